@@ -1,0 +1,1 @@
+"""The agent: understanding (NLU), dialogue policy and the LangGraph turn graph."""

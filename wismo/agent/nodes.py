@@ -1,0 +1,337 @@
+"""The graph's nodes: screen, understand, authorize, act, compose, check, handoff, reply.
+
+Each node takes the state and the turn's run-time context and returns the fields it changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from ..guardrails import citations
+from ..guardrails.injection import screen_injection
+from ..handoff.escalation import escalate
+from ..tools.context import ToolContext
+from ..tools.evidence import Fact, ToolRefused
+from . import nlu
+from .deps import Turn
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .state import TurnState
+
+_PLACEHOLDER = re.compile(r"^<[A-Z_]+_\d+>$")
+#: Words that carry no request: a message of only these plus entities is a follow-up.
+_FILLER = re.compile(
+    r"\b(my|the|order|number|is|it'?s|email|e-mail|zip|code|postal|and|here|it|sure|ok|okay|yes|thanks|"
+    r"tracking|mail|address|of|for|with|on|postcode|#|no|n[ºo°])\b",
+    re.I,
+)
+
+
+def _tool_context(state: TurnState, turn: Turn) -> ToolContext:
+    return ToolContext(turn.services.store, state["conversation_id"], state.get("verified_order"), turn.now)
+
+
+def _rail(rail: str, passed: bool, reason: str) -> dict[str, Any]:
+    return {"rail": rail, "passed": passed, "reason": reason}
+
+
+# ---------------------------------------------------------------------------- screen
+def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Redact PII (originals go to the vault), screen for injection; reset this turn's fields."""
+    turn = runtime.context
+    svc = turn.services
+    cid = state["conversation_id"]
+    known = svc.vault.known(cid)
+    redaction = svc.redactor.redact(turn.raw_text, known=known)
+    svc.vault.put(cid, redaction)
+    types = sorted({s.entity_type for s in redaction.spans})
+    injection = screen_injection(redaction.text)
+    rails = [
+        _rail("pii", True, f"redacted {', '.join(types)}" if types else "no PII found"),
+        _rail("injection", not injection.suspicious, injection.reason),
+    ]
+    return {
+        "text": redaction.text,
+        "screen": {"pii_types": types, "injection": injection.suspicious},
+        "rails": rails,
+        "evidence": [],
+        "plan": {},
+        "reply": "",
+        "citations": [],
+        "quick_replies": [],
+        "handoff": None,
+        "unresolved": None,
+        "auth": "none",
+        "mode": state.get("mode") or "bot",
+    }
+
+
+# ---------------------------------------------------------------------------- understand
+def understand(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    u = nlu.understand(state["text"])
+    return {"intent": u.intent, "confidence": float(u.confidence), "entities": u.entities}
+
+
+def _is_followup(text: str, entities: dict[str, list[str]]) -> bool:
+    """A message that only carries details (an order number, an email, a ZIP) and no new request."""
+    if not entities:
+        return False
+    rest = text
+    for values in entities.values():
+        for v in values:
+            rest = re.sub(re.escape(v), " ", rest, flags=re.I)
+    rest = re.sub(r"<[A-Z_]+_\d+>", " ", rest)
+    rest = re.sub(r"#?\s?ws[\s-]?\d{5}", " ", rest, flags=re.I)
+    rest = _FILLER.sub(" ", rest)
+    return len(re.findall(r"[a-zA-Z]{3,}", rest)) <= 1
+
+
+# ---------------------------------------------------------------------------- authorize
+def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Verify order number + email/ZIP when given; count and limit failures."""
+    turn = runtime.context
+    svc = turn.services
+    ents = state.get("entities") or {}
+    out: dict[str, Any] = {}
+    if state.get("mode") == "human":
+        return {"auth": "none"}
+    if state.get("locked"):
+        return {"auth": "locked"}
+    orders = ents.get("order_number") or []
+    pending_order = state.get("pending_order")
+    if orders:
+        first = orders[0]
+        if first != state.get("verified_order"):
+            pending_order = first
+        out["pending_order"] = pending_order if first != state.get("verified_order") else None
+    credential = None
+    emails = ents.get("email") or []
+    postals = ents.get("postal_code") or []
+    if emails:
+        credential = emails[0]
+    elif postals:
+        credential = postals[0]
+    elif state.get("pending_credential") and orders:
+        credential = state.get("pending_credential")
+    if credential and not pending_order:
+        out["pending_credential"] = credential
+        return out | {"auth": "none"}
+    if not (pending_order and credential):
+        return out | {"auth": "none"}
+
+    value = credential
+    if _PLACEHOLDER.match(credential):
+        value = svc.vault.resolve(state["conversation_id"], credential)
+    is_email = "@" in value
+    verdict = svc.gatekeeper.verify(
+        state["conversation_id"],
+        pending_order,
+        email=value if is_email else None,
+        postal_code=None if is_email else value,
+        client=turn.client_key,
+        now=turn.wall_now,
+    )
+    out["pending_credential"] = None
+    if verdict.verified:
+        return out | {"verified_order": pending_order, "pending_order": None, "auth": "verified"}
+    failed = int(state.get("failed_verifications") or 0) + 1
+    locked = failed >= svc.settings.max_failed_verifications
+    return out | {
+        "failed_verifications": failed,
+        "locked": locked,
+        "pending_order": None,
+        "auth": "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch"),
+    }
+
+
+# ---------------------------------------------------------------------------- act
+def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """The local engine's dialogue policy: pick tools and a reply plan."""
+    turn = runtime.context
+    settings = turn.services.settings
+    text = state["text"]
+    intent = state.get("intent", "out_of_scope")
+    confidence = float(state.get("confidence", 0.0))
+    ents = state.get("entities") or {}
+    auth = state.get("auth", "none")
+    out: dict[str, Any] = {"not_understood": 0, "out_of_scope_turns": 0}
+    policy = LocalPolicy(turn.services.eta)
+
+    def handoff(reason: str) -> dict:
+        return out | {"plan": {"handoff": reason}, "unresolved": reason}
+
+    if state.get("mode") == "human":
+        return {"plan": plan("human_mode")}
+    if auth == "locked":
+        return handoff("verification_failed")
+    if intent == "human_agent" and confidence >= settings.confidence_threshold:
+        return handoff("customer_requested")
+    if auth in ("mismatch", "limited"):
+        return out | {"plan": plan("verify_failed", quick=[TALK_TO_PERSON]), "awaiting": "order"}
+
+    followup = _is_followup(text, ents)
+    effective = intent
+    if followup or (confidence < settings.confidence_threshold and ents):
+        effective = state.get("pending_intent") or state.get("last_intent") or "order_status"
+        if effective not in NEEDS_ORDER and (ents.get("order_number") or ents.get("tracking_number")):
+            effective = "order_status"
+        confidence = max(confidence, settings.confidence_threshold)
+    out["intent"] = effective
+
+    if effective in NEEDS_ORDER:
+        ctx = _tool_context(state, turn)
+        verified = state.get("verified_order")
+        asked = ents.get("order_number") or []
+        if verified and (not asked or asked[0] == verified):
+            try:
+                evidence, p = policy.order_turn(ctx, effective, verified, text)
+            except ToolRefused:
+                return handoff("tool_failure")
+            if auth == "verified":
+                p["verified_prefix"] = True
+            return out | {
+                "evidence": evidence,
+                "plan": p,
+                "pending_intent": None,
+                "awaiting": None,
+                "last_intent": effective,
+            }
+        if ents.get("tracking_number") and not asked:
+            evidence, p = policy.tracking_number_turn(ctx, ents["tracking_number"][0])
+            return out | {"evidence": evidence, "plan": p, "last_intent": effective}
+        pending = state.get("pending_order") if auth == "none" else None
+        if asked or pending:
+            number = asked[0] if asked else pending
+            return out | {
+                "plan": plan("ask_verification", order_number=_display(number)),
+                "pending_intent": effective,
+                "awaiting": "verification",
+            }
+        if state.get("pending_credential"):
+            return out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
+        return out | {"plan": plan("ask_order"), "pending_intent": effective, "awaiting": "order"}
+
+    if effective == "policy_question" and confidence >= settings.confidence_threshold:
+        evidence, p = policy.policy_turn(text)
+        return out | {"evidence": evidence, "plan": p, "last_intent": effective}
+    if effective == "change_order" and confidence >= settings.confidence_threshold:
+        evidence, p = policy.change_order_turn()
+        return out | {"evidence": evidence, "plan": p, "last_intent": effective}
+    if effective == "smalltalk" and confidence >= settings.confidence_threshold:
+        kind = LocalPolicy.smalltalk_kind(text)
+        key = {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "greeting", "capabilities": "capabilities"}
+        return out | {
+            "plan": plan(key.get(kind, "greeting"), quick=["Track my order", TALK_TO_PERSON]),
+            "disclosed": True,
+        }
+    if effective == "out_of_scope" and confidence >= settings.confidence_threshold:
+        n = int(state.get("out_of_scope_turns") or 0) + 1
+        if n >= 2:
+            return handoff("out_of_scope") | {"out_of_scope_turns": 0}
+        return out | {
+            "plan": plan("out_of_scope", quick=["Track my order", TALK_TO_PERSON]),
+            "out_of_scope_turns": n,
+            "unresolved": "out_of_scope",
+        }
+    # Not understood well enough to act on.
+    n = int(state.get("not_understood") or 0) + 1
+    if n >= 2:
+        return handoff("repeated_failure") | {"not_understood": 0}
+    return out | {
+        "plan": plan("not_understood", quick=["Track my order", TALK_TO_PERSON]),
+        "not_understood": n,
+        "unresolved": "low_confidence",
+    }
+
+
+def _display(key: str) -> str:
+    return f"#{key}" if not key.startswith("#") else key
+
+
+# ---------------------------------------------------------------------------- compose
+def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Fill the plan's template; cite the facts it names."""
+    turn = runtime.context
+    templates = turn.services.templates
+    p = state.get("plan") or {}
+    text = templates.render(p["template"], **p.get("fields", {}))
+    items = p.get("items")
+    if items:
+        rows = [f"- {templates.render(items['template'], **row)}" for row in items["rows"]]
+        text = text + "\n" + "\n".join(rows)
+    if p.get("verified_prefix"):
+        text = "Thanks, you're verified. " + text
+    if not state.get("disclosed"):
+        text = templates.render("disclosure") + " " + text
+    by_id = {f.source_id: f for f in state.get("evidence") or []}
+    cites = [by_id[s].citation() for s in p.get("cite", []) if s in by_id]
+    quick = list(p.get("quick_replies") or [])
+    if TALK_TO_PERSON not in quick:
+        quick.append(TALK_TO_PERSON)
+    return {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True}
+
+
+# ---------------------------------------------------------------------------- check
+def check(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Every claim in the reply must be backed by the evidence it cites."""
+    turn = runtime.context
+    evidence: list[Fact] = state.get("evidence") or []
+    cited = [c["source_id"] for c in state.get("citations") or []]
+    tzs = [f.values["timezone"] for f in evidence if isinstance(f.values.get("timezone"), str)]
+    result = citations.check(state.get("reply", ""), cited, evidence, timezones=tzs, now=turn.now)
+    rails = list(state.get("rails") or []) + [_rail("citations", result.passed, result.reason)]
+    if result.passed:
+        return {"rails": rails}
+    return {"rails": rails, "plan": {"handoff": "guardrail_block"}, "unresolved": "guardrail_block"}
+
+
+# ---------------------------------------------------------------------------- handoff
+def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Queue the case for a person and tell the customer what happens next."""
+    turn = runtime.context
+    svc = turn.services
+    reason = (state.get("plan") or {}).get("handoff", "customer_requested")
+    evidence = [{"source_id": f.source_id, "label": f.label} for f in state.get("evidence") or [] if f.kind != "policy"]
+    total = None
+    if state.get("verified_order"):
+        order = svc.store.order(state["verified_order"])
+        total = order.total if order else None
+    case = escalate(
+        svc.store.engine,
+        state["conversation_id"],
+        reason,
+        turn.wall_now,
+        state.get("intent"),
+        state.get("verified_order"),
+        evidence,
+        total,
+    )
+    key = f"handoff_{reason}" if f"handoff_{reason}" in svc.templates.text else "handoff_default"
+    text = svc.templates.render(key)
+    if not state.get("disclosed"):
+        text = svc.templates.render("disclosure") + " " + text
+    return {
+        "reply": text,
+        "citations": [],
+        "quick_replies": [],
+        "handoff": {"handoff_id": case.id, "reason": reason},
+        "mode": "human",
+        "disclosed": True,
+        "unresolved": state.get("unresolved") or reason,
+    }
+
+
+# ---------------------------------------------------------------------------- routing
+def after_act(state: TurnState) -> str:
+    return "handoff" if "handoff" in (state.get("plan") or {}) else "compose"
+
+
+def after_check(state: TurnState) -> str:
+    return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
+
+
+def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """The turn's answer is final; clear what must not linger in the checkpoint."""
+    return {"plan": {}, "entities": {}}

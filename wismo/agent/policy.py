@@ -1,0 +1,287 @@
+"""The local engine's dialogue policy: from an understood, authorized turn to tool calls and a plan.
+
+A plan names a template, the fields that fill it (each formatted from a fact) and the facts it
+cites. The policy never writes free text: what the customer reads comes from templates, so every
+claim traces back to evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
+from ..tools import knowledge, pickup
+from ..tools.context import ToolContext
+from ..tools.evidence import Fact
+from ..tools.tracking import Tracking, carrier_name, track_number, track_order
+from . import wording
+
+S = ShipmentStatus
+
+WISMO_INTENTS = ("order_status", "delivery_issue", "pickup_alternative", "start_return", "return_status")
+NEEDS_ORDER = frozenset(WISMO_INTENTS)
+TALK_TO_PERSON = "Talk to a person"
+
+_ETA_QUESTION = re.compile(
+    r"\b(when|arriv\w*|eta|get here|delivery date|what day|how long|by (christmas|friday|monday|tomorrow)|"
+    r"expected|estimate\w*|cu[aá]ndo|quand|wann|quando)\b",
+    re.I,
+)
+_MISSING = re.compile(
+    r"\b(not here|never (got|received|arrived)|didn'?t (get|receive)|can'?t find|cannot find|missing|stolen|"
+    r"not received|no package|isn'?t here|wasn'?t there|says delivered|marked (as )?delivered)\b",
+    re.I,
+)
+_SMALLTALK = (
+    ("thanks", re.compile(r"\b(thanks?|thank you|thx|ty|cheers|gracias|merci|danke|obrigad[oa]|appreciate)\b", re.I)),
+    ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
+    ("disclosure", re.compile(r"\b(bot|robot|human|real person|ai|machine|are you real)\b", re.I)),
+    ("capabilities", re.compile(r"\b(what can you|help me with|what do you do|how can you help|options)\b", re.I)),
+)
+
+
+def plan(template: str, facts: list[Fact] | None = None, quick: list[str] | None = None, **fields: Any) -> dict:
+    """A reply plan: template key, fields, cited source ids and quick replies."""
+    return {
+        "template": template,
+        "fields": fields,
+        "cite": [f.source_id for f in (facts or [])],
+        "quick_replies": quick or [],
+    }
+
+
+def eta_phrase(tracking: Tracking, ctx: ToolContext, eta: Fact | None) -> tuple[str, str | None]:
+    """('Expected delivery: ...', window text) from an ETA fact, or ('', None) when there is none."""
+    if eta is None or tracking.status in FINAL_STATUSES:
+        return "", None
+    tz = tracking.timezone
+    start, end = eta.values["window_start"], eta.values["window_end"]
+    text = wording.window(start, end, tz)
+    return f"Expected delivery: {text} ({eta_source(eta, tracking)}).", text
+
+
+def eta_source(eta: Fact, tracking: Tracking) -> str:
+    """How an answer names where a delivery window comes from."""
+    if eta.values.get("source") == "model":
+        return "our forecast from recent deliveries"
+    return f"{carrier_name(tracking.shipment.carrier)}'s estimate"
+
+
+def _fact(tracking: Tracking, prefix: str) -> Fact | None:
+    for f in tracking.facts:
+        if f.source_id.startswith(prefix):
+            return f
+    return None
+
+
+def status_plan(tracking: Tracking, ctx: ToolContext, eta: Fact | None, eta_focus: bool = False) -> dict:
+    """The order-status answer for one shipment."""
+    tz = tracking.timezone
+    ship = tracking.shipment
+    tn = ship.tracking_number
+    order_fact = _fact(tracking, "order:")
+    ship_fact = _fact(tracking, f"shipment:{tn}")
+    event = next((f for f in tracking.facts if ":event:" in f.source_id), None)
+    point = _fact(tracking, "pickup:")
+    status = tracking.status
+    facts = [f for f in (order_fact, ship_fact) if f]
+    fields: dict[str, Any] = {
+        "order_number": tracking.order.number if tracking.order else "",
+        "carrier": carrier_name(ship.carrier),
+        "tracking_number": tn,
+        "status_phrase": STATUS_PHRASES[status],
+    }
+    if event is not None:
+        facts.append(event)
+        fields["last_event"] = event.values["description"]
+        fields["last_place"] = wording.place(event.values.get("city"), event.values.get("region"))
+        fields["last_time"] = wording.moment(event.values["time"], tz)
+    eta_sentence, window = eta_phrase(tracking, ctx, eta)
+    if window and eta is not None:
+        facts.append(eta)
+    fields["eta_sentence"] = eta_sentence
+    fields["eta_source"] = eta_source(eta, tracking) if (window and eta is not None) else ""
+
+    if tracking.order is None:
+        key = "tracking_only" if event is not None else "tracking_only_nowhere"
+        return plan(key, facts, [TALK_TO_PERSON], **fields)
+
+    if eta_focus:
+        if status is S.DELIVERED and event is not None:
+            return plan("eta_only_delivered", facts, [TALK_TO_PERSON], **fields)
+        if window:
+            phrase = window if window.startswith("between") else f"on {window}"
+            return plan("eta_only", facts, ["Track my order", TALK_TO_PERSON], window_phrase=phrase, **fields)
+        return plan("eta_only_unknown", facts, [TALK_TO_PERSON], **fields)
+
+    quick = [TALK_TO_PERSON]
+    if status is S.AVAILABLE_FOR_PICKUP:
+        if point is not None:
+            facts.append(point)
+            return plan(
+                "status_available_for_pickup",
+                facts,
+                quick,
+                pickup_name=point.values["name"],
+                pickup_street=point.values["street"],
+                pickup_place=wording.place(point.values["city"], point.values["region"]),
+                held_until=wording.moment(point.values["held_until"], tz),
+                **fields,
+            )
+        return plan("status_available_for_pickup_nopoint", facts, quick, **fields)
+    if status is S.ATTEMPT_FAILED:
+        quick = ["Pickup options", TALK_TO_PERSON]
+    if event is None and status not in (S.PENDING,):
+        status_key = "status_pending" if status is S.PENDING else "status_info_received"
+        return plan(status_key, facts, quick, **fields)
+    return plan(f"status_{status.value}", facts, quick, **fields)
+
+
+class LocalPolicy:
+    """Decides what to do for a verified or unverified WISMO turn and returns (evidence, plan)."""
+
+    def __init__(self, eta_tool: Any = None) -> None:
+        self.eta_tool = eta_tool
+
+    # -- helpers
+    def _eta(self, ctx: ToolContext, tracking: Tracking) -> Fact | None:
+        if self.eta_tool is not None:
+            fact = self.eta_tool(ctx, tracking)
+            if fact is not None:
+                return fact
+        return _fact(tracking, "eta:")
+
+    def _main_tracking(self, ctx: ToolContext, order_key: str) -> tuple[list[Tracking], Tracking | None]:
+        trackings = track_order(ctx, order_key)
+        return trackings, (trackings[-1] if trackings else None)
+
+    # -- entry points
+    def tracking_number_turn(self, ctx: ToolContext, number: str) -> tuple[list[Fact], dict]:
+        tracking = track_number(ctx, number)
+        if tracking is None:
+            return [], plan("tracking_unknown", [], [TALK_TO_PERSON], tracking_number=number)
+        eta = self._eta(ctx, tracking)
+        p = status_plan(tracking, ctx, eta)
+        return _evidence(tracking, eta), p
+
+    def order_turn(self, ctx: ToolContext, intent: str, order_key: str, text: str) -> tuple[list[Fact], dict]:
+        trackings, main = self._main_tracking(ctx, order_key)
+        if main is None:
+            return [], plan("policy_unknown", [], [TALK_TO_PERSON])
+        eta = self._eta(ctx, main)
+        evidence = _evidence(main, eta)
+        status = main.status
+        eta_focus = bool(_ETA_QUESTION.search(text)) and intent == "order_status"
+
+        if intent == "pickup_alternative" or (intent == "delivery_issue" and "pickup" in text.lower()):
+            return self._pickup(ctx, main, evidence)
+        if intent == "delivery_issue" and status is S.DELIVERED:
+            return self._delivered_missing(main, evidence)
+        if intent in ("start_return", "return_status"):
+            return self._returns(intent, main, evidence)
+        p = status_plan(main, ctx, eta, eta_focus=eta_focus)
+        if len(trackings) > 1:
+            p["fields"]["prefix"] = len(trackings)
+        return evidence, p
+
+    def _pickup(self, ctx: ToolContext, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
+        order = tracking.order
+        assert order is not None
+        ship = tracking.shipment
+        if tracking.status is S.AVAILABLE_FOR_PICKUP:
+            return evidence, status_plan(tracking, ctx, None)
+        options = pickup.nearest(ctx, order, ship)
+        if not options:
+            return evidence, plan(
+                "pickup_none",
+                [f for f in evidence if f.kind == "shipment"][:1],
+                [TALK_TO_PERSON],
+                carrier=carrier_name(ship.carrier),
+            )
+        tz = order.timezone
+        items = []
+        for opt in options:
+            v = opt.fact.values
+            if opt.open_now:
+                open_phrase = "open now"
+            elif opt.opens_at is not None:
+                open_phrase = f"opens {wording.moment(opt.opens_at, tz)}"
+            else:
+                open_phrase = "hours not listed"
+            items.append(
+                {
+                    "name": v["name"],
+                    "street": v["street"],
+                    "place": wording.place(v["city"], v["region"]),
+                    "distance": f"{v['distance_km']:.1f}",
+                    "open_phrase": open_phrase,
+                }
+            )
+        facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]
+        p = plan("pickup_list_intro", facts, [TALK_TO_PERSON], order_number=order.number)
+        p["items"] = {"template": "pickup_item", "rows": items}
+        return evidence + [o.fact for o in options], p
+
+    def _delivered_missing(self, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
+        tz = tracking.timezone
+        event = next((f for f in tracking.facts if ":event:" in f.source_id), None)
+        policy = knowledge.article("policy:delivery#not-received").fact()
+        if event is None:
+            return evidence, plan(
+                "not_delivered_yet",
+                evidence[:1],
+                [TALK_TO_PERSON],
+                order_number=tracking.order.number if tracking.order else "",
+            )
+        desc = event.values["description"]
+        delivered_place = desc.split(",", 1)[1].strip() if "," in desc else "door"
+        facts = [f for f in evidence if f.kind == "order"] + [event, policy]
+        return evidence + [policy], plan(
+            "delivered_missing",
+            facts,
+            [TALK_TO_PERSON],
+            order_number=tracking.order.number if tracking.order else "",
+            last_time=wording.moment(event.values["time"], tz),
+            last_place=wording.place(event.values.get("city"), event.values.get("region")),
+            last_event=desc,
+            delivered_place=delivered_place,
+        )
+
+    def _returns(self, intent: str, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
+        ids = ["policy:returns#window", "policy:returns#how"]
+        if intent == "return_status":
+            ids = ["policy:returns#how"]
+        facts = [knowledge.article(i).fact() for i in ids]
+        text = " ".join(f.values["text"] for f in facts)
+        return evidence + facts, plan("return_intro", facts, [TALK_TO_PERSON], policy_text=text)
+
+    def policy_turn(self, text: str) -> tuple[list[Fact], dict]:
+        found = knowledge.search(text, limit=1)
+        if not found:
+            return [], plan("policy_unknown", [], [TALK_TO_PERSON])
+        fact = found[0].fact()
+        return [fact], plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+
+    def change_order_turn(self) -> tuple[list[Fact], dict]:
+        fact = knowledge.article("policy:orders#changes").fact()
+        return [fact], plan("change_order", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+
+    @staticmethod
+    def smalltalk_kind(text: str) -> str:
+        for kind, rx in _SMALLTALK:
+            if rx.search(text):
+                return kind
+        return "greeting"
+
+
+def _evidence(tracking: Tracking, eta: Fact | None) -> list[Fact]:
+    facts = list(tracking.facts)
+    if eta is not None and all(f.source_id != eta.source_id for f in facts):
+        facts.append(eta)
+    return facts
+
+
+def is_today(dt: datetime, now: datetime, tz: str) -> bool:
+    return wording.local(dt, tz).date() == wording.local(now, tz).date()

@@ -1,0 +1,248 @@
+"""The agent as a service: start a conversation, take a message, return the reply.
+
+Holds no conversation state of its own: the transcript is in the store and the graph state in
+the checkpointer, so any instance can serve any turn.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import col, delete, select
+
+from ..config import Settings, get_settings
+from ..domain.db import create_schema, get_engine, session
+from ..domain.models import Conversation, Handoff, Message, UnresolvedTurn
+from ..domain.store import Store
+from ..guardrails.access import Gatekeeper, client_key
+from ..guardrails.pii import get_redactor
+from ..guardrails.vault import Vault
+from ..ops.unresolved import log_unresolved
+from ..tools.eta import EtaTool
+from .checkpoints import make_checkpointer
+from .deps import Services, Templates, Turn
+from .graph import build_graph
+
+log = logging.getLogger("wismo.agent")
+
+CHANNELS = ("web", "messenger", "instagram", "whatsapp", "cli", "api", "tracking_page")
+
+
+class ConversationNotFound(Exception):
+    pass
+
+
+class MessageRejected(Exception):
+    """A message we will not process, with the HTTP status and code that say why."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Reply:
+    message_id: int
+    conversation_id: str
+    text: str
+    intent: str | None
+    confidence: float
+    citations: list[dict[str, str]] = field(default_factory=list)
+    quick_replies: list[str] = field(default_factory=list)
+    handoff: dict[str, Any] | None = None
+    mode: str = "bot"
+    rails: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 4),
+            "citations": self.citations,
+            "quick_replies": self.quick_replies,
+            "handoff": self.handoff,
+        }
+
+
+def validate_text(text: Any, max_chars: int) -> str:
+    """The message as we will process it, or MessageRejected (empty, oversized, binary)."""
+    if not isinstance(text, str):
+        raise MessageRejected(422, "not_text", "The message must be text.")
+    if "\x00" in text or any(unicodedata.category(ch) == "Cs" for ch in text):
+        raise MessageRejected(422, "binary", "The message contains binary data; send plain text.")
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if not cleaned.strip():
+        raise MessageRejected(422, "empty", "The message is empty; type a question.")
+    if len(cleaned) > max_chars:
+        raise MessageRejected(
+            413, "too_long", f"The message is {len(cleaned)} characters; the limit is {max_chars}. Please shorten it."
+        )
+    return cleaned.strip()
+
+
+class Agent:
+    """One per process; thread-safe."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.engine = get_engine(self.settings.store_url)
+        create_schema(self.engine)
+        self.store = Store(self.engine)
+        self.services = Services(
+            settings=self.settings,
+            store=self.store,
+            gatekeeper=Gatekeeper(self.store, self.settings),
+            templates=Templates(self.settings),
+            redactor=get_redactor(),
+            vault=Vault(self.engine),
+            eta=EtaTool(self.settings.eta_model_path),
+        )
+        self.graph = build_graph(make_checkpointer(self.settings))
+
+    # -- conversations
+    def start(self, channel: str = "web", channel_user: str | None = None) -> str:
+        if channel not in CHANNELS:
+            raise MessageRejected(422, "bad_channel", f"Unknown channel {channel!r}; use one of {', '.join(CHANNELS)}.")
+        now = datetime.now(UTC)
+        cid = str(uuid.uuid4())
+        with session(self.engine) as s:
+            s.add(Conversation(id=cid, channel=channel, channel_user=channel_user, created_at=now, updated_at=now))
+            s.commit()
+        return cid
+
+    def conversation(self, conversation_id: str) -> Conversation:
+        with session(self.engine) as s:
+            conv = s.get(Conversation, conversation_id)
+        if conv is None:
+            raise ConversationNotFound(conversation_id)
+        return conv
+
+    def send(self, conversation_id: str, text: Any, client: str | None = None) -> Reply:
+        """Process one customer message and return the bot's reply."""
+        conv = self.conversation(conversation_id)
+        clean = validate_text(text, self.settings.max_message_chars)
+        now = datetime.now(UTC)
+        turn = Turn(
+            services=self.services,
+            raw_text=clean,
+            client_key=client_key(client),
+            now=self.store.now(),
+            wall_now=now,
+        )
+        config = {"configurable": {"thread_id": conversation_id}}
+        state = self.graph.invoke(
+            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode},
+            config,
+            context=turn,
+            durability="exit",
+        )
+        return self._record(conv, state, now)
+
+    def _record(self, conv: Conversation, state: dict[str, Any], now: datetime) -> Reply:
+        redacted = state.get("text", "")
+        with session(self.engine) as s:
+            s.add(
+                Message(
+                    conversation_id=conv.id,
+                    role="customer",
+                    text=redacted,
+                    intent=state.get("intent"),
+                    confidence=state.get("confidence"),
+                    citations=[],
+                    created_at=now,
+                )
+            )
+            bot = Message(
+                conversation_id=conv.id,
+                role="bot",
+                text=state.get("reply", ""),
+                intent=state.get("intent"),
+                confidence=state.get("confidence"),
+                citations=state.get("citations") or [],
+                created_at=now,
+            )
+            s.add(bot)
+            fresh = s.get(Conversation, conv.id)
+            if fresh is not None:
+                fresh.mode = state.get("mode") or fresh.mode
+                fresh.verified_order = state.get("verified_order")
+                fresh.updated_at = now
+                s.add(fresh)
+            s.commit()
+            s.refresh(bot)
+        if state.get("unresolved"):
+            log_unresolved(
+                self.engine,
+                conv.id,
+                redacted,
+                state.get("intent", "out_of_scope"),
+                float(state.get("confidence", 0.0)),
+                state["unresolved"],
+                now,
+            )
+        rails = state.get("rails") or []
+        log.info(
+            "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",
+            conv.id,
+            state.get("intent"),
+            float(state.get("confidence", 0.0)),
+            (state.get("handoff") or {}).get("reason"),
+            ",".join(f"{r['rail']}:{'pass' if r['passed'] else 'fail'}" for r in rails),
+        )
+        return Reply(
+            message_id=bot.id or 0,
+            conversation_id=conv.id,
+            text=state.get("reply", ""),
+            intent=state.get("intent"),
+            confidence=float(state.get("confidence", 0.0)),
+            citations=state.get("citations") or [],
+            quick_replies=state.get("quick_replies") or [],
+            handoff=state.get("handoff"),
+            mode=state.get("mode") or "bot",
+            rails=rails,
+        )
+
+    def transcript(self, conversation_id: str) -> dict[str, Any]:
+        conv = self.conversation(conversation_id)
+        with session(self.engine) as s:
+            msgs = s.exec(select(Message).where(Message.conversation_id == conversation_id).order_by(col(Message.id)))
+            messages = [
+                {
+                    "id": m.id,
+                    "role": m.role,
+                    "text": m.text,
+                    "intent": m.intent,
+                    "citations": m.citations,
+                    "created_at": m.created_at.isoformat(),
+                }
+                for m in msgs
+            ]
+        return {
+            "conversation_id": conv.id,
+            "channel": conv.channel,
+            "mode": conv.mode,
+            "verified": bool(conv.verified_order),
+            "messages": messages,
+        }
+
+    def forget(self, email: str) -> dict[str, int]:
+        """Erase a customer's vault entries and the transcripts of the conversations that held them."""
+        conversations = self.services.vault.conversations_of(email)
+        removed = self.services.vault.forget(email)
+        with session(self.engine) as s:
+            msgs = 0
+            for cid in conversations:
+                msgs += s.exec(delete(Message).where(Message.conversation_id == cid)).rowcount or 0
+                s.exec(delete(UnresolvedTurn).where(UnresolvedTurn.conversation_id == cid))
+                s.exec(delete(Handoff).where(Handoff.conversation_id == cid))
+            s.commit()
+        for cid in conversations:
+            self.graph.checkpointer.delete_thread(cid)
+        return {"vault_entries": removed, "conversations": len(conversations), "messages": msgs}

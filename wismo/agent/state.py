@@ -1,0 +1,72 @@
+"""The state of one conversation as the graph sees it.
+
+Fields marked "memory" persist across turns in the checkpoint; the rest are rebuilt every turn.
+Every text here is already redacted: originals live only in the encrypted vault.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from ..tools.evidence import Fact
+
+
+class Handoff(TypedDict):
+    handoff_id: int | None
+    reason: str
+
+
+class TurnState(TypedDict, total=False):
+    # -- input of this turn
+    conversation_id: str
+    channel: str
+    #: The customer's message after screening (redacted).
+    text: str
+    #: Opaque key of the client address, for per-address verification limits.
+    client_key: str | None
+
+    # -- memory (persists across turns)
+    #: Normalized key of the order this conversation verified.
+    verified_order: str | None
+    #: An order number the customer gave that still awaits its email/ZIP.
+    pending_order: str | None
+    #: An email/ZIP (as its vault placeholder or ZIP) given before the order number.
+    pending_credential: str | None
+    #: The request we are collecting details for (an intent), answered once verified.
+    pending_intent: str | None
+    #: What the bot asked for last: order | verification | None.
+    awaiting: str | None
+    #: Verification failures in this conversation, and whether verification is locked.
+    failed_verifications: int
+    locked: bool
+    #: Consecutive turns not understood (two in a row hand off with repeated_failure).
+    not_understood: int
+    #: Consecutive out-of-scope turns (the second hands off with out_of_scope).
+    out_of_scope_turns: int
+    #: bot | human | closed
+    mode: str
+    #: Intent of the last turn that was understood.
+    last_intent: str | None
+    #: Whether the bot has introduced itself as a bot.
+    disclosed: bool
+
+    # -- this turn's work
+    intent: str
+    confidence: float
+    entities: dict[str, list[str]]
+    #: What the screen found: oversize, injection suspicion, redacted entity types.
+    screen: dict[str, Any]
+    #: The authorize node's outcome: none | verified | mismatch | locked | limited.
+    auth: str
+    #: Evidence gathered by tools this turn.
+    evidence: list[Fact]
+    #: Template key and fields chosen by the dialogue policy (the local engine's plan).
+    plan: dict[str, Any]
+    reply: str
+    citations: list[dict[str, str]]
+    quick_replies: list[str]
+    handoff: Handoff | None
+    #: Each guardrail's decision this turn: {rail, passed, reason}.
+    rails: list[dict[str, Any]]
+    #: Why this turn was unresolved (a handoff reason code), if it was.
+    unresolved: str | None

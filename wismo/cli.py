@@ -1,0 +1,310 @@
+"""The `wismo` command. Every subcommand has --help; errors say in one line what went wrong."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .config import get_settings
+
+
+def _progress(msg: str) -> None:
+    print(f"[wismo] {msg}", file=sys.stderr, flush=True)
+
+
+def _engine():
+    from .domain.db import create_schema, get_engine
+
+    engine = get_engine(get_settings().store_url)
+    create_schema(engine)
+    return engine
+
+
+def ensure_store(progress: Callable[[str], None] = _progress) -> None:
+    """Seed the demo store when the database is empty (first run), and train its ETA model."""
+    from .domain import demo
+
+    engine = _engine()
+    if not demo.is_seeded(engine):
+        summary = demo.seed(engine, progress=progress)
+        if summary is not None:
+            progress(f"demo store ready: {summary.orders} orders, {summary.shipments} shipments")
+    _ensure_eta_model(engine, progress)
+
+
+def _ensure_eta_model(engine, progress: Callable[[str], None]) -> None:
+    """A store without an ETA model gets one trained on its own deliveries."""
+    from .domain.store import Store
+    from .tools.eta import store_history, train_from_store
+
+    path = get_settings().eta_model_path
+    if path.exists():
+        return
+    store = Store(engine)
+    if len(store_history(store)) < 50:
+        progress("too few delivered shipments to train an ETA model; using carrier estimates")
+        return
+    summary = train_from_store(store, path, progress=progress)
+    progress(f"ETA model {summary['version']} trained on {summary['rows']} deliveries")
+
+
+# ---------------------------------------------------------------------------- commands
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    if not args.no_seed:
+        ensure_store()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    _progress(f"serving on http://{host}:{port} (chat at /chat, API docs at /docs)")
+    uvicorn.run(
+        "wismo.server:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=args.workers,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from .agent.runtime import Agent, MessageRejected
+
+    ensure_store()
+    agent = Agent()
+    cid = agent.start("cli")
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("wismo chat - type your message, Ctrl-D to quit. Try: where is my order #WS10001?")
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        if not text.strip():
+            continue
+        try:
+            reply = agent.send(cid, text)
+        except MessageRejected as exc:
+            print(f"! {exc.message}")
+            continue
+        print(f"bot> {reply.text}")
+        if reply.citations:
+            print("     sources: " + "; ".join(c["label"] for c in reply.citations))
+        if reply.handoff:
+            print(f"     handed off to a person ({reply.handoff['reason']})")
+        if interactive:
+            print("you> ", end="", flush=True)
+    return 0
+
+
+def cmd_demo_seed(args: argparse.Namespace) -> int:
+    from .domain import demo
+
+    engine = _engine()
+    summary = demo.seed(engine, orders=args.orders, seed=args.seed, reset=args.reset, progress=_progress)
+    if summary is None:
+        _progress("a store already exists; use --reset to replace it with a fresh demo store")
+        _ensure_eta_model(engine, _progress)
+        return 0
+    if args.reset:
+        get_settings().eta_model_path.unlink(missing_ok=True)
+    _ensure_eta_model(engine, _progress)
+    print(
+        json.dumps(
+            {
+                "orders": summary.orders,
+                "customers": summary.customers,
+                "shipments": summary.shipments,
+                "events": summary.events,
+                "pickup_points": summary.pickup_points,
+                "by_status": summary.by_status,
+                "store_clock": summary.now.isoformat(),
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+def cmd_orders(args: argparse.Namespace) -> int:
+    from .domain.status import ShipmentStatus
+    from .domain.store import Store
+
+    if args.status and args.status not in {s.value for s in ShipmentStatus}:
+        raise SystemExit(f"wismo orders: unknown status {args.status!r}; use one of the DESIGN.md statuses")
+    rows = Store(_engine()).list_orders(status=args.status, limit=args.limit)
+    for row in rows:
+        if args.json:
+            print(json.dumps(row))
+        else:
+            print(
+                f"{row['order_number']:10} {row['status']:22} {row['carrier']:6} "
+                f"{row['tracking_number']:24} {row['email']}"
+            )
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from .agent.nlu import classify_stream
+
+    for out in classify_stream(sys.stdin):
+        print(json.dumps(out), flush=True)
+    return 0
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from .guardrails.pii import redact_stream
+
+    for out in redact_stream(sys.stdin):
+        print(json.dumps(out), flush=True)
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from .agent.runtime import Agent
+
+    result = Agent().forget(args.email)
+    print(json.dumps(result))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .evals.bench import run_bench
+
+    ensure_store()
+    result = run_bench(turns=args.turns, clients=args.clients, http=not args.no_http, progress=_progress)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        from .evals.bench import format_bench
+
+        print(format_bench(result))
+    return 0
+
+
+def cmd_eta_train(args: argparse.Namespace) -> int:
+    from .eta.history import train_command
+
+    summary = train_command(args.history, args.model, progress=_progress)
+    print(json.dumps(summary))
+    return 0
+
+
+def cmd_eta_predict(args: argparse.Namespace) -> int:
+    from .eta.history import predict_command
+
+    predict_command(args.model, args.queries, sys.stdout)
+    return 0
+
+
+def cmd_eta_import_olist(args: argparse.Namespace) -> int:
+    from .eta.history import olist_to_history, write_history
+
+    rows = olist_to_history(args.olist_dir)
+    with open(args.output, "w", newline="", encoding="utf-8") as out:
+        n = write_history(rows, out)
+    _progress(f"wrote {n} history rows to {args.output}")
+    return 0
+
+
+def cmd_eta_train_store(args: argparse.Namespace) -> int:
+    from .domain.store import Store
+    from .tools.eta import train_from_store
+
+    summary = train_from_store(Store(_engine()), get_settings().eta_model_path, progress=_progress)
+    print(json.dumps(summary))
+    return 0
+
+
+# ---------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="wismo", description="Post-purchase support agent: 'Where is my order?' answered.")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("serve", help="run the server (web chat, API); seeds the demo store if empty")
+    s.add_argument("--host", default=None, help="bind address (default WISMO_HOST or 127.0.0.1)")
+    s.add_argument("--port", type=int, default=None, help="port (default WISMO_PORT or 8000)")
+    s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--no-seed", action="store_true", help="do not seed a demo store into an empty database")
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("chat", help="chat with the agent in the terminal")
+    s.set_defaults(func=cmd_chat)
+
+    demo = sub.add_parser("demo", help="the demo store")
+    demo_sub = demo.add_subparsers(dest="demo_command", metavar="ACTION")
+    s = demo_sub.add_parser("seed", help="seed a deterministic demo store")
+    s.add_argument("--orders", type=int, default=5000, help="number of orders (default 5000)")
+    s.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    s.add_argument("--reset", action="store_true", help="replace an existing store")
+    s.set_defaults(func=cmd_demo_seed)
+
+    s = sub.add_parser("orders", help="list orders with their latest shipment")
+    s.add_argument("--status", default=None, help="only shipments in this normalized status")
+    s.add_argument("--limit", type=int, default=None, help="at most N rows")
+    s.add_argument("--json", action="store_true", help="JSON Lines output")
+    s.set_defaults(func=cmd_orders)
+
+    s = sub.add_parser("classify", help='stdin {"text": ...} per line -> intent, confidence, entities')
+    s.set_defaults(func=cmd_classify)
+
+    s = sub.add_parser("redact", help='stdin {"text": ...} per line -> redacted text and entity spans')
+    s.set_defaults(func=cmd_redact)
+
+    s = sub.add_parser("forget", help="erase a customer's vault entries and transcripts")
+    s.add_argument("email", help="the customer's email address")
+    s.set_defaults(func=cmd_forget)
+
+    s = sub.add_parser("bench", help="turn latency and throughput (in-process and over HTTP)")
+    s.add_argument("--turns", type=int, default=400, help="turns per measurement (default 400)")
+    s.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients (default 8)")
+    s.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    s.set_defaults(func=cmd_bench)
+
+    eta = sub.add_parser("eta", help="delivery windows learned from your shipment history")
+    eta_sub = eta.add_subparsers(dest="eta_command", metavar="ACTION")
+    s = eta_sub.add_parser("train", help="train a model from a history CSV (schema in docs/eta.md)")
+    s.add_argument("history", type=Path, help="history CSV")
+    s.add_argument("--model", type=Path, required=True, help="where to write the model file")
+    s.set_defaults(func=cmd_eta_train)
+    s = eta_sub.add_parser("predict", help="predict eta and an 80%% window for each query row (CSV to stdout)")
+    s.add_argument("--model", type=Path, required=True, help="a model file from `wismo eta train`")
+    s.add_argument("queries", type=Path, help="queries CSV: history columns without delivered_at, plus as_of")
+    s.set_defaults(func=cmd_eta_predict)
+    s = eta_sub.add_parser("import-olist", help="turn the Olist order export into a history CSV")
+    s.add_argument("olist_dir", type=Path, help="folder with the olist_*.csv files")
+    s.add_argument("-o", "--output", type=Path, required=True, help="history CSV to write")
+    s.set_defaults(func=cmd_eta_import_olist)
+    s = eta_sub.add_parser("train-store", help="train the model the eta tool uses from this store's deliveries")
+    s.set_defaults(func=cmd_eta_train_store)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+        print(f"wismo {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""All of wismo's settings in one object, read from the environment or a `.env` file.
+
+Defaults are the embedded, offline setup: SQLite and embedded Chroma under `./wismo-data`,
+the local engine, no API key. Every secret comes from the environment only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Presidio's email recognizer uses tldextract, which would fetch the public suffix list on
+# first use; an empty URL list keeps it on the snapshot that ships with the package.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Presidio warns at start-up about recognizers for languages we do not load; that is expected.
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+
+class Settings(BaseSettings):
+    """wismo configuration. Each field maps to an environment variable (shown in `.env.example`)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Storage
+    data_dir: Path = Field(Path("wismo-data"), alias="WISMO_DATA_DIR")
+    database_url: str | None = Field(None, alias="DATABASE_URL")
+    chroma_url: str | None = Field(None, alias="CHROMA_URL")
+
+    # Brand and tone
+    brand_name: str = Field("Northwind Outfitters", alias="WISMO_BRAND_NAME")
+    bot_name: str = Field("Wiz", alias="WISMO_BOT_NAME")
+    tone: str = Field("friendly", alias="WISMO_TONE")  # friendly | formal
+    timezone: str = Field("America/New_York", alias="WISMO_TIMEZONE")
+
+    # Engine
+    engine: str = Field("local", alias="WISMO_ENGINE")  # local | openai
+    confidence_threshold: float = Field(0.45, alias="WISMO_CONFIDENCE_THRESHOLD")
+
+    # Privacy: the vault key is a secret and comes from the environment only.
+    vault_key: str | None = Field(None, alias="WISMO_VAULT_KEY", repr=False)
+    spacy_model: str = Field("en_core_web_sm", alias="WISMO_SPACY_MODEL")
+    pii_entities: str | None = Field(None, alias="WISMO_PII_ENTITIES")
+
+    # Limits
+    max_message_chars: int = Field(4000, alias="WISMO_MAX_MESSAGE_CHARS")
+    max_failed_verifications: int = Field(5, alias="WISMO_MAX_FAILED_VERIFICATIONS")
+    verification_window_seconds: int = Field(3600, alias="WISMO_VERIFICATION_WINDOW_SECONDS")
+
+    # Server
+    host: str = Field("127.0.0.1", alias="WISMO_HOST")
+    port: int = Field(8000, alias="WISMO_PORT")
+    log_level: str = Field("INFO", alias="WISMO_LOG_LEVEL")
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "wismo.db"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.data_dir / "checkpoints.db"
+
+    @property
+    def eta_model_path(self) -> Path:
+        return self.data_dir / "eta-model.joblib"
+
+    @property
+    def store_url(self) -> str:
+        """The SQLAlchemy URL of the store: PostgreSQL when configured, else SQLite in data_dir."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgres://"):
+                url = "postgresql://" + url[len("postgres://") :]
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url[len("postgresql://") :]
+            return url
+        return f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.store_url.startswith("postgresql")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call `get_settings.cache_clear()` after changing env."""
+    return Settings()

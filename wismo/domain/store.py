@@ -1,0 +1,136 @@
+"""Store queries: the only place that reads orders, shipments and tracking from the database."""
+
+from __future__ import annotations
+
+import hmac
+import time
+from datetime import UTC, datetime
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+
+from .db import session
+from .models import Customer, Order, OrderLine, PickupPoint, Shipment, StoreMeta, TrackingEvent
+
+
+def normalize_key(order_number: str) -> str:
+    """`#ws 10042` / `WS-10042` -> `WS10042`: the lookup key of an order number."""
+    return "".join(ch for ch in order_number.upper() if ch.isalnum())
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def normalize_postal(postal: str) -> str:
+    return "".join(ch for ch in postal.upper() if ch.isalnum())[:5]
+
+
+class Store:
+    """Read access to the shop's orders; one per engine, cheap to share between threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._clock: tuple[float, datetime | None] | None = None
+
+    # -- clock
+    def now(self) -> datetime:
+        """The store's clock: a demo store keeps its own frozen 'now'; a real store uses real time."""
+        cached = self._clock
+        if cached is None or time.monotonic() - cached[0] > 30:
+            with session(self.engine) as s:
+                meta = s.get(StoreMeta, "clock")
+            frozen = datetime.fromisoformat(meta.value) if meta else None
+            if frozen is not None and frozen.tzinfo is None:
+                frozen = frozen.replace(tzinfo=UTC)
+            cached = self._clock = (time.monotonic(), frozen)
+        return cached[1] or datetime.now(UTC)
+
+    # -- orders
+    def order(self, key: str) -> Order | None:
+        with session(self.engine) as s:
+            return s.exec(select(Order).where(Order.number_key == normalize_key(key))).first()
+
+    def verify(self, key: str, email: str | None = None, postal_code: str | None = None) -> Order | None:
+        """The order when the pair matches, else None. Compares in constant time either way."""
+        order = self.order(key)
+        expected_email = order.email if order else "\0" * 24
+        expected_postal = order.postal_code if order else "\0" * 5
+        ok = False
+        if email:
+            ok = hmac.compare_digest(normalize_email(email).encode(), normalize_email(expected_email).encode())
+        if postal_code and not ok:
+            ok = hmac.compare_digest(normalize_postal(postal_code).encode(), normalize_postal(expected_postal).encode())
+        return order if (ok and order is not None) else None
+
+    def lines(self, order_id: int) -> list[OrderLine]:
+        with session(self.engine) as s:
+            return list(s.exec(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.id)))
+
+    def customer(self, customer_id: int) -> Customer | None:
+        with session(self.engine) as s:
+            return s.get(Customer, customer_id)
+
+    # -- shipments
+    def shipments(self, order_id: int) -> list[Shipment]:
+        with session(self.engine) as s:
+            stmt = select(Shipment).where(Shipment.order_id == order_id).order_by(col(Shipment.id))
+            return list(s.exec(stmt))
+
+    def shipment_by_tracking(self, tracking_number: str) -> Shipment | None:
+        number = "".join(tracking_number.split()).upper()
+        with session(self.engine) as s:
+            return s.exec(select(Shipment).where(Shipment.tracking_number == number)).first()
+
+    def order_of(self, shipment: Shipment) -> Order | None:
+        with session(self.engine) as s:
+            return s.get(Order, shipment.order_id)
+
+    def events(self, shipment_id: int) -> list[TrackingEvent]:
+        with session(self.engine) as s:
+            stmt = select(TrackingEvent).where(TrackingEvent.shipment_id == shipment_id).order_by(TrackingEvent.seq)
+            return list(s.exec(stmt))
+
+    def pickup_point(self, point_id: int) -> PickupPoint | None:
+        with session(self.engine) as s:
+            return s.get(PickupPoint, point_id)
+
+    # -- listings (operators, tests, evals)
+    def list_orders(self, status: str | None = None, limit: int | None = None) -> list[dict]:
+        """Orders with their latest shipment, as rows for `wismo orders --json`."""
+        with session(self.engine) as s:
+            latest = (
+                select(Shipment.order_id, func.max(Shipment.id).label("sid")).group_by(Shipment.order_id).subquery()
+            )
+            stmt = (
+                select(Order, Shipment, Customer)
+                .join(latest, latest.c.order_id == Order.id)
+                .join(Shipment, Shipment.id == latest.c.sid)
+                .join(Customer, Customer.id == Order.customer_id)
+                .order_by(col(Order.number_key))
+            )
+            if status:
+                stmt = stmt.where(Shipment.status == status)
+            if limit:
+                stmt = stmt.limit(limit)
+            rows = []
+            for order, ship, cust in s.exec(stmt):
+                rows.append(
+                    {
+                        "order_number": order.number,
+                        "email": order.email,
+                        "postal_code": order.postal_code,
+                        "status": str(ship.status.value if hasattr(ship.status, "value") else ship.status),
+                        "carrier": ship.carrier,
+                        "service": ship.service,
+                        "tracking_number": ship.tracking_number,
+                        "city": order.city,
+                        "region": order.region,
+                        "placed_at": order.placed_at.isoformat(),
+                        "total": order.total,
+                        "notify_channel": cust.notify_channel,
+                        "notify_address": cust.notify_address,
+                    }
+                )
+            return rows

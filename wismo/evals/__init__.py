@@ -1,0 +1,1 @@
+"""Evaluations: scoring wismo against external datasets and scenario suites."""

@@ -1,0 +1,188 @@
+"""`wismo bench`: turn latency (p50/p95/p99) in-process and over HTTP, and throughput with
+concurrent clients, on verified order-status turns against the current store.
+
+The HTTP part starts a real server (uvicorn) on a free loopback port in a child process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from ..config import get_settings
+from ..domain.db import get_engine
+from ..domain.store import Store
+
+QUESTIONS = ("where is my order?", "when will it arrive?", "what's the status of my package?")
+
+
+def _percentiles(samples_ms: list[float]) -> dict[str, float]:
+    if not samples_ms:
+        return {"p50": 0.0, "p95": 0.0, "p99": 0.0, "mean": 0.0, "n": 0}
+    xs = sorted(samples_ms)
+
+    def pct(p: float) -> float:
+        k = min(len(xs) - 1, max(0, round(p / 100 * (len(xs) - 1))))
+        return round(xs[k], 2)
+
+    return {"p50": pct(50), "p95": pct(95), "p99": pct(99), "mean": round(statistics.fmean(xs), 2), "n": len(xs)}
+
+
+def _orders(n: int) -> list[dict]:
+    rows = Store(get_engine(get_settings().store_url)).list_orders(limit=max(n, 50))
+    return rows[:n]
+
+
+def bench_inprocess(turns: int, progress: Callable[[str], None]) -> dict[str, Any]:
+    from ..agent.runtime import Agent
+
+    agent = Agent()
+    orders = _orders(50)
+    samples: list[float] = []
+    done = 0
+    while done < turns:
+        order = orders[done % len(orders)]
+        cid = agent.start("api")
+        agent.send(cid, f"order {order['order_number']} email {order['email']}")
+        for q in QUESTIONS:
+            t = time.perf_counter()
+            agent.send(cid, q)
+            samples.append((time.perf_counter() - t) * 1000)
+            done += 1
+        if done % 100 < len(QUESTIONS):
+            progress(f"in-process: {done}/{turns} turns")
+    return _percentiles(samples)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_server(port: int, workers: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "wismo", "serve", "--no-seed", "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the benchmark server did not start within 60 s")
+
+
+def _client_loop(base: str, orders: list[dict], turns: int, samples: list[float], errors: list[str]) -> None:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        done = 0
+        i = 0
+        while done < turns:
+            order = orders[i % len(orders)]
+            i += 1
+            cid = client.post("/v1/conversations", json={"channel": "api"}).json()["conversation_id"]
+            client.post(f"/v1/conversations/{cid}/messages", json={"text": f"{order['order_number']} {order['email']}"})
+            for q in QUESTIONS:
+                if done >= turns:
+                    break
+                t = time.perf_counter()
+                r = client.post(f"/v1/conversations/{cid}/messages", json={"text": q})
+                samples.append((time.perf_counter() - t) * 1000)
+                if r.status_code != 200:
+                    errors.append(f"{r.status_code}")
+                done += 1
+
+
+def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str], None]) -> dict[str, Any]:
+    port = _free_port()
+    progress(f"http: starting a server with {workers} worker(s) on port {port}")
+    proc = _start_server(port, workers)
+    base = f"http://127.0.0.1:{port}"
+    orders = _orders(200)
+    try:
+        # Warm up every worker.
+        warm: list[float] = []
+        _client_loop(base, orders, 12 * workers, warm, [])
+        single: list[float] = []
+        errors: list[str] = []
+        progress(f"http: {turns} sequential turns")
+        _client_loop(base, orders, turns, single, errors)
+        progress(f"http: {turns * 2} turns from {clients} concurrent clients")
+        conc: list[float] = []
+        per_client = max(1, (turns * 2) // clients)
+        threads = [
+            threading.Thread(target=_client_loop, args=(base, orders[k::clients] or orders, per_client, conc, errors))
+            for k in range(clients)
+        ]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - t0
+        # Each client also opened conversations and verified: count every request it made.
+        requests = len(conc)
+        return {
+            "workers": workers,
+            "sequential": _percentiles(single),
+            "concurrent": {
+                "clients": clients,
+                **_percentiles(conc),
+                "turns": requests,
+                "seconds": round(elapsed, 2),
+                "turns_per_second": round(requests / elapsed, 1),
+            },
+            "errors": len(errors),
+        }
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run_bench(
+    turns: int = 400, clients: int = 8, http: bool = True, workers: int = 2, progress: Callable[[str], None] = print
+) -> dict[str, Any]:
+    settings = get_settings()
+    result: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "database": "postgresql" if settings.uses_postgres else "sqlite",
+        "engine": settings.engine,
+        "turn": "verified order-status question",
+    }
+    progress("in-process latency")
+    result["in_process"] = bench_inprocess(turns, progress)
+    if http:
+        result["http"] = bench_http(turns, clients, workers, progress)
+    return result
+
+
+def format_bench(result: dict[str, Any]) -> str:
+    lines = [f"wismo bench ({result['database']}, {result['engine']} engine, {result['machine']['cpus']} CPUs)"]
+    ip = result["in_process"]
+    lines.append(f"  in-process  p50 {ip['p50']} ms  p95 {ip['p95']} ms  p99 {ip['p99']} ms  (n={ip['n']})")
+    if "http" in result:
+        h = result["http"]
+        s, c = h["sequential"], h["concurrent"]
+        lines.append(f"  http        p50 {s['p50']} ms  p95 {s['p95']} ms  p99 {s['p99']} ms  (n={s['n']})")
+        lines.append(
+            f"  http x{c['clients']}     p50 {c['p50']} ms  p95 {c['p95']} ms  {c['turns_per_second']} turns/s "
+            f"({h['workers']} workers, {h['errors']} errors)"
+        )
+    return "\n".join(lines) + "\n" + json.dumps({"goal": "p50 <= 30 ms over HTTP, >= 100 turns/s with 8 clients"})

@@ -1,0 +1,1 @@
+"""Guardrails around every turn: PII redaction and its vault, access control, grounding checks."""

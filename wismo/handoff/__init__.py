@@ -1,0 +1,1 @@
+"""Escalation to people: the case package, the agent inbox and helpdesk sinks."""

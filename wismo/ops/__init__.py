@@ -1,0 +1,1 @@
+"""What ops leads review: the unresolved-intent log and the metrics."""

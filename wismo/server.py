@@ -1,0 +1,103 @@
+"""The FastAPI app: thin routes over the agent. OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .agent.runtime import Agent, ConversationNotFound, MessageRejected
+from .config import Settings, get_settings
+
+log = logging.getLogger("wismo.server")
+
+#: Largest request body accepted at all (a message is limited to 4,000 characters separately).
+MAX_BODY_BYTES = 64 * 1024
+
+
+class NewConversation(BaseModel):
+    channel: str = Field("web", description="web, messenger, instagram, whatsapp, cli, api or tracking_page")
+    customer: str | None = Field(None, description="Opaque id of the customer on the channel (never an email)")
+
+
+class NewMessage(BaseModel):
+    text: Any = Field(..., description="What the customer wrote (plain text, at most 4,000 characters)")
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="wismo", version="0.1.0", description="Post-purchase support agent: WISMO answers with sources."
+    )
+    state: dict[str, Agent] = {}
+
+    def get_agent() -> Agent:
+        if "agent" not in state:
+            state["agent"] = agent or Agent(settings)
+        return state["agent"]
+
+    app.state.get_agent = get_agent
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return error(413, "too_large", f"The request body is over {MAX_BODY_BYTES} bytes.")
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(_request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error(400, "malformed_json", "The request body is not valid JSON.")
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        return error(422, "invalid_request", f"{where or 'body'}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(_request: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}.get(
+            exc.status_code, "error"
+        )
+        return error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(ConversationNotFound)
+    async def on_missing(_request: Request, exc: ConversationNotFound):
+        return error(
+            404, "conversation_not_found", "No conversation with that id; start one with POST /v1/conversations."
+        )
+
+    @app.exception_handler(MessageRejected)
+    async def on_rejected(_request: Request, exc: MessageRejected):
+        return error(exc.status, exc.code, exc.message)
+
+    @app.get("/healthz")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/v1/conversations", status_code=201)
+    def new_conversation(body: NewConversation | None = None) -> dict[str, str]:
+        body = body or NewConversation()
+        cid = get_agent().start(body.channel, body.customer)
+        return {"conversation_id": cid}
+
+    @app.post("/v1/conversations/{conversation_id}/messages")
+    def post_message(conversation_id: str, body: NewMessage, request: Request) -> dict[str, Any]:
+        client = request.client.host if request.client else None
+        reply = get_agent().send(conversation_id, body.text, client=client)
+        return {"message_id": reply.message_id, "reply": reply.as_dict()}
+
+    @app.get("/v1/conversations/{conversation_id}")
+    def get_conversation(conversation_id: str) -> dict[str, Any]:
+        return get_agent().transcript(conversation_id)
+
+    return app

@@ -1,0 +1,1 @@
+"""What the agent can do; every tool returns evidence with stable source ids."""
