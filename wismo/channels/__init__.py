@@ -1,0 +1,1 @@
+"""Where customers write from: web chat, Messenger, Instagram, WhatsApp; and outbound senders."""

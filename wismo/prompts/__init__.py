@@ -1,0 +1,1 @@
+"""Prompts, response templates, policies and seasonal phrasing: data, not code."""

@@ -1,0 +1,1 @@
+"""Static pages: the chat widget, the agent inbox and the ops dashboard."""
