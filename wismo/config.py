@@ -42,6 +42,17 @@ class Settings(BaseSettings):
     # Engine
     engine: str = Field("local", alias="WISMO_ENGINE")  # local | openai
     confidence_threshold: float = Field(0.45, alias="WISMO_CONFIDENCE_THRESHOLD")
+    # The OpenAI-compatible engine (OpenAI, Azure OpenAI, vLLM, Ollama, LiteLLM)
+    openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
+    openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY", repr=False)
+    model: str = Field("gpt-4o-mini", alias="WISMO_MODEL")
+    model_timeout: float = Field(10.0, alias="WISMO_MODEL_TIMEOUT")
+    max_tool_rounds: int = Field(4, alias="WISMO_MAX_TOOL_ROUNDS")
+    temperature: float = Field(0.2, alias="WISMO_TEMPERATURE")
+    azure_api_version: str | None = Field(None, alias="OPENAI_API_VERSION")
+    azure_deployment: str | None = Field(None, alias="AZURE_OPENAI_DEPLOYMENT")
+    price_input_per_1k: float = Field(0.0, alias="WISMO_PRICE_INPUT_PER_1K")
+    price_output_per_1k: float = Field(0.0, alias="WISMO_PRICE_OUTPUT_PER_1K")
 
     # Privacy: the vault key is a secret and comes from the environment only.
     vault_key: str | None = Field(None, alias="WISMO_VAULT_KEY", repr=False)

@@ -54,6 +54,8 @@ class Services:
     redactor: Any
     vault: Any
     eta: Any = None
+    #: The model client when WISMO_ENGINE=openai.
+    llm: Any = None
 
 
 @dataclass
@@ -68,4 +70,5 @@ class Turn:
     now: datetime
     #: Real time, for rate limits.
     wall_now: datetime
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: Milliseconds spent in each node this turn.
+    timings: dict[str, float] = field(default_factory=dict)

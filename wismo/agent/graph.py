@@ -1,39 +1,69 @@
 """The conversation graph, wired top to bottom.
 
-screen -> understand -> authorize -> act -> compose -> check -> reply
-                                      |                  |
-                                      +---> handoff <----+
+    screen -> understand -> authorize -> act -> compose -------------> check -> reply
+                                          |  \\                       ^   |
+                                          |   model <-> tools        |   |
+                                          |     \\-> answer ----------/   |
+                                          +-----------> handoff <--------+
+
+`act` is the local engine's policy: its plan is the answer with the local engine, and the
+fallback with the openai engine (model and tools in a cycle, then the same check).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.runtime import Runtime
 
-from . import nodes
+from . import llm, nodes
 from .deps import Turn
 from .state import TurnState
 
 
+def timed(name: str, fn: Callable) -> Callable:
+    """Record each node's time in the turn's context (for the guardrail overhead figures)."""
+
+    def run(state: TurnState, runtime: Runtime[Turn]) -> dict:
+        t = time.perf_counter()
+        try:
+            return fn(state, runtime)
+        finally:
+            timings = runtime.context.timings
+            timings[name] = timings.get(name, 0.0) + (time.perf_counter() - t) * 1000
+
+    run.__name__ = name
+    return run
+
+
 def build_graph(checkpointer: BaseCheckpointSaver | None = None) -> CompiledStateGraph:
     g = StateGraph(TurnState, context_schema=Turn)
-    g.add_node("screen", nodes.screen)
-    g.add_node("understand", nodes.understand)
-    g.add_node("authorize", nodes.authorize)
-    g.add_node("act", nodes.act)
-    g.add_node("compose", nodes.compose)
-    g.add_node("check", nodes.check)
-    g.add_node("handoff", nodes.handoff)
-    g.add_node("reply", nodes.reply)
+    g.add_node("screen", timed("screen", nodes.screen))
+    g.add_node("understand", timed("understand", nodes.understand))
+    g.add_node("authorize", timed("authorize", nodes.authorize))
+    g.add_node("act", timed("act", nodes.act))
+    g.add_node("model", timed("model", llm.model))
+    g.add_node("tools", timed("tools", llm.tools))
+    g.add_node("answer", timed("answer", llm.answer))
+    g.add_node("compose", timed("compose", nodes.compose))
+    g.add_node("check", timed("check", nodes.check))
+    g.add_node("handoff", timed("handoff", nodes.handoff))
+    g.add_node("reply", timed("reply", nodes.reply))
 
     g.add_edge(START, "screen")
     g.add_edge("screen", "understand")
     g.add_edge("understand", "authorize")
     g.add_edge("authorize", "act")
-    g.add_conditional_edges("act", nodes.after_act, {"handoff": "handoff", "compose": "compose"})
+    g.add_conditional_edges("act", nodes.after_act, {"handoff": "handoff", "model": "model", "compose": "compose"})
+    g.add_conditional_edges("model", llm.after_model, {"tools": "tools", "answer": "answer", "compose": "compose"})
+    g.add_conditional_edges("tools", llm.after_tools, {"model": "model", "compose": "compose"})
+    g.add_edge("answer", "check")
     g.add_edge("compose", "check")
-    g.add_conditional_edges("check", nodes.after_check, {"handoff": "handoff", "reply": "reply"})
+    g.add_conditional_edges("check", nodes.after_check, {"handoff": "handoff", "compose": "compose", "reply": "reply"})
     g.add_edge("handoff", "reply")
     g.add_edge("reply", END)
     return g.compile(checkpointer=checkpointer)

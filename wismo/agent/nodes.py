@@ -65,6 +65,13 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "unresolved": None,
         "auth": "none",
         "mode": state.get("mode") or "bot",
+        "engine": svc.settings.engine,
+        "llm_messages": [],
+        "tool_calls": [],
+        "model_evidence": [],
+        "usage": {},
+        "fallback": None,
+        "answer_by": "",
     }
 
 
@@ -270,7 +277,7 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     quick = list(p.get("quick_replies") or [])
     if TALK_TO_PERSON not in quick:
         quick.append(TALK_TO_PERSON)
-    return {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True}
+    return {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True, "answer_by": "template"}
 
 
 # ---------------------------------------------------------------------------- check
@@ -282,8 +289,16 @@ def check(state: TurnState, runtime: Runtime[Turn]) -> dict:
     tzs = [f.values["timezone"] for f in evidence if isinstance(f.values.get("timezone"), str)]
     result = citations.check(state.get("reply", ""), cited, evidence, timezones=tzs, now=turn.now)
     rails = list(state.get("rails") or []) + [_rail("citations", result.passed, result.reason)]
+    if state.get("engine") == "openai":
+        fallback = state.get("fallback")
+        if result.passed or state.get("answer_by") == "model":
+            fallback = fallback if result.passed else "citation_check"
+        rails.append(_rail("model", fallback is None, fallback or "model answer sent"))
     if result.passed:
         return {"rails": rails}
+    if state.get("answer_by") == "model":
+        # The model stated something its evidence does not back: the template answer goes instead.
+        return {"rails": rails, "fallback": "citation_check"}
     return {"rails": rails, "plan": {"handoff": "guardrail_block"}, "unresolved": "guardrail_block"}
 
 
@@ -325,13 +340,22 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
 
 # ---------------------------------------------------------------------------- routing
 def after_act(state: TurnState) -> str:
-    return "handoff" if "handoff" in (state.get("plan") or {}) else "compose"
+    plan = state.get("plan") or {}
+    if "handoff" in plan:
+        return "handoff"
+    if state.get("engine") == "openai" and plan.get("template") != "human_mode":
+        return "model"
+    return "compose"
 
 
 def after_check(state: TurnState) -> str:
-    return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
+    if "handoff" in (state.get("plan") or {}):
+        return "handoff"
+    if state.get("answer_by") == "model" and state.get("fallback") == "citation_check":
+        return "compose"
+    return "reply"
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
     """The turn's answer is final; clear what must not linger in the checkpoint."""
-    return {"plan": {}, "entities": {}}
+    return {"plan": {}, "entities": {}, "llm_messages": [], "tool_calls": []}

@@ -17,7 +17,7 @@ from sqlmodel import col, delete, select
 
 from ..config import Settings, get_settings
 from ..domain.db import create_schema, get_engine, session
-from ..domain.models import Conversation, Handoff, Message, UnresolvedTurn
+from ..domain.models import Conversation, Handoff, Message, ModelUsage, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
 from ..guardrails.pii import get_redactor
@@ -59,6 +59,8 @@ class Reply:
     handoff: dict[str, Any] | None = None
     mode: str = "bot"
     rails: list[dict[str, Any]] = field(default_factory=list)
+    #: Milliseconds per graph node this turn.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +106,12 @@ class Agent:
             vault=Vault(self.engine),
             eta=EtaTool(self.settings.eta_model_path),
         )
+        if self.settings.engine == "openai":
+            from .llm import ModelClient
+
+            self.services.llm = ModelClient(self.settings)
+        elif self.settings.engine != "local":
+            raise ValueError(f"WISMO_ENGINE must be 'local' or 'openai', not {self.settings.engine!r}")
         self.graph = build_graph(make_checkpointer(self.settings))
 
     # -- conversations
@@ -143,7 +151,30 @@ class Agent:
             context=turn,
             durability="exit",
         )
-        return self._record(conv, state, now)
+        reply = self._record(conv, state, now)
+        reply.timings = dict(turn.timings)
+        if state.get("engine") == "openai":
+            self._record_usage(conv.id, state, now)
+        return reply
+
+    def _record_usage(self, conversation_id: str, state: dict[str, Any], now: datetime) -> None:
+        usage = state.get("usage") or {}
+        prompt, completion = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
+        cost = (prompt * self.settings.price_input_per_1k + completion * self.settings.price_output_per_1k) / 1000
+        with session(self.engine) as s:
+            s.add(
+                ModelUsage(
+                    conversation_id=conversation_id,
+                    model=self.settings.model,
+                    prompt_tokens=prompt,
+                    completion_tokens=completion,
+                    cost=round(cost, 6),
+                    rounds=int(usage.get("rounds", 0)),
+                    fallback=state.get("fallback"),
+                    created_at=now,
+                )
+            )
+            s.commit()
 
     def _record(self, conv: Conversation, state: dict[str, Any], now: datetime) -> Reply:
         redacted = state.get("text", "")

@@ -229,3 +229,19 @@ class EtaRecord(SQLModel, table=True):
     model_version: str
     #: Filled when the shipment is delivered.
     delivered_at: datetime | None = None
+
+
+class ModelUsage(SQLModel, table=True):
+    """Tokens and cost of each model-driven turn, and why it fell back to the local engine if it did."""
+
+    __tablename__ = "model_usage"
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(index=True)
+    model: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost: float = 0.0
+    rounds: int = 0
+    #: None when the model's answer was sent; else why the local engine answered instead.
+    fallback: str | None = None
+    created_at: datetime = Field(index=True)

@@ -1,0 +1,86 @@
+"""A local stand-in of an OpenAI-compatible chat-completions endpoint, scripted per test.
+
+It speaks the real wire format (choices[].message with content or tool_calls, finish_reason,
+usage) and records every request, so tests can assert what the model was shown.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+
+Script = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def text_reply(content: str) -> dict[str, Any]:
+    return {"role": "assistant", "content": content}
+
+
+def tool_call(name: str, arguments: dict[str, Any] | str, call_id: str = "call_1") -> dict[str, Any]:
+    args = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    return {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [{"id": call_id, "type": "function", "function": {"name": name, "arguments": args}}],
+    }
+
+
+def last_tool_result(request: dict[str, Any]) -> dict[str, Any]:
+    for m in reversed(request["messages"]):
+        if m.get("role") == "tool":
+            return json.loads(m["content"])
+    return {}
+
+
+class FakeOpenAI:
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.script: list[Script | dict[str, Any]] = []
+        self.delay = 0.0
+        app = FastAPI()
+
+        @app.post("/v1/chat/completions")
+        async def completions(request: Request) -> dict[str, Any]:
+            body = await request.json()
+            self.requests.append(body)
+            if self.delay:
+                time.sleep(self.delay)
+            step = self.script.pop(0) if self.script else text_reply("I can help with that.")
+            message = step(body) if callable(step) else step
+            finish = "tool_calls" if message.get("tool_calls") else "stop"
+            return {
+                "id": f"chatcmpl-{len(self.requests)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body.get("model", "fake"),
+                "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+                "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+            }
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def __enter__(self) -> FakeOpenAI:
+        self.thread.start()
+        deadline = time.time() + 10
+        while not self.server.started and time.time() < deadline:
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
