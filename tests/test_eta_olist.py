@@ -44,6 +44,38 @@ def test_at_order_time_beats_promise_and_route_median(report: dict) -> None:
     assert 0.7 <= o["coverage_80"] <= 0.9
 
 
+# Issue 5's goals. Not met on this data (see docs/eta.md): on these orders the route median chosen with
+# hindsight on the test orders themselves scores 3.9 days at handoff, and the shortest intervals holding
+# 80% of each route's own outcomes average 10 days; no model predicting ahead can beat its hindsight.
+GOAL_REASON = "issue 5 goal below what hindsight oracles reach on the Olist subset (docs/eta.md)"
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
+def test_goal_handoff_mae_at_most_2_6_days(report: dict) -> None:
+    assert report["handoff"]["mae_days"] <= 2.6
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
+def test_goal_handoff_window_at_most_8_days(report: dict) -> None:
+    h = report["handoff"]
+    assert 0.77 <= h["coverage_80"] <= 0.85 and h["mean_width_days"] <= 8
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
+def test_goal_order_time_mae_at_most_3_5_days(report: dict) -> None:
+    assert report["order"]["mae_days"] <= 3.5
+
+
+def test_hindsight_oracles_sit_above_the_goals(report: dict) -> None:
+    """The evidence for the xfails: bounds fitted on the test outcomes already miss the goals."""
+    h, o = report["oracles"]["handoff"], report["oracles"]["order"]
+    assert h["median_by_route_mae"] > 2.6 and h["median_by_destination_region_mae"] > 2.6
+    assert h["shortest_80_width_by_route"] > 8 and h["shortest_80_width_all"] > 8
+    assert o["median_by_route_mae"] > 3.5
+    # the model sits between hindsight and the honest baselines
+    assert h["median_by_route_mae"] < report["handoff"]["mae_days"] < report["handoff"]["route_median_mae_days"]
+
+
 def test_speed(report: dict) -> None:
     assert report["train_seconds"] < 60
     assert report["single_ms_per_shipment"] < 1.0

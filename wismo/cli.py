@@ -30,10 +30,24 @@ def ensure_store(progress: Callable[[str], None] = _progress) -> None:
 
     engine = _engine()
     if not demo.is_seeded(engine):
-        summary = demo.seed(engine, progress=progress)
+        summary = seed_store(engine, progress=progress)
         if summary is not None:
             progress(f"demo store ready: {summary.orders} orders, {summary.shipments} shipments")
     _ensure_eta_model(engine, progress)
+
+
+def seed_store(engine, orders: int = 5000, seed: int = 7, reset: bool = False, progress=_progress):
+    """The demo store with its returns in progress and the season's default notices and store hours."""
+    from .domain import demo
+    from .tools import seasonal
+    from .tools.returns import seed_demo_returns
+
+    summary = demo.seed(engine, orders=orders, seed=seed, reset=reset, progress=progress)
+    if summary is not None:
+        n = seed_demo_returns(engine, demo.DEMO_NOW, rng_seed=11)
+        seasonal.seed_defaults(engine, demo.DEMO_NOW.year, now=demo.DEMO_NOW)
+        progress(f"seeded {n} returns in progress and the season's notices and store hours")
+    return summary
 
 
 def _ensure_eta_model(engine, progress: Callable[[str], None]) -> None:
@@ -103,10 +117,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_seed(args: argparse.Namespace) -> int:
-    from .domain import demo
 
     engine = _engine()
-    summary = demo.seed(engine, orders=args.orders, seed=args.seed, reset=args.reset, progress=_progress)
+    summary = seed_store(engine, orders=args.orders, seed=args.seed, reset=args.reset, progress=_progress)
     if summary is None:
         _progress("a store already exists; use --reset to replace it with a fresh demo store")
         _ensure_eta_model(engine, _progress)
@@ -282,6 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("olist_dir", type=Path, help="folder with the olist_*.csv files")
     s.add_argument("-o", "--output", type=Path, required=True, help="history CSV to write")
     s.set_defaults(func=cmd_eta_import_olist)
+    from .evals.cli import register as register_eval
+    from .ops import review, seasonal_cli
+
+    seasonal_cli.register(sub)
+    review.register(sub)
+    register_eval(sub)
+
     s = eta_sub.add_parser("train-store", help="train the model the eta tool uses from this store's deliveries")
     s.set_defaults(func=cmd_eta_train_store)
     return p

@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", alias="WISMO_HOST")
     port: int = Field(8000, alias="WISMO_PORT")
     log_level: str = Field("INFO", alias="WISMO_LOG_LEVEL")
+    #: Shop sites (comma-separated origins) allowed to embed the chat widget from another domain.
+    widget_origins: str = Field("", alias="WISMO_WIDGET_ORIGINS")
 
     @property
     def sqlite_path(self) -> Path:

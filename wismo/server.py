@@ -13,11 +13,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .config import Settings, get_settings
+from .handoff.access import install_rate_limit
 
 log = logging.getLogger("wismo.server")
 
 #: Largest request body accepted at all (a message is limited to 4,000 characters separately).
 MAX_BODY_BYTES = 64 * 1024
+#: Platforms batch events and Shopify orders can be large: webhooks may send up to 2 MB.
+MAX_WEBHOOK_BYTES = 2 * 1024 * 1024
 
 
 class NewConversation(BaseModel):
@@ -31,6 +34,22 @@ class NewMessage(BaseModel):
 
 def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _routers() -> list:
+    """Every part's routes: web chat, tracked offer links, return labels, ops seasonal context."""
+    from .channels.meta import router as meta
+    from .channels.web import router as web
+    from .channels.whatsapp import router as whatsapp
+    from .connectors.routes import router as connectors
+    from .handoff.api import router as handoff
+    from .ops.api import router as ops
+    from .ops.pages import router as pages
+    from .ops.seasonal_api import router as seasonal
+    from .tools.labels import router as labels
+    from .tools.offers import router as offers
+
+    return [web, meta, whatsapp, connectors, offers, labels, seasonal, handoff, ops, pages]
 
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
@@ -50,8 +69,9 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return error(413, "too_large", f"The request body is over {MAX_BODY_BYTES} bytes.")
+        limit = MAX_WEBHOOK_BYTES if request.url.path.startswith("/webhooks/") else MAX_BODY_BYTES
+        if length and length.isdigit() and int(length) > limit:
+            return error(413, "too_large", f"The request body is over {limit} bytes.")
         return await call_next(request)
 
     @app.exception_handler(RequestValidationError)
@@ -79,6 +99,14 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     @app.exception_handler(MessageRejected)
     async def on_rejected(_request: Request, exc: MessageRejected):
         return error(exc.status, exc.code, exc.message)
+
+    for router in _routers():
+        app.include_router(router)
+    install_rate_limit(app)
+    if settings.widget_origins:
+        from .channels.web import allow_widget_origins
+
+        allow_widget_origins(app, [o.strip() for o in settings.widget_origins.split(",") if o.strip()])
 
     @app.get("/healthz")
     def health() -> dict[str, str]:

@@ -56,6 +56,8 @@ class Services:
     eta: Any = None
     #: The model client when WISMO_ENGINE=openai.
     llm: Any = None
+    #: The knowledge base (Chroma) that answers policy questions.
+    kb: Any = None
 
 
 @dataclass

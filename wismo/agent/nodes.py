@@ -13,18 +13,26 @@ from langgraph.runtime import Runtime
 from ..guardrails import citations
 from ..guardrails.injection import screen_injection
 from ..handoff.escalation import escalate
+from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact, ToolRefused
-from . import nlu
+from . import actions, nlu
 from .deps import Turn
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .state import TurnState
 
 _PLACEHOLDER = re.compile(r"^<[A-Z_]+_\d+>$")
+#: A demoted WISMO reading counts mid-conversation when the model's own score reaches this.
+CONTEXT_MIN_SCORE = 0.5
+#: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
+GENERAL_MIN_SCORE = 0.45
+#: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
+OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
 #: Words that carry no request: a message of only these plus entities is a follow-up.
 _FILLER = re.compile(
     r"\b(my|the|order|number|is|it'?s|email|e-mail|zip|code|postal|and|here|it|sure|ok|okay|yes|thanks|"
-    r"tracking|mail|address|of|for|with|on|postcode|#|no|n[ºo°])\b",
+    r"tracking|mail|address|of|for|with|on|postcode|#|no|n[ºo°]|sorry|wrong|oops|typo|mistake|meant|actually|"
+    r"correct|right|try|again|this|one|use|instead)\b",
     re.I,
 )
 
@@ -47,7 +55,8 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
     redaction = svc.redactor.redact(turn.raw_text, known=known)
     svc.vault.put(cid, redaction)
     types = sorted({s.entity_type for s in redaction.spans})
-    injection = screen_injection(redaction.text)
+    # Screen what the customer typed: redaction can hide attack words (a foreign word taken for a name).
+    injection = screen_injection(turn.raw_text)
     rails = [
         _rail("pii", True, f"redacted {', '.join(types)}" if types else "no PII found"),
         _rail("injection", not injection.suspicious, injection.reason),
@@ -78,7 +87,7 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
 # ---------------------------------------------------------------------------- understand
 def understand(state: TurnState, runtime: Runtime[Turn]) -> dict:
     u = nlu.understand(state["text"])
-    return {"intent": u.intent, "confidence": float(u.confidence), "entities": u.entities}
+    return {"intent": u.intent, "confidence": float(u.confidence), "entities": u.entities, "scores": u.scores}
 
 
 def _is_followup(text: str, entities: dict[str, list[str]]) -> bool:
@@ -177,9 +186,41 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
         return handoff("customer_requested")
     if auth in ("mismatch", "limited"):
         return out | {"plan": plan("verify_failed", quick=[TALK_TO_PERSON]), "awaiting": "order"}
+    pending_action = state.get("pending_action")
+    if pending_action and state.get("verified_order"):
+        ctx = _tool_context(state, turn)
+        if pending_action.get("kind") != "choose_item" and actions.YES.search(text):
+            evidence, p = actions.confirm(ctx, pending_action, settings.data_dir)
+            return out | {"evidence": evidence, "plan": p, "pending_action": None, "last_intent": "start_return"}
+        if actions.NO.search(text):
+            return out | {"plan": plan("action_cancelled", quick=[TALK_TO_PERSON]), "pending_action": None}
+        if pending_action.get("kind") == "choose_item" and intent in ("start_return", "smalltalk", "out_of_scope"):
+            combined = f"{pending_action.get('text', '')} {text}"
+            evidence, p, nxt = actions.start_return(ctx, state["verified_order"], combined, [])
+            return out | {"evidence": evidence, "plan": p, "pending_action": nxt, "last_intent": "start_return"}
+        if pending_action.get("kind") == "choose_point":
+            code = actions.chosen_point(text, pending_action["codes"])
+            if code is not None:
+                evidence, p, nxt = actions.propose_redirect(ctx, state["verified_order"], code)
+                return out | {
+                    "evidence": evidence,
+                    "plan": p,
+                    "pending_action": nxt,
+                    "last_intent": "pickup_alternative",
+                }
+        out["pending_action"] = None
 
     followup = _is_followup(text, ents)
     effective = intent
+    in_context = bool(
+        state.get("verified_order") or state.get("pending_intent") or state.get("last_intent") in NEEDS_ORDER
+    )
+    if intent == "out_of_scope" and confidence < settings.confidence_threshold and in_context:
+        # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
+        scores = state.get("scores") or {}
+        best = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
+        if scores.get(best, 0.0) >= CONTEXT_MIN_SCORE:
+            effective, confidence = best, scores[best]
     if followup or (confidence < settings.confidence_threshold and ents):
         effective = state.get("pending_intent") or state.get("last_intent") or "order_status"
         if effective not in NEEDS_ORDER and (ents.get("order_number") or ents.get("tracking_number")):
@@ -192,8 +233,18 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
         verified = state.get("verified_order")
         asked = ents.get("order_number") or []
         if verified and (not asked or asked[0] == verified):
+            pending_action = None
             try:
-                evidence, p = policy.order_turn(ctx, effective, verified, text)
+                if effective == "start_return":
+                    evidence, p, pending_action = actions.start_return(ctx, verified, text, [])
+                elif effective == "return_status":
+                    how = knowledge.article("policy:returns#how").fact()
+                    evidence, p = actions.return_status(ctx, verified, [how])
+                else:
+                    evidence, p = policy.order_turn(ctx, effective, verified, text)
+                    pending_action = p.pop("pending_action", None)
+                    if not p.get("notices"):
+                        evidence, p = _with_offer(state, turn, ctx, verified, evidence, p)
             except ToolRefused:
                 return handoff("tool_failure")
             if auth == "verified":
@@ -204,6 +255,8 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
                 "pending_intent": None,
                 "awaiting": None,
                 "last_intent": effective,
+                "pending_action": pending_action,
+                "offer_shown": bool(state.get("offer_shown") or p.get("offer")),
             }
         if ents.get("tracking_number") and not asked:
             evidence, p = policy.tracking_number_turn(ctx, ents["tracking_number"][0])
@@ -218,10 +271,16 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
             }
         if state.get("pending_credential"):
             return out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
+        if effective != "order_status" and not ents:
+            # A general question ("can I return socks?") gets the written answer, then the offer to look.
+            fact = turn.services.kb.answer(text, min_score=GENERAL_MIN_SCORE) if turn.services.kb else None
+            if fact is not None:
+                p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+                return out | {"evidence": [fact], "plan": p, "pending_intent": effective, "last_intent": effective}
         return out | {"plan": plan("ask_order"), "pending_intent": effective, "awaiting": "order"}
 
     if effective == "policy_question" and confidence >= settings.confidence_threshold:
-        evidence, p = policy.policy_turn(text)
+        evidence, p = policy.policy_turn(text, turn.services.kb)
         return out | {"evidence": evidence, "plan": p, "last_intent": effective}
     if effective == "change_order" and confidence >= settings.confidence_threshold:
         evidence, p = policy.change_order_turn()
@@ -233,7 +292,7 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
             "plan": plan(key.get(kind, "greeting"), quick=["Track my order", TALK_TO_PERSON]),
             "disclosed": True,
         }
-    if effective == "out_of_scope" and confidence >= settings.confidence_threshold:
+    if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
         n = int(state.get("out_of_scope_turns") or 0) + 1
         if n >= 2:
             return handoff("out_of_scope") | {"out_of_scope_turns": 0}
@@ -253,6 +312,31 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
     }
 
 
+def _with_offer(state: TurnState, turn: Turn, ctx: ToolContext, order_key: str, evidence: list, p: dict):
+    """At most one relevant offer per conversation, after the question is answered (see tools/offers)."""
+    if state.get("offer_shown") or p.get("template", "").startswith(("eta_only", "pickup")):
+        return evidence, p
+    fact = offers.pick_offer(
+        ctx,
+        order_key,
+        channel_window_open=True,
+        conversation_state={
+            "answered": True,
+            "complaint": state.get("intent") == "delivery_issue",
+            "handoff": False,
+            "mode": state.get("mode") or "bot",
+            "offer_shown": bool(state.get("offer_shown")),
+            "channel": state.get("channel"),
+        },
+    )
+    if fact is None:
+        return evidence, p
+    p = dict(p)
+    p["offer"] = fact.source_id
+    p["cite"] = list(p.get("cite", [])) + [fact.source_id]
+    return evidence + [fact], p
+
+
 def _display(key: str) -> str:
     return f"#{key}" if not key.startswith("#") else key
 
@@ -266,8 +350,21 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     text = templates.render(p["template"], **p.get("fields", {}))
     items = p.get("items")
     if items:
-        rows = [f"- {templates.render(items['template'], **row)}" for row in items["rows"]]
+        marks = [f"{n}." if items.get("numbered") else "-" for n in range(1, len(items["rows"]) + 1)]
+        rows = [
+            f"{m} {templates.render(items['template'], **row)}" for m, row in zip(marks, items["rows"], strict=True)
+        ]
         text = text + "\n" + "\n".join(rows)
+        if items.get("numbered"):
+            text += "\n" + templates.render("pickup_choose")
+    by_notice = {f.source_id: f for f in state.get("evidence") or [] if f.kind == "notice"}
+    for source_id in p.get("notices", []):
+        if source_id in by_notice:
+            text += " " + templates.render("notice_line", text=by_notice[source_id].values["text"])
+    if p.get("offer"):
+        offer = next((f for f in state.get("evidence") or [] if f.source_id == p["offer"]), None)
+        if offer is not None:
+            text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=offer.values["url"])
     if p.get("verified_prefix"):
         text = "Thanks, you're verified. " + text
     if not state.get("disclosed"):
@@ -322,6 +419,7 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
         state.get("verified_order"),
         evidence,
         total,
+        customer_text=state.get("text"),
     )
     key = f"handoff_{reason}" if f"handoff_{reason}" in svc.templates.text else "handoff_default"
     text = svc.templates.render(key)

@@ -8,11 +8,10 @@ claim traces back to evidence.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
 from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
-from ..tools import knowledge, pickup
+from ..tools import knowledge, pickup, seasonal
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name, track_number, track_order
@@ -23,6 +22,8 @@ S = ShipmentStatus
 WISMO_INTENTS = ("order_status", "delivery_issue", "pickup_alternative", "start_return", "return_status")
 NEEDS_ORDER = frozenset(WISMO_INTENTS)
 TALK_TO_PERSON = "Talk to a person"
+#: Knowledge-base match needed to quote an article once the intent is known to be a policy question.
+POLICY_MIN_SCORE = 0.25
 
 _ETA_QUESTION = re.compile(
     r"\b(when|arriv\w*|eta|get here|delivery date|what day|how long|by (christmas|friday|monday|tomorrow)|"
@@ -171,7 +172,17 @@ class LocalPolicy:
         if main is None:
             return [], plan("policy_unknown", [], [TALK_TO_PERSON])
         eta = self._eta(ctx, main)
-        evidence = _evidence(main, eta)
+        notices: list[Fact] = []
+        if main.order is not None and main.status not in FINAL_STATUSES:
+            # Disruptions (weather, outages, strikes, capacity) change a parcel's answer; cutoffs do not.
+            notices = [
+                n
+                for n in seasonal.active_notices(ctx.store, ctx.now, main.order.region, main.shipment.carrier)
+                if n.values.get("kind") != "cutoff"
+            ]
+        if notices and eta is not None:
+            eta = _adjusted(eta, notices)
+        evidence = _evidence(main, eta) + notices
         status = main.status
         eta_focus = bool(_ETA_QUESTION.search(text)) and intent == "order_status"
 
@@ -182,8 +193,9 @@ class LocalPolicy:
         if intent in ("start_return", "return_status"):
             return self._returns(intent, main, evidence)
         p = status_plan(main, ctx, eta, eta_focus=eta_focus)
-        if len(trackings) > 1:
-            p["fields"]["prefix"] = len(trackings)
+        if notices:
+            p["notices"] = [n.source_id for n in notices]
+            p["cite"] = list(p["cite"]) + [n.source_id for n in notices]
         return evidence, p
 
     def _pickup(self, ctx: ToolContext, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
@@ -220,8 +232,11 @@ class LocalPolicy:
                 }
             )
         facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]
-        p = plan("pickup_list_intro", facts, [TALK_TO_PERSON], order_number=order.number)
-        p["items"] = {"template": "pickup_item", "rows": items}
+        choices = [f"Option {n}" for n in range(1, len(options) + 1)]
+        p = plan("pickup_list_intro", facts, choices + [TALK_TO_PERSON], order_number=order.number)
+        p["items"] = {"template": "pickup_item", "rows": items, "numbered": True}
+        # The customer may pick one; the redirect is then proposed and done only after a yes.
+        p["pending_action"] = {"kind": "choose_point", "codes": [o.point.code for o in options]}
         return evidence + [o.fact for o in options], p
 
     def _delivered_missing(self, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
@@ -257,11 +272,14 @@ class LocalPolicy:
         text = " ".join(f.values["text"] for f in facts)
         return evidence + facts, plan("return_intro", facts, [TALK_TO_PERSON], policy_text=text)
 
-    def policy_turn(self, text: str) -> tuple[list[Fact], dict]:
-        found = knowledge.search(text, limit=1)
-        if not found:
+    def policy_turn(self, text: str, kb: Any = None) -> tuple[list[Fact], dict]:
+        """Quote the shop's written answer: the knowledge base in Chroma, else the keyword matcher."""
+        fact = kb.answer(text, min_score=POLICY_MIN_SCORE) if kb is not None else None
+        if fact is None and kb is None:
+            found = knowledge.search(text, limit=1)
+            fact = found[0].fact() if found else None
+        if fact is None:
             return [], plan("policy_unknown", [], [TALK_TO_PERSON])
-        fact = found[0].fact()
         return [fact], plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
 
     def change_order_turn(self) -> tuple[list[Fact], dict]:
@@ -276,6 +294,19 @@ class LocalPolicy:
         return "greeting"
 
 
+def _adjusted(eta: Fact, notices: list[Fact]) -> Fact:
+    """The delivery window widened by active seasonal notices (weather, strikes, capacity)."""
+    start, end = seasonal.adjust_window(eta.values["window_start"], eta.values["window_end"], notices)
+    if (start, end) == (eta.values["window_start"], eta.values["window_end"]):
+        return eta
+    titles = ", ".join(n.label for n in notices)
+    return Fact(
+        eta.source_id + ":adjusted",
+        f"{eta.label}, adjusted for: {titles}",
+        {**eta.values, "window_start": start, "window_end": end, "notices": [n.source_id for n in notices]},
+    )
+
+
 def _evidence(tracking: Tracking, eta: Fact | None) -> list[Fact]:
     facts = list(tracking.facts)
     if eta is not None and all(f.source_id != eta.source_id for f in facts):
@@ -283,5 +314,3 @@ def _evidence(tracking: Tracking, eta: Fact | None) -> list[Fact]:
     return facts
 
 
-def is_today(dt: datetime, now: datetime, tz: str) -> bool:
-    return wording.local(dt, tz).date() == wording.local(now, tz).date()

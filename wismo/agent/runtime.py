@@ -106,6 +106,12 @@ class Agent:
             vault=Vault(self.engine),
             eta=EtaTool(self.settings.eta_model_path),
         )
+        from ..ops.teach import reload_taught_examples
+        from ..tools.kb import get_kb
+
+        reload_taught_examples(self.engine, force=False)
+
+        self.services.kb = get_kb(self.settings)
         if self.settings.engine == "openai":
             from .llm import ModelClient
 

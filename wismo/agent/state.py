@@ -49,11 +49,17 @@ class TurnState(TypedDict, total=False):
     last_intent: str | None
     #: Whether the bot has introduced itself as a bot.
     disclosed: bool
+    #: An action proposed and awaiting the customer's yes (see agent/actions.py).
+    pending_action: dict[str, Any] | None
+    #: Whether an offer was shown in this conversation (at most one).
+    offer_shown: bool
 
     # -- this turn's work
     intent: str
     confidence: float
     entities: dict[str, list[str]]
+    #: The classifier's own probability per intent (before any demotion to out_of_scope).
+    scores: dict[str, float]
     #: What the screen found: oversize, injection suspicion, redacted entity types.
     screen: dict[str, Any]
     #: The authorize node's outcome: none | verified | mismatch | locked | limited.

@@ -75,8 +75,17 @@ def exclusive(engine: Engine) -> Iterator[None]:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _register_tables() -> None:
+    """Import every module that defines tables, so create_all knows them all."""
+    from ..channels import records as channel_records  # noqa: F401
+    from ..connectors import shopify  # noqa: F401
+    from ..handoff import records as handoff_records  # noqa: F401
+    from ..tools import records, seasonal_records  # noqa: F401
+
+
 def create_schema(engine: Engine) -> None:
     """Create missing tables (idempotent, safe from several instances at once)."""
+    _register_tables()
     with exclusive(engine):
         SQLModel.metadata.create_all(engine)
 

@@ -5,12 +5,16 @@ Train on the delivered orders purchased before the last 20% (by purchase time), 
 model's MAE, 80% window coverage and width with Olist's promised date and a per-route median of
 past delivery times. Also times training and prediction (batch and single).
 
+`oracles` bounds what any model could reach on these orders: figures fitted on the test orders' own
+outcomes (hindsight), so a goal below them is out of reach for a model that must predict ahead.
+
 Run: `python -m wismo.evals.eta [DATA_DIR]` (DATA_DIR holds `olist/`; default ../shared/data).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import sys
 import time
@@ -23,6 +27,7 @@ from wismo.eta.model import EtaModel
 
 DAY = 86400.0
 TEST_FRACTION = 0.2
+COVERAGE_TARGET = 0.8
 
 
 def _days(a: datetime, b: datetime) -> float:
@@ -71,6 +76,39 @@ def _stage(model: EtaModel, train: list[dict], test: list[dict], as_of_column: s
     }
 
 
+def _shortest_80(values: list[float]) -> float:
+    """Width of the shortest interval holding 80% of the values."""
+    v = sorted(values)
+    k = math.ceil(COVERAGE_TARGET * len(v))
+    return min(v[i + k - 1] - v[i] for i in range(len(v) - k + 1))
+
+
+def oracles(test: list[dict], as_of_column: str, min_group: int = 10) -> dict:
+    """Hindsight bounds on the test orders themselves (not reachable by an honest model):
+    MAE of the test median per group, and the mean width of the shortest interval holding 80% of each
+    group's own outcomes (groups with fewer than `min_group` orders fall back to all orders)."""
+    rows = [r for r in test if r.get(as_of_column)]
+    days = [_days(r[as_of_column], r["delivered_at"]) for r in rows]
+    out: dict = {"shortest_80_width_all": round(_shortest_80(days), 2)}
+    keys = {
+        "destination_region": lambda r: r.get("destination_region") or "",
+        "route": _route,
+    }
+    overall = statistics.median(days)
+    for name, key in keys.items():
+        groups: dict = defaultdict(list)
+        for r, d in zip(rows, days, strict=True):
+            groups[key(r)].append(d)
+        med = {k: statistics.median(v) for k, v in groups.items()}
+        errors = [abs(d - med[key(r)]) for r, d in zip(rows, days, strict=True)]
+        out[f"median_by_{name}_mae"] = round(statistics.fmean(errors), 3)
+        width = {k: _shortest_80(v) for k, v in groups.items() if len(v) >= min_group}
+        fallback = out["shortest_80_width_all"]
+        out[f"shortest_80_width_by_{name}"] = round(statistics.fmean(width.get(key(r), fallback) for r in rows), 2)
+    out["median_all_mae"] = round(statistics.fmean(abs(d - overall) for d in days), 3)
+    return out
+
+
 def evaluate_olist(olist_dir: Path, refit: bool = True) -> dict:
     """Time-split evaluation on the Olist export; see the module docstring."""
     history = olist_to_history(Path(olist_dir))
@@ -88,8 +126,11 @@ def evaluate_olist(olist_dir: Path, refit: bool = True) -> dict:
     handoff = _stage(model, train, test, "shipped_at")
     order = _stage(model, train, test, "ordered_at")
 
-    probe = [{**{k: v for k, v in r.items() if k != "delivered_at"}, "as_of": r["shipped_at"]}
-             for r in test if r.get("shipped_at")][:200]
+    probe = [
+        {**{k: v for k, v in r.items() if k != "delivered_at"}, "as_of": r["shipped_at"]}
+        for r in test
+        if r.get("shipped_at")
+    ][:200]
     started = time.perf_counter()
     for q in probe:
         model.predict_one(q, q["as_of"])
@@ -106,6 +147,7 @@ def evaluate_olist(olist_dir: Path, refit: bool = True) -> dict:
         "handoff": handoff,
         "order": order,
         "frozen_route_stats": frozen,
+        "oracles": {"handoff": oracles(test, "shipped_at"), "order": oracles(test, "ordered_at")},
     }
 
 

@@ -36,7 +36,22 @@ RX = {
     "distance": re.compile(r"\b\d+(?:\.\d+)?\s?(?:km|kilometers|miles|mi)\b", re.I),
     "duration": re.compile(r"\b\d+(?:\s?(?:to|-)\s?\d+)?\s+(?:business\s+)?(?:days?|hours?|weeks?)\b", re.I),
     "place": re.compile(r"\b([A-Z][a-zA-Z.']+(?:\s[A-Z][a-zA-Z.']+)*),\s([A-Z]{2})\b"),
+    # "Monday, Dec 15": the weekday must be the weekday of that very date.
+    "dated_weekday": re.compile(
+        rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?"
+        rf"(?:(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}\b)",
+        re.I,
+    ),
 }
+
+#: "in Springfield", "near Lyon": a proper name after a place preposition is a place claim.
+_PLACE_AFTER = re.compile(r"\b(?i:in|at|near|from|to|via|through|around)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b")
+#: Capitalized words after those prepositions that are not places.
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow christmas thanksgiving "
+    "i you we it order orders tracking talk the a an our your my this that ups usps dhl fedex".split()
+)
 
 #: Status words an answer may use, and the statuses that back each.
 STATUS_CLAIMS: dict[str, set[ShipmentStatus]] = {
@@ -108,6 +123,10 @@ def extract_claims(text: str) -> list[Claim]:
     for name in KNOWN_PLACES:
         if re.search(rf"\b{re.escape(name)}\b", low):
             claims.append(Claim("place", name))
+    for m in _PLACE_AFTER.finditer(text):
+        name = m.group(1)
+        if name.split()[0].lower() not in _NOT_PLACES and name.lower() not in KNOWN_PLACES:
+            claims.append(Claim("place", name))
     return claims
 
 
@@ -125,10 +144,14 @@ class _Support:
         self.distances: set[str] = set()
         self.now = now
         self.timezones = timezones
+        #: Words of the carrier's own scans: quoting a scan ("... remains in transit") is not a new claim.
+        self.status_texts: list[str] = []
         for f in facts:
             self.texts.append(f.label.lower())
             for key, value in f.values.items():
                 self._add(key, value)
+            if any(isinstance(v, ShipmentStatus) for v in f.values.values()):
+                self.status_texts += [f.label.lower(), str(f.values.get("description", "")).lower()]
 
     def _add(self, key: str, value: Any) -> None:
         if value is None:
@@ -166,9 +189,19 @@ class _Support:
 
     def supports(self, claim: Claim) -> bool:
         kind, text = claim.kind, claim.text
+        low = text.lower()
+        if kind == "status":
+            # A cited status decides; words in a quoted policy only count when no status is cited.
+            backing = STATUS_CLAIMS.get(low, set())
+            if self.statuses:
+                return bool(backing & self.statuses) or any(low in t for t in self.status_texts)
+            return self.in_text(text)
+        if kind == "dated_weekday":
+            return self._dated_weekday_supported(low)
+        if kind == "relative_day":
+            return self._relative_supported(low)
         if self.in_text(text):
             return True
-        low = text.lower()
         if kind in ("order_number", "tracking_number"):
             return _norm_number(text) in self.numbers
         if kind == "money":
@@ -188,22 +221,34 @@ class _Support:
         if kind == "weekday":
             idx = _WEEKDAYS.index(low)
             return any(d.weekday() == idx for d in self.dates)
-        if kind == "relative_day":
-            if self.now is None:
-                return False
-            offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[low]
-            return any(
-                (wording.local(self.now, tz).date() + timedelta(days=offset)) in self.dates for tz in self.timezones
-            )
-        if kind == "status":
-            backing = STATUS_CLAIMS.get(low, set())
-            return bool(backing & self.statuses)
         if kind == "place":
             parts = [p.strip().lower() for p in text.split(",")]
             return all(p in self.places or self.in_text(p) for p in parts)
         if kind == "distance":
             num = re.match(r"\d+(?:\.\d+)?", text)
             return bool(num) and f"{float(num.group(0)):.1f}" in self.distances
+        return False
+
+    def _relative_supported(self, low: str) -> bool:
+        """'today'/'tomorrow': a cited text says so, or the day (from the store clock) is a cited date."""
+        if self.in_text(low):  # quoting a cited policy or scan ("we'll try again tomorrow")
+            return True
+        if self.now is None:
+            return False
+        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[low]
+        return any((wording.local(self.now, tz).date() + timedelta(days=offset)) in self.dates for tz in self.timezones)
+
+    def _dated_weekday_supported(self, low: str) -> bool:
+        weekday = _WEEKDAYS.index(re.match(r"[a-z]+", low).group(0))  # type: ignore[union-attr]
+        rest = re.sub(r"^[a-z]+,?\s+(the\s+)?", "", low)
+        m = re.match(rf"({_MONTHS})[a-z]*\.?\s+(\d{{1,2}})", rest)
+        if m:
+            month, dom = _MONTH_NUM[m.group(1)], int(m.group(2))
+            return any(d.month == month and d.day == dom and d.weekday() == weekday for d in self.dates)
+        m = re.match(r"(\d{1,2})/(\d{1,2})", rest)
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            return any((d.month, d.day) in ((a, b), (b, a)) and d.weekday() == weekday for d in self.dates)
         return False
 
     def _date_supported(self, low: str) -> bool:

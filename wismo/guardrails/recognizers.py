@@ -513,6 +513,7 @@ NOT_NAME_WORDS = frozenset(
     usa us uk eu america europe english french german spanish italian covid christmas easter
     shipped delivered ordered returned refunded cancelled canceled arrived received tracked pending
     ontrac lasership purolator evri hermes dpd gls postnl colissimo correos aramex yodel parcelforce
+    ws zip zipcode code postal postcode number no nr id ref rma label pickup locker exchange
     royal mail canada post australia post chronopost bpost posti postnord inpost
     zara shein asos walmart target costco walgreens cvs ebay etsy temu aliexpress wayfair ikea
     bestbuy sephora ulta nordstrom macys kohls uniqlo lululemon etsy instagram facebook whatsapp

@@ -28,13 +28,25 @@ def log_unresolved(
         s.commit()
 
 
-def recent(engine: Engine, since: datetime | None = None, reason: str | None = None, limit: int = 200) -> list[dict]:
+def recent(
+    engine: Engine,
+    since: datetime | None = None,
+    reason: str | None = None,
+    limit: int = 200,
+    until: datetime | None = None,
+    intent: str | None = None,
+) -> list[dict]:
+    """Newest first, filtered by period [since, until), reason code and intent guess."""
     with session(engine) as s:
         stmt = select(UnresolvedTurn).order_by(col(UnresolvedTurn.id).desc()).limit(limit)
         if since is not None:
             stmt = stmt.where(UnresolvedTurn.created_at >= since)
+        if until is not None:
+            stmt = stmt.where(UnresolvedTurn.created_at < until)
         if reason:
             stmt = stmt.where(UnresolvedTurn.reason == reason)
+        if intent:
+            stmt = stmt.where(UnresolvedTurn.intent_guess == intent)
         return [
             {
                 "id": u.id,

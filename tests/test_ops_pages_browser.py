@@ -1,0 +1,223 @@
+"""The agent inbox and the ops dashboard in a real browser (Debian chromium via Playwright) against a
+real uvicorn server on a fresh store: live queue, claim, reply, flag, release; KPIs, charts, clusters,
+teaching. Screenshots go to artifacts/inbox.png and artifacts/ops.png."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, make_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "artifacts"
+TIMEOUT_MS = 15_000
+AGENT_KEY, OPS_KEY = "inbox-agent-key", "inbox-ops-key"
+
+
+def _require_browser() -> None:
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the playwright Python package")
+    if missing:
+        reason = "browser test needs " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI must provide them")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> Iterator[dict]:
+    """Fresh store + agent + uvicorn serving the API, the inbox/ops routers and the pages."""
+    _require_browser()
+    import uvicorn
+
+    from wismo.agent import nlu
+    from wismo.agent.runtime import Agent
+    from wismo.domain import demo
+    from wismo.domain.db import get_engine
+    from wismo.domain.store import Store
+    from wismo.handoff.api import router as handoff_router
+    from wismo.ops.api import router as ops_router
+    from wismo.ops.pages import router as pages_router
+    from wismo.server import create_app
+
+    saved = {k: os.environ.get(k) for k in ("WISMO_API_KEYS", "WISMO_DEMO_OPEN")}
+    os.environ["WISMO_API_KEYS"] = f"agent:{AGENT_KEY},ops:{OPS_KEY}"
+    os.environ.pop("WISMO_DEMO_OPEN", None)
+    classifier = nlu._classifier
+
+    settings = make_settings(tmp_path_factory.mktemp("pages"))
+    demo.seed(get_engine(settings.store_url), orders=300)
+    agent = Agent(settings)
+    app = create_app(settings, agent)
+    for r in (handoff_router, ops_router, pages_router):
+        app.include_router(r)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.02)
+    orders = Store(agent.engine).list_orders()
+    try:
+        yield {"url": url, "agent": agent, "orders": orders}
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        nlu._classifier = classifier
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture(scope="module")
+def browser(world):
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def handoff(agent, texts: list[str], channel: str = "web") -> tuple[str, int]:
+    cid = agent.start(channel)
+    reply = None
+    for t in texts:
+        reply = agent.send(cid, t)
+    assert reply is not None and reply.handoff, reply
+    return cid, reply.handoff["handoff_id"]
+
+
+def test_inbox_live_queue_claim_reply_flag_release(world, browser):
+    from playwright.sync_api import expect
+
+    agent, orders = world["agent"], world["orders"]
+    row = next(o for o in orders if o["status"] == "in_transit")
+    angry_cid, angry_id = handoff(
+        agent, [f"{row['order_number']} {row['email']}", "This is ridiculous, still not here!!! Get me a human now"]
+    )
+    handoff(agent, ["can I speak to a person"], channel="messenger")
+
+    page = browser.new_page(viewport={"width": 1360, "height": 860})
+    dialogs: list[str] = []
+
+    def on_dialog(d):
+        dialogs.append(d.message)
+        d.accept("the ETA was wrong")
+
+    page.on("dialog", on_dialog)
+    page.goto(world["url"] + "/inbox")
+    expect(page.locator("#status")).to_contain_text("Enter an agent key")
+    page.fill("#key", AGENT_KEY)
+    page.press("#key", "Tab")
+    expect(page.locator("#queue li")).to_have_count(2)
+    # The most urgent case (upset, verified, repeat-free) comes first and opens by itself.
+    first = page.locator("#queue li").first
+    expect(first).to_have_attribute("data-id", str(angry_id))
+    expect(first.locator(".pill.mood-neg")).to_be_visible()
+    expect(page.locator("#detail h2")).to_contain_text(f"Case #{angry_id}")
+    expect(page.locator("#detail")).to_contain_text("Identity: verified for order")
+    expect(page.locator("#detail table code").first).to_contain_text("order:")
+    assert row["email"] not in page.locator("#detail").inner_text()
+
+    # Live update: a new case appears without reloading the page.
+    _, new_id = handoff(agent, ["I want to talk to a human agent"])
+    expect(page.locator(f"#queue li[data-id='{new_id}']")).to_be_visible()
+
+    page.click("#claim")
+    expect(page.locator("#claim")).to_contain_text("Claimed by agent:")
+    page.fill("#reply-text", "Hi, I'm Sam from the team. I'm checking with the carrier now.")
+    page.click("#send")
+    expect(page.locator("#detail .msg.agent")).to_contain_text("I'm Sam from the team")
+    transcript = agent.transcript(angry_cid)
+    assert transcript["messages"][-1]["role"] == "agent" and transcript["mode"] == "human"
+
+    page.locator("#detail .msg.bot .flag").first.click()
+    expect(page.locator("#status")).to_contain_text("flagged")
+    assert dialogs == ["What was wrong with this answer?"]
+
+    expect(page.locator("#reply-text")).to_have_value("")
+    page.locator("#detail").evaluate("node => node.scrollTo(0, 0)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "inbox.png"))
+
+    page.click("#release")
+    expect(page.locator("#detail .msg.bot").last).to_contain_text("You're back with Wiz")
+    expect(page.locator(f"#queue li[data-id='{angry_id}']")).to_have_count(0)
+    expect(page.locator("#release")).to_be_disabled()
+    assert agent.transcript(angry_cid)["mode"] == "bot"
+    page.close()
+
+
+def test_ops_dashboard_metrics_charts_clusters_and_teaching(world, browser):
+    from playwright.sync_api import expect
+
+    from wismo.agent import nlu
+    from wismo.ops.feedback import flag_message, record_csat
+    from wismo.ops.unresolved import log_unresolved
+
+    agent = world["agent"]
+    now = datetime.now(UTC)
+    for text in ("can you gift wrap my parcel", "please gift wrap the parcel", "is gift wrapping available"):
+        log_unresolved(agent.engine, "c-o", text, "out_of_scope", 0.2, "out_of_scope", now)
+    log_unresolved(agent.engine, "c-o", "do you have a store in Paris", "out_of_scope", 0.2, "out_of_scope", now)
+    cid = agent.start("web")
+    bot = agent.send(cid, "hello")
+    record_csat(agent.engine, cid, 1, now)
+    flag_message(agent.engine, bot.message_id, "agent:test", "greeting too long", now)
+
+    page = browser.new_page(viewport={"width": 1360, "height": 1000})
+    page.goto(world["url"] + "/ops")
+    page.fill("#key", AGENT_KEY)
+    page.press("#key", "Tab")
+    expect(page.locator("#status")).to_contain_text("Enter an ops key")  # an agent may not read ops
+    page.fill("#key", OPS_KEY)
+    page.press("#key", "Tab")
+    expect(page.locator("#tiles .tile")).to_have_count(6)
+    expect(page.locator("#tiles")).to_contain_text("Deflection rate")
+    expect(page.locator("#tiles")).to_contain_text("100.0% of 1")  # CSAT
+    expect(page.locator("#chart-daily svg rect").first).to_be_attached()
+    expect(page.locator("#chart-reasons svg text").first).to_be_attached()
+    gift = page.locator(".cluster", has_text="gift wrap").first
+    expect(gift.locator(".count")).to_have_text("3")
+    expect(page.locator("#flags")).to_contain_text("greeting too long")
+
+    gift.locator("select").select_option("policy_question")
+    gift.locator("button").click()
+    expect(gift.locator(".done")).to_contain_text("learned: 3")
+    assert nlu.understand("can you gift wrap my parcel").intent == "policy_question"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ops.png"), full_page=True)
+    page.close()

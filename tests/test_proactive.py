@@ -1,0 +1,156 @@
+"""Proactive notice rules, their wording, and the ops figures (notices sent, customers who wrote anyway)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from wismo.channels.proactive import Notifier, kind_for, proactive_stats
+from wismo.channels.signatures import sign_base64
+from wismo.connectors.apply import EventIn, TrackingUpdate, apply_update
+from wismo.domain.db import session
+from wismo.domain.models import Order, Shipment
+from wismo.domain.status import ShipmentStatus as S
+
+from .graph_standin import CARRIER_SECRET, channel_settings, make_rig
+
+ALL = frozenset({"attempt_failed", "delayed", "eta_revised", "available_for_pickup", "exception", "out_for_delivery"})
+
+
+@pytest.fixture(scope="module")
+def rig(tmp_path_factory):
+    return make_rig(tmp_path_factory.mktemp("proactive"))
+
+
+def result(prev: S, new: S, old_end=None, new_end=None) -> SimpleNamespace:
+    return SimpleNamespace(
+        status_changed=prev != new,
+        status=new,
+        estimate_later=bool(old_end and new_end and new_end > old_end),
+    )
+
+
+def test_rules():
+    assert kind_for(result(S.IN_TRANSIT, S.ATTEMPT_FAILED), ALL) == "attempt_failed"
+    assert kind_for(result(S.ATTEMPT_FAILED, S.ATTEMPT_FAILED), ALL) is None  # no change, no news
+    assert kind_for(result(S.IN_TRANSIT, S.DELAYED), ALL) == "delayed"
+    assert kind_for(result(S.IN_TRANSIT, S.IN_TRANSIT, 1, 2), ALL) == "eta_revised"
+    assert kind_for(result(S.IN_TRANSIT, S.IN_TRANSIT, 2, 1), ALL) is None  # an earlier date is no apology
+    assert kind_for(result(S.IN_TRANSIT, S.AVAILABLE_FOR_PICKUP), ALL) == "available_for_pickup"
+    assert kind_for(result(S.IN_TRANSIT, S.DELIVERED), ALL) is None
+    assert kind_for(result(S.IN_TRANSIT, S.OUT_FOR_DELIVERY), ALL) == "out_for_delivery"
+    default = channel_settings().notice_kinds
+    assert "out_for_delivery" not in default and "attempt_failed" in default
+    assert "out_for_delivery" in channel_settings(WISMO_NOTIFY_OUT_FOR_DELIVERY=True).notice_kinds
+    assert kind_for(result(S.IN_TRANSIT, S.OUT_FOR_DELIVERY), default) is None
+
+
+def _order_ship(rig, status: str, channel: str | None = "whatsapp", skip: int = 0):
+    rows = [r for r in rig.agent.store.list_orders(status=status) if r["notify_channel"] == channel][skip:]
+    row = rows[0]
+    ship = rig.agent.store.shipment_by_tracking(row["tracking_number"])
+    with session(rig.engine) as s:
+        return row, s.get(Order, ship.order_id), s.get(Shipment, ship.id)
+
+
+def test_ready_for_pickup_says_where_and_until_when(rig):
+    row, order, ship = _order_ship(rig, "available_for_pickup")
+    notifier = Notifier(rig.engine, rig.hub.outbox, rig.hub.settings, brand="Northwind Outfitters")
+    notice = notifier.compose("available_for_pickup", order, ship)
+    point = rig.agent.store.pickup_point(ship.pickup_point_id)
+    assert point.name in notice.text and point.street in notice.text
+    assert "held until" in notice.text and row["tracking_number"] in notice.text
+    assert f"pickup:{point.code}" in notice.source_ids
+    assert "offer" not in " ".join(notice.source_ids)
+
+
+def test_out_for_delivery_only_when_enabled(rig):
+    row, order, ship = _order_ship(rig, "in_transit", skip=3)
+    update = TrackingUpdate("aftership", row["tracking_number"], S.OUT_FOR_DELIVERY, [])
+    res = apply_update(rig.engine, update)
+    off = Notifier(rig.engine, rig.hub.outbox, rig.hub.settings, brand="B")
+    assert off.notify(res, "test:ofd-off") is None
+    on = Notifier(rig.engine, rig.hub.outbox, channel_settings(WISMO_NOTIFY_OUT_FOR_DELIVERY=True), brand="B")
+    sent = on.notify(res, "test:ofd-on")
+    assert sent.kind == "out_for_delivery" and sent.status == "sent"
+    assert on.notify(res, "test:ofd-on") is None  # once per event
+
+
+def test_customers_who_did_not_opt_in_get_nothing(rig):
+    row, order, ship = _order_ship(rig, "in_transit", channel=None)
+    before = len(rig.graph.sent)
+    ev = EventIn(S.ATTEMPT_FAILED, "Delivery attempted", rig.agent.store.now())
+    res = apply_update(rig.engine, TrackingUpdate("easypost", row["tracking_number"], S.ATTEMPT_FAILED, [ev]))
+    notifier = Notifier(rig.engine, rig.hub.outbox, rig.hub.settings, brand="B")
+    assert notifier.notify(res, "test:no-optin") is None
+    assert len(rig.graph.sent) == before
+
+
+def post_attempt(rig, tracking: str, event_id: str):
+    body = json.dumps(
+        {
+            "ts": int(time.time()),
+            "event": "tracking_update",
+            "event_id": event_id,
+            "msg": {
+                "tracking_number": tracking,
+                "tag": "AttemptFail",
+                "checkpoints": [
+                    {"checkpoint_time": "2025-12-12T12:00:00-05:00", "message": "Business closed", "tag": "AttemptFail"}
+                ],
+            },
+        }
+    ).encode()
+    headers = {"Content-Type": "application/json", "aftership-hmac-sha256": sign_base64(CARRIER_SECRET, body)}
+    return rig.client.post("/webhooks/carriers/aftership", content=body, headers=headers)
+
+
+def test_stats_count_notices_and_customers_who_wrote_anyway(rig):
+    base = proactive_stats(rig.engine)
+    a, _, _ = _order_ship(rig, "in_transit", skip=4)
+    b, _, _ = _order_ship(rig, "in_transit", skip=5)
+    assert post_attempt(rig, a["tracking_number"], "stats-a").status_code == 200
+    assert post_attempt(rig, b["tracking_number"], "stats-b").status_code == 200
+    mid = proactive_stats(rig.engine)
+    assert mid["notices_sent"] == base["notices_sent"] + 2
+    assert mid["by_kind"]["attempt_failed"] == base["by_kind"].get("attempt_failed", 0) + 2
+    assert mid["contacted_after"] == base["contacted_after"]
+    # Customer A writes in on WhatsApp anyway.
+    inbound = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "W",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "metadata": {"phone_number_id": "109876543210"},
+                            "messages": [
+                                {
+                                    "from": a["notify_address"],
+                                    "id": "wamid.stats1",
+                                    "timestamp": str(int(time.time())),
+                                    "type": "text",
+                                    "text": {"body": "so where is it now?"},
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    rig.post_signed("/webhooks/whatsapp", inbound)
+    after = proactive_stats(rig.engine)
+    assert after["contacted_after"] == base["contacted_after"] + 1
+    assert set(after) >= {"notices_sent", "by_kind", "contacted_after"}
+    # A web chat that verifies order B counts too.
+    cid = rig.agent.start("web")
+    rig.agent.send(cid, f"{b['order_number']} {b['postal_code']}")
+    assert proactive_stats(rig.engine)["contacted_after"] == base["contacted_after"] + 2
+    assert proactive_stats(rig.engine, since=datetime.now(UTC) + timedelta(hours=1))["notices_sent"] == 0

@@ -1,0 +1,250 @@
+"""Messenger and Instagram DMs: the `/webhooks/meta` endpoint and the inbound flow shared with WhatsApp.
+
+Meta retries a webhook until it gets a 200 and may batch many entries in one call, so the route
+checks the signature on the raw bytes, claims each message id once, answers 200 at once and does
+the turns in the background. A DM is a conversation like a web chat: one per (channel, sender),
+and the sender's profile proves nothing; the customer verifies with order number and email or ZIP.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+
+from ..agent.runtime import Agent, MessageRejected
+from ..domain.db import session
+from . import records
+from .graph_api import ChannelSettings, GraphError, Outbox
+from .signatures import verify_meta
+from .window import WindowClosed
+
+log = logging.getLogger("wismo.channels")
+
+router = APIRouter(tags=["webhooks"])
+
+#: Answer to a message we cannot read (a photo, a voice note, a sticker).
+TEXT_ONLY = "I can only read text messages here. Please type your question, for example your order number."
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    channel: str  # messenger | instagram | whatsapp
+    sender_id: str
+    account_id: str | None
+    message_id: str
+    text: str | None
+    sent_at: datetime
+
+
+class ChannelHub:
+    """What the webhook routes need: the agent, the outbox and the settings."""
+
+    def __init__(self, agent: Agent, outbox: Outbox, settings: ChannelSettings) -> None:
+        self.agent = agent
+        self.outbox = outbox
+        self.settings = settings
+        records.create_tables(agent.engine)
+
+    @property
+    def engine(self):
+        return self.agent.engine
+
+
+def get_hub(request: Request) -> ChannelHub:
+    """The app's hub; built on first use from the app's agent when the app did not set one."""
+    hub = getattr(request.app.state, "channel_hub", None)
+    if hub is None:
+        agent = request.app.state.get_agent()
+        settings = ChannelSettings()
+        hub = ChannelHub(agent, Outbox(agent.engine, settings), settings)
+        request.app.state.channel_hub = hub
+    return hub
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def verification_response(request: Request, token: str | None) -> PlainTextResponse | JSONResponse:
+    """The GET handshake: echo `hub.challenge` when `hub.verify_token` matches, else 403."""
+    q = request.query_params
+    given = q.get("hub.verify_token") or ""
+    ok = bool(token) and q.get("hub.mode") == "subscribe" and hmac.compare_digest(given.encode(), token.encode())
+    if not ok:
+        return error(403, "forbidden", "Verification token mismatch.")
+    return PlainTextResponse(q.get("hub.challenge") or "")
+
+
+def parse_json(body: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _when(ms: Any) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(ms) / 1000, UTC)
+    except (TypeError, ValueError, OverflowError):
+        return datetime.now(UTC)
+
+
+def parse_meta(payload: dict[str, Any]) -> list[InboundMessage]:
+    """Customer messages in a Messenger/Instagram webhook; echoes, deliveries and reads are dropped."""
+    channel = {"page": "messenger", "instagram": "instagram"}.get(payload.get("object", ""))
+    if channel is None:
+        return []
+    out = []
+    for entry in payload.get("entry") or []:
+        if not isinstance(entry, dict):
+            continue
+        for ev in entry.get("messaging") or []:
+            if not isinstance(ev, dict):
+                continue
+            sender = str((ev.get("sender") or {}).get("id") or "")
+            account = (ev.get("recipient") or {}).get("id") or entry.get("id")
+            if not sender:
+                continue
+            msg = ev.get("message")
+            postback = ev.get("postback")
+            if isinstance(msg, dict):
+                if msg.get("is_echo") or msg.get("is_deleted") or not msg.get("mid"):
+                    continue
+                quick = (msg.get("quick_reply") or {}).get("payload")
+                text = quick or msg.get("text")
+                out.append(
+                    InboundMessage(
+                        channel,
+                        sender,
+                        str(account) if account else None,
+                        str(msg["mid"]),
+                        text if isinstance(text, str) else None,
+                        _when(ev.get("timestamp")),
+                    )
+                )
+            elif isinstance(postback, dict):
+                mid = postback.get("mid") or f"postback:{sender}:{ev.get('timestamp')}"
+                text = postback.get("title") or postback.get("payload")
+                out.append(
+                    InboundMessage(
+                        channel,
+                        sender,
+                        str(account) if account else None,
+                        str(mid),
+                        text if isinstance(text, str) else None,
+                        _when(ev.get("timestamp")),
+                    )
+                )
+            # delivery, read, reaction, standby ... need no answer
+    return out
+
+
+def conversation_for(hub: ChannelHub, msg: InboundMessage) -> str:
+    """The conversation of this sender on this channel, started on first contact; records the window."""
+    now = datetime.now(UTC)
+    sent_at = min(msg.sent_at, now)
+    ident = records.identity(hub.engine, msg.channel, msg.sender_id)
+    if ident is None:
+        # The profile name is never passed on: only the opaque sender id.
+        cid = hub.agent.start(msg.channel, channel_user=msg.sender_id)
+        with session(hub.engine) as s:
+            s.add(
+                records.ChannelIdentity(
+                    channel=msg.channel,
+                    sender_id=msg.sender_id,
+                    account_id=msg.account_id,
+                    conversation_id=cid,
+                    last_inbound_at=sent_at,
+                    created_at=now,
+                )
+            )
+            try:
+                s.commit()
+                return cid
+            except IntegrityError:  # another instance started it first
+                s.rollback()
+        ident = records.identity(hub.engine, msg.channel, msg.sender_id)
+        assert ident is not None
+    with session(hub.engine) as s:
+        row = s.get(records.ChannelIdentity, ident.id)
+        assert row is not None
+        if row.last_inbound_at is None or sent_at > row.last_inbound_at:
+            row.last_inbound_at = sent_at
+        if msg.account_id:
+            row.account_id = msg.account_id
+        s.add(row)
+        s.commit()
+    return ident.conversation_id
+
+
+def handle_inbound(hub: ChannelHub, msg: InboundMessage) -> None:
+    """One customer message: the agent's turn, then the reply on the same channel."""
+    try:
+        cid = conversation_for(hub, msg)
+        quick: list[str] = []
+        promotional = False
+        if msg.text is None or not msg.text.strip():
+            text = TEXT_ONLY
+        else:
+            try:
+                reply = hub.agent.send(cid, msg.text)
+                text, quick = reply.text, list(reply.quick_replies)
+                promotional = any(c.get("kind") == "offer" for c in reply.citations)
+            except MessageRejected as exc:
+                text = exc.message
+        if not text.strip():
+            return
+        hub.outbox.send(
+            msg.channel,
+            msg.sender_id,
+            text,
+            quick_replies=quick,
+            sender="bot",
+            conversation_id=cid,
+            promotional=promotional,
+        )
+    except (GraphError, WindowClosed) as exc:
+        log.warning("reply not delivered channel=%s message=%s: %s", msg.channel, msg.message_id, exc)
+    except Exception:  # a background task has no caller to tell; log it with the message id
+        log.exception("inbound message failed channel=%s message=%s", msg.channel, msg.message_id)
+
+
+def accept(hub: ChannelHub, source: str, messages: list[InboundMessage], tasks: BackgroundTasks) -> int:
+    """Claim each message id once and queue its turn; returns how many are new."""
+    fresh = 0
+    for msg in messages:
+        if records.claim(hub.engine, source, f"{msg.channel}:{msg.message_id}"):
+            tasks.add_task(handle_inbound, hub, msg)
+            fresh += 1
+    return fresh
+
+
+@router.get("/webhooks/meta", response_model=None)
+def meta_verify(request: Request) -> PlainTextResponse | JSONResponse:
+    return verification_response(request, get_hub(request).settings.meta_verify_token)
+
+
+@router.post("/webhooks/meta", response_model=None)
+async def meta_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
+    hub = get_hub(request)
+    body = await request.body()
+    if not hub.settings.meta_app_secret:
+        return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
+    if not verify_meta(hub.settings.meta_app_secret, body, request.headers.get("x-hub-signature-256")):
+        log.warning("meta webhook refused: bad signature")
+        return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
+    payload = parse_json(body)
+    if payload is None:
+        return error(400, "malformed_json", "The request body is not a JSON object.")
+    await run_in_threadpool(accept, hub, "meta", parse_meta(payload), tasks)
+    return PlainTextResponse("EVENT_RECEIVED")

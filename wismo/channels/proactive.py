@@ -1,0 +1,279 @@
+"""Proactive shipping notices: tell the customer before they have to ask.
+
+Rules (kinds configurable with WISMO_NOTIFY_KINDS; out_for_delivery with WISMO_NOTIFY_OUT_FOR_DELIVERY):
+- attempt_failed: at once, with the nearest pickup alternatives;
+- delayed / eta_revised (a later carrier estimate): an apology and the new window;
+- available_for_pickup: where, and until when when the carrier says;
+- exception: an apology and what we know;
+- out_for_delivery: optional.
+A notice goes only to the order's own customer, on the channel they opted in to, at most once per
+carrier event (the event key is unique), and never carries an offer. `proactive_stats` tells ops
+how many went out and how many of those customers contacted support anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+
+from ..agent import wording
+from ..domain.catalog import CARRIER_NAMES
+from ..domain.db import session
+from ..domain.models import Conversation, Customer, Message, Order, Shipment
+from ..domain.status import ShipmentStatus as S
+from ..domain.store import Store
+from ..tools.context import ToolContext
+from ..tools.evidence import ToolRefused
+from ..tools.pickup import nearest
+from . import records
+from .graph_api import ChannelSettings, GraphError, Outbox
+from .window import CHANNELS, WindowClosed
+
+log = logging.getLogger("wismo.proactive")
+
+#: Which kind a status change gives, most urgent first (one notice per event).
+STATUS_KINDS: tuple[tuple[S, str], ...] = (
+    (S.ATTEMPT_FAILED, "attempt_failed"),
+    (S.AVAILABLE_FOR_PICKUP, "available_for_pickup"),
+    (S.EXCEPTION, "exception"),
+    (S.DELAYED, "delayed"),
+    (S.OUT_FOR_DELIVERY, "out_for_delivery"),
+)
+FINAL = frozenset({S.DELIVERED, S.RETURNED_TO_SENDER, S.EXPIRED})
+
+
+@dataclass
+class Notice:
+    kind: str
+    text: str
+    source_ids: list[str]
+    template_parameters: list[str]
+
+
+def kind_for(result: Any, kinds: frozenset[str]) -> str | None:
+    """The notice an applied update deserves (an `ApplyResult`), or None."""
+    if result.status_changed:
+        for status, kind in STATUS_KINDS:
+            if result.status == status and kind in kinds:
+                return kind
+    if result.estimate_later and result.status not in FINAL:
+        kind = "delayed" if result.status == S.DELAYED else "eta_revised"
+        if kind in kinds:
+            return kind
+    return None
+
+
+def _carrier(code: str) -> str:
+    return CARRIER_NAMES.get(code, code.upper())
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Notifier:
+    """Composes and sends notices, and records each (`channel_notifications`)."""
+
+    def __init__(self, engine: Engine, outbox: Outbox, settings: ChannelSettings, brand: str | None = None) -> None:
+        self.engine = engine
+        self.store = Store(engine)
+        self.outbox = outbox
+        self.settings = settings
+        if brand is None:
+            from ..config import get_settings
+
+            brand = get_settings().brand_name
+        self.brand = brand
+        records.create_tables(engine)
+
+    def compose(self, kind: str, order: Order, ship: Shipment) -> Notice:
+        tz = order.timezone
+        carrier = _carrier(ship.carrier)
+        number = order.number
+        events = self.store.events(ship.id or 0)
+        last = events[-1] if events else None
+        sources = [f"order:{order.number_key}", f"shipment:{ship.tracking_number}"]
+        if last is not None:
+            sources.append(f"shipment:{ship.tracking_number}:event:{last.seq}")
+        desc = last.description if last else ""
+        window = None
+        if ship.carrier_estimate and ship.carrier_estimate_end:
+            window = wording.window(ship.carrier_estimate, ship.carrier_estimate_end, tz)
+            sources.append(f"eta:carrier:{ship.tracking_number}")
+        head = f"{self.brand}: "
+        if kind == "attempt_failed":
+            when = f" on {wording.moment(last.occurred_at, tz)}" if last else ""
+            text = head + f"{carrier} tried to deliver your order {number}{when} but couldn't"
+            text += f" ({desc})." if desc else "."
+            ctx = ToolContext(self.store, f"notice:{order.number_key}", order.number_key, self.store.now())
+            try:
+                options = nearest(ctx, order, ship)
+            except ToolRefused:
+                options = []
+            if options:
+                text += " Rather pick it up? The nearest pickup points:"
+                for o in options:
+                    p = o.point
+                    text += f"\n• {p.name}, {p.street}, {wording.place(p.city, p.region)} ({o.distance_km:.1f} km)"
+                    sources.append(o.fact.source_id)
+                text += "\nReply here and I'll help you choose or arrange a redelivery."
+            else:
+                text += " Reply here and we'll help arrange a redelivery."
+        elif kind in ("delayed", "eta_revised"):
+            if kind == "delayed":
+                text = head + f"we're sorry, your order {number} is running late with {carrier}"
+                text += f": {desc}." if desc else "."
+            else:
+                text = head + f"we're sorry, the delivery estimate for your order {number} has moved."
+            text += (
+                f" {carrier} now expects it {window if window.startswith('between') else 'on ' + window}."
+                if window
+                else (" The carrier hasn't given a new date yet; we'll let you know as soon as it does.")
+            )
+        elif kind == "available_for_pickup":
+            point = self.store.pickup_point(ship.pickup_point_id) if ship.pickup_point_id else None
+            if point is not None:
+                where = f"{point.name}, {point.street}, {wording.place(point.city, point.region)}"
+                sources.append(f"pickup:{point.code}")
+            elif last is not None and (last.city or last.region):
+                where = f"the {carrier} location in {wording.place(last.city, last.region)}"
+            else:
+                where = f"a {carrier} location"
+            text = head + f"your order {number} is ready for pickup at {where}."
+            if ship.held_until:
+                text += f" It's held until {wording.moment(ship.held_until, tz)}."
+            else:
+                text += " The carrier holds parcels for a limited time, so please collect it soon."
+            text += f" Bring a photo ID and your tracking number {ship.tracking_number}."
+        elif kind == "exception":
+            text = head + f"we're sorry, your order {number} is held up with {carrier}"
+            text += f": {desc}." if desc else "."
+            text += " We're on it; reply here if you have any questions."
+        elif kind == "out_for_delivery":
+            text = head + f"your order {number} is out for delivery with {carrier} ({ship.tracking_number})."
+        else:
+            raise ValueError(f"unknown notice kind {kind!r}")
+        return Notice(kind, text, sources, [number, _one_line(text)])
+
+    def notify(self, result: Any, event_key: str, now: datetime | None = None) -> records.NotificationSent | None:
+        """Send the notice an update deserves to the order's opted-in customer, once per `event_key`."""
+        now = now or datetime.now(UTC)
+        kind = kind_for(result, self.settings.notice_kinds)
+        if kind is None:
+            return None
+        with session(self.engine) as s:
+            order = s.get(Order, result.order_id)
+            ship = s.get(Shipment, result.shipment_id)
+            cust = s.get(Customer, order.customer_id) if order else None
+        if order is None or ship is None or cust is None:
+            return None
+        channel, address = cust.notify_channel, cust.notify_address
+        if channel not in CHANNELS or not address:
+            log.info(
+                "no notice for order=%s kind=%s: customer has not opted in to a social channel", order.number_key, kind
+            )
+            return None
+        notice = self.compose(kind, order, ship)
+        row = records.NotificationSent(
+            event_key=event_key[:255],
+            order_key=order.number_key,
+            shipment_id=ship.id,
+            kind=kind,
+            channel=channel,
+            address=address,
+            status="pending",
+            text=notice.text,
+            source_ids=notice.source_ids + [f"notice:{event_key}"[:255]],
+            created_at=now,
+        )
+        with session(self.engine) as s:
+            s.add(row)
+            try:
+                s.commit()
+            except IntegrityError:  # this event was already notified
+                s.rollback()
+                return None
+            s.refresh(row)
+        ident = records.identity(self.engine, channel, address)
+        status, outbound_id = "sent", None
+        try:
+            res = self.outbox.send(
+                channel,
+                address,
+                notice.text,
+                sender="notice",
+                conversation_id=ident.conversation_id if ident else None,
+                template_parameters=notice.template_parameters,
+                now=now,
+            )
+            outbound_id = res.outbound_id
+        except WindowClosed as exc:
+            status = "refused"
+            log.warning("notice refused order=%s kind=%s: %s", order.number_key, kind, exc.message)
+        except GraphError as exc:
+            status = "failed"
+            log.warning("notice failed order=%s kind=%s: %s", order.number_key, kind, exc)
+        with session(self.engine) as s:
+            fresh = s.get(records.NotificationSent, row.id)
+            assert fresh is not None
+            fresh.status, fresh.outbound_id = status, outbound_id
+            s.add(fresh)
+            s.commit()
+            s.refresh(fresh)
+        return fresh
+
+
+def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours: int = 72) -> dict[str, Any]:
+    """Notices sent, by kind, and how many were followed by the customer writing to support anyway.
+
+    Contacted = within `contact_hours` after the notice, a customer message in a conversation whose
+    `channel_user` is the notified address or that verified the notified order.
+    """
+    records.create_tables(engine)
+    span = timedelta(hours=contact_hours)
+    with session(engine) as s:
+        stmt = select(records.NotificationSent).where(records.NotificationSent.status == "sent")
+        if since is not None:
+            stmt = stmt.where(col(records.NotificationSent.created_at) >= since)
+        notices = list(s.exec(stmt))
+        by_kind: dict[str, int] = {}
+        contacted = 0
+        for n in notices:
+            by_kind[n.kind] = by_kind.get(n.kind, 0) + 1
+            hit = s.exec(
+                select(Message.id)
+                .join(Conversation, col(Conversation.id) == col(Message.conversation_id))
+                .where(
+                    Message.role == "customer",
+                    col(Message.created_at) >= n.created_at,
+                    col(Message.created_at) <= n.created_at + span,
+                    (col(Conversation.channel_user) == n.address) | (col(Conversation.verified_order) == n.order_key),
+                )
+                .limit(1)
+            ).first()
+            if hit is None:
+                hit = s.exec(
+                    select(Conversation.id)
+                    .where(
+                        col(Conversation.created_at) >= n.created_at,
+                        col(Conversation.created_at) <= n.created_at + span,
+                        (col(Conversation.channel_user) == n.address)
+                        | (col(Conversation.verified_order) == n.order_key),
+                    )
+                    .limit(1)
+                ).first()
+            contacted += hit is not None
+    sent = len(notices)
+    return {
+        "notices_sent": sent,
+        "by_kind": by_kind,
+        "contacted_after": contacted,
+        "contact_rate": round(contacted / sent, 4) if sent else 0.0,
+    }

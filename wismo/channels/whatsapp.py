@@ -1,0 +1,100 @@
+"""WhatsApp Cloud API: the `/webhooks/whatsapp` endpoint.
+
+The same handshake and signature as Messenger; messages arrive under `entry[].changes[].value`.
+Delivery receipts (`statuses[]`) come possibly out of order and need no answer; a failed one is logged.
+The contact's profile name is never read: a WhatsApp number is not proof of who is writing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+
+from .meta import InboundMessage, accept, error, get_hub, parse_json, verification_response
+from .signatures import verify_meta
+
+log = logging.getLogger("wismo.channels")
+
+router = APIRouter(tags=["webhooks"])
+
+#: Message types with nothing to answer (a reaction to one of our messages, a system notice).
+SILENT_TYPES = frozenset({"reaction", "system", "unsupported", "ephemeral"})
+
+
+def _when(seconds: Any) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(seconds), UTC)
+    except (TypeError, ValueError, OverflowError):
+        return datetime.now(UTC)
+
+
+def _text_of(message: dict[str, Any]) -> str | None:
+    kind = message.get("type")
+    if kind == "text":
+        return (message.get("text") or {}).get("body")
+    if kind == "interactive":
+        inter = message.get("interactive") or {}
+        reply = inter.get("button_reply") or inter.get("list_reply") or {}
+        return reply.get("id") or reply.get("title")
+    if kind == "button":  # a quick-reply button of a template
+        button = message.get("button") or {}
+        return button.get("payload") or button.get("text")
+    return None
+
+
+def parse_whatsapp(payload: dict[str, Any]) -> list[InboundMessage]:
+    """Customer messages in a Cloud API webhook; statuses and reactions are left out."""
+    if payload.get("object") != "whatsapp_business_account":
+        return []
+    out = []
+    for entry in payload.get("entry") or []:
+        for change in (entry or {}).get("changes") or []:
+            if not isinstance(change, dict) or change.get("field") != "messages":
+                continue
+            value = change.get("value") or {}
+            phone_id = (value.get("metadata") or {}).get("phone_number_id")
+            for status in value.get("statuses") or []:
+                if isinstance(status, dict) and status.get("status") == "failed":
+                    log.warning("whatsapp delivery failed message=%s errors=%s", status.get("id"), status.get("errors"))
+            for m in value.get("messages") or []:
+                if not isinstance(m, dict) or not m.get("id") or not m.get("from") or m.get("type") in SILENT_TYPES:
+                    continue
+                text = _text_of(m)
+                out.append(
+                    InboundMessage(
+                        "whatsapp",
+                        str(m["from"]),
+                        str(phone_id) if phone_id else None,
+                        str(m["id"]),
+                        text if isinstance(text, str) else None,
+                        _when(m.get("timestamp")),
+                    )
+                )
+    return out
+
+
+@router.get("/webhooks/whatsapp", response_model=None)
+def whatsapp_verify(request: Request) -> PlainTextResponse | JSONResponse:
+    return verification_response(request, get_hub(request).settings.meta_verify_token)
+
+
+@router.post("/webhooks/whatsapp", response_model=None)
+async def whatsapp_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
+    hub = get_hub(request)
+    body = await request.body()
+    secret = hub.settings.whatsapp_signing_secret
+    if not secret:
+        return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
+    if not verify_meta(secret, body, request.headers.get("x-hub-signature-256")):
+        log.warning("whatsapp webhook refused: bad signature")
+        return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
+    payload = parse_json(body)
+    if payload is None:
+        return error(400, "malformed_json", "The request body is not a JSON object.")
+    await run_in_threadpool(accept, hub, "whatsapp", parse_whatsapp(payload), tasks)
+    return PlainTextResponse("EVENT_RECEIVED")
