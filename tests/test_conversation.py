@@ -161,3 +161,11 @@ def test_conversation_continues_on_another_instance(settings, orders):
     a.send(cid, f"{row['order_number']} {row['postal_code']}")
     reply = b.send(cid, "when will it arrive?")
     assert any(c["kind"] == "eta" for c in reply.citations), reply.text
+
+
+def test_start_verified_answers_at_once(agent, orders):
+    row = [o for o in orders if o["status"] == "in_transit"][9]
+    cid = agent.start_verified(row["order_number"])
+    reply = agent.send(cid, "when will it arrive?")
+    assert any(c["kind"] == "eta" for c in reply.citations), reply.text
+    assert agent.transcript(cid)["verified"] is True

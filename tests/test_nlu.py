@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 
 import pytest
 
@@ -158,22 +157,11 @@ def test_extra_examples_teach_new_phrasing() -> None:
         IntentClassifier.from_examples(extra=[("hello", "not_an_intent")])
 
 
-def test_training_is_deterministic_and_fast(clf: IntentClassifier) -> None:
-    start = time.perf_counter()
+def test_training_is_deterministic(clf: IntentClassifier) -> None:
+    # Speed (training < 3 s, < 2 ms per message) is measured by `wismo eval --external`, not here.
     again = IntentClassifier.from_examples(threshold=clf.threshold)
-    elapsed = time.perf_counter() - start
     for text in ["my parcel was left at the wrong house", "hola", "can i get a refund"]:
         assert again.classify(text) == clf.classify(text)
-    assert elapsed < 6.0  # goal < 3 s; slack for loaded CI machines
-
-
-def test_classify_is_fast(clf: IntentClassifier) -> None:
-    texts = ["where is my order ws10042", "I want to return the blue dress, it is too small", "hola"] * 100
-    start = time.perf_counter()
-    for text in texts:
-        clf.classify(text)
-    per_message_ms = 1000 * (time.perf_counter() - start) / len(texts)
-    assert per_message_ms < 2.0
 
 
 def test_singleton_and_shortcut() -> None:

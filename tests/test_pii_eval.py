@@ -48,11 +48,6 @@ def test_every_strict_type_is_covered(pii_scores):
         assert pii_scores["per_type"][etype]["leak_rate"] <= 0.05, etype
 
 
-def test_redaction_is_fast(pii_scores):
-    # Goal: p50 <= 10 ms. Allow 2x here because CI shares a 2-core machine with other test workers.
-    assert pii_scores["p50_ms"] <= 2 * GOALS["p50_ms"], pii_scores["p50_ms"]
-
-
 def test_run_without_pii_data_reports_the_keep_score(tmp_path):
     report = run(tmp_path)
     assert "skipped" in report["pii"]

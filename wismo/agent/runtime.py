@@ -131,6 +131,25 @@ class Agent:
             s.commit()
         return cid
 
+    def start_verified(self, order_number: str, channel: str = "tracking_page") -> str:
+        """A conversation already verified for one order, for a caller that proved it another way
+        (a signed tracking-page link, a storefront-signed token). The proof is the caller's job."""
+        from ..domain.store import normalize_key
+
+        key = normalize_key(order_number)
+        if self.store.order(key) is None:
+            raise MessageRejected(404, "order_not_found", "No such order.")
+        cid = self.start(channel)
+        with session(self.engine) as s:
+            conv = s.get(Conversation, cid)
+            if conv is not None:
+                conv.verified_order = key
+                s.add(conv)
+                s.commit()
+        config = {"configurable": {"thread_id": cid}}
+        self.graph.update_state(config, {"conversation_id": cid, "channel": channel, "verified_order": key})
+        return cid
+
     def conversation(self, conversation_id: str) -> Conversation:
         with session(self.engine) as s:
             conv = s.get(Conversation, conversation_id)
