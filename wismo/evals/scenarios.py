@@ -30,50 +30,15 @@ from typing import Any
 
 import yaml
 
-INTENTS = frozenset(
-    {
-        "order_status",
-        "delivery_issue",
-        "pickup_alternative",
-        "start_return",
-        "return_status",
-        "policy_question",
-        "change_order",
-        "human_agent",
-        "smalltalk",
-        "out_of_scope",
-    }
-)
-HANDOFF_REASONS = frozenset(
-    {
-        "customer_requested",
-        "low_confidence",
-        "out_of_scope",
-        "repeated_failure",
-        "negative_sentiment",
-        "policy_exception",
-        "tool_failure",
-        "guardrail_block",
-        "verification_failed",
-        "high_value",
-    }
-)
-CITATION_KINDS = frozenset({"order", "shipment", "eta", "pickup", "return", "policy", "notice", "offer"})
-STATUSES = frozenset(
-    {
-        "pending",
-        "info_received",
-        "in_transit",
-        "out_for_delivery",
-        "attempt_failed",
-        "available_for_pickup",
-        "delivered",
-        "exception",
-        "delayed",
-        "returned_to_sender",
-        "expired",
-    }
-)
+from ..agent.nlu import INTENTS as _INTENTS
+from ..domain.status import ShipmentStatus
+from ..handoff.escalation import REASONS
+from ..tools.evidence import SOURCE_KINDS
+
+INTENTS = frozenset(_INTENTS)
+HANDOFF_REASONS = frozenset(REASONS)
+CITATION_KINDS = frozenset(SOURCE_KINDS)
+STATUSES = frozenset(s.value for s in ShipmentStatus)
 #: Fields of a picked order that turns may use; `other_<field>` is the same for another customer's order.
 ORDER_FIELDS = (
     "order_number",

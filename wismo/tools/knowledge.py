@@ -1,69 +1,39 @@
-"""The shop's written policies as citable `policy:` evidence.
+"""The shop's written policies as citable `policy:` evidence, without Chroma.
 
-Articles are data (`wismo/prompts/policies.yaml`). This matcher scores keyword and word overlap;
-it needs no model and answers in microseconds.
+The articles are those of the knowledge base (`wismo/prompts/knowledge.yaml`); this module looks
+one up by id and offers the knowledge base's keyword (BM25) ranking on its own, for callers that
+have no Chroma client at hand (the model's `search_policy` tool, a store without a knowledge base).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .kb import Article, LexicalIndex, load_articles
 
-from .evidence import Fact
-
-_WORD = re.compile(r"[a-z0-9$]+")
-_STOP = frozenset(
-    "a an the is are was be to of and or for in on at my me i you your do does can could what when how "
-    "it its this that with about will would should please hi hello".split()
-)
+#: Keyword score below which no article is a match.
+MIN_SCORE = 0.3
 
 
-@dataclass(frozen=True)
-class Article:
-    source_id: str
-    title: str
-    keywords: tuple[str, ...]
-    text: str
-
-    def fact(self) -> Fact:
-        return Fact(self.source_id, self.title, {"text": self.text})
-
-
-@lru_cache(maxsize=1)
 def articles() -> tuple[Article, ...]:
-    raw = yaml.safe_load(resources.files("wismo.prompts").joinpath("policies.yaml").read_text("utf-8"))
-    return tuple(Article(a["id"], a["title"], tuple(a.get("keywords", ())), a["text"]) for a in raw)
+    return load_articles()
 
 
 def article(source_id: str) -> Article:
-    for a in articles():
+    for a in load_articles():
         if a.source_id == source_id:
             return a
     raise KeyError(source_id)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+@lru_cache(maxsize=1)
+def _index() -> LexicalIndex:
+    return LexicalIndex(load_articles())
 
 
-def search(question: str, limit: int = 1, min_score: float = 1.0) -> list[Article]:
+def search(question: str, limit: int = 1, min_score: float = MIN_SCORE) -> list[Article]:
     """Best-matching articles for a question, best first; empty when nothing matches well."""
-    q = question.lower()
-    words = _words(q)
-    scored = []
-    for a in articles():
-        score = 0.0
-        for kw in a.keywords:
-            if " " in kw:
-                score += 2.0 if kw in q else 0.0
-            elif kw in words:
-                score += 1.0
-        score += 0.25 * len(words & _words(a.title + " " + a.text))
-        if score >= min_score:
-            scored.append((score, a))
-    scored.sort(key=lambda x: -x[0])
-    return [a for _, a in scored[:limit]]
+    scores = _index().scores(question)
+    by_id = {a.source_id: a for a in load_articles()}
+    ranked = sorted((s, aid) for aid, s in scores.items() if s >= min_score)[::-1]
+    return [by_id[aid] for _, aid in ranked[:limit]]
