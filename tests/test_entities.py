@@ -38,9 +38,7 @@ def test_order_number_forms_normalize_to_store_key(text: str) -> None:
     assert extract_entities(text)["order_number"] == ["WS10042"]
 
 
-@pytest.mark.parametrize(
-    "text", ["10042", "news10042", "ws100421", "order 1004", "I live at 10042 Main St", ""]
-)
+@pytest.mark.parametrize("text", ["10042", "news10042", "ws100421", "order 1004", "I live at 10042 Main St", ""])
 def test_not_order_numbers(text: str) -> None:
     assert normalize_order_number(text) is None
 

@@ -295,11 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("olist_dir", type=Path, help="folder with the olist_*.csv files")
     s.add_argument("-o", "--output", type=Path, required=True, help="history CSV to write")
     s.set_defaults(func=cmd_eta_import_olist)
+    from .channels import track_cli
     from .evals.cli import register as register_eval
     from .ops import review, seasonal_cli
 
     seasonal_cli.register(sub)
     review.register(sub)
+    track_cli.register(sub)
     register_eval(sub)
 
     s = eta_sub.add_parser("train-store", help="train the model the eta tool uses from this store's deliveries")

@@ -39,6 +39,7 @@ def error(status: int, code: str, message: str) -> JSONResponse:
 def _routers() -> list:
     """Every part's routes: web chat, tracked offer links, return labels, ops seasonal context."""
     from .channels.meta import router as meta
+    from .channels.tracking_page import router as tracking_page
     from .channels.web import router as web
     from .channels.whatsapp import router as whatsapp
     from .connectors.routes import router as connectors
@@ -49,7 +50,7 @@ def _routers() -> list:
     from .tools.labels import router as labels
     from .tools.offers import router as offers
 
-    return [web, meta, whatsapp, connectors, offers, labels, seasonal, handoff, ops, pages]
+    return [web, meta, whatsapp, connectors, offers, labels, seasonal, handoff, ops, pages, tracking_page]
 
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:

@@ -78,6 +78,7 @@ def exclusive(engine: Engine) -> Iterator[None]:
 def _register_tables() -> None:
     """Import every module that defines tables, so create_all knows them all."""
     from ..channels import records as channel_records  # noqa: F401
+    from ..channels import track_records  # noqa: F401
     from ..connectors import shopify  # noqa: F401
     from ..handoff import records as handoff_records  # noqa: F401
     from ..tools import records, seasonal_records  # noqa: F401

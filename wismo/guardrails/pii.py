@@ -35,9 +35,11 @@ from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
 from .recognizers import (  # noqa: E402
+    FIRST_NAMES,
     KEEP_ENTITIES,
     NOT_NAME_WORDS,
     STRONG_KEEP,
+    STRONG_NAME_CUE,
     UP,
     english_words_of,
     name_tail,
@@ -207,6 +209,20 @@ def _slim_pipeline(nlp: Language) -> None:
         nlp.add_pipe("wismo_lower_lemma", last=True)
 
 
+def _lowercase_without_evidence(text: str, span: _Span) -> bool:
+    """An all-lowercase "name" with no known first name and no cue before it ("my name is ...").
+
+    The English model takes ordinary words of other languages for names ("wann kommt", "quando
+    chega"); lowercase names are kept only on evidence."""
+    value = text[span.start : span.end]
+    if any(ch.isupper() for ch in value):
+        return False
+    if any(w in FIRST_NAMES for w in re.findall(r"[^\W\d_]+", value.lower())):
+        return False
+    before = text[max(0, span.start - 30) : span.start]
+    return not any(m.end() == len(before.rstrip()) or m.end() == len(before) for m in STRONG_NAME_CUE.finditer(before))
+
+
 def _norm(value: str) -> str:
     return " ".join(value.split()).casefold()
 
@@ -268,6 +284,7 @@ class Redactor:
                 pii.append(_Span(r.entity_type, r.start, r.end, r.score))
         pii = [part for s in pii for part in self._person_lines(text, s)]
         pii = [s for s in pii if not (s.entity_type == "PERSON" and self._not_a_name(text[s.start : s.end]))]
+        pii = [s for s in pii if not (s.entity_type == "PERSON" and _lowercase_without_evidence(text, s))]
         protected = keep_strong + [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
         pii = [s for s in (_trim(text, s, protected) for s in pii) if s is not None]
         pii = [s for s in pii if not any(zs <= s.start and s.end <= ze for zs, ze in keep_zip)]

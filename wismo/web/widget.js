@@ -143,7 +143,9 @@
     });
   }
 
-  var conversationId = local.get(STORE_KEY);
+  // A page that already holds a conversation (e.g. the tracking page, verified for one order) pins it with
+  // data-conversation-id; it is used as is and not written to storage.
+  var conversationId = script.getAttribute("data-conversation-id") || local.get(STORE_KEY);
   function newConversation() {
     return api("POST", "/v1/conversations", { channel: "web" }).then(function (data) {
       conversationId = data.conversation_id;
