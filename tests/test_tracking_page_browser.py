@@ -4,46 +4,18 @@ return entry point, the invalid-link page, no script or CSP errors. Screenshots 
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, make_settings
+from .browser import ARGS, ARTIFACTS, CHROMIUM, TIMEOUT_MS
+from .browser import require_browser as _require_browser
+from .conftest import make_settings
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "artifacts"
-TIMEOUT_MS = 15_000
 PHONE = {"width": 390, "height": 844}
-
-
-def _require_browser() -> None:
-    missing = []
-    if not CHROMIUM.exists():
-        missing.append(f"{CHROMIUM} (apt-get install chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("the playwright Python package (pip install playwright; never `playwright install`)")
-    if missing:
-        reason = "browser test needs " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(reason + "; CI must provide them")
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
