@@ -199,6 +199,10 @@ def test_chat_page_keyboard_citations_quick_reply_reload_errors_handoff(browser,
     labels_before = sources.all_inner_texts()
     assert len(labels_before) >= 2
 
+    # CSAT: a thumbs up under the answered question is recorded.
+    answer_row.get_by_role("button", name="Helpful", exact=True).click()
+    expect(answer_row.locator(".wismo-rate")).to_have_text("Thanks for the feedback.")
+
     # A follow-up, then a quick reply button (clicked).
     box.fill("when will it arrive?")
     page.get_by_role("button", name="Send").click()

@@ -104,6 +104,11 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     for router in _routers():
         app.include_router(router)
     install_rate_limit(app)
+    # A person's reply from the inbox reaches Messenger/Instagram/WhatsApp under the platform's rules.
+    from .channels.graph_api import send_agent_reply
+    from .handoff.inbox import set_channel_sender
+
+    set_channel_sender(send_agent_reply)
     if settings.widget_origins:
         from .channels.web import allow_widget_origins
 

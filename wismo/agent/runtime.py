@@ -17,7 +17,7 @@ from sqlmodel import col, delete, select
 
 from ..config import Settings, get_settings
 from ..domain.db import create_schema, get_engine, session
-from ..domain.models import Conversation, Handoff, Message, ModelUsage, UnresolvedTurn
+from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
 from ..guardrails.pii import get_redactor
@@ -233,6 +233,18 @@ class Agent:
                 s.add(fresh)
             s.commit()
             s.refresh(bot)
+            for r in state.get("rails") or []:
+                s.add(
+                    RailDecision(
+                        conversation_id=conv.id,
+                        message_id=bot.id,
+                        rail=r["rail"],
+                        passed=bool(r["passed"]),
+                        reason=str(r.get("reason", ""))[:500],
+                        created_at=now,
+                    )
+                )
+            s.commit()
         if state.get("unresolved"):
             log_unresolved(
                 self.engine,

@@ -245,3 +245,17 @@ class ModelUsage(SQLModel, table=True):
     #: None when the model's answer was sent; else why the local engine answered instead.
     fallback: str | None = None
     created_at: datetime = Field(index=True)
+
+
+class RailDecision(SQLModel, table=True):
+    """Each guardrail's decision on each turn (pii, injection, citations, model), kept for ops review."""
+
+    __tablename__ = "rail_decisions"
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(index=True)
+    #: The bot message the decision belongs to.
+    message_id: int | None = Field(default=None, index=True)
+    rail: str = Field(index=True)
+    passed: bool = Field(index=True)
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(index=True)

@@ -149,6 +149,47 @@ def list_flags(
     return {"flags": flags(_agent(request).engine, _when(since, now, "since"), _when(until, now, "until"))}
 
 
+@router.get("/v1/ops/rails")
+def list_rails(
+    request: Request,
+    since: str | None = None,
+    rail: str | None = None,
+    failed: bool = False,
+    limit: int = Query(200, ge=1, le=1000),
+    _: Principal = Depends(require("ops:read")),
+) -> dict[str, Any]:
+    """Each guardrail's decision per turn (pii, injection, citations, model), newest first."""
+    from sqlmodel import col, select
+
+    from ..domain.db import session
+    from ..domain.models import RailDecision
+
+    now = datetime.now(UTC)
+    stmt = select(RailDecision).order_by(col(RailDecision.id).desc()).limit(limit)
+    start = _when(since, now, "since")
+    if start is not None:
+        stmt = stmt.where(RailDecision.created_at >= start)
+    if rail:
+        stmt = stmt.where(RailDecision.rail == rail)
+    if failed:
+        stmt = stmt.where(RailDecision.passed == False)  # noqa: E712
+    with session(_agent(request).engine) as s:
+        rows = list(s.exec(stmt))
+    return {
+        "decisions": [
+            {
+                "conversation_id": r.conversation_id,
+                "message_id": r.message_id,
+                "rail": r.rail,
+                "passed": r.passed,
+                "reason": r.reason,
+                "at": r.created_at.isoformat(),
+            }
+            for r in rows
+        ]
+    }
+
+
 @router.get("/v1/ops/metrics")
 def get_metrics(
     request: Request,

@@ -272,9 +272,34 @@
     addNotice("A person from our team will reply here. You can keep writing; they will see the whole conversation.");
   }
 
-  function renderReply(reply) {
+  // CSAT: a thumbs up or down under an answered question (one vote per answer).
+  function addRating(row, messageId) {
+    var box = document.createElement("div");
+    box.className = "wismo-rate";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Was this answer helpful?");
+    [[1, "\uD83D\uDC4D", "Helpful"], [-1, "\uD83D\uDC4E", "Not helpful"]].forEach(function (opt) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "wismo-rate-btn";
+      b.textContent = opt[1];
+      b.setAttribute("aria-label", opt[2]);
+      b.addEventListener("click", function () {
+        var body = { score: opt[0] };
+        if (messageId) body.message_id = messageId;
+        api("POST", "/v1/conversations/" + encodeURIComponent(conversationId) + "/csat", body).then(function () {
+          box.textContent = "Thanks for the feedback.";
+        }, function () { box.textContent = ""; });
+      });
+      box.appendChild(b);
+    });
+    row.appendChild(box);
+  }
+
+  function renderReply(reply, messageId) {
     var row = bubble("bot", reply.text);
     addCitations(row, reply.citations);
+    if (!reply.handoff && reply.citations && reply.citations.length) addRating(row, messageId);
     if (reply.handoff) handedOff();
     addQuickReplies(reply.quick_replies);
     scrollDown();
@@ -304,7 +329,7 @@
       return api("POST", "/v1/conversations/" + encodeURIComponent(cid) + "/messages", { text: text });
     }).then(function (data) {
       showTyping(false);
-      renderReply(data.reply);
+      renderReply(data.reply, data.message_id);
     }, function (err) {
       showTyping(false);
       mine.remove();
