@@ -184,3 +184,25 @@ def test_instagram_and_attachments(rig):
     assert sent["body"]["recipient"]["id"] == "IG42"
     assert "text" in sent["body"]["message"]["text"].lower()
     assert records.identity(rig.engine, "instagram", "IG42") is not None
+
+
+def test_csat_thumbs_in_messenger(rig):
+    """An answered question carries thumbs as quick replies; a tap is stored as CSAT, not a turn."""
+    from sqlmodel import select
+
+    from wismo.handoff.records import CsatRating
+
+    row = list(rig.agent.store.list_orders(status="in_transit"))[3]
+    sender = "7100200300999"
+    rig.post_signed("/webhooks/meta", page(message_event(sender, "m.c1", f"{row['order_number']} {row['email']}")))
+    qr = rig.graph.bodies(to=sender)[-1]["message"]["quick_replies"]
+    up = next(q for q in qr if q["payload"] == "👍 Helpful")
+    event = message_event(sender, "m.c2", up["title"])
+    event["message"]["quick_reply"] = {"payload": up["payload"]}
+    rig.post_signed("/webhooks/meta", page(event))
+    assert rig.graph.bodies(to=sender)[-1]["message"]["text"] == "Thanks for the feedback!"
+    cid = records.identity(rig.engine, "messenger", sender).conversation_id
+    with session(rig.engine) as s:
+        ratings = list(s.exec(select(CsatRating).where(CsatRating.conversation_id == cid)))
+    assert [r.score for r in ratings] == [1]
+    assert len(rig.agent.transcript(cid)["messages"]) == 2  # the tap was not a turn

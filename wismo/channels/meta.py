@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..agent.runtime import Agent, MessageRejected
 from ..domain.db import session
+from ..ops.feedback import record_csat
 from . import records
 from .graph_api import ChannelSettings, GraphError, Outbox
 from .signatures import verify_meta
@@ -187,6 +188,11 @@ def conversation_for(hub: ChannelHub, msg: InboundMessage) -> str:
     return ident.conversation_id
 
 
+#: The thumbs offered under an answered question in DMs (quick replies), and their CSAT scores.
+CSAT_SCORES = {"👍 Helpful": 1, "👎 Not helpful": -1}
+CSAT_THANKS = "Thanks for the feedback!"
+
+
 def handle_inbound(hub: ChannelHub, msg: InboundMessage) -> None:
     """One customer message: the agent's turn, then the reply on the same channel."""
     try:
@@ -195,11 +201,17 @@ def handle_inbound(hub: ChannelHub, msg: InboundMessage) -> None:
         promotional = False
         if msg.text is None or not msg.text.strip():
             text = TEXT_ONLY
+        elif msg.text.strip() in CSAT_SCORES:
+            # A tap on the thumbs under an answer: recorded as CSAT, not sent to the agent as a turn.
+            record_csat(hub.engine, cid, CSAT_SCORES[msg.text.strip()], datetime.now(UTC))
+            text = CSAT_THANKS
         else:
             try:
                 reply = hub.agent.send(cid, msg.text)
                 text, quick = reply.text, list(reply.quick_replies)
                 promotional = any(c.get("kind") == "offer" for c in reply.citations)
+                if reply.citations and not reply.handoff and not promotional:
+                    quick = quick + list(CSAT_SCORES)
             except MessageRejected as exc:
                 text = exc.message
         if not text.strip():
