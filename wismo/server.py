@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
@@ -55,14 +58,28 @@ def _routers() -> list:
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
-        title="wismo", version="0.1.0", description="Post-purchase support agent: WISMO answers with sources."
-    )
     state: dict[str, Agent] = {}
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # Build the agent (models, classifier, knowledge base) before the first customer arrives.
+        await run_in_threadpool(get_agent)
+        yield
+
+    app = FastAPI(
+        title="wismo",
+        version="0.1.0",
+        description="Post-purchase support agent: WISMO answers with sources.",
+        lifespan=lifespan,
+    )
+    lock = threading.Lock()
+
     def get_agent() -> Agent:
+        """The process's agent, built once even when the first requests arrive together."""
         if "agent" not in state:
-            state["agent"] = agent or Agent(settings)
+            with lock:
+                if "agent" not in state:
+                    state["agent"] = agent or Agent(settings)
         return state["agent"]
 
     app.state.get_agent = get_agent

@@ -231,8 +231,7 @@ class Agent:
                 fresh.verified_order = state.get("verified_order")
                 fresh.updated_at = now
                 s.add(fresh)
-            s.commit()
-            s.refresh(bot)
+            s.flush()  # the bot message's id, for the rail decisions, in the same transaction
             for r in state.get("rails") or []:
                 s.add(
                     RailDecision(
@@ -245,6 +244,7 @@ class Agent:
                     )
                 )
             s.commit()
+            s.refresh(bot)
         if state.get("unresolved"):
             log_unresolved(
                 self.engine,
