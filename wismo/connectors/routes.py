@@ -91,50 +91,31 @@ def _carrier_update(
     )
 
 
-@router.post("/webhooks/carriers/aftership", response_model=None)
-async def aftership_webhook(request: Request, tasks: BackgroundTasks) -> JSONResponse:
+async def _carrier_webhook(request: Request, tasks: BackgroundTasks, source: str, mapper, verify, header: str):
+    """One carrier webhook: signature over the raw body, the carrier's payload mapped onto ours, applied once."""
     hub = get_hub(request)
     body = await request.body()
-    checked = _checked(
-        request,
-        body,
-        hub.settings.aftership_webhook_secret,
-        "AFTERSHIP_WEBHOOK_SECRET",
-        verify_base64,
-        "aftership-hmac-sha256",
-    )
+    env_name = f"{source.upper()}_WEBHOOK_SECRET"
+    checked = _checked(request, body, getattr(hub.settings, f"{source}_webhook_secret"), env_name, verify, header)
     if isinstance(checked, JSONResponse):
         return checked
     try:
-        update = aftership.to_update(checked)
+        update = mapper.to_update(checked)
     except PayloadError as exc:
         return error(422, "unreadable_payload", str(exc))
     notifier = get_notifier(request, hub)
-    eid = aftership.event_id(checked, body)
-    return await run_in_threadpool(_carrier_update, hub, notifier, "aftership", eid, update, tasks)
+    eid = mapper.event_id(checked, body)
+    return await run_in_threadpool(_carrier_update, hub, notifier, source, eid, update, tasks)
+
+
+@router.post("/webhooks/carriers/aftership", response_model=None)
+async def aftership_webhook(request: Request, tasks: BackgroundTasks) -> JSONResponse:
+    return await _carrier_webhook(request, tasks, "aftership", aftership, verify_base64, "aftership-hmac-sha256")
 
 
 @router.post("/webhooks/carriers/easypost", response_model=None)
 async def easypost_webhook(request: Request, tasks: BackgroundTasks) -> JSONResponse:
-    hub = get_hub(request)
-    body = await request.body()
-    checked = _checked(
-        request,
-        body,
-        hub.settings.easypost_webhook_secret,
-        "EASYPOST_WEBHOOK_SECRET",
-        verify_easypost,
-        "x-hmac-signature",
-    )
-    if isinstance(checked, JSONResponse):
-        return checked
-    try:
-        update = easypost.to_update(checked)
-    except PayloadError as exc:
-        return error(422, "unreadable_payload", str(exc))
-    notifier = get_notifier(request, hub)
-    eid = easypost.event_id(checked, body)
-    return await run_in_threadpool(_carrier_update, hub, notifier, "easypost", eid, update, tasks)
+    return await _carrier_webhook(request, tasks, "easypost", easypost, verify_easypost, "x-hmac-signature")
 
 
 def _shopify(
