@@ -246,17 +246,25 @@ def meta_verify(request: Request) -> PlainTextResponse | JSONResponse:
     return verification_response(request, get_hub(request).settings.meta_verify_token)
 
 
-@router.post("/webhooks/meta", response_model=None)
-async def meta_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
+async def receive_signed(
+    request: Request, tasks: BackgroundTasks, secret: str | None, source: str, parse
+) -> PlainTextResponse | JSONResponse:
+    """A Meta-signed webhook (Messenger, Instagram, WhatsApp): X-Hub-Signature-256 over the raw body,
+    then each new message queued once; a fast 200 with the work done after."""
     hub = get_hub(request)
     body = await request.body()
-    if not hub.settings.meta_app_secret:
+    if not secret:
         return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
-    if not verify_meta(hub.settings.meta_app_secret, body, request.headers.get("x-hub-signature-256")):
-        log.warning("meta webhook refused: bad signature")
+    if not verify_meta(secret, body, request.headers.get("x-hub-signature-256")):
+        log.warning("%s webhook refused: bad signature", source)
         return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
     payload = parse_json(body)
     if payload is None:
         return error(400, "malformed_json", "The request body is not a JSON object.")
-    await run_in_threadpool(accept, hub, "meta", parse_meta(payload), tasks)
+    await run_in_threadpool(accept, hub, source, parse(payload), tasks)
     return PlainTextResponse("EVENT_RECEIVED")
+
+
+@router.post("/webhooks/meta", response_model=None)
+async def meta_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
+    return await receive_signed(request, tasks, get_hub(request).settings.meta_app_secret, "meta", parse_meta)

@@ -13,10 +13,8 @@ from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
-from starlette.concurrency import run_in_threadpool
 
-from .meta import InboundMessage, accept, error, get_hub, parse_json, verification_response
-from .signatures import verify_meta
+from .meta import InboundMessage, get_hub, receive_signed, verification_response
 
 log = logging.getLogger("wismo.channels")
 
@@ -85,16 +83,5 @@ def whatsapp_verify(request: Request) -> PlainTextResponse | JSONResponse:
 
 @router.post("/webhooks/whatsapp", response_model=None)
 async def whatsapp_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
-    hub = get_hub(request)
-    body = await request.body()
-    secret = hub.settings.whatsapp_signing_secret
-    if not secret:
-        return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
-    if not verify_meta(secret, body, request.headers.get("x-hub-signature-256")):
-        log.warning("whatsapp webhook refused: bad signature")
-        return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
-    payload = parse_json(body)
-    if payload is None:
-        return error(400, "malformed_json", "The request body is not a JSON object.")
-    await run_in_threadpool(accept, hub, "whatsapp", parse_whatsapp(payload), tasks)
-    return PlainTextResponse("EVENT_RECEIVED")
+    secret = get_hub(request).settings.whatsapp_signing_secret
+    return await receive_signed(request, tasks, secret, "whatsapp", parse_whatsapp)
