@@ -265,22 +265,28 @@ def reply(engine: Engine, handoff_id: int, actor: str, text: str, now: datetime)
     return {"id": handoff_id, "message_id": msg.id, "via": via, "delivered": delivered, "text": stored}
 
 
+def _end_case(s, handoff_id: int, status: str, mode: str, actor: str, note: str | None, now: datetime):
+    """Move an active case to `status` and its conversation to `mode`, with an audit event."""
+    h = _load(s, handoff_id)
+    if h.status not in ACTIVE:
+        raise HandoffConflict(f"case {handoff_id} is already {h.status}")
+    h.status = status
+    h.updated_at = now
+    s.add(h)
+    conv = s.get(Conversation, h.conversation_id)
+    if conv is not None:
+        conv.mode = mode
+        conv.updated_at = now
+        s.add(conv)
+    s.add(HandoffEvent(handoff_id=handoff_id, action=status, actor=actor, note=note, created_at=now))
+    return h, conv
+
+
 def resolve(engine: Engine, handoff_id: int, actor: str, now: datetime, note: str | None = None) -> dict[str, Any]:
     """Close the case; the conversation is closed too (a new message starts with the bot again)."""
     ensure_tables(engine)
     with session(engine) as s:
-        h = _load(s, handoff_id)
-        if h.status not in ACTIVE:
-            raise HandoffConflict(f"case {handoff_id} is already {h.status}")
-        h.status = "resolved"
-        h.updated_at = now
-        s.add(h)
-        conv = s.get(Conversation, h.conversation_id)
-        if conv is not None:
-            conv.mode = "closed"
-            conv.updated_at = now
-            s.add(conv)
-        s.add(HandoffEvent(handoff_id=handoff_id, action="resolved", actor=actor, note=note, created_at=now))
+        _end_case(s, handoff_id, "resolved", "closed", actor, note, now)
         s.commit()
     return {"id": handoff_id, "status": "resolved"}
 
@@ -296,21 +302,10 @@ def release(
     ensure_tables(engine)
     text = BACK_TO_BOT.format(bot=bot_name)
     with session(engine) as s:
-        h = _load(s, handoff_id)
-        if h.status not in ACTIVE:
-            raise HandoffConflict(f"case {handoff_id} is already {h.status}")
-        h.status = "released"
-        h.updated_at = now
-        s.add(h)
-        conv = s.get(Conversation, h.conversation_id)
+        h, conv = _end_case(s, handoff_id, "released", "bot", actor, note, now)
         channel = conv.channel if conv else "web"
-        if conv is not None:
-            conv.mode = "bot"
-            conv.updated_at = now
-            s.add(conv)
         msg = Message(conversation_id=h.conversation_id, role="bot", text=text, citations=[], created_at=now)
         s.add(msg)
-        s.add(HandoffEvent(handoff_id=handoff_id, action="released", actor=actor, note=note, created_at=now))
         s.commit()
         s.refresh(msg)
     if channel in DM_CHANNELS and _sender is not None:
