@@ -5,15 +5,12 @@ teaching. Screenshots go to artifacts/inbox.png and artifacts/ops.png."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
-from .browser import ARGS, ARTIFACTS, CHROMIUM, TIMEOUT_MS
+from .browser import ARTIFACTS, chromium, serve
 from .browser import require_browser as _require_browser
 from .conftest import make_settings
 
@@ -24,7 +21,6 @@ AGENT_KEY, OPS_KEY = "inbox-agent-key", "inbox-ops-key"
 def world(tmp_path_factory) -> Iterator[dict]:
     """Fresh store + agent + uvicorn serving the API, the inbox/ops routers and the pages."""
     _require_browser()
-    import uvicorn
 
     from wismo.agent import nlu
     from wismo.agent.runtime import Agent
@@ -47,24 +43,11 @@ def world(tmp_path_factory) -> Iterator[dict]:
     app = create_app(settings, agent)
     for r in (handoff_router, ops_router, pages_router):
         app.include_router(r)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
     orders = Store(agent.engine).list_orders()
     try:
-        yield {"url": url, "agent": agent, "orders": orders}
+        with serve(app) as url:
+            yield {"url": url, "agent": agent, "orders": orders}
     finally:
-        server.should_exit = True
-        thread.join(10)
         nlu._classifier = classifier
         for k, v in saved.items():
             if v is None:
@@ -75,13 +58,8 @@ def world(tmp_path_factory) -> Iterator[dict]:
 
 @pytest.fixture(scope="module")
 def browser(world):
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def handoff(agent, texts: list[str], channel: str = "web") -> tuple[str, int]:

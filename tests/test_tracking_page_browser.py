@@ -4,14 +4,11 @@ return entry point, the invalid-link page, no script or CSP errors. Screenshots 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
-from .browser import ARGS, ARTIFACTS, CHROMIUM, TIMEOUT_MS
+from .browser import ARTIFACTS, TIMEOUT_MS, chromium, serve
 from .browser import require_browser as _require_browser
 from .conftest import make_settings
 
@@ -22,7 +19,6 @@ PHONE = {"width": 390, "height": 844}
 def site(tmp_path_factory) -> Iterator[dict]:
     """A fresh 300-order store (the redirect writes), its own Agent, and uvicorn in a thread."""
     _require_browser()
-    import uvicorn
 
     from wismo.agent.runtime import Agent
     from wismo.channels.tracking_page import router
@@ -37,33 +33,14 @@ def site(tmp_path_factory) -> Iterator[dict]:
     app = create_app(settings, agent)
     app.include_router(router)
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    yield {"url": url, "agent": agent}
-    server.should_exit = True
-    thread.join(10)
+    with serve(app) as url:
+        yield {"url": url, "agent": agent}
 
 
 @pytest.fixture(scope="module")
 def browser(site):
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def new_page(browser, **context):

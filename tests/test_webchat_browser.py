@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .browser import ARGS, ARTIFACTS, CHROMIUM, TIMEOUT_MS
+from .browser import ARTIFACTS, TIMEOUT_MS, chromium, serve
 from .browser import require_browser as _require_browser
 from .conftest import pick
 
@@ -43,7 +42,6 @@ main{{padding:40px;max-width:720px}} a{{color:#8a4b14}}</style></head>
 def servers(settings, agent) -> Iterator[dict[str, str]]:
     """A real uvicorn server in a background thread with create_app + the web chat router."""
     _require_browser()
-    import uvicorn
 
     from wismo.channels.web import allow_widget_origins, router
     from wismo.server import create_app
@@ -55,12 +53,12 @@ def servers(settings, agent) -> Iterator[dict[str, str]]:
     app.include_router(router)
     allow_widget_origins(app, [shop_origin])
 
-    sock = _listening_socket()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
+    with serve(app) as url:
+        yield from _with_shop(url, shop_sock, shop_origin)
 
+
+def _with_shop(url: str, shop_sock: socket.socket, shop_origin: str) -> Iterator[dict]:
+    """A plain shop page on another origin that embeds the widget with its one script tag."""
     page = SHOP_PAGE.format(wismo=url).encode()
 
     class Shop(BaseHTTPRequestHandler):
@@ -81,16 +79,11 @@ def servers(settings, agent) -> Iterator[dict[str, str]]:
     shop_thread = threading.Thread(target=shop.serve_forever, daemon=True)
     shop_thread.start()
 
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    yield {"wismo": url, "shop": f"{shop_origin}/shop.html"}
-    shop.shutdown()
-    shop.server_close()
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield {"wismo": url, "shop": f"{shop_origin}/shop.html"}
+    finally:
+        shop.shutdown()
+        shop.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +93,8 @@ def wismo_url(servers) -> str:
 
 @pytest.fixture(scope="module")
 def browser(servers):
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=TIMEOUT_MS)
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def new_page(browser, **context):
