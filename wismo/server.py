@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .config import Settings, get_settings
 from .handoff.access import install_rate_limit
+from .http_gate import RequestHead, install_gate
 
 log = logging.getLogger("wismo.server")
 
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
         # Build the agent (models, classifier, knowledge base) before the first customer arrives.
-        await run_in_threadpool(get_agent)
+        ready = await run_in_threadpool(get_agent)
+        await run_in_threadpool(ready.warm)
         yield
 
     app = FastAPI(
@@ -84,13 +86,14 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     app.state.get_agent = get_agent
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        limit = MAX_WEBHOOK_BYTES if request.url.path.startswith("/webhooks/") else MAX_BODY_BYTES
+    def limit_body(head: RequestHead) -> JSONResponse | None:
+        length = head.header("content-length")
+        limit = MAX_WEBHOOK_BYTES if head.path.startswith("/webhooks/") else MAX_BODY_BYTES
         if length and length.isdigit() and int(length) > limit:
             return error(413, "too_large", f"The request body is over {limit} bytes.")
-        return await call_next(request)
+        return None
+
+    install_gate(app, limit_body)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_request: Request, exc: RequestValidationError):

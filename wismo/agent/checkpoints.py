@@ -12,6 +12,7 @@ from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from ..config import Settings
 from ..domain.db import exclusive, get_engine
+from ..domain.write_gate import GatedConnection
 
 #: Our own types that may appear in checkpointed state.
 ALLOWED_TYPES = [("wismo.domain.status", "ShipmentStatus"), ("wismo.tools.evidence", "Fact")]
@@ -42,7 +43,7 @@ def make_checkpointer(settings: Settings) -> BaseCheckpointSaver:
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(settings.checkpoint_path), check_same_thread=False, timeout=30)
+    conn = sqlite3.connect(str(settings.checkpoint_path), check_same_thread=False, timeout=30, factory=GatedConnection)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA busy_timeout=30000")

@@ -51,8 +51,7 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
     turn = runtime.context
     svc = turn.services
     cid = state["conversation_id"]
-    known = svc.vault.known(cid)
-    redaction = svc.redactor.redact(turn.raw_text, known=known)
+    redaction = svc.redactor.redact(turn.raw_text, known=lambda: svc.vault.known(cid))
     svc.vault.put(cid, redaction)
     types = sorted({s.entity_type for s in redaction.spans})
     # Screen what the customer typed: redaction can hide attack words (a foreign word taken for a name).

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import col, delete, select
 
 from ..config import Settings, get_settings
@@ -29,6 +30,21 @@ from .deps import Services, Templates, Turn
 from .graph import build_graph
 
 log = logging.getLogger("wismo.agent")
+
+# The statements of every turn, built once (see domain/store.py for why).
+_CONVERSATION = select(Conversation).where(col(Conversation.id) == bindparam("cid"))
+_INSERT_MESSAGE = insert(Message)
+_INSERT_MESSAGE_ID = insert(Message).returning(col(Message.id))
+_INSERT_RAILS = insert(RailDecision)
+_UPDATE_CONVERSATION = (
+    update(Conversation)
+    .where(col(Conversation.id) == bindparam("cid"))
+    .values(
+        mode=func.coalesce(bindparam("new_mode"), Conversation.mode),
+        verified_order=bindparam("new_order"),
+        updated_at=bindparam("now"),
+    )
+)
 
 CHANNELS = ("web", "messenger", "instagram", "whatsapp", "cli", "api", "tracking_page")
 
@@ -120,6 +136,10 @@ class Agent:
             raise ValueError(f"WISMO_ENGINE must be 'local' or 'openai', not {self.settings.engine!r}")
         self.graph = build_graph(make_checkpointer(self.settings))
 
+    def warm(self) -> None:
+        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers)."""
+        self.services.redactor.redact("Hi, I am Jane Doe, jane@example.com, where is my order?")
+
     # -- conversations
     def start(self, channel: str = "web", channel_user: str | None = None) -> str:
         if channel not in CHANNELS:
@@ -152,7 +172,7 @@ class Agent:
 
     def conversation(self, conversation_id: str) -> Conversation:
         with session(self.engine) as s:
-            conv = s.get(Conversation, conversation_id)
+            conv = s.exec(_CONVERSATION, params={"cid": conversation_id}).first()
         if conv is None:
             raise ConversationNotFound(conversation_id)
         return conv
@@ -203,48 +223,44 @@ class Agent:
 
     def _record(self, conv: Conversation, state: dict[str, Any], now: datetime) -> Reply:
         redacted = state.get("text", "")
-        with session(self.engine) as s:
-            s.add(
-                Message(
-                    conversation_id=conv.id,
-                    role="customer",
-                    text=redacted,
-                    intent=state.get("intent"),
-                    confidence=state.get("confidence"),
-                    citations=[],
-                    created_at=now,
-                )
+        message = {"conversation_id": conv.id, "intent": state.get("intent"), "confidence": state.get("confidence")}
+        # One short transaction of prebuilt statements: the write lock is held for as little as possible.
+        with self.engine.begin() as db:
+            db.execute(
+                _INSERT_MESSAGE, [message | {"role": "customer", "text": redacted, "citations": [], "created_at": now}]
             )
-            bot = Message(
-                conversation_id=conv.id,
-                role="bot",
-                text=state.get("reply", ""),
-                intent=state.get("intent"),
-                confidence=state.get("confidence"),
-                citations=state.get("citations") or [],
-                created_at=now,
+            bot_id = db.execute(
+                _INSERT_MESSAGE_ID,
+                message
+                | {
+                    "role": "bot",
+                    "text": state.get("reply", ""),
+                    "citations": state.get("citations") or [],
+                    "created_at": now,
+                },
+            ).scalar_one()
+            db.execute(
+                _UPDATE_CONVERSATION,
+                {
+                    "cid": conv.id,
+                    "new_mode": state.get("mode") or None,
+                    "new_order": state.get("verified_order"),
+                    "now": now,
+                },
             )
-            s.add(bot)
-            fresh = s.get(Conversation, conv.id)
-            if fresh is not None:
-                fresh.mode = state.get("mode") or fresh.mode
-                fresh.verified_order = state.get("verified_order")
-                fresh.updated_at = now
-                s.add(fresh)
-            s.flush()  # the bot message's id, for the rail decisions, in the same transaction
-            for r in state.get("rails") or []:
-                s.add(
-                    RailDecision(
-                        conversation_id=conv.id,
-                        message_id=bot.id,
-                        rail=r["rail"],
-                        passed=bool(r["passed"]),
-                        reason=str(r.get("reason", ""))[:500],
-                        created_at=now,
-                    )
-                )
-            s.commit()
-            s.refresh(bot)
+            rails_rows = [
+                {
+                    "conversation_id": conv.id,
+                    "message_id": bot_id,
+                    "rail": r["rail"],
+                    "passed": bool(r["passed"]),
+                    "reason": str(r.get("reason", ""))[:500],
+                    "created_at": now,
+                }
+                for r in state.get("rails") or []
+            ]
+            if rails_rows:
+                db.execute(_INSERT_RAILS, rails_rows)
         if state.get("unresolved"):
             log_unresolved(
                 self.engine,
@@ -265,7 +281,7 @@ class Agent:
             ",".join(f"{r['rail']}:{'pass' if r['passed'] else 'fail'}" for r in rails),
         )
         return Reply(
-            message_id=bot.id or 0,
+            message_id=bot_id,
             conversation_id=conv.id,
             text=state.get("reply", ""),
             intent=state.get("intent"),

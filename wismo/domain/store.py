@@ -6,7 +6,7 @@ import hmac
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
@@ -25,6 +25,16 @@ def normalize_email(email: str) -> str:
 
 def normalize_postal(postal: str) -> str:
     return "".join(ch for ch in postal.upper() if ch.isalnum())[:5]
+
+
+# The hot lookups of every order turn, built once: composing a statement costs SQLAlchemy more than
+# running it on SQLite (the cache key of a prebuilt statement is computed only once).
+_ORDER_BY_KEY = select(Order).where(Order.number_key == bindparam("key"))
+_LINES = select(OrderLine).where(OrderLine.order_id == bindparam("order_id")).order_by(col(OrderLine.id))
+_SHIPMENTS = select(Shipment).where(Shipment.order_id == bindparam("order_id")).order_by(col(Shipment.id))
+_EVENTS = (
+    select(TrackingEvent).where(TrackingEvent.shipment_id == bindparam("shipment_id")).order_by(col(TrackingEvent.seq))
+)
 
 
 class Store:
@@ -50,7 +60,7 @@ class Store:
     # -- orders
     def order(self, key: str) -> Order | None:
         with session(self.engine) as s:
-            return s.exec(select(Order).where(Order.number_key == normalize_key(key))).first()
+            return s.exec(_ORDER_BY_KEY, params={"key": normalize_key(key)}).first()
 
     def verify(self, key: str, email: str | None = None, postal_code: str | None = None) -> Order | None:
         """The order when the pair matches, else None. Compares in constant time either way."""
@@ -66,7 +76,7 @@ class Store:
 
     def lines(self, order_id: int) -> list[OrderLine]:
         with session(self.engine) as s:
-            return list(s.exec(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.id)))
+            return list(s.exec(_LINES, params={"order_id": order_id}))
 
     def customer(self, customer_id: int) -> Customer | None:
         with session(self.engine) as s:
@@ -75,8 +85,7 @@ class Store:
     # -- shipments
     def shipments(self, order_id: int) -> list[Shipment]:
         with session(self.engine) as s:
-            stmt = select(Shipment).where(Shipment.order_id == order_id).order_by(col(Shipment.id))
-            return list(s.exec(stmt))
+            return list(s.exec(_SHIPMENTS, params={"order_id": order_id}))
 
     def shipment_by_tracking(self, tracking_number: str) -> Shipment | None:
         number = "".join(tracking_number.split()).upper()
@@ -89,8 +98,7 @@ class Store:
 
     def events(self, shipment_id: int) -> list[TrackingEvent]:
         with session(self.engine) as s:
-            stmt = select(TrackingEvent).where(TrackingEvent.shipment_id == shipment_id).order_by(TrackingEvent.seq)
-            return list(s.exec(stmt))
+            return list(s.exec(_EVENTS, params={"shipment_id": shipment_id}))
 
     def pickup_point(self, point_id: int) -> PickupPoint | None:
         with session(self.engine) as s:

@@ -19,7 +19,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ..config import get_settings
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult  # noqa: E402
-from presidio_analyzer.nlp_engine import NlpEngineProvider  # noqa: E402
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 from spacy.language import Language  # noqa: E402
@@ -43,6 +43,7 @@ from .recognizers import (  # noqa: E402
     UP,
     english_words_of,
     name_tail,
+    needs_ner,
     wismo_recognizers,
 )
 
@@ -157,26 +158,35 @@ _english: dict[str, frozenset[str]] = {}
 _engines_lock = threading.Lock()
 
 
+class _NameGatedSpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, running the NER model only on messages that could hold a name
+    redaction would keep (`needs_ner`); the rest get tokens and lemmas for context words only."""
+
+    english: frozenset[str] = frozenset()
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        nlp = self.nlp[language]
+        doc = nlp(text) if needs_ner(text, self.english) else nlp(text, disable=["ner"])
+        return self._doc_to_nlp_artifact(doc, language)
+
+
 def analyzer_for(model: str) -> AnalyzerEngine:
     """Presidio's analyzer over `model` with our recognizers registered, built once per process."""
     with _engines_lock:
         engine = _engines.get(model)
         if engine is None:
-            provider = NlpEngineProvider(
-                nlp_configuration={
-                    "nlp_engine_name": "spacy",
-                    "models": [{"lang_code": "en", "model_name": model}],
-                    "ner_model_configuration": {"labels_to_ignore": _NER_IGNORE},
-                }
+            nlp_engine = _NameGatedSpacyEngine(
+                models=[{"lang_code": "en", "model_name": model}],
+                ner_model_configuration=NerModelConfiguration(labels_to_ignore=_NER_IGNORE),
             )
-            nlp_engine = provider.create_engine()
+            nlp_engine.load()
             nlp = nlp_engine.nlp["en"]
             _slim_pipeline(nlp)
             engine = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
             # Presidio's phone recognizer (libphonenumber over eight regions) costs ~1.5 ms a
             # message; LocalPhoneRecognizer covers its shapes and the local layouts it misses.
             engine.registry.remove_recognizer("PhoneRecognizer")
-            _english[model] = english_words_of(nlp)
+            _english[model] = nlp_engine.english = english_words_of(nlp)
             for recognizer in wismo_recognizers(_english[model]):
                 engine.registry.add_recognizer(recognizer)
             _engines[model] = engine
@@ -316,11 +326,16 @@ class Redactor:
 
     # -- replacement ----------------------------------------------------------------------------
 
-    def redact(self, text: str, known: dict[str, str] | None = None) -> Redaction:
-        """Replace PII with placeholders; `known` (placeholder -> original) continues a conversation."""
+    def redact(self, text: str, known: dict[str, str] | Callable[[], dict[str, str]] | None = None) -> Redaction:
+        """Replace PII with placeholders; `known` (placeholder -> original) continues a conversation.
+
+        `known` may be a function, called only when the text holds PII (most messages hold none,
+        and reading the vault means decrypting every entry)."""
         spans = self._spans(text)
         if not spans:
             return Redaction(text=text, spans=[])
+        if callable(known):
+            known = known()
         by_value: dict[str, str] = {}
         counters: dict[str, int] = {}
         for placeholder, original in (known or {}).items():

@@ -98,6 +98,8 @@ class Vault:
 
     def put(self, conversation_id: str, redaction: Redaction) -> None:
         """Store each placeholder of `redaction` not yet stored for this conversation."""
+        if not redaction.spans:
+            return
         with Session(self.engine) as session:
             have = set(
                 session.exec(select(VaultEntry.placeholder).where(VaultEntry.conversation_id == conversation_id))

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse
 
+from ..http_gate import RequestHead, install_gate
+
 ROLES = ("agent", "ops", "admin")
 RIGHTS: dict[str, frozenset[str]] = {
     "agent": frozenset({"inbox:read", "inbox:write"}),
@@ -144,13 +146,12 @@ def install_rate_limit(app, per_minute: float | None = None, prefix: str = "/v1/
         per_minute = float(os.environ.get("WISMO_CHAT_RATE_PER_MIN", "30"))
     bucket = TokenBucket(per_minute)
 
-    @app.middleware("http")
-    async def chat_rate_limit(request: Request, call_next):
-        if per_minute > 0 and request.method == "POST" and request.url.path.startswith(prefix):
-            blocked = rate_limited(bucket, _client_ip(request))
-            if blocked is not None:
-                return blocked
-        return await call_next(request)
+    def chat_rate_limit(head: RequestHead) -> JSONResponse | None:
+        if per_minute > 0 and head.method == "POST" and head.path.startswith(prefix):
+            return rate_limited(bucket, head.client_host)
+        return None
+
+    install_gate(app, chat_rate_limit)
 
     return bucket
 
