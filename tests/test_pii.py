@@ -215,3 +215,66 @@ def test_ordinary_wismo_messages_are_untouched(redactor, text):
 )
 def test_names_and_postal_blocks(redactor, text, expected):
     assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where is my order?",
+        "Where is my order WS-10023?",
+        "When will it arrive?",
+        "Tracking 1Z999AA10123456784 please",
+        "my email is jane.doe@example.com",
+        "Can I return the Blue Sweater?",
+    ],
+)
+def test_plain_questions_skip_the_ner_pass(redactor, text):
+    from wismo.guardrails import pii
+    from wismo.guardrails.recognizers import needs_ner
+
+    redactor.redact("warm up")
+    assert not needs_ner(text, pii._english[redactor._model])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, this is Zhang Wei, where's my parcel",
+        "my name is bob",
+        "It's for Grace Hopper",
+        "signed, the customer",
+        "please ship to olivia at the office",
+        "Tell Björk the box is late",
+        "JOHN SMITH ordered it",
+    ],
+)
+def test_messages_that_could_hold_a_name_get_the_ner_pass(redactor, text):
+    from wismo.guardrails import pii
+    from wismo.guardrails.recognizers import needs_ner
+
+    redactor.redact("warm up")
+    assert needs_ner(text, pii._english[redactor._model])
+    assert needs_ner(text, frozenset())  # no vocabulary: always
+    assert needs_ner("where is my order?", frozenset())
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Hi, this is Zhang Wei, where's my parcel", "Zhang Wei"), ("It's for Grace Hopper, WS-10023", "Grace Hopper")],
+)
+def test_names_are_still_redacted_with_the_gate(redactor, text, name):
+    out = redactor.redact(text)
+    assert name not in out.text and "<PERSON_1>" in out.text
+
+
+def test_the_vault_is_read_only_when_the_message_holds_pii(redactor):
+    calls: list[int] = []
+
+    def known() -> dict[str, str]:
+        calls.append(1)
+        return {"<PERSON_1>": "Zhang Wei"}
+
+    assert redactor.redact("where is my order?", known=known).text == "where is my order?"
+    assert calls == []
+    out = redactor.redact("It's for Zhang Wei and Grace Hopper", known=known)
+    assert calls == [1] and out.text == "It's for <PERSON_1> and <PERSON_2>"

@@ -190,7 +190,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from .evals.bench import run_bench
 
     ensure_store()
-    result = run_bench(turns=args.turns, clients=args.clients, http=not args.no_http, progress=_progress)
+    result = run_bench(
+        turns=args.turns, clients=args.clients, http=not args.no_http, workers=args.workers, progress=_progress
+    )
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -277,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("bench", help="turn latency and throughput (in-process and over HTTP)")
     s.add_argument("--turns", type=int, default=400, help="turns per measurement (default 400)")
     s.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients (default 8)")
+    s.add_argument("--workers", type=int, default=2, help="server worker processes for the HTTP part (default 2)")
     s.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_bench)

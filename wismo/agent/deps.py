@@ -74,3 +74,6 @@ class Turn:
     wall_now: datetime
     #: Milliseconds spent in each node this turn.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Placeholder -> original for the PII of this message (set by screen), so later nodes of the
+    #: same turn need not read the vault back.
+    pii: dict[str, str] = field(default_factory=dict)

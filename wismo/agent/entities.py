@@ -61,9 +61,7 @@ TRACKING_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
-)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 
 _EMAIL_PLACEHOLDER_RE = re.compile(r"<EMAIL(?:_ADDRESS)?(?:_\d+)?>", re.IGNORECASE)
 _ZIP_PLACEHOLDER_RE = re.compile(r"<(?:US_)?(?:ZIP|ZIP_CODE|POSTAL_CODE|POSTCODE)(?:_\d+)?>", re.IGNORECASE)

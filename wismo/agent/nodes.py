@@ -53,6 +53,7 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
     cid = state["conversation_id"]
     redaction = svc.redactor.redact(turn.raw_text, known=lambda: svc.vault.known(cid))
     svc.vault.put(cid, redaction)
+    turn.pii = redaction.mapping
     types = sorted({s.entity_type for s in redaction.spans})
     # Screen what the customer typed: redaction can hide attack words (a foreign word taken for a name).
     injection = screen_injection(turn.raw_text)
@@ -138,7 +139,7 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
 
     value = credential
     if _PLACEHOLDER.match(credential):
-        value = svc.vault.resolve(state["conversation_id"], credential)
+        value = turn.pii.get(credential) or svc.vault.resolve(state["conversation_id"], credential)
     is_email = "@" in value
     verdict = svc.gatekeeper.verify(
         state["conversation_id"],

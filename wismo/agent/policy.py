@@ -312,5 +312,3 @@ def _evidence(tracking: Tracking, eta: Fact | None) -> list[Fact]:
     if eta is not None and all(f.source_id != eta.source_id for f in facts):
         facts.append(eta)
     return facts
-
-

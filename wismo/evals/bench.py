@@ -142,6 +142,35 @@ def _client_loop(base: str, orders: list[dict], turns: int, samples: list[float]
             client.close()
 
 
+def _cpu_busy() -> float:
+    """Seconds of CPU time the whole machine has spent busy (Linux /proc/stat), or -inf."""
+    try:
+        with open("/proc/stat") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return float("-inf")
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _rss_mb(pid: int) -> dict[str, float]:
+    """Resident memory of the server and its worker processes, in MB (Linux /proc), else {}."""
+    out: dict[str, float] = {}
+    pids = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            pids += [int(p) for p in fh.read().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                kb = next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+        out["server" if p == pid else f"worker-{p}"] = round(kb / 1024, 1)
+    return out
+
+
 def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str], None]) -> dict[str, Any]:
     port = _free_port()
     progress(f"http: starting a server with {workers} worker(s) on port {port}")
@@ -164,11 +193,14 @@ def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str],
             for k in range(clients)
         ]
         t0 = time.perf_counter()
+        busy0 = _cpu_busy()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - t0
+        busy = _cpu_busy() - busy0
+        memory = _rss_mb(proc.pid)
         # Each client also opened conversations and verified: count every request it made.
         requests = len(conc)
         return {
@@ -180,7 +212,10 @@ def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str],
                 "turns": requests,
                 "seconds": round(elapsed, 2),
                 "turns_per_second": round(requests / elapsed, 1),
+                # Share of the machine's CPU time in use (server, clients and all) while they ran.
+                "cpu_busy": round(busy / (elapsed * (os.cpu_count() or 1)), 2) if busy >= 0 else None,
             },
+            "server_rss_mb": memory,
             "errors": len(errors),
         }
     finally:
@@ -221,6 +256,8 @@ def format_bench(result: dict[str, Any]) -> str:
         lines.append(f"  http        p50 {s['p50']} ms  p95 {s['p95']} ms  p99 {s['p99']} ms  (n={s['n']})")
         lines.append(
             f"  http x{c['clients']}     p50 {c['p50']} ms  p95 {c['p95']} ms  {c['turns_per_second']} turns/s "
-            f"({h['workers']} workers, {h['errors']} errors)"
+            f"({h['workers']} workers, {h['errors']} errors, CPU {c.get('cpu_busy')})"
         )
+        if h.get("server_rss_mb"):
+            lines.append("  memory      " + ", ".join(f"{k} {v} MB" for k, v in h["server_rss_mb"].items()))
     return "\n".join(lines) + "\n" + json.dumps({"goal": "p50 <= 30 ms over HTTP, >= 100 turns/s with 8 clients"})

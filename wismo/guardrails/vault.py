@@ -104,12 +104,11 @@ class Vault:
             have = set(
                 session.exec(select(VaultEntry.placeholder).where(VaultEntry.conversation_id == conversation_id))
             )
-        seen: set[str] = set()
+        entries: dict[str, VaultEntry] = {}
         for span in redaction.spans:
-            if span.placeholder in have or span.placeholder in seen or not span.placeholder:
+            if span.placeholder in have or span.placeholder in entries or not span.placeholder:
                 continue
-            seen.add(span.placeholder)
-            entry = VaultEntry(
+            entries[span.placeholder] = VaultEntry(
                 conversation_id=conversation_id,
                 placeholder=span.placeholder,
                 entity_type=span.entity_type,
@@ -117,11 +116,21 @@ class Vault:
                 subject_hash=self.subject_hash(span.original),
                 created_at=datetime.now(UTC),
             )
+        if not entries:
+            return
+        with Session(self.engine) as session:
+            session.add_all(entries.values())
+            try:
+                session.commit()
+                return
+            except IntegrityError:  # one was stored meanwhile by another instance: add the rest one by one
+                session.rollback()
+        for entry in entries.values():
             with Session(self.engine) as session:
-                session.add(entry)
+                session.add(VaultEntry.model_validate(entry.model_dump(exclude={"id"})))
                 try:
                     session.commit()
-                except IntegrityError:  # stored meanwhile by another instance: same placeholder, same value
+                except IntegrityError:  # same placeholder, same value
                     session.rollback()
 
     def known(self, conversation_id: str) -> dict[str, str]:

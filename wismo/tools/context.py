@@ -6,9 +6,10 @@ model-driven engine that asks for an unverified order is refused whatever it was
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..domain.models import Order
 from ..domain.store import Store, normalize_key
 from .evidence import ToolRefused
 
@@ -19,6 +20,14 @@ class ToolContext:
     conversation_id: str
     verified_order: str | None
     now: datetime
+    _orders: dict[str, Order | None] = field(default_factory=dict, repr=False)
+
+    def order(self, key: str) -> Order | None:
+        """The order's row, read once per turn: several tools of a turn need it, none changes it."""
+        key = normalize_key(key)
+        if key not in self._orders:
+            self._orders[key] = self.store.order(key)
+        return self._orders[key]
 
     def require_verified(self, order_key: str) -> str:
         """The normalized key when this conversation verified that order; refuses otherwise."""

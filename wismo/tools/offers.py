@@ -132,16 +132,16 @@ def offer_block(ctx: ToolContext, order: Order, channel_window_open: bool, conve
     quiet = config().quiet_statuses
     if any(ShipmentStatus(s.status).value in quiet for s in ctx.store.shipments(order.id)):
         return "shipment_problem"
+    # One query for both: an offer in this conversation, or one to this customer within the cap.
+    here = col(OfferImpression.conversation_id) == ctx.conversation_id
+    recent = (col(OfferImpression.customer_id) == order.customer_id) & (
+        col(OfferImpression.shown_at) > ctx.now - config().frequency_cap
+    )
     with session(ctx.store.engine) as s:
-        if s.exec(select(OfferImpression.id).where(OfferImpression.conversation_id == ctx.conversation_id)).first():
-            return "already_offered"
-        since = ctx.now - config().frequency_cap
-        recent = select(OfferImpression.id).where(
-            OfferImpression.customer_id == order.customer_id, col(OfferImpression.shown_at) > since
-        )
-        if s.exec(recent).first():
-            return "frequency_cap"
-    return None
+        row = s.exec(select(here).where(here | recent).order_by(here.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return "already_offered" if row else "frequency_cap"
 
 
 def rank_offers(engine: Engine, order: Order, today: date) -> list[tuple[float, OfferRule]]:
@@ -170,7 +170,7 @@ def pick_offer(ctx: ToolContext, order_key: str, channel_window_open: bool, conv
     this turn), `complaint`, `handoff`, `mode`, `offer_shown`, `channel`.
     """
     key = ctx.require_verified(order_key)
-    order = ctx.store.order(key)
+    order = ctx.order(key)
     if order is None or order.id is None:
         return None
     if offer_block(ctx, order, channel_window_open, conversation_state) is not None:

@@ -135,7 +135,7 @@ def pickup_fact(point: PickupPoint, ready_at: datetime | None, held_until: datet
 def plan_redirect(ctx: ToolContext, order_key: str, point_code: str) -> RedirectPlan:
     """What redirecting this order's open shipment to `point_code` would do. Refuses unverified orders."""
     key = ctx.require_verified(order_key)
-    order = ctx.store.order(key)
+    order = ctx.order(key)
     if order is None:
         raise ToolRefused("not_found", "no such order")
     ship = _target_shipment(ctx, order)

@@ -257,7 +257,7 @@ def _returned_lines(s: Session, order_id: int) -> set[int]:
 
 def _order_for(ctx: ToolContext, order_key: str) -> Order:
     key = ctx.require_verified(order_key)
-    order = ctx.store.order(key)
+    order = ctx.order(key)
     if order is None or order.id is None:
         raise ToolRefused("not_found", "no such order")
     return order

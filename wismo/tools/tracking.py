@@ -122,7 +122,7 @@ def event_fact(shipment: Shipment, event: TrackingEvent) -> Fact:
 def track_order(ctx: ToolContext, order_key: str) -> list[Tracking]:
     """Every shipment of a verified order, newest last. Refuses an order this conversation has not verified."""
     key = ctx.require_verified(order_key)
-    order = ctx.store.order(key)
+    order = ctx.order(key)
     if order is None:
         raise ToolRefused("not_found", "no such order")
     lines = ctx.store.lines(order.id)
