@@ -13,11 +13,13 @@ checkpointer do). Reads are never gated (WAL lets them run beside the writer), n
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 #: How long a writer waits at the gate before going on without it (SQLite's own busy timeout
@@ -81,20 +83,12 @@ def _is_write(sql: str) -> bool:
 
 class GatedCursor(sqlite3.Cursor):
     def execute(self, sql: str, parameters: Any = (), /) -> GatedCursor:
-        conn: GatedConnection = self.connection  # type: ignore[assignment]
-        conn._enter_gate(sql)
-        try:
+        with self.connection._writing(sql):  # type: ignore[attr-defined]
             return super().execute(sql, parameters)
-        finally:
-            conn._leave_if_done()
 
     def executemany(self, sql: str, seq_of_parameters: Any, /) -> GatedCursor:
-        conn: GatedConnection = self.connection  # type: ignore[assignment]
-        conn._enter_gate(sql)
-        try:
+        with self.connection._writing(sql):  # type: ignore[attr-defined]
             return super().executemany(sql, seq_of_parameters)
-        finally:
-            conn._leave_if_done()
 
 
 class GatedConnection(sqlite3.Connection):
@@ -107,14 +101,17 @@ class GatedConnection(sqlite3.Connection):
         self._gate = None if in_memory else gate_for(path)
         self._holding = False
 
-    def _enter_gate(self, sql: str) -> None:
+    @contextlib.contextmanager
+    def _writing(self, sql: str) -> Iterator[None]:
+        """Pass the gate if `sql` starts a write transaction; a write that leaves no transaction
+        open (autocommit, or it failed) gives the gate back at once."""
         if self._gate is not None and not self._holding and not self.in_transaction and _is_write(sql):
             self._holding = self._gate.acquire()
-
-    def _leave_if_done(self) -> None:
-        """A write that opened no transaction (autocommit, or it failed) holds nothing."""
-        if self._holding and not self.in_transaction:
-            self._leave_gate()
+        try:
+            yield
+        finally:
+            if self._holding and not self.in_transaction:
+                self._leave_gate()
 
     def _leave_gate(self) -> None:
         if self._holding:
