@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy import text
 
 from wismo.domain import demo
 from wismo.domain.db import get_engine
@@ -36,6 +37,8 @@ def test_two_instances_seed_once_and_share_conversations(pg_database, tmp_path):
     assert len(orders) == 400
 
     a, b = Agent(settings), Agent(settings)
+    for agent in (a, b):
+        agent.graph.checkpointer.prune_every = 1  # prune on every turn (normally every 50)
     row = pick(orders, "in_transit")
     cid = a.start("web")
     first = a.send(cid, f"where is {row['order_number']}? {row['email']}")
@@ -43,6 +46,11 @@ def test_two_instances_seed_once_and_share_conversations(pg_database, tmp_path):
     follow = b.send(cid, "and when will it arrive?")
     assert any(c["kind"] == "eta" for c in follow.citations), follow.text
     assert [m["role"] for m in b.transcript(cid)["messages"]] == ["customer", "bot", "customer", "bot"]
+    again = a.send(cid, "where is it now?")  # the state survived the pruning on both instances
+    assert row["tracking_number"] in again.text
+    with get_engine(settings.store_url).connect() as db:
+        kept = db.execute(text("SELECT count(*) FROM checkpoints WHERE thread_id = :t"), {"t": cid}).scalar_one()
+    assert kept == 1
 
 
 def test_store_queries_on_postgres(pg_database, tmp_path):
