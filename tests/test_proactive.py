@@ -154,3 +154,27 @@ def test_stats_count_notices_and_customers_who_wrote_anyway(rig):
     rig.agent.send(cid, f"{b['order_number']} {b['postal_code']}")
     assert proactive_stats(rig.engine)["contacted_after"] == base["contacted_after"] + 2
     assert proactive_stats(rig.engine, since=datetime.now(UTC) + timedelta(hours=1))["notices_sent"] == 0
+
+
+def test_a_late_older_scan_fills_the_history_but_moves_nothing_back(rig):
+    row, order, ship = _order_ship(rig, "in_transit", skip=7)
+    store = rig.agent.store
+    base = store.events(ship.id)[-1].occurred_at.replace(tzinfo=UTC)
+    delivered = EventIn(S.DELIVERED, "Delivered, front door", base + timedelta(hours=5), city="Austin")
+    res = apply_update(rig.engine, TrackingUpdate("aftership", row["tracking_number"], S.DELIVERED, [delivered]))
+    assert res.status is S.DELIVERED and res.status_changed
+
+    # The carrier's earlier "out for delivery" webhook arrives last.
+    late = EventIn(S.OUT_FOR_DELIVERY, "Out for delivery", base + timedelta(hours=2), city="Austin")
+    res = apply_update(rig.engine, TrackingUpdate("aftership", row["tracking_number"], S.OUT_FOR_DELIVERY, [late]))
+    assert res.status is S.DELIVERED and not res.status_changed and len(res.appended) == 1
+    assert Notifier(rig.engine, rig.hub.outbox, rig.hub.settings, brand="B").notify(res, "test:late") is None
+    with session(rig.engine) as s:
+        assert S(s.get(Shipment, ship.id).status) is S.DELIVERED
+    timeline = [S(e.status) for e in store.events(ship.id)]
+    assert timeline[-2:] == [S.OUT_FOR_DELIVERY, S.DELIVERED]  # in the order they happened
+
+    # News newer than the last scan still applies.
+    back = EventIn(S.RETURNED_TO_SENDER, "Returned to sender", base + timedelta(days=2))
+    res = apply_update(rig.engine, TrackingUpdate("aftership", row["tracking_number"], S.RETURNED_TO_SENDER, [back]))
+    assert res.status is S.RETURNED_TO_SENDER and res.status_changed

@@ -9,7 +9,7 @@ time, status and description and not appended twice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -133,12 +133,12 @@ class ApplyResult:
         )
 
 
+def _utc(d: datetime) -> datetime:
+    return d.replace(tzinfo=UTC) if d.tzinfo is None else d
+
+
 def _same(a: datetime, b: datetime) -> bool:
-    if a.tzinfo is None:
-        a = a.replace(tzinfo=UTC)
-    if b.tzinfo is None:
-        b = b.replace(tzinfo=UTC)
-    return abs((a - b).total_seconds()) < 1
+    return abs((_utc(a) - _utc(b)).total_seconds()) < 1
 
 
 def apply_update(engine: Engine, update: TrackingUpdate, now: datetime | None = None) -> ApplyResult | None:
@@ -156,7 +156,12 @@ def apply_update(engine: Engine, update: TrackingUpdate, now: datetime | None = 
         existing = list(s.exec(select(TrackingEvent).where(TrackingEvent.shipment_id == ship.id)))
         seq = s.exec(select(func.max(TrackingEvent.seq)).where(TrackingEvent.shipment_id == ship.id)).first() or 0
         events = sorted(update.events, key=lambda e: e.occurred_at)
-        if not events and update.status != previous:
+        # Webhooks arrive out of order: news older than the newest scan we hold fills in the history
+        # but changes neither the status nor the estimate (a late "in transit" after "delivered").
+        as_of = update.occurred_at or (events[-1].occurred_at if events else now)
+        newest = max((_utc(e.occurred_at) for e in existing), default=None)
+        stale = newest is not None and _utc(as_of) < newest - timedelta(seconds=1)
+        if not events and update.status != previous and not stale:
             events = [EventIn(update.status, STATUS_PHRASES[update.status].capitalize(), update.occurred_at or now)]
         appended = []
         for ev in events:
@@ -179,15 +184,16 @@ def apply_update(engine: Engine, update: TrackingUpdate, now: datetime | None = 
             s.add(row)
             existing.append(row)
             appended.append(seq)
-        ship.status = update.status
-        if update.status == ShipmentStatus.DELIVERED and ship.delivered_at is None:
-            delivered = [e.occurred_at for e in events if e.status == ShipmentStatus.DELIVERED]
-            ship.delivered_at = max(delivered) if delivered else (update.occurred_at or now)
-        start = day_window(update.estimate_start, order.timezone) if update.estimate_start else None
-        end = day_window(update.estimate_end, order.timezone) if update.estimate_end else None
-        if start or end:
-            ship.carrier_estimate = (start or end)[0]  # type: ignore[index]
-            ship.carrier_estimate_end = (end or start)[1]  # type: ignore[index]
+        if not stale:
+            ship.status = update.status
+            if update.status == ShipmentStatus.DELIVERED and ship.delivered_at is None:
+                delivered = [e.occurred_at for e in events if e.status == ShipmentStatus.DELIVERED]
+                ship.delivered_at = max(delivered) if delivered else (update.occurred_at or now)
+            start = day_window(update.estimate_start, order.timezone) if update.estimate_start else None
+            end = day_window(update.estimate_end, order.timezone) if update.estimate_end else None
+            if start or end:
+                ship.carrier_estimate = (start or end)[0]  # type: ignore[index]
+                ship.carrier_estimate_end = (end or start)[1]  # type: ignore[index]
         ship.updated_at = now
         s.add(ship)
         s.commit()
@@ -197,10 +203,10 @@ def apply_update(engine: Engine, update: TrackingUpdate, now: datetime | None = 
             order_key=order.number_key,
             tracking_number=number,
             previous_status=previous,
-            status=ShipmentStatus(update.status),
+            status=ShipmentStatus(ship.status),
             previous_estimate_end=previous_end,
             estimate_start=ship.carrier_estimate,
             estimate_end=ship.carrier_estimate_end,
             appended=appended,
-            estimate_revised=update.estimate_revised,
+            estimate_revised=update.estimate_revised and not stale,
         )

@@ -32,8 +32,11 @@ def normalize_postal(postal: str) -> str:
 _ORDER_BY_KEY = select(Order).where(Order.number_key == bindparam("key"))
 _LINES = select(OrderLine).where(OrderLine.order_id == bindparam("order_id")).order_by(col(OrderLine.id))
 _SHIPMENTS = select(Shipment).where(Shipment.order_id == bindparam("order_id")).order_by(col(Shipment.id))
+#: Scans in the order they happened (webhooks may deliver an older scan after a newer one).
 _EVENTS = (
-    select(TrackingEvent).where(TrackingEvent.shipment_id == bindparam("shipment_id")).order_by(col(TrackingEvent.seq))
+    select(TrackingEvent)
+    .where(TrackingEvent.shipment_id == bindparam("shipment_id"))
+    .order_by(col(TrackingEvent.occurred_at), col(TrackingEvent.seq))
 )
 
 
