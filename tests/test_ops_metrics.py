@@ -264,3 +264,32 @@ def test_daily_review_writes_markdown_html_and_png(world, tmp_path, monkeypatch)
     assert "<h2>Top delay causes</h2>" in html_text and "<img" in html_text
     data = review.build(agent.engine, datetime.now(UTC) - timedelta(days=30), datetime.now(UTC))
     assert json.dumps(data, default=str) and data["delays"][0]["advice"]
+
+
+def test_labels_taught_on_another_instance_are_learned_here(world, monkeypatch):
+    from wismo.agent import nlu
+    from wismo.domain.db import session
+    from wismo.handoff.records import IntentLabel
+    from wismo.ops import teach
+
+    agent, _client = world
+    text = "does the parcel come with a gift receipt inside"
+    before = nlu._classifier
+    monkeypatch.setitem(teach._learned, "id", teach.latest_label_id(agent.engine))
+    monkeypatch.setitem(teach._learned, "next_look", 0.0)
+    try:
+        assert nlu.understand(text).intent != "return_status"
+        assert not teach.refresh_if_taught(agent.engine, every_s=30, background=False)  # nothing new yet
+        # Another instance labels it: the row lands in the shared database, not in this process.
+        with session(agent.engine) as s:
+            s.add(IntentLabel(text=text, intent="return_status", actor="ops:elsewhere", created_at=datetime.now(UTC)))
+            s.commit()
+        assert not teach.refresh_if_taught(agent.engine, every_s=30, background=False)  # looked < 30 s ago
+        monkeypatch.setitem(teach._learned, "next_look", 0.0)
+        assert teach.refresh_if_taught(agent.engine, every_s=30, background=False)
+        assert nlu.understand(text).intent == "return_status"
+        monkeypatch.setitem(teach._learned, "next_look", 0.0)
+        assert not teach.refresh_if_taught(agent.engine, every_s=30, background=False)  # learned already
+        assert not teach.refresh_if_taught(agent.engine, every_s=0, background=False)  # 0: never looks
+    finally:
+        nlu._classifier = before

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     # Engine
     engine: str = Field("local", alias="WISMO_ENGINE")  # local | openai
     confidence_threshold: float = Field(0.45, alias="WISMO_CONFIDENCE_THRESHOLD")
+    #: How often (seconds) an instance looks for intent labels taught on another instance; 0: never.
+    teach_refresh_s: float = Field(30.0, alias="WISMO_TEACH_REFRESH_S")
     # The OpenAI-compatible engine (OpenAI, Azure OpenAI, vLLM, Ollama, LiteLLM)
     openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
     openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY", repr=False)

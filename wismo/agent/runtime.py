@@ -23,6 +23,7 @@ from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
 from ..guardrails.pii import get_redactor
 from ..guardrails.vault import Vault
+from ..ops.teach import refresh_if_taught, reload_taught_examples
 from ..ops.unresolved import log_unresolved
 from ..tools.eta import EtaTool
 from .checkpoints import make_checkpointer
@@ -122,7 +123,6 @@ class Agent:
             vault=Vault(self.engine),
             eta=EtaTool(self.settings.eta_model_path),
         )
-        from ..ops.teach import reload_taught_examples
         from ..tools.kb import get_kb
 
         reload_taught_examples(self.engine, force=False)
@@ -179,6 +179,7 @@ class Agent:
 
     def send(self, conversation_id: str, text: Any, client: str | None = None) -> Reply:
         """Process one customer message and return the bot's reply."""
+        refresh_if_taught(self.engine, self.settings.teach_refresh_s)
         conv = self.conversation(conversation_id)
         clean = validate_text(text, self.settings.max_message_chars)
         now = datetime.now(UTC)

@@ -3,16 +3,19 @@ and the local engine learns it at once.
 
 Labels are only ever added (who, when, what), so the table is its own audit trail; the latest label
 for a text wins. `reload_taught_examples` retrains the process-wide classifier with every label and
-swaps it in; call it at start-up and after each label (other instances pick labels up at start).
+swaps it in; call it at start-up and after each label. Other instances notice new labels with
+`refresh_if_taught` (labels only grow, so the newest id says whether there is anything to learn).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
@@ -22,6 +25,8 @@ from ..handoff.records import IntentLabel, ensure_tables
 
 log = logging.getLogger("wismo.ops.teach")
 _reload_lock = threading.Lock()
+#: The newest label id the process-wide classifier has learned, and when to look again.
+_learned = {"id": 0, "next_look": 0.0, "busy": False}
 
 
 class LabelError(Exception):
@@ -109,12 +114,48 @@ def reload_taught_examples(engine: Engine, force: bool = True):
     """
     from ..agent import nlu
 
+    newest = latest_label_id(engine)  # read first: a label landing meanwhile is learned next time
     extra = taught_examples(engine)
     if not extra and not force:
+        _learned["id"] = max(_learned["id"], newest)
         return nlu.get_classifier()
     with _reload_lock:
         classifier = nlu.IntentClassifier.from_examples(extra=extra)
         with nlu._lock:
             nlu._classifier = classifier
+        _learned["id"] = max(_learned["id"], newest)
     log.info("intent classifier reloaded with %d taught examples", len(extra))
     return classifier
+
+
+def latest_label_id(engine: Engine) -> int:
+    ensure_tables(engine)
+    with session(engine) as s:
+        return int(s.exec(select(func.max(IntentLabel.id))).one() or 0)
+
+
+def refresh_if_taught(engine: Engine, every_s: float, background: bool = True) -> bool:
+    """At most every `every_s` seconds, look for labels this process has not learned (taught on
+    another instance) and retrain with them, in a background thread unless `background=False`
+    (a retrain takes ~1 s; turns meanwhile use the current classifier). True when it retrains."""
+    now = time.monotonic()
+    if every_s <= 0 or now < _learned["next_look"] or _learned["busy"]:
+        return False
+    _learned["next_look"] = now + every_s
+    if latest_label_id(engine) <= _learned["id"]:
+        return False
+    _learned["busy"] = True
+
+    def retrain() -> None:
+        try:
+            reload_taught_examples(engine)
+        except Exception:  # the old classifier stays; the next look tries again
+            log.warning("reloading taught examples failed", exc_info=True)
+        finally:
+            _learned["busy"] = False
+
+    if background:
+        threading.Thread(target=retrain, name="wismo-teach-refresh", daemon=True).start()
+    else:
+        retrain()
+    return True
