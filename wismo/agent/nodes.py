@@ -28,6 +28,13 @@ CONTEXT_MIN_SCORE = 0.5
 GENERAL_MIN_SCORE = 0.45
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
+#: A question about an order not yet placed ("how long until it ships after I order?"): no order
+#: number can answer it, the written policy can.
+_NOT_YET_ORDERED = re.compile(
+    r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
+    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b",
+    re.I,
+)
 #: Words that carry no request: a message of only these plus entities is a follow-up.
 _FILLER = re.compile(
     r"\b(my|the|order|number|is|it'?s|email|e-mail|zip|code|postal|and|here|it|sure|ok|okay|yes|thanks|"
@@ -271,10 +278,12 @@ def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
             }
         if state.get("pending_credential"):
             return out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
-        if effective != "order_status" and not ents:
+        if (effective != "order_status" or _NOT_YET_ORDERED.search(text)) and not ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             fact = turn.services.kb.answer(text, min_score=GENERAL_MIN_SCORE) if turn.services.kb else None
             if fact is not None:
+                if effective == "order_status":  # not ordered yet: a question about the policy
+                    out["intent"] = effective = "policy_question"
                 p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 return out | {"evidence": [fact], "plan": p, "pending_intent": effective, "last_intent": effective}
         return out | {"plan": plan("ask_order"), "pending_intent": effective, "awaiting": "order"}
