@@ -169,3 +169,15 @@ def test_start_verified_answers_at_once(agent, orders):
     reply = agent.send(cid, "when will it arrive?")
     assert any(c["kind"] == "eta" for c in reply.citations), reply.text
     assert agent.transcript(cid)["verified"] is True
+
+
+def test_a_question_about_an_order_not_yet_placed_gets_the_policy(agent):
+    cid = agent.start("api")
+    reply = agent.send(cid, "once I order, how many days until it ships?")
+    assert reply.intent == "policy_question"
+    assert any(c["source_id"] == "policy:shipping#processing" for c in reply.citations), reply.citations
+    assert "1 business day" in reply.text and "order number" in reply.text  # and it offers to look one up
+    # An order that exists is looked up, not answered from the policy.
+    other = agent.start("api")
+    reply = agent.send(other, "when will my order ship?")
+    assert reply.intent == "order_status" and not reply.citations and "order number" in reply.text
