@@ -153,3 +153,16 @@ def test_in_memory_databases_are_not_gated():
     conn.execute("INSERT INTO t VALUES (1)")
     conn.commit()
     assert conn.execute("SELECT v FROM t").fetchall() == [(1,)]
+
+
+def test_a_second_connection_of_the_holding_thread_does_not_wait_for_itself(tmp_path):
+    path = tmp_path / "n.db"
+    first = _connect(path)
+    first.execute("CREATE TABLE t (v INTEGER)")
+    first.commit()
+    first.execute("INSERT INTO t VALUES (1)")  # holds the gate
+    second = sqlite3.connect(str(path), factory=GatedConnection, timeout=0.1)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # SQLite's answer, at once
+        second.execute("INSERT INTO t VALUES (2)")
+    first.commit()
+    assert _gate_is_free(path)

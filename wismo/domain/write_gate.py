@@ -35,18 +35,26 @@ class _Gate:
         self.thread_lock = threading.Lock()
         self.path = db_path + ".write-lock"
         self.fd: int | None = None
+        self.fd_pid = 0
+        self.owner: int | None = None
 
     def acquire(self) -> bool:
+        if self.owner == threading.get_ident():
+            # A second connection of the thread that holds the gate: waiting would be waiting for
+            # ourselves. SQLite's own locking decides, as it would without the gate.
+            return False
         if not self.thread_lock.acquire(timeout=GATE_TIMEOUT_S):
             return False
         try:
-            if self.fd is None:
-                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            if self.fd is None or self.fd_pid != os.getpid():
+                # A forked child must not share the parent's open file: flock is per open file.
+                self.fd, self.fd_pid = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), os.getpid()
             deadline = time.monotonic() + GATE_TIMEOUT_S
             pause = 0.00005
             while True:
                 try:
                     fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    self.owner = threading.get_ident()
                     return True
                 except BlockingIOError:
                     if time.monotonic() > deadline:
@@ -59,6 +67,7 @@ class _Gate:
             raise
 
     def release(self) -> None:
+        self.owner = None
         if self.fd is not None:
             fcntl.flock(self.fd, fcntl.LOCK_UN)
         self.thread_lock.release()
