@@ -34,8 +34,8 @@ log = logging.getLogger("wismo.agent")
 
 # The statements of every turn, built once (see domain/store.py for why).
 _CONVERSATION = select(Conversation).where(col(Conversation.id) == bindparam("cid"))
-_INSERT_MESSAGE = insert(Message)
-_INSERT_MESSAGE_ID = insert(Message).returning(col(Message.id))
+#: Both messages of a turn in one statement; their ids come back in the order given.
+_INSERT_MESSAGES = insert(Message).returning(col(Message.id), sort_by_parameter_order=True)
 _INSERT_RAILS = insert(RailDecision)
 _UPDATE_CONVERSATION = (
     update(Conversation)
@@ -225,43 +225,39 @@ class Agent:
     def _record(self, conv: Conversation, state: dict[str, Any], now: datetime) -> Reply:
         redacted = state.get("text", "")
         message = {"conversation_id": conv.id, "intent": state.get("intent"), "confidence": state.get("confidence")}
-        # One short transaction of prebuilt statements: the write lock is held for as little as possible.
+        # Rows first, then one short transaction of prebuilt statements: the write lock (the gate on
+        # SQLite) is held for as little as possible.
+        messages = [
+            message | {"role": "customer", "text": redacted, "citations": [], "created_at": now},
+            message
+            | {
+                "role": "bot",
+                "text": state.get("reply", ""),
+                "citations": state.get("citations") or [],
+                "created_at": now,
+            },
+        ]
+        changes = {
+            "cid": conv.id,
+            "new_mode": state.get("mode") or None,
+            "new_order": state.get("verified_order"),
+            "now": now,
+        }
+        rail_rows = [
+            {
+                "conversation_id": conv.id,
+                "rail": r["rail"],
+                "passed": bool(r["passed"]),
+                "reason": str(r.get("reason", ""))[:500],
+                "created_at": now,
+            }
+            for r in state.get("rails") or []
+        ]
         with self.engine.begin() as db:
-            db.execute(
-                _INSERT_MESSAGE, [message | {"role": "customer", "text": redacted, "citations": [], "created_at": now}]
-            )
-            bot_id = db.execute(
-                _INSERT_MESSAGE_ID,
-                message
-                | {
-                    "role": "bot",
-                    "text": state.get("reply", ""),
-                    "citations": state.get("citations") or [],
-                    "created_at": now,
-                },
-            ).scalar_one()
-            db.execute(
-                _UPDATE_CONVERSATION,
-                {
-                    "cid": conv.id,
-                    "new_mode": state.get("mode") or None,
-                    "new_order": state.get("verified_order"),
-                    "now": now,
-                },
-            )
-            rails_rows = [
-                {
-                    "conversation_id": conv.id,
-                    "message_id": bot_id,
-                    "rail": r["rail"],
-                    "passed": bool(r["passed"]),
-                    "reason": str(r.get("reason", ""))[:500],
-                    "created_at": now,
-                }
-                for r in state.get("rails") or []
-            ]
-            if rails_rows:
-                db.execute(_INSERT_RAILS, rails_rows)
+            bot_id = db.execute(_INSERT_MESSAGES, messages).scalars().all()[-1]
+            db.execute(_UPDATE_CONVERSATION, changes)
+            if rail_rows:
+                db.execute(_INSERT_RAILS, [r | {"message_id": bot_id} for r in rail_rows])
         if state.get("unresolved"):
             log_unresolved(
                 self.engine,
