@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -279,7 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("bench", help="turn latency and throughput (in-process and over HTTP)")
     s.add_argument("--turns", type=int, default=400, help="turns per measurement (default 400)")
     s.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients (default 8)")
-    s.add_argument("--workers", type=int, default=2, help="server worker processes for the HTTP part (default 2)")
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=(os.cpu_count() or 1) + 1,
+        help="server worker processes for the HTTP part (default: CPUs + 1, which keeps every core busy)",
+    )
     s.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_bench)
