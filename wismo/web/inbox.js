@@ -11,39 +11,9 @@
   var lastDetail = "";
   var draft = "";
 
-  keyInput.value = sessionStorage.getItem("wismo.key") || "";
-  keyInput.addEventListener("change", function () {
-    sessionStorage.setItem("wismo.key", keyInput.value.trim());
-    refresh();
-  });
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), attrs[k]);
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
-
-  function api(path, options) {
-    options = options || {};
-    var headers = { "Content-Type": "application/json" };
-    var key = sessionStorage.getItem("wismo.key");
-    if (key) headers.Authorization = "Bearer " + key;
-    return fetch(path, { method: options.method || "GET", headers: headers, body: options.body ? JSON.stringify(options.body) : undefined })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (data) {
-          if (!r.ok) {
-            var msg = (data.error && data.error.message) || data.detail || ("HTTP " + r.status);
-            var err = new Error(msg); err.status = r.status; throw err;
-          }
-          return data;
-        });
-      });
-  }
+  var el = window.WismoConsole.el;
+  var api = window.WismoConsole.api;
+  window.WismoConsole.keyField(keyInput, function () { refresh(); });
 
   function setStatus(text, isError) {
     statusEl.textContent = text;

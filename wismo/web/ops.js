@@ -9,38 +9,16 @@
   var keyInput = document.getElementById("key");
   var sinceSel = document.getElementById("since");
   var statusEl = document.getElementById("status");
-  keyInput.value = sessionStorage.getItem("wismo.key") || "";
-  keyInput.addEventListener("change", function () { sessionStorage.setItem("wismo.key", keyInput.value.trim()); refresh(); });
+  var el = window.WismoConsole.el;
+  var api = window.WismoConsole.api;
+  window.WismoConsole.keyField(keyInput, function () { refresh(); });
   sinceSel.addEventListener("change", refresh);
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), attrs[k]);
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
   function svg(tag, attrs, text) {
     var node = document.createElementNS(SVG, tag);
     Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text !== undefined) node.textContent = text;
     return node;
-  }
-  function api(path, options) {
-    options = options || {};
-    var headers = { "Content-Type": "application/json" };
-    var key = sessionStorage.getItem("wismo.key");
-    if (key) headers.Authorization = "Bearer " + key;
-    return fetch(path, { method: options.method || "GET", headers: headers, body: options.body ? JSON.stringify(options.body) : undefined })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (data) {
-          if (!r.ok) { var e = new Error((data.error && data.error.message) || data.detail || ("HTTP " + r.status)); e.status = r.status; throw e; }
-          return data;
-        });
-      });
   }
   function setStatus(text, isError) { statusEl.textContent = text; statusEl.className = isError ? "error" : ""; }
   function pct(v) { return v === null || v === undefined ? "n/a" : (100 * v).toFixed(1) + "%"; }
