@@ -17,7 +17,12 @@ PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
-ASSETS = {"console.js": "text/javascript", "inbox.js": "text/javascript", "ops.js": "text/javascript", "console.css": "text/css"}
+ASSETS = {
+    "console.js": "text/javascript",
+    "inbox.js": "text/javascript",
+    "ops.js": "text/javascript",
+    "console.css": "text/css",
+}
 
 router = APIRouter(tags=["staff pages"])
 
