@@ -122,14 +122,14 @@ def event_fact(shipment: Shipment, event: TrackingEvent) -> Fact:
 def track_order(ctx: ToolContext, order_key: str) -> list[Tracking]:
     """Every shipment of a verified order, newest last. Refuses an order this conversation has not verified."""
     key = ctx.require_verified(order_key)
-    order = ctx.order(key)
-    if order is None:
-        raise ToolRefused("not_found", "no such order")
-    lines = ctx.store.lines(order.id)
-    count = sum(line.quantity for line in lines)
+    with ctx.store.reading():
+        order = ctx.order(key)
+        if order is None:
+            raise ToolRefused("not_found", "no such order")
+        count = sum(line.quantity for line in ctx.store.lines(order.id))
+        loaded = [(shipment, ctx.store.events(shipment.id)) for shipment in ctx.store.shipments(order.id)]
     results = []
-    for shipment in ctx.store.shipments(order.id):
-        events = ctx.store.events(shipment.id)
+    for shipment, events in loaded:
         facts = [order_fact(order, count), *shipment_facts(ctx, shipment, events, order.timezone)]
         results.append(Tracking(order, shipment, events, facts, order.timezone))
     return results
