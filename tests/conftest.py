@@ -11,6 +11,9 @@ import pytest
 
 # Every test client calls from one address; the rate-limit test sets its own limit.
 os.environ.setdefault("WISMO_CHAT_RATE_PER_MIN", "0")
+# One process-wide classifier serves many test stores: no test picks up another store's labels
+# behind its back (tests/test_ops_metrics.py drives the refresh itself).
+os.environ.setdefault("WISMO_TEACH_REFRESH_S", "0")
 os.environ.setdefault("WISMO_VAULT_KEY", "q1J6o0o2cY7Z2kqX9h3m8sJmF0WbV5rTnYw0x3ZrZ1Q=")
 
 from wismo.config import Settings, get_settings  # noqa: E402
