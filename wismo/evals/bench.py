@@ -165,9 +165,12 @@ def _rss_mb(pid: int) -> dict[str, float]:
         try:
             with open(f"/proc/{p}/status") as fh:
                 kb = next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+            with open(f"/proc/{p}/cmdline", "rb") as fh:
+                helper = b"resource_tracker" in fh.read()  # multiprocessing's bookkeeping process
         except (OSError, StopIteration, ValueError):
             continue
-        out["server" if p == pid else f"worker-{p}"] = round(kb / 1024, 1)
+        name = "server" if p == pid else f"{'tracker' if helper else 'worker'}-{p}"
+        out[name] = round(kb / 1024, 1)
     return out
 
 
