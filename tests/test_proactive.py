@@ -178,3 +178,30 @@ def test_a_late_older_scan_fills_the_history_but_moves_nothing_back(rig):
     back = EventIn(S.RETURNED_TO_SENDER, "Returned to sender", base + timedelta(days=2))
     res = apply_update(rig.engine, TrackingUpdate("aftership", row["tracking_number"], S.RETURNED_TO_SENDER, [back]))
     assert res.status is S.RETURNED_TO_SENDER and res.status_changed
+
+
+def test_stats_show_the_notices_that_did_not_go_out(rig):
+    from wismo.channels import records
+
+    base = proactive_stats(rig.engine)["not_sent"]
+    now = datetime.now(UTC)
+    with session(rig.engine) as s:
+        for i, status in enumerate(("refused", "failed", "failed")):
+            s.add(
+                records.NotificationSent(
+                    event_key=f"test:not-sent-{i}",
+                    order_key="WS0",
+                    shipment_id=0,
+                    kind="delayed",
+                    channel="whatsapp",
+                    address="15550000000",
+                    status=status,
+                    text="t",
+                    source_ids=[],
+                    created_at=now,
+                )
+            )
+        s.commit()
+    stats = proactive_stats(rig.engine)
+    assert stats["not_sent"] == {"refused": base["refused"] + 1, "failed": base["failed"] + 2}
+    assert proactive_stats(rig.engine, since=now + timedelta(minutes=1))["not_sent"] == {"refused": 0, "failed": 0}

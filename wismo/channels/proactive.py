@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
@@ -270,10 +271,19 @@ def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours
                     .limit(1)
                 ).first()
             contacted += hit is not None
+        # What did not go out: refused (the channel's window closed and no template is set up) or
+        # failed (the platform kept erroring after retries); these are not retried.
+        missed = select(records.NotificationSent.status, func.count()).where(
+            col(records.NotificationSent.status).in_(("refused", "failed"))
+        )
+        if since is not None:
+            missed = missed.where(col(records.NotificationSent.created_at) >= since)
+        not_sent = {status: int(n) for status, n in s.exec(missed.group_by(records.NotificationSent.status))}
     sent = len(notices)
     return {
         "notices_sent": sent,
         "by_kind": by_kind,
         "contacted_after": contacted,
         "contact_rate": round(contacted / sent, 4) if sent else 0.0,
+        "not_sent": {"refused": not_sent.get("refused", 0), "failed": not_sent.get("failed", 0)},
     }
