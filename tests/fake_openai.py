@@ -7,7 +7,6 @@ usage) and records every request, so tests can assert what the model was shown.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +14,8 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
+
+from wismo.evals.child import free_port
 
 Script = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -64,9 +65,7 @@ class FakeOpenAI:
                 "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
             }
 
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

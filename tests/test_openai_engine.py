@@ -140,13 +140,10 @@ def test_slow_endpoint_falls_back(model_agent, fake, orders):
 
 
 def test_endpoint_down_falls_back(store_dir, orders):
-    import socket
-
     from wismo.agent.runtime import Agent
+    from wismo.evals.child import free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     settings = Settings(
         _env_file=None,
         WISMO_DATA_DIR=str(store_dir),

@@ -10,7 +10,6 @@ import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,11 +19,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
-
 from ..config import get_settings
 from ..domain.db import get_engine
 from ..domain.store import Store
+from .child import free_port, stop, wait_until_up
 
 #: The nodes that wrap every engine: their sum is the guardrail overhead of a turn.
 GUARDRAIL_NODES = ("screen", "authorize", "check")
@@ -78,24 +76,13 @@ def bench_inprocess(turns: int, progress: Callable[[str], None]) -> dict[str, An
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start_server(port: int, workers: int) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "wismo", "serve", "--no-seed", "--port", str(port), "--workers", str(workers)]
     # The benchmark's clients all call from 127.0.0.1: the per-address chat rate limit is off for it.
     env = os.environ.copy() | {"WISMO_CHAT_RATE_PER_MIN": "0"}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    if wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", 60):
+        return proc
     proc.kill()
     raise RuntimeError("the benchmark server did not start within 60 s")
 
@@ -175,7 +162,7 @@ def _rss_mb(pid: int) -> dict[str, float]:
 
 
 def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str], None]) -> dict[str, Any]:
-    port = _free_port()
+    port = free_port()
     progress(f"http: starting a server with {workers} worker(s) on port {port}")
     proc = _start_server(port, workers)
     base = f"http://127.0.0.1:{port}"
@@ -222,11 +209,7 @@ def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str],
             "errors": len(errors),
         }
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def run_bench(

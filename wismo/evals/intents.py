@@ -41,11 +41,7 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 
 def _mapping_for(path: Path, mapping: dict[str, Any] | None) -> dict[str, Any]:
     # dataset files live in <data>/<source>/dev.jsonl, the mapping in <data>/intent_mapping.json
-    return (
-        mapping
-        if mapping is not None
-        else load_mapping(Path(path).resolve().parent.parent / "intent_mapping.json")
-    )
+    return mapping if mapping is not None else load_mapping(Path(path).resolve().parent.parent / "intent_mapping.json")
 
 
 def _predict(rows: Iterable[dict[str, Any]], classifier: _Classifier) -> tuple[list[str], float]:
@@ -112,9 +108,7 @@ def score_clinc(
     labels = [row["intent"] for row in rows]
     ok = [guess in table.get(label, table["*"]) for label, guess in zip(labels, predicted, strict=True)]
     order = [guess for label, guess in zip(labels, predicted, strict=True) if label == "order_status"]
-    others = [
-        (label, guess) for label, guess in zip(labels, predicted, strict=True) if label != "order_status"
-    ]
+    others = [(label, guess) for label, guess in zip(labels, predicted, strict=True) if label != "order_status"]
     false_wismo = [(label, guess) for label, guess in others if guess in wismo]
     by_label: dict[str, Counter[str]] = defaultdict(Counter)
     for label, guess in false_wismo:
@@ -129,8 +123,7 @@ def score_clinc(
         "false_wismo": len(false_wismo),
         "false_wismo_rate": round(len(false_wismo) / max(1, len(others)), 5),
         "false_wismo_by_label": {
-            label: dict(counts)
-            for label, counts in sorted(by_label.items(), key=lambda kv: -sum(kv[1].values()))
+            label: dict(counts) for label, counts in sorted(by_label.items(), key=lambda kv: -sum(kv[1].values()))
         },
         "confusions": _confusions(labels, predicted, ok),
         "ms_per_utterance": round(ms, 4),
@@ -142,9 +135,7 @@ def score_clinc(
             if (row["intent"] == "order_status") != (guess == "order_status")
             or (row["intent"] != "order_status" and guess in wismo)
         ]
-        result["misses"] = [
-            {"text": r["text"], "label": r["intent"], "predicted": g} for r, g in wrong[:misses]
-        ]
+        result["misses"] = [{"text": r["text"], "label": r["intent"], "predicted": g} for r, g in wrong[:misses]]
     return result
 
 
@@ -174,9 +165,7 @@ def run(data_dir: Path, classifier: _Classifier | None = None, *, misses: int = 
     if clinc.exists():
         report["clinc150"] = score_clinc(clinc, classifier, mapping, misses=misses)
         c = report["clinc150"]
-        report["goals"]["clinc_order_status_recall"] = (
-            c["order_status_recall"] >= GOALS["clinc_order_status_recall"]
-        )
+        report["goals"]["clinc_order_status_recall"] = c["order_status_recall"] >= GOALS["clinc_order_status_recall"]
         report["goals"]["clinc_false_wismo_rate"] = c["false_wismo_rate"] <= GOALS["clinc_false_wismo_rate"]
     else:
         report["clinc150"] = {"skipped": f"missing {clinc}"}

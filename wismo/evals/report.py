@@ -151,8 +151,7 @@ def html_report(m: dict[str, Any], out: Path, external: dict[str, Any] | None = 
         f"<li class='{'ok' if v else 'bad'}'>CI gate {e(k)}: {'ok' if v else 'FAIL'}</li>"
         for k, v in m["gates"].items()
     ) + "".join(
-        f"<li class='{'ok' if v else 'bad'}'>goal {e(k)}: {'ok' if v else 'missed'}</li>"
-        for k, v in m["goals"].items()
+        f"<li class='{'ok' if v else 'bad'}'>goal {e(k)}: {'ok' if v else 'missed'}</li>" for k, v in m["goals"].items()
     )
     charts = ""
     for name, title in CHARTS.items():
@@ -197,7 +196,7 @@ q{{color:#444}}pre{{background:#f5f5f5;padding:.5rem;overflow:auto}}
 <h2>Gates and goals</h2><ul>{gates}</ul>
 <h2>Charts</h2>{charts}
 {ext}
-<h2>Failures ({len(m['failures'])} turns)</h2><ul>{fails}</ul>
+<h2>Failures ({len(m["failures"])} turns)</h2><ul>{fails}</ul>
 </body></html>
 """
 
