@@ -216,19 +216,13 @@ class LocalPolicy:
         items = []
         for opt in options:
             v = opt.fact.values
-            if opt.open_now:
-                open_phrase = "open now"
-            elif opt.opens_at is not None:
-                open_phrase = f"opens {wording.moment(opt.opens_at, tz)}"
-            else:
-                open_phrase = "hours not listed"
             items.append(
                 {
                     "name": v["name"],
                     "street": v["street"],
                     "place": wording.place(v["city"], v["region"]),
                     "distance": f"{v['distance_km']:.1f}",
-                    "open_phrase": open_phrase,
+                    "open_phrase": opt.open_phrase(tz),
                 }
             )
         facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]

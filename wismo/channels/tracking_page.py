@@ -518,12 +518,8 @@ def _pickup_section(data: PageData, token: str, view: int, nonce: str) -> str:
         )
         for opt in data.options:
             v = opt.fact.values
-            if opt.open_now:
-                hours = '<span class="open">Open now</span>'
-            elif opt.opens_at is not None:
-                hours = f"Opens {_esc(wording.moment(opt.opens_at, tz))}"
-            else:
-                hours = "Hours not listed"
+            phrase = opt.open_phrase(tz)
+            hours = '<span class="open">Open now</span>' if opt.open_now else _esc(phrase[:1].upper() + phrase[1:])
             kind = {"locker": "Parcel locker", "store": "Our store", "carrier_point": f"{carrier} point"}.get(
                 opt.point.kind, "Pickup point"
             )

@@ -31,6 +31,14 @@ class PickupOption:
     opens_at: datetime | None
     fact: Fact
 
+    def open_phrase(self, tz: str) -> str:
+        """"open now", "opens Fri, Dec 12, 9:00 AM" or "hours not listed", in the customer's zone."""
+        if self.open_now:
+            return "open now"
+        if self.opens_at is not None:
+            return f"opens {wording.moment(self.opens_at, tz)}"
+        return "hours not listed"
+
 
 def _hours_for(point: PickupPoint, day: datetime) -> tuple[str, str] | None:
     hours = point.opening_hours.get(_DAYS[day.weekday()])
