@@ -29,6 +29,13 @@ class ToolContext:
             self._orders[key] = self.store.order(key)
         return self._orders[key]
 
+    def require_order(self, order_key: str) -> Order:
+        """The order's row, when this conversation verified it and it exists; refuses otherwise."""
+        order = self.order(self.require_verified(order_key))
+        if order is None or order.id is None:
+            raise ToolRefused("not_found", "no such order")
+        return order
+
     def require_verified(self, order_key: str) -> str:
         """The normalized key when this conversation verified that order; refuses otherwise."""
         key = normalize_key(order_key)

@@ -134,10 +134,7 @@ def pickup_fact(point: PickupPoint, ready_at: datetime | None, held_until: datet
 
 def plan_redirect(ctx: ToolContext, order_key: str, point_code: str) -> RedirectPlan:
     """What redirecting this order's open shipment to `point_code` would do. Refuses unverified orders."""
-    key = ctx.require_verified(order_key)
-    order = ctx.order(key)
-    if order is None:
-        raise ToolRefused("not_found", "no such order")
+    order = ctx.require_order(order_key)
     ship = _target_shipment(ctx, order)
     point = _point(ctx, point_code)
     if ship is None:
@@ -147,7 +144,7 @@ def plan_redirect(ctx: ToolContext, order_key: str, point_code: str) -> Redirect
     tz = order.timezone
     plan = RedirectPlan(
         conversation_id=ctx.conversation_id,
-        order_key=key,
+        order_key=order.number_key,
         shipment_id=int(ship.id or 0),
         tracking_number=ship.tracking_number,
         carrier=ship.carrier,

@@ -255,17 +255,9 @@ def _returned_lines(s: Session, order_id: int) -> set[int]:
     return ids
 
 
-def _order_for(ctx: ToolContext, order_key: str) -> Order:
-    key = ctx.require_verified(order_key)
-    order = ctx.order(key)
-    if order is None or order.id is None:
-        raise ToolRefused("not_found", "no such order")
-    return order
-
-
 def eligibility(ctx: ToolContext, order_key: str) -> list[LineEligibility]:
     """Per line of a verified order: can it be returned, why not, and the last day to return it."""
-    order = _order_for(ctx, order_key)
+    order = ctx.require_order(order_key)
     assert order.id is not None
     with session(ctx.store.engine) as s:
         returned = _returned_lines(s, order.id)
@@ -274,7 +266,7 @@ def eligibility(ctx: ToolContext, order_key: str) -> list[LineEligibility]:
 
 def exchange_choices(ctx: ToolContext, order_key: str, line_id: int) -> list[Fact]:
     """The other variants of a line's product and whether each is in stock, as evidence."""
-    order = _order_for(ctx, order_key)
+    order = ctx.require_order(order_key)
     assert order.id is not None
     line = next((ln for ln in ctx.store.lines(order.id) if ln.id == line_id), None)
     product = product_of(line.sku) if line else None
@@ -521,7 +513,7 @@ def plan_return(
     new_variant: str | dict[int, str] | None = None,
 ) -> ReturnPlan:
     """Propose a return or exchange; changes nothing until `confirm_return` from this conversation."""
-    order = _order_for(ctx, order_key)
+    order = ctx.require_order(order_key)
     assert order.id is not None
     shipments = ctx.store.shipments(order.id)
     with session(ctx.store.engine) as s:
@@ -766,7 +758,7 @@ def confirm_return(ctx: ToolContext, plan_id: str, data_dir: Path | None = None)
         rec = s.get(ReturnPlanRecord, plan_id)
     if rec is None or rec.conversation_id != ctx.conversation_id:
         raise ToolRefused("plan_not_found", "no such return plan in this conversation")
-    order = _order_for(ctx, rec.order_key)
+    order = ctx.require_order(rec.order_key)
     assert order.id is not None
     if rec.return_id is not None:
         with session(engine) as s:
@@ -897,7 +889,7 @@ def _status_facts(engine: Engine, ret: Return) -> list[Fact]:
 
 def return_status(ctx: ToolContext, order_key: str) -> list[Fact]:
     """Where the returns of a verified order stand, newest first: a summary fact, then its events."""
-    order = _order_for(ctx, order_key)
+    order = ctx.require_order(order_key)
     with session(ctx.store.engine) as s:
         rets = list(s.exec(select(Return).where(Return.order_id == order.id).order_by(col(Return.id).desc())))
     facts: list[Fact] = []

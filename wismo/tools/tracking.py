@@ -13,7 +13,7 @@ from ..domain.catalog import CARRIER_NAMES
 from ..domain.models import Order, Shipment, TrackingEvent
 from ..domain.status import ShipmentStatus
 from .context import ToolContext
-from .evidence import Fact, ToolRefused
+from .evidence import Fact
 
 
 @dataclass
@@ -121,11 +121,8 @@ def event_fact(shipment: Shipment, event: TrackingEvent) -> Fact:
 
 def track_order(ctx: ToolContext, order_key: str) -> list[Tracking]:
     """Every shipment of a verified order, newest last. Refuses an order this conversation has not verified."""
-    key = ctx.require_verified(order_key)
     with ctx.store.reading():
-        order = ctx.order(key)
-        if order is None:
-            raise ToolRefused("not_found", "no such order")
+        order = ctx.require_order(order_key)
         count = sum(line.quantity for line in ctx.store.lines(order.id))
         loaded = [(shipment, ctx.store.events(shipment.id)) for shipment in ctx.store.shipments(order.id)]
     results = []
