@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -283,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--workers",
         type=int,
-        default=(os.cpu_count() or 1) + 1,
+        default=None,
         help="server worker processes for the HTTP part (default: CPUs + 1, which keeps every core busy)",
     )
     s.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")

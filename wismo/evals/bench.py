@@ -26,6 +26,9 @@ from .child import free_port, stop, wait_until_up
 
 #: The nodes that wrap every engine: their sum is the guardrail overhead of a turn.
 GUARDRAIL_NODES = ("screen", "authorize", "check")
+#: Server workers for the HTTP part: one per core leaves ~15% of the CPU idle while workers wait
+#: (sockets, hand-offs, the write gate); one more keeps every core busy (docs/performance.md).
+DEFAULT_WORKERS = (os.cpu_count() or 1) + 1
 QUESTIONS = ("where is my order?", "when will it arrive?", "what's the status of my package?")
 
 
@@ -213,7 +216,11 @@ def bench_http(turns: int, clients: int, workers: int, progress: Callable[[str],
 
 
 def run_bench(
-    turns: int = 400, clients: int = 8, http: bool = True, workers: int = 2, progress: Callable[[str], None] = print
+    turns: int = 400,
+    clients: int = 8,
+    http: bool = True,
+    workers: int | None = None,
+    progress: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     settings = get_settings()
     result: dict[str, Any] = {
@@ -226,7 +233,7 @@ def run_bench(
     progress("in-process latency")
     result["in_process"] = bench_inprocess(turns, progress)
     if http:
-        result["http"] = bench_http(turns, clients, workers, progress)
+        result["http"] = bench_http(turns, clients, workers or DEFAULT_WORKERS, progress)
     return result
 
 

@@ -117,14 +117,14 @@ def reload_taught_examples(engine: Engine, force: bool = True):
     newest = latest_label_id(engine)  # read first: a label landing meanwhile is learned next time
     extra = taught_examples(engine)
     if not extra and not force:
-        _learned["id"] = max(_learned["id"], newest)
-        return nlu.get_classifier()
-    with _reload_lock:
-        classifier = nlu.IntentClassifier.from_examples(extra=extra)
-        with nlu._lock:
-            nlu._classifier = classifier
-        _learned["id"] = max(_learned["id"], newest)
-    log.info("intent classifier reloaded with %d taught examples", len(extra))
+        classifier = nlu.get_classifier()
+    else:
+        with _reload_lock:
+            classifier = nlu.IntentClassifier.from_examples(extra=extra)
+            with nlu._lock:
+                nlu._classifier = classifier
+        log.info("intent classifier reloaded with %d taught examples", len(extra))
+    _learned["id"] = max(_learned["id"], newest)
     return classifier
 
 
