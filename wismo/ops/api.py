@@ -41,22 +41,36 @@ def _when(value: str | None, now: datetime, name: str) -> datetime | None:
         raise HTTPException(422, f"{name}: {exc}") from exc
 
 
-def _rows(request: Request, since, until, intent, reason, limit) -> list[dict]:
-    now = datetime.now(UTC)
-    return recent(
-        _agent(request).engine,
-        since=_when(since, now, "since"),
-        until=_when(until, now, "until"),
-        reason=reason,
-        intent=intent,
-        limit=limit,
-    )
+class Filters:
+    """The filters every unresolved-log route takes, as one dependency (same query parameters)."""
+
+    def __init__(
+        self,
+        since: str | None = Query(None, description="1d, 12h, or an ISO date/datetime"),
+        until: str | None = None,
+        intent: str | None = Query(None, description="Filter on the intent guess"),
+        reason: str | None = Query(None, description="Filter on the reason code"),
+        limit: int = Query(1000, ge=1, le=5000),
+    ) -> None:
+        self.since, self.until, self.intent, self.reason, self.limit = since, until, intent, reason, limit
+
+    def rows(self, request: Request) -> list[dict]:
+        now = datetime.now(UTC)
+        return recent(
+            _agent(request).engine,
+            since=_when(self.since, now, "since"),
+            until=_when(self.until, now, "until"),
+            reason=self.reason,
+            intent=self.intent,
+            limit=self.limit,
+        )
 
 
-def _clusters(request: Request, rows: list[dict]) -> list[dict]:
+def _clusters(request: Request, rows: list[dict], done: dict[int, str] | None = None) -> list[dict]:
+    """Clusters of `rows`, each with its members' labels (`done`: the labels, when already read)."""
     agent = _agent(request)
     found = clusters.cluster(rows, agent.settings)
-    done = teach.labelled(agent.engine)
+    done = teach.labelled(agent.engine) if done is None else done
     for c in found:
         c["labelled"] = {str(i): done[i] for i in c["member_ids"] if i in done}
     return found
@@ -64,33 +78,21 @@ def _clusters(request: Request, rows: list[dict]) -> list[dict]:
 
 @router.get("/v1/ops/unresolved")
 def unresolved(
-    request: Request,
-    since: str | None = Query(None, description="1d, 12h, or an ISO date/datetime"),
-    until: str | None = None,
-    intent: str | None = Query(None, description="Filter on the intent guess"),
-    reason: str | None = Query(None, description="Filter on the reason code"),
-    limit: int = Query(1000, ge=1, le=5000),
-    _: Principal = Depends(require("ops:read")),
+    request: Request, filters: Filters = Depends(), _: Principal = Depends(require("ops:read"))
 ) -> dict[str, Any]:
     """Unresolved turns (redacted) with their labels, grouped into clusters of similar requests."""
-    rows = _rows(request, since, until, intent, reason, limit)
+    rows = filters.rows(request)
     done = teach.labelled(_agent(request).engine)
     for r in rows:
         r["label"] = done.get(r["id"])
-    return {"total": len(rows), "items": rows, "clusters": _clusters(request, rows)}
+    return {"total": len(rows), "items": rows, "clusters": _clusters(request, rows, done)}
 
 
 @router.get("/v1/ops/clusters")
 def list_clusters(
-    request: Request,
-    since: str | None = None,
-    until: str | None = None,
-    intent: str | None = None,
-    reason: str | None = None,
-    limit: int = Query(1000, ge=1, le=5000),
-    _: Principal = Depends(require("ops:read")),
+    request: Request, filters: Filters = Depends(), _: Principal = Depends(require("ops:read"))
 ) -> dict[str, Any]:
-    return {"clusters": _clusters(request, _rows(request, since, until, intent, reason, limit))}
+    return {"clusters": _clusters(request, filters.rows(request))}
 
 
 def _teach(request: Request, ids: list[int], body: LabelBody, who: Principal, cluster_id: str | None) -> dict:
@@ -115,17 +117,13 @@ def label_cluster(
     cluster_id: str,
     body: ClusterLabelBody,
     request: Request,
-    since: str | None = None,
-    until: str | None = None,
-    intent: str | None = None,
-    reason: str | None = None,
-    limit: int = Query(1000, ge=1, le=5000),
+    filters: Filters = Depends(),
     who: Principal = Depends(require("ops:write")),
 ) -> dict[str, Any]:
     """Label every member of a cluster; pass `member_ids` as shown, or the same filters as the GET."""
     ids = body.member_ids
     if not ids:
-        found = {c["cluster_id"]: c for c in _clusters(request, _rows(request, since, until, intent, reason, limit))}
+        found = {c["cluster_id"]: c for c in _clusters(request, filters.rows(request))}
         if cluster_id not in found:
             raise HTTPException(404, f"No cluster {cluster_id} with these filters; reload the clusters.")
         ids = found[cluster_id]["member_ids"]
