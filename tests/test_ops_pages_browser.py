@@ -144,6 +144,8 @@ def test_ops_dashboard_metrics_charts_clusters_and_teaching(world, browser):
     for text in ("can you gift wrap my parcel", "please gift wrap the parcel", "is gift wrapping available"):
         log_unresolved(agent.engine, "c-o", text, "out_of_scope", 0.2, "out_of_scope", now)
     log_unresolved(agent.engine, "c-o", "do you have a store in Paris", "out_of_scope", 0.2, "out_of_scope", now)
+    # A handoff of its own for the reasons chart (not one left behind by another test).
+    assert agent.send(agent.start("web"), "let me talk to a person").handoff is not None
     cid = agent.start("web")
     bot = agent.send(cid, "hello")
     record_csat(agent.engine, cid, 1, now)
