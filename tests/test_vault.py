@@ -123,3 +123,31 @@ def test_shared_database_without_key_refuses(clean_env, monkeypatch):
     get_settings.cache_clear()
     with pytest.raises(RuntimeError, match="WISMO_VAULT_KEY"):
         vault_key()
+
+
+def _make_key(path: str, out) -> None:
+    import os
+    from pathlib import Path
+
+    from wismo.config import local_key
+
+    out.put(local_key(Path(path), lambda: os.urandom(16).hex().encode()))
+
+
+def test_a_generated_key_file_is_made_once_whole_and_private(tmp_path):
+    """Processes starting together on one host agree on one key; none reads a half-written file."""
+    import multiprocessing
+    import stat
+
+    path = tmp_path / "keys" / "test.key"
+    out = multiprocessing.Queue()
+    procs = [multiprocessing.Process(target=_make_key, args=(str(path), out)) for _ in range(6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=30)
+    results = [out.get(timeout=5) for _ in procs]
+    assert len({key for key, _ in results}) == 1 and len(results[0][0]) == 32
+    assert sum(created for _, created in results) == 1
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["test.key"]  # no temporary file left behind

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,3 +109,28 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings; tests call `get_settings.cache_clear()` after changing env."""
     return Settings()
+
+
+_key_files_lock = threading.Lock()
+
+
+def local_key(path: Path, make: Callable[[], bytes]) -> tuple[bytes, bool]:
+    """A secret kept in a file of the data dir, for one host without a configured key: created once
+    with `make`, readable by us only (0600). The file appears whole (written aside, then linked into
+    place), so a process that loses the race to create it reads the winner's key, never a half one.
+    Returns the file's bytes and whether this call created it."""
+    created = False
+    with _key_files_lock:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(make())
+                os.link(tmp, path)
+                created = True
+            except FileExistsError:
+                pass  # another process created it first
+            finally:
+                os.unlink(tmp)
+    return path.read_bytes(), created

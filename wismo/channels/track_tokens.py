@@ -16,14 +16,13 @@ import hmac
 import logging
 import os
 import secrets
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from ..config import Settings
+from ..config import Settings, local_key
 from ..domain.db import session
 from ..domain.store import normalize_key
 from .track_records import TrackLink, TrackRevocation, ensure_tables
@@ -33,7 +32,6 @@ log = logging.getLogger("wismo.track")
 DEFAULT_DAYS = 30
 MAX_TOKEN_CHARS = 256
 _DERIVE_LABEL = b"wismo tracking-page links v1"
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -72,14 +70,10 @@ def track_secret(settings: Settings) -> bytes:
             "with the same key: set WISMO_TRACK_SECRET (or WISMO_VAULT_KEY) in every instance."
         )
     path = Path(settings.data_dir) / "track.key"
-    with _lock:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_urlsafe(32))
-            log.warning("WISMO_TRACK_SECRET is not set: signing tracking links with %s (fine for one host)", path)
-    return path.read_text().strip().encode()
+    raw, created = local_key(path, lambda: secrets.token_urlsafe(32).encode())
+    if created:
+        log.warning("WISMO_TRACK_SECRET is not set: signing tracking links with %s (fine for one host)", path)
+    return raw.strip()
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:

@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import logging
 import os
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,12 +22,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ..config import get_settings
+from ..config import get_settings, local_key
 from ..domain.models import VaultEntry
 from .pii import PLACEHOLDER_RE, Redaction
 
 log = logging.getLogger(__name__)
-_key_lock = threading.Lock()
 _warned = False
 
 
@@ -59,24 +57,15 @@ def vault_key() -> bytes:
             "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`)."
         )
     path = Path(settings.data_dir) / "vault.key"
-    with _key_lock:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass  # another process created it first
-            else:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(Fernet.generate_key())
-        if not _warned:
-            log.warning(
-                "WISMO_VAULT_KEY is not set: using the key in %s (fine for one host; set WISMO_VAULT_KEY "
-                "for production and keep it safe, or the vault cannot be read)",
-                path,
-            )
-            _warned = True
-    return _valid_key(path.read_bytes())
+    raw, _created = local_key(path, Fernet.generate_key)
+    if not _warned:
+        log.warning(
+            "WISMO_VAULT_KEY is not set: using the key in %s (fine for one host; set WISMO_VAULT_KEY "
+            "for production and keep it safe, or the vault cannot be read)",
+            path,
+        )
+        _warned = True
+    return _valid_key(raw)
 
 
 def _normalize(value: str) -> str:
