@@ -125,29 +125,29 @@ def test_shared_database_without_key_refuses(clean_env, monkeypatch):
         vault_key()
 
 
-def _make_key(path: str, out) -> None:
-    import os
-    from pathlib import Path
-
-    from wismo.config import local_key
-
-    out.put(local_key(Path(path), lambda: os.urandom(16).hex().encode()))
+MAKE_KEY = """
+import os, sys
+from pathlib import Path
+from wismo.config import local_key
+key, created = local_key(Path(sys.argv[1]), lambda: os.urandom(16).hex().encode())
+print(key.decode(), int(created))
+"""
 
 
 def test_a_generated_key_file_is_made_once_whole_and_private(tmp_path):
     """Processes starting together on one host agree on one key; none reads a half-written file."""
-    import multiprocessing
     import stat
+    import subprocess
+    import sys
 
     path = tmp_path / "keys" / "test.key"
-    out = multiprocessing.Queue()
-    procs = [multiprocessing.Process(target=_make_key, args=(str(path), out)) for _ in range(6)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(timeout=30)
-    results = [out.get(timeout=5) for _ in procs]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", MAKE_KEY, str(path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]
+    results = [p.communicate(timeout=60)[0].split() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
     assert len({key for key, _ in results}) == 1 and len(results[0][0]) == 32
-    assert sum(created for _, created in results) == 1
+    assert sum(int(created) for _, created in results) == 1
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == ["test.key"]  # no temporary file left behind
