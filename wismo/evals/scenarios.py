@@ -155,6 +155,20 @@ def _strs(value: Any, where: str, key: str) -> tuple[str, ...]:
     raise ScenarioError(f"{where}: `{key}` must be a string or a list of strings")
 
 
+def _alternatives(value: Any, where: str, key: str) -> list[str | tuple[str, ...]]:
+    """A string, or a list whose items are strings or non-empty lists of alternative strings
+    (each list becomes a tuple: any one of them will do)."""
+    out: list[str | tuple[str, ...]] = []
+    for item in [value] if isinstance(value, str) else value or []:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, list) and item and all(isinstance(v, str) for v in item):
+            out.append(tuple(item))
+        else:
+            raise ScenarioError(f"{where}: `{key}` items are strings or non-empty lists of alternatives")
+    return out
+
+
 def _parse_expect(raw: Any, where: str) -> Expect:
     if raw is None:
         return Expect()
@@ -167,30 +181,14 @@ def _parse_expect(raw: Any, where: str) -> Expect:
     bad = [i for i in intents if i not in INTENTS]
     if bad:
         raise ScenarioError(f"{where}: unknown intent(s) {bad}")
-    cites: list[str | tuple[str, ...]] = []
-    for key in ("citations", "tools"):
-        value = raw.get(key)
-        for item in [value] if isinstance(value, str) else value or []:
-            if isinstance(item, str):
-                cites.append(item)
-            elif isinstance(item, list) and item and all(isinstance(v, str) for v in item):
-                cites.append(tuple(item))
-            else:
-                raise ScenarioError(f"{where}: `{key}` items are strings or non-empty lists of alternatives")
+    cites = _alternatives(raw.get("citations"), where, "citations") + _alternatives(raw.get("tools"), where, "tools")
     absent = _strs(raw.get("citations_absent"), where, "citations_absent")
     flat = [c for item in cites for c in (item if isinstance(item, tuple) else (item,))]
     for c in flat + list(absent):
         if c.split(":", 1)[0] not in CITATION_KINDS:
             kinds = sorted(CITATION_KINDS)
             raise ScenarioError(f"{where}: citation {c!r} is not a kind or a source id of one of {kinds}")
-    must: list[str | tuple[str, ...]] = []
-    for item in raw.get("must_contain") or []:
-        if isinstance(item, str):
-            must.append(item)
-        elif isinstance(item, list) and item and all(isinstance(v, str) for v in item):
-            must.append(tuple(item))
-        else:
-            raise ScenarioError(f"{where}: `must_contain` items are strings or non-empty lists of alternatives")
+    must = _alternatives(raw.get("must_contain"), where, "must_contain")
     handoff = raw.get("handoff")
     if handoff is not None and handoff != ANY and handoff not in HANDOFF_REASONS:
         raise ScenarioError(f"{where}: unknown handoff reason {handoff!r}")
