@@ -134,11 +134,12 @@ class Vault:
                 log.error("vault entry %s of %s cannot be decrypted with this key", row.placeholder, conversation_id)
         return out
 
-    def resolve(self, conversation_id: str, text_or_placeholder: str) -> str:
-        """The text with this conversation's placeholders replaced by their originals."""
+    def resolve(self, conversation_id: str, text_or_placeholder: str, known: dict[str, str] | None = None) -> str:
+        """The text with this conversation's placeholders replaced by their originals (`known`: the
+        conversation's entries when the caller has already read them)."""
         if not PLACEHOLDER_RE.search(text_or_placeholder):
             return text_or_placeholder
-        known = self.known(conversation_id)
+        known = self.known(conversation_id) if known is None else known
         return PLACEHOLDER_RE.sub(lambda m: known.get(m.group(0), m.group(0)), text_or_placeholder)
 
     def conversations_of(self, email: str) -> list[str]:

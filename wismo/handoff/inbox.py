@@ -212,7 +212,7 @@ def _redact_for_transcript(engine: Engine, conversation_id: str, text: str) -> t
             pos = span.end
         out.append(text[pos:])
         stored = "".join(out) if redaction.spans else redaction.text
-        return stored, vault.resolve(conversation_id, text)
+        return stored, vault.resolve(conversation_id, text, known)
     except Exception:  # no vault key: store a fresh redaction, send as typed
         from ..guardrails.pii import scrub
 
