@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,3 +125,34 @@ def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     for r in (meta.router, whatsapp.router, routes.router):
         app.include_router(r)
     return ChannelRig(TestClient(app), graph, agent, hub, agent.engine)
+
+
+#: The business phone number id of inbound WhatsApp payloads (replies are sent from it).
+WA_PHONE_ID = "106540352242922"
+
+
+def wa_message(
+    wa_id: str, wamid: str, text: str | None = None, name: str = "Alex Doe", phone_id: str = WA_PHONE_ID, **message
+) -> dict:
+    """A WhatsApp Cloud API webhook carrying one inbound message (a text, or the `message` fields)."""
+    msg = {"from": wa_id, "id": wamid, "timestamp": str(int(time.time()))}
+    msg.update({"type": "text", "text": {"body": text}} if text is not None else message)
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "WABA1",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"display_phone_number": "15550001111", "phone_number_id": phone_id},
+                            "contacts": [{"profile": {"name": name}, "wa_id": wa_id}],
+                            "messages": [msg],
+                        },
+                    }
+                ],
+            }
+        ],
+    }

@@ -13,7 +13,7 @@ from wismo.channels.signatures import sign_base64, sign_easypost
 from wismo.domain.db import session
 from wismo.domain.models import Shipment
 
-from .graph_standin import CARRIER_SECRET, make_rig
+from .graph_standin import CARRIER_SECRET, make_rig, wa_message
 
 
 @pytest.fixture(scope="module")
@@ -118,31 +118,7 @@ def test_attempt_fail_reaches_a_messenger_customer_with_the_update_tag(rig):
 def test_inside_the_window_a_whatsapp_notice_is_plain_text(rig):
     row = opted_in(rig, "whatsapp", skip=1)
     wa = row["notify_address"]
-    inbound = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "W",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "metadata": {"phone_number_id": "109876543210"},
-                            "messages": [
-                                {
-                                    "from": wa,
-                                    "id": "wamid.in1",
-                                    "timestamp": str(int(time.time())),
-                                    "type": "text",
-                                    "text": {"body": "hi"},
-                                }
-                            ],
-                        },
-                    }
-                ],
-            }
-        ],
-    }
+    inbound = wa_message(wa, "wamid.in1", "hi", phone_id="109876543210")
     rig.post_signed("/webhooks/whatsapp", inbound)
     post_aftership(rig, aftership(row["tracking_number"], "AttemptFail", "evt-af-win", checkpoints=[ATTEMPT]))
     last = rig.graph.bodies(to=wa)[-1]

@@ -16,7 +16,7 @@ from wismo.domain.db import session
 from wismo.domain.models import Order, Shipment
 from wismo.domain.status import ShipmentStatus as S
 
-from .graph_standin import CARRIER_SECRET, channel_settings, make_rig
+from .graph_standin import CARRIER_SECRET, channel_settings, make_rig, wa_message
 
 ALL = frozenset({"attempt_failed", "delayed", "eta_revised", "available_for_pickup", "exception", "out_for_delivery"})
 
@@ -120,31 +120,7 @@ def test_stats_count_notices_and_customers_who_wrote_anyway(rig):
     assert mid["by_kind"]["attempt_failed"] == base["by_kind"].get("attempt_failed", 0) + 2
     assert mid["contacted_after"] == base["contacted_after"]
     # Customer A writes in on WhatsApp anyway.
-    inbound = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "W",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "metadata": {"phone_number_id": "109876543210"},
-                            "messages": [
-                                {
-                                    "from": a["notify_address"],
-                                    "id": "wamid.stats1",
-                                    "timestamp": str(int(time.time())),
-                                    "type": "text",
-                                    "text": {"body": "so where is it now?"},
-                                }
-                            ],
-                        },
-                    }
-                ],
-            }
-        ],
-    }
+    inbound = wa_message(a["notify_address"], "wamid.stats1", "so where is it now?", phone_id="109876543210")
     rig.post_signed("/webhooks/whatsapp", inbound)
     after = proactive_stats(rig.engine)
     assert after["contacted_after"] == base["contacted_after"] + 1

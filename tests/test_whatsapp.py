@@ -20,38 +20,13 @@ from wismo.channels.graph_api import (
 from wismo.channels.window import SendRule, WindowClosed, decide
 from wismo.domain.db import session
 
-from .graph_standin import VERIFY_TOKEN, GraphStandin, make_rig
-
-PHONE_ID = "106540352242922"
+from .graph_standin import VERIFY_TOKEN, GraphStandin, make_rig, wa_message
+from .graph_standin import WA_PHONE_ID as PHONE_ID
 
 
 @pytest.fixture(scope="module")
 def rig(tmp_path_factory):
     return make_rig(tmp_path_factory.mktemp("wa"))
-
-
-def wa_message(wa_id: str, wamid: str, text: str | None = None, name: str = "Alex Doe", **message) -> dict:
-    msg = {"from": wa_id, "id": wamid, "timestamp": str(int(time.time()))}
-    msg.update({"type": "text", "text": {"body": text}} if text is not None else message)
-    return {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "WABA1",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "messaging_product": "whatsapp",
-                            "metadata": {"display_phone_number": "15550001111", "phone_number_id": PHONE_ID},
-                            "contacts": [{"profile": {"name": name}, "wa_id": wa_id}],
-                            "messages": [msg],
-                        },
-                    }
-                ],
-            }
-        ],
-    }
 
 
 def test_verification_handshake(rig):
