@@ -31,6 +31,20 @@ ARTIFACTS = ROOT / "artifacts"
 TIMEOUT_MS = 15_000
 
 
+def new_page(browser, expected_error: str, **context):
+    """A page in a fresh context, collecting script errors and console errors in `page.js_errors`
+    (a test asserts it stays empty); console errors containing `expected_error` are ones the
+    test provokes on purpose and checks where they happen."""
+    ctx = browser.new_context(**context)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and expected_error not in m.text else None)
+    page.js_errors = errors  # type: ignore[attr-defined]
+    return page
+
+
 def require_browser() -> None:
     """Skip (locally) or fail (in CI) when chromium or the playwright package is missing."""
     missing = []

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from .browser import ARTIFACTS, TIMEOUT_MS, chromium, serve
+from .browser import ARTIFACTS, chromium, serve
+from .browser import new_page as browser_page
 from .browser import require_browser as _require_browser
 from .conftest import make_settings
 
@@ -44,15 +45,8 @@ def browser(site):
 
 
 def new_page(browser, **context):
-    ctx = browser.new_context(**context)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    # CSP violations and failed scripts are console errors; a 404 page load is expected in one test.
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
-    page.js_errors = errors  # type: ignore[attr-defined]
-    return page
+    # A 404 page load is expected in one test.
+    return browser_page(browser, "404", **context)
 
 
 def track_url(site, status: str, want_offer: bool = False) -> str:

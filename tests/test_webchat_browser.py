@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .browser import ARTIFACTS, TIMEOUT_MS, chromium, serve
+from .browser import ARTIFACTS, chromium, serve
+from .browser import new_page as browser_page
 from .browser import require_browser as _require_browser
 from .conftest import pick
 
@@ -98,17 +99,8 @@ def browser(servers):
 
 
 def new_page(browser, **context):
-    ctx = browser.new_context(**context)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    # Script errors fail the test; failed requests (the 413 we provoke) are checked where they happen.
-    page.on(
-        "console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load" not in m.text else None
-    )
-    page.js_errors = errors  # type: ignore[attr-defined]
-    return page
+    # Failed requests (the 413 we provoke) are checked where they happen.
+    return browser_page(browser, "Failed to load", **context)
 
 
 def is_focused(locator) -> bool:
