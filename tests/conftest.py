@@ -30,6 +30,17 @@ def make_settings(data_dir: Path, database_url: str | None = None) -> Settings:
     return Settings(**{k: v for k, v in env.items()}, _env_file=None)  # type: ignore[arg-type]
 
 
+def seeded_agent(data_dir: Path, orders: int = 300):
+    """A fresh demo store of `orders` orders in `data_dir` (for a module that writes to it), and its agent."""
+    from wismo.agent.runtime import Agent
+    from wismo.domain import demo
+    from wismo.domain.db import get_engine
+
+    settings = make_settings(data_dir)
+    demo.seed(get_engine(settings.store_url), orders=orders)
+    return Agent(settings)
+
+
 @pytest.fixture(scope="session")
 def store_dir(tmp_path_factory) -> Path:
     """A demo store (5,000 orders, seed 7) seeded once for the whole session."""

@@ -103,18 +103,13 @@ def channel_settings(**overrides: Any):
 
 def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     """A fresh demo store, an agent, and an app with the channel and connector routers on the stand-in."""
-    from wismo.agent.runtime import Agent
     from wismo.channels import meta, whatsapp
     from wismo.channels.graph_api import GraphClient, Outbox
     from wismo.connectors import routes
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
 
-    from .conftest import make_settings
+    from .conftest import seeded_agent
 
-    settings = make_settings(data_dir)
-    demo.seed(get_engine(settings.store_url), orders=orders)
-    agent = Agent(settings)
+    agent = seeded_agent(data_dir, orders=orders)
     graph = GraphStandin()
     cs = channel_settings(**overrides)
     outbox = Outbox(agent.engine, cs, GraphClient.from_settings(cs, transport=graph.transport))

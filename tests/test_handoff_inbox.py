@@ -11,7 +11,7 @@ from wismo.handoff import inbox
 from wismo.handoff.escalation import WAIT_CAP, summarize, wait_bonus
 from wismo.handoff.sentiment import conversation_score, is_negative, score
 
-from .conftest import make_settings
+from .conftest import seeded_agent
 
 AGENT, AGENT2, OPS, ADMIN = "agent-key-1", "agent-key-2", "ops-key-1", "admin-key-1"
 KEYS = f"agent:{AGENT},agent:{AGENT2},ops:{OPS},admin:{ADMIN}"
@@ -24,20 +24,11 @@ def auth(key: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """A fresh 300-order store, its agent, and an app with the inbox and ops routers."""
-    from wismo.agent.runtime import Agent
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
     from wismo.domain.store import Store
-    from wismo.handoff.api import router as handoff_router
-    from wismo.ops.api import router as ops_router
     from wismo.server import create_app
 
-    settings = make_settings(tmp_path_factory.mktemp("inbox"))
-    demo.seed(get_engine(settings.store_url), orders=300)
-    agent = Agent(settings)
-    app = create_app(settings, agent)
-    app.include_router(handoff_router)
-    app.include_router(ops_router)
+    agent = seeded_agent(tmp_path_factory.mktemp("inbox"))
+    app = create_app(agent.settings, agent)
     orders = Store(agent.engine).list_orders()
     return agent, TestClient(app), orders
 

@@ -9,27 +9,17 @@ from fastapi.testclient import TestClient
 
 from wismo.ops.metrics import compute, parse_when
 
-from .conftest import make_settings
+from .conftest import seeded_agent
 
 OPS, AGENT = "ops-k", "agent-k"
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from wismo.agent.runtime import Agent
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
-    from wismo.handoff.api import router as handoff_router
-    from wismo.ops.api import router as ops_router
     from wismo.server import create_app
 
-    settings = make_settings(tmp_path_factory.mktemp("ops"))
-    demo.seed(get_engine(settings.store_url), orders=200)
-    agent = Agent(settings)
-    app = create_app(settings, agent)
-    app.include_router(handoff_router)
-    app.include_router(ops_router)
-    return agent, TestClient(app)
+    agent = seeded_agent(tmp_path_factory.mktemp("ops"), orders=200)
+    return agent, TestClient(create_app(agent.settings, agent))
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import pytest
 
 from .browser import ARTIFACTS, chromium, serve
 from .browser import require_browser as _require_browser
-from .conftest import make_settings
+from .conftest import seeded_agent
 
 AGENT_KEY, OPS_KEY = "inbox-agent-key", "inbox-ops-key"
 
@@ -23,13 +23,7 @@ def world(tmp_path_factory) -> Iterator[dict]:
     _require_browser()
 
     from wismo.agent import nlu
-    from wismo.agent.runtime import Agent
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
     from wismo.domain.store import Store
-    from wismo.handoff.api import router as handoff_router
-    from wismo.ops.api import router as ops_router
-    from wismo.ops.pages import router as pages_router
     from wismo.server import create_app
 
     saved = {k: os.environ.get(k) for k in ("WISMO_API_KEYS", "WISMO_DEMO_OPEN")}
@@ -37,12 +31,8 @@ def world(tmp_path_factory) -> Iterator[dict]:
     os.environ.pop("WISMO_DEMO_OPEN", None)
     classifier = nlu._classifier
 
-    settings = make_settings(tmp_path_factory.mktemp("pages"))
-    demo.seed(get_engine(settings.store_url), orders=300)
-    agent = Agent(settings)
-    app = create_app(settings, agent)
-    for r in (handoff_router, ops_router, pages_router):
-        app.include_router(r)
+    agent = seeded_agent(tmp_path_factory.mktemp("pages"))
+    app = create_app(agent.settings, agent)
     orders = Store(agent.engine).list_orders()
     try:
         with serve(app) as url:

@@ -16,7 +16,7 @@ from wismo.channels import track_tokens
 from wismo.channels.track_cli import register
 from wismo.channels.tracking_page import router, tracking_page_stats
 
-from .conftest import make_settings
+from .conftest import make_settings, seeded_agent
 
 
 def pick_last(orders: list[dict], status: str) -> dict:
@@ -62,14 +62,8 @@ def client(settings, agent) -> TestClient:
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory):
     """A fresh store this module may write to (redirects, offers, figures)."""
-    from wismo.agent.runtime import Agent
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
-
-    settings = make_settings(tmp_path_factory.mktemp("track-store"))
-    demo.seed(get_engine(settings.store_url), orders=300)
-    agent = Agent(settings)
-    return agent, app_client(settings, agent)
+    agent = seeded_agent(tmp_path_factory.mktemp("track-store"))
+    return agent, app_client(agent.settings, agent)
 
 
 # ----------------------------------------------------------------------------- tokens

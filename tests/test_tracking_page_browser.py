@@ -11,7 +11,7 @@ import pytest
 from .browser import ARTIFACTS, chromium, serve
 from .browser import new_page as browser_page
 from .browser import require_browser as _require_browser
-from .conftest import make_settings
+from .conftest import seeded_agent
 
 PHONE = {"width": 390, "height": 844}
 
@@ -21,18 +21,11 @@ def site(tmp_path_factory) -> Iterator[dict]:
     """A fresh 300-order store (the redirect writes), its own Agent, and uvicorn in a thread."""
     _require_browser()
 
-    from wismo.agent.runtime import Agent
-    from wismo.channels.tracking_page import router
-    from wismo.domain import demo
-    from wismo.domain.db import get_engine
     from wismo.server import create_app
 
-    settings = make_settings(tmp_path_factory.mktemp("track-browser"))
-    demo.seed(get_engine(settings.store_url), orders=300)
-    agent = Agent(settings)
+    agent = seeded_agent(tmp_path_factory.mktemp("track-browser"))
     agent.send(agent.start("api"), "hi")  # warm up the NLP models so the UI waits for turns, not loading
-    app = create_app(settings, agent)
-    app.include_router(router)
+    app = create_app(agent.settings, agent)
 
     with serve(app) as url:
         yield {"url": url, "agent": agent}
