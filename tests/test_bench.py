@@ -20,3 +20,23 @@ def test_bench_measures_turns_in_process_and_over_http(store_dir, monkeypatch):
     assert conc["clients"] == 2 and conc["turns"] == 12 and conc["turns_per_second"] > 0
     assert http["server_rss_mb"]  # Linux: the server's resident memory is reported
     assert "turns/s" in bench.format_bench(result)
+
+
+def test_bench_and_serve_refuse_counts_below_one(capsys):
+    import pytest
+
+    from wismo.cli import build_parser
+
+    parser = build_parser()
+    for argv in (
+        ["bench", "--workers", "0"],
+        ["bench", "--clients", "-2"],
+        ["bench", "--turns", "x"],
+        ["serve", "--workers", "0"],
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            parser.parse_args(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert "1 or more" in err or "is not a whole number" in err
+    assert parser.parse_args(["bench", "--workers", "3"]).workers == 3

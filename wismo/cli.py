@@ -237,6 +237,17 @@ def cmd_eta_train_store(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------- parser
+def _count(text: str) -> int:
+    """A whole number of at least 1 (turns, clients, workers)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} is too small; use 1 or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="wismo", description="Post-purchase support agent: 'Where is my order?' answered.")
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -245,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the server (web chat, API); seeds the demo store if empty")
     s.add_argument("--host", default=None, help="bind address (default WISMO_HOST or 127.0.0.1)")
     s.add_argument("--port", type=int, default=None, help="port (default WISMO_PORT or 8000)")
-    s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--workers", type=_count, default=1, help="worker processes (default 1)")
     s.add_argument("--no-seed", action="store_true", help="do not seed a demo store into an empty database")
     s.set_defaults(func=cmd_serve)
 
@@ -277,11 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_forget)
 
     s = sub.add_parser("bench", help="turn latency and throughput (in-process and over HTTP)")
-    s.add_argument("--turns", type=int, default=400, help="turns per measurement (default 400)")
-    s.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients (default 8)")
+    s.add_argument("--turns", type=_count, default=400, help="turns per measurement (default 400)")
+    s.add_argument("--clients", type=_count, default=8, help="concurrent HTTP clients (default 8)")
     s.add_argument(
         "--workers",
-        type=int,
+        type=_count,
         default=None,
         help="server worker processes for the HTTP part (default: CPUs + 1, which keeps every core busy)",
     )
