@@ -231,7 +231,9 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
             scenario,
             handoffs=handoffs,
             verified=bool(transcript.get("verified")),
-            last_citations=result.turns[-1].citations,
+            last_citations=next(
+                (t.citations for t in reversed(result.turns) if outcome.about(t.citations, truths)), []
+            ),
             truths=truths,
             before=before,
             after=after,

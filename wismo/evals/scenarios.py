@@ -235,7 +235,9 @@ def _alternatives(value: Any, where: str, key: str) -> list[str | tuple[str, ...
     """A string, or a list whose items are strings or non-empty lists of alternative strings
     (each list becomes a tuple: any one of them will do)."""
     out: list[str | tuple[str, ...]] = []
-    for item in [value] if isinstance(value, str) else value or []:
+    for item in [value] if isinstance(value, str | int | float) else value or []:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)  # YAML reads `31` as a number; the check is on text
         if isinstance(item, str):
             out.append(item)
         elif isinstance(item, list) and item and all(isinstance(v, str) for v in item):
