@@ -40,7 +40,8 @@ CORRECTION = _rx(
 
 #: "the other order", "the earlier one", "my first order", "the one before".
 OTHER_ORDER = _rx(
-    r"\b(?:the |my )?(?:other|earlier|previous|older|first|1st|former|original) (?:one|order|package|parcel)\b",
+    r"\b(?:the |my )?(?:other|earlier|previous|older|former|original) (?:one|order|package|parcel)\b",
+    r"\b(?:the |my )?(?:first|1st) (?:order|package|parcel)\b",
     r"\bthe one (?:before|from before|i asked about (?:first|before))\b",
     r"\b(?:el otro|la otra|el (?:pedido )?anterior|el primer(?:o)? (?:pedido)?|mi otro pedido)\b",
     r"\b(?:l'autre|la (?:commande )?precedente|ma premiere commande|mon autre (?:commande|colis))\b",
@@ -88,6 +89,47 @@ WHO = _rx(
     r"\b(?:quem (?:entrega|traz)|qual (?:transportadora|empresa))\b",
 )
 
+#: Another shop or marketplace: its orders are not ours to look up.
+OTHER_SHOP = _rx(
+    r"\b(?:amazon|ebay|walmart|target\.com|etsy|shein|temu|aliexpress|best ?buy|wayfair|zalando|mercado ?libre|"
+    r"costco|ikea|nike\.com|asos)\b"
+)
+
+#: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
+UNSAFE = _rx(
+    r"\b(?:ignore (?:all |your |the |previous |prior )*(?:instructions|rules|policy)|override|bypass|skip (?:the )?"
+    r"verification|without (?:the )?verification|admin(?:istrator)? (?:command|mode|access)|developer mode|"
+    r"jailbreak|pretend (?:to be|you are)|you are now|(?:let'?s )?play a game|role ?play|act as|system prompt|"
+    r"your (?:instructions|rules|prompt) (?:word for word|verbatim)|paste (?:the|your) (?:rules|instructions)|"
+    r"(?:mark|report) it (?:as )?(?:lost|stolen|missing|not delivered)|nobody will know|fake (?:a )?claim|"
+    r"i'?m (?:the |a )?(?:store )?(?:manager|employee|admin|owner|police|cop|detective)|employee id|"
+    r"this is (?:the )?(?:store )?(?:manager|admin|police)|all (?:orders|customers|emails)|list (?:all|every))\b",
+    r"\b(?:ignora (?:tus|las) (?:reglas|instrucciones)|soy (?:el|la) (?:gerente|encargad[oa]|policia)|"
+    r"marcalo como perdido|nadie se va a enterar)\b",
+    r"\b(?:ignore (?:tes|vos|les) (?:regles|instructions)|je suis (?:de la )?police|je suis le (?:gerente|responsable)|"
+    r"marque(?:z)?-le comme perdu|personne ne le saura)\b",
+    r"\b(?:ignorier\w* (?:deine|die|alle) (?:regeln|anweisungen)|ich bin (?:von der )?polizei|ich bin (?:der|die) "
+    r"(?:filialleiter\w*|chef\w*)|als verloren markieren|merkt (?:doch )?keiner)\b",
+    r"\b(?:ignore (?:suas|as) (?:regras|instrucoes)|sou (?:da )?policia|sou (?:o|a) gerente|marca(?:r)? como "
+    r"perdido|ninguem vai saber)\b",
+)
+
+#: Holiday wishes and praise: answered in kind, never with a policy.
+HOLIDAY_WISH = _rx(
+    r"\b(?:merry (?:christmas|xmas)|happy (?:holidays|new year|hanukkah|thanksgiving)|season'?s greetings)\b",
+    r"\b(?:feliz (?:navidad|ano nuevo|natal|ano novo)|felices fiestas|boas festas)\b",
+    r"\b(?:joyeux noel|bonnes fetes|bonne annee)\b",
+    r"\b(?:frohe (?:weihnachten|festtage)|frohes (?:fest|neues)|guten rutsch)\b",
+)
+GLAD = _rx(
+    r"\b(?:found it|it'?s here|got it|arrived|came|love (?:it|them)|awesome|amazing|perfect fit|fits (?:great|"
+    r"perfectly)|all good|never ?mind|no worries|problem solved|sorted)\b",
+    r"\b(?:lo encontre|ya llego|ya lo tengo|me encanta|todo bien|ya esta)\b",
+    r"\b(?:je l'ai trouve|c'est arrive|je l'ai recu|j'adore|tout est bon|c'est bon)\b",
+    r"\b(?:gefunden|ist (?:doch )?angekommen|ist da|hab(?:e)? es|alles gut|passt (?:perfekt|super))\b",
+    r"\b(?:achei|encontrei|chegou|ja recebi|adorei|tudo certo)\b",
+)
+
 YES = _rx(
     r"^\W*(?:yes|yep|yeah|yup|ya|y|sure|ok|okay|k|confirm(?:ed)?|do it|go ahead|please do|sounds good|perfect|"
     r"correct|that one|that'?s (?:it|right|fine|good)|absolutely|of course|definitely|please)\b",
@@ -120,14 +162,16 @@ DISPUTE = _rx(
 FRUSTRATION = _rx(
     r"\b(?:(?:asked|told|said|written|wrote|contacted|messaged) (?:you |this )?(?:\w+ )?(?:three|3|four|4|five|5|"
     r"several|many|multiple|so many|a (?:few|dozen)) times|(?:for|asking) the (?:third|3rd|fourth|fifth|"
-    r"\d+th) time|(?:i )?already (?:told|asked|said|explained|gave you)|how many (?:more )?times|"
+    r"\d+th) time|(?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i'?m |i am |i'?ve |that i )?(?:contacting|"
+    r"asking|writing|messaging|calling|chatting|reaching out)|(?:i )?already (?:told|asked|said|explained|gave) "
+    r"(?:you|this|that|it)|how many (?:more )?times|ridiculous|unbelievable|"
     r"again and again|same (?:answer|thing|reply|message) (?:again|over)|you keep (?:saying|telling|repeating)|"
     r"so what (?:will|are|do) you (?:do|going to do)|what (?:are|will) you (?:going to )?do about it|"
     r"what now\?*$|this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
     r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
     r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
     r"not helpful|no help at all|stop (?:repeating|sending))\b",
-    r"\b(?:ya (?:te |les )?(?:dije|pregunte|explique)|otra vez lo mismo|por (?:tercera|cuarta|quinta) vez|"
+    r"\b(?:ya (?:te|les|os) (?:dije|pregunte|explique)|otra vez lo mismo|por (?:tercera|cuarta|quinta) vez|"
     r"cuantas veces|no sirve(?:s)? para nada|inutil|es una verguenza|estoy harto|estoy harta|que vais a hacer|"
     r"que van a hacer|inaceptable|pesimo servicio|una tomadura de pelo)\b",
     r"\b(?:je (?:vous )?l'ai deja dit|deja demande|pour la (?:troisieme|quatrieme|cinquieme) fois|combien de fois|"
@@ -137,7 +181,7 @@ FRUSTRATION = _rx(
     r"funften) mal|wie oft noch|(?:immer )?wieder dasselbe|nutzlos|sinnlos|unverschamt|unmoglich|frechheit|"
     r"es reicht|ich habe genug|was (?:wollen|werden) sie (?:jetzt )?(?:tun|machen)|inakzeptabel|"
     r"katastrophe|lacherlich|hilft (?:mir )?nicht)\b",
-    r"\b(?:ja (?:te |lhe )?(?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
+    r"\b(?:ja (?:te|lhe|lhes) (?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
     r"de novo a mesma|nao serve pra nada|inutil|absurdo|inaceitavel|estou farto|estou farta|cansad[oa] de|"
     r"o que (?:voces )?vao fazer|vergonha|pessimo atendimento|palhacada)\b",
 )
@@ -158,7 +202,7 @@ SARCASM = _rx(
 
 #: Swearing, in a conversation with a shop. Mild words ("damn") alone do not count.
 PROFANITY = _rx(
-    r"\b(?:fuck\w*|f\*+k\w*|wtf|shit\w*|bullshit|crap|bastard\w*|asshole\w*|bitch\w*|dick\w*|screw you|"
+    r"\b(?:fuck\w*|f\*+\w*|wtf|shit\w*|bullshit|crap|bastard\w*|asshole\w*|bitch\w*|dick\w*|screw you|"
     r"piss(?:ed)? off|idiot\w*|morons?|stupid bot|dumb bot)\b",
     r"\b(?:mierda|joder|puta\w*|cabron\w*|idiota\w*|gilipollas|carajo|pendej\w*|chinga\w*)\b",
     r"\b(?:merde|putain|connard\w*|bordel|foutu\w*|abruti\w*|idiot\w*)\b",
@@ -180,12 +224,40 @@ def any_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(fold(text)))
 
 
+#: Words that may follow a yes or a no without making it a new request ("yes please, go ahead").
+_POLITE = frozenset(
+    "yes yeah yep sure ok okay please pls plz thanks thank you ty go ahead do it that one this one sounds good "
+    "great perfect fine confirm confirmed right correct absolutely of course lets let's and so then now "
+    "si vale claro dale gracias porfa por favor hazlo adelante perfecto listo "
+    "oui ouais merci d'accord daccord parfait allez-y vas-y c'est bon bien sur svp stp "
+    "ja jawohl genau danke bitte gerne passt einverstanden klar mach das es super "
+    "sim pode claro obrigado obrigada isso certo beleza fechado por favor ser "
+    "no nope nah cancel thanks nevermind never mind non nein nao ne nee".split()
+)
+#: Above this many words that are not polite filler, a leading "ok" or "no" starts a new request.
+_MAX_NEW_WORDS = 2
+
+
+def _short_answer(folded: str, pattern: re.Pattern[str]) -> bool:
+    match = pattern.search(folded)
+    if not match:
+        return False
+    rest = re.findall(r"[a-z']+", folded[match.end() :])
+    return len([w for w in rest if w not in _POLITE]) <= _MAX_NEW_WORDS
+
+
 def is_yes(text: str) -> bool:
-    return bool(YES.search(fold(text))) and not is_no(text)
+    """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
+    folded = fold(text)
+    if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
+        return False
+    return _short_answer(folded, YES) and not NO.search(folded)
 
 
 def is_no(text: str) -> bool:
-    return bool(NO.search(fold(text)))
+    """A no to what the bot just proposed: "no", "nope, cancel", not "no, I want a refund instead"."""
+    folded = fold(text)
+    return _short_answer(folded, NO)
 
 
 _NOT_SHOUTED = re.compile(r"<[A-Z_]+_\d+>|\S*\d\S*|\S+@\S+|\b(?:UPS|USPS|DHL|ZIP|ETA|RMA|USA|OK|FEDEX|CEP|PLZ|NIF)\b")

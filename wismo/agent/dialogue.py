@@ -33,6 +33,8 @@ CONTEXT_MIN_SCORE = 0.5
 GENERAL_MIN_SCORE = 0.45
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
+#: A WISMO reading this likely, in a message that carries an order number, is acted on.
+WEAK_SCORE = 0.3
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
 UPSET_MOOD = -0.6
 #: A question about an order not yet placed ("how long until it ships after I order?"): no order
@@ -119,6 +121,11 @@ class Dialogue:
         escalation = self.escalation()
         if escalation:
             return self.handoff(escalation)
+        if cues.any_of(cues.UNSAFE, self.text):
+            # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
+            return self.decline("decline_request")
+        if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
+            return self.decline("other_shop")
         if self.intent == "human_agent" and self.confidence >= self.threshold:
             return self.handoff("customer_requested")
         if self.auth in ("mismatch", "limited"):
@@ -135,9 +142,19 @@ class Dialogue:
                 return done
             self.out["pending_action"] = None
         problem = problems.detect(self.text, self.intent, state.get("problem"))
+        if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
+            problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
             return self.problem(problem)
         return self.by_intent()
+
+    def decline(self, template: str) -> dict:
+        """Say no to a request we must not or cannot do, and what we can do instead."""
+        self.out["intent"] = "out_of_scope"
+        return self.out | {
+            "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
+            "unresolved": "out_of_scope",
+        }
 
     def escalation(self) -> str | None:
         """A reason to bring in a person now: a dispute or legal threat, or a customer losing patience."""
@@ -233,6 +250,9 @@ class Dialogue:
             reason = problems.REASON.get(problem)
             return self.handoff(reason) if reason else self.answer([], plan("policy_unknown", quick=[TALK_TO_PERSON]))
         main = trackings[-1]
+        if problem == "refund_demand" and main.status in problems.RETURNABLE:
+            self.out["intent"] = "start_return"
+            return self.order_turn("start_return")  # a refund for what arrived is a return
         evidence = list(main.facts)
         evidence, p = problems.problem_plan(problem, main, evidence)
         if "handoff" in p:
@@ -261,6 +281,12 @@ class Dialogue:
             best = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
             if scores.get(best, 0.0) >= CONTEXT_MIN_SCORE:
                 intent, confidence = best, scores[best]
+        scores = state.get("scores") or {}
+        top = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
+        if not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
+            # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
+            # model's own best reading, though unsure, says more than the last turn's intent.
+            return top, max(scores[top], self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):
             intent = state.get("pending_intent") or state.get("last_intent") or "order_status"
             if intent not in NEEDS_ORDER and (self.ents.get("order_number") or self.ents.get("tracking_number")):
@@ -279,6 +305,11 @@ class Dialogue:
             return self.problem(state["problem"])
         if self.auth in ("verified",) and state.get("problem") and state.get("pending_intent") == "delivery_issue":
             return self.problem(state["problem"])
+        positional = None if state.get("pending_action") else focus.named_by_position(dict(state), self.text)
+        if positional is not None and not self.ents.get("order_number"):
+            self.state = {**state, "verified_order": positional}  # type: ignore[assignment]
+            self.out["verified_order"] = positional
+            return self.order_turn(effective if effective in NEEDS_ORDER else "order_status")
         if focus.mentions_other_order(self.text) and not self.ents.get("order_number"):
             moved = self.move_to_other_order(effective)
             if moved is not None:
@@ -286,8 +317,11 @@ class Dialogue:
         if effective in NEEDS_ORDER:
             return self.order_turn(effective)
         if effective == "policy_question" and confidence >= self.threshold:
-            evidence, p = self.policy.policy_turn(self.text, self.svc.kb)
-            return self.answer(evidence, p, last_intent=effective)
+            fact = self.written_answer()
+            if fact is not None:
+                p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+                return self.answer([fact], p, last_intent=effective)
+            return self.answer([], plan("policy_unknown", [], [TALK_TO_PERSON]), last_intent=effective)
         if effective == "change_order" and confidence >= self.threshold:
             evidence, p = self.policy.change_order_turn()
             return self.answer(
@@ -296,13 +330,10 @@ class Dialogue:
                 last_intent=effective,
                 pending_action={"kind": "offer_person", "reason": "customer_requested"},
             )
-        if effective == "smalltalk" and confidence >= self.threshold:
-            kind = LocalPolicy.smalltalk_kind(self.text)
-            key = {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "greeting", "capabilities": "capabilities"}
-            return self.out | {
-                "plan": plan(key.get(kind, "greeting"), quick=["Track my order", TALK_TO_PERSON]),
-                "disclosed": True,
-            }
+        kind = self.small_talk(effective, confidence)
+        if kind is not None:
+            self.out["intent"] = "smalltalk"
+            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
         if (state.get("screen") or {}).get("injection") and effective not in NEEDS_ORDER:
             # An attempt to make the bot break its rules is declined plainly, not "not understood".
             return self.out | {
@@ -318,7 +349,14 @@ class Dialogue:
                 "out_of_scope_turns": n,
                 "unresolved": "out_of_scope",
             }
-        # Not understood well enough to act on.
+        # Not understood as an intent: a follow-up the shop's written answers cover ("do I need to
+        # print anything?" after a pickup, "and the 25th?" after holiday hours) still gets one.
+        if not self.ents:
+            fact = self.written_answer(strict=True)
+            if fact is not None:
+                self.out["intent"] = "policy_question"
+                p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+                return self.answer([fact], p, last_intent="policy_question")
         n = int(state.get("not_understood") or 0) + 1
         if n >= 2:
             return self.handoff("repeated_failure") | {"not_understood": 0}
@@ -327,6 +365,36 @@ class Dialogue:
             "not_understood": n,
             "unresolved": "low_confidence",
         }
+
+    def small_talk(self, effective: str, confidence: float) -> str | None:
+        """The template for small talk ("thanks", "merry christmas", "found it!", "are you a bot?")."""
+        text = self.text
+        if self.ents or len(text) > 160:
+            return None
+        if cues.any_of(cues.HOLIDAY_WISH, text) and effective not in NEEDS_ORDER:
+            return "holiday_wish"
+        casual = effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold
+        if casual and cues.any_of(cues.GLAD, text) and "?" not in text:
+            return "glad"
+        if effective != "smalltalk" or confidence < self.threshold:
+            return None
+        kind = LocalPolicy.smalltalk_kind(text)
+        return {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "disclosure_answer"}.get(
+            kind, "capabilities" if kind == "capabilities" else "greeting"
+        )
+
+    def written_answer(self, strict: bool = False) -> Any:
+        """The shop's written answer (knowledge base) to this message, read with the previous message
+        as context when it is a short follow-up; None when nothing fits well enough."""
+        kb = self.svc.kb
+        if kb is None:
+            return None
+        floor = GENERAL_MIN_SCORE if strict else None
+        fact = kb.answer(self.text, min_score=floor)
+        previous = self.state.get("last_text") or ""
+        if fact is None and previous and len(self.text) <= 80:
+            fact = kb.answer(f"{previous} {self.text}", min_score=floor)
+        return fact
 
     def move_to_other_order(self, effective: str) -> dict | None:
         """ "the other order", "the earlier one": switch the focus, or ask which order when unsure."""
@@ -365,6 +433,8 @@ class Dialogue:
                         evidence, p = self.with_offer(ctx, verified, evidence, p)
             except ToolRefused:
                 return self.handoff("tool_failure")
+            if effective == "order_status" and len(asked) > 1:
+                evidence, p = self.also_about(ctx, asked[1:], evidence, p)
             if self.auth == "verified":
                 p["verified_prefix"] = True
             return self.answer(
@@ -397,6 +467,18 @@ class Dialogue:
                 p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 return self.answer([fact], p, pending_intent=effective, last_intent=effective)
         return self.ask_for_order(effective)
+
+    def also_about(self, ctx: ToolContext, others: list[str], evidence: list, p: dict) -> tuple[list, dict]:
+        """The status of the other verified orders named in the same message, after the first one's."""
+        p = dict(p)
+        for key in others:
+            if key not in ctx.verified:
+                continue
+            more, q = self.policy.order_turn(ctx, "order_status", key, self.text)
+            q.pop("pending_action", None)
+            p.setdefault("then", []).append(q)
+            evidence = evidence + [f for f in more if f not in evidence]
+        return evidence, p
 
     def ask_for_order(self, effective: str, problem: str | None = None) -> dict:
         key = "ask_order_number" if self.state.get("credential") else "ask_order"

@@ -36,6 +36,8 @@ class Target:
     changes: dict[str, Any] = field(default_factory=dict)
     #: `switched`: focus moved to an order already verified; `dropped`: a correction disowned one.
     note: str | None = None
+    #: More orders named in the same message ("#WS10042 and #WS10057"), verified with the same details.
+    also: list[str] = field(default_factory=list)
 
 
 def verified_list(state: dict) -> list[str]:
@@ -59,7 +61,11 @@ def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
     if credential_now:
         changes["credential"] = credential_now
     if orders:
+        mentioned = list(state.get("mentioned_orders") or [])
+        changes["mentioned_orders"] = mentioned + [o for o in orders if o not in mentioned]
         wanted = orders[-1] if correction else orders[0]
+        if not correction:
+            out.also = [o for o in orders[1:] if o not in verified]
         if correction:
             disowned = pending if pending and pending != wanted else focus
             if disowned and disowned != wanted and disowned in verified:
@@ -78,6 +84,28 @@ def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
         out.credential = credential_now or state.get("credential")
         out.typed = credential_now is not None
     return out
+
+
+_ORDINAL_ORDER = {
+    0: r"\b(?:the )?(?:first|1st) (?:one|order)\b|\b(?:el|la) primer[oa]?\b|\bla premiere\b|\b(?:die|das) erste\b|"
+    r"\b(?:o|a) primeir[oa]\b",
+    1: r"\b(?:the )?(?:second|2nd) (?:one|order)\b|\b(?:el|la) segund[oa]\b|\bla (?:deuxieme|seconde)\b|"
+    r"\b(?:die|das) zweite\b|\b(?:o|a) segund[oa]\b",
+}
+
+
+def named_by_position(state: dict, text: str) -> str | None:
+    """ "the second one" when the customer named several orders: that order, if verified."""
+    import re
+
+    mentioned = list(state.get("mentioned_orders") or [])
+    if len(mentioned) < 2:
+        return None
+    folded = cues.fold(text)
+    for i, rx in _ORDINAL_ORDER.items():
+        if re.search(rx, folded) and i < len(mentioned) and mentioned[i] in verified_list(state):
+            return mentioned[i]
+    return None
 
 
 def other_order(state: dict) -> str | None:

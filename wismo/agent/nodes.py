@@ -108,9 +108,22 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     )
     if verdict.verified:
         verified = [o for o in out.get("verified_orders", focus.verified_list(dict(state))) if o != aim.verify]
+        verified.append(aim.verify)
+        for extra in aim.also:
+            # Other orders named in the same message, checked with the same details (each attempt counts).
+            more = svc.gatekeeper.verify(
+                state["conversation_id"],
+                extra,
+                email=value if is_email else None,
+                postal_code=None if is_email else value,
+                client=turn.client_key,
+                now=turn.wall_now,
+            )
+            if more.verified and extra not in verified:
+                verified.insert(len(verified) - 1, extra)
         return out | {
             "verified_order": aim.verify,
-            "verified_orders": verified + [aim.verify],
+            "verified_orders": verified,
             "pending_order": None,
             "auth": "verified",
         }
@@ -157,8 +170,12 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
         text = "Thanks, you're verified. " + text
     if not state.get("disclosed"):
         text = templates.render("disclosure") + " " + text
+    for more in p.get("then") or []:
+        # Further answers in the same reply (a second order named in the same message).
+        text += "\n" + templates.render(more["template"], **more.get("fields", {}))
     by_id = {f.source_id: f for f in state.get("evidence") or []}
-    cites = [by_id[s].citation() for s in p.get("cite", []) if s in by_id]
+    cite_ids = list(p.get("cite", [])) + [c for more in p.get("then") or [] for c in more.get("cite", [])]
+    cites = [by_id[s].citation() for s in dict.fromkeys(cite_ids) if s in by_id]
     quick = list(p.get("quick_replies") or [])
     if TALK_TO_PERSON not in quick:
         quick.append(TALK_TO_PERSON)
@@ -294,5 +311,6 @@ def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "tool_calls": [],
         # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
         "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
+        "last_text": state.get("text", ""),
         "repeat_offered": offered,
     }

@@ -29,29 +29,63 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, cues._rx(*patterns))
     for name, patterns in (
         (
+            "cancel",
+            (
+                r"\b(?:cancel(?!ed (?:by|due))\w*|call off|stop (?:the |my )?order|"
+                r"don'?t (?:want|need) (?:it|the order|this order) any ?more)\b",
+                r"\b(?:cancelar|anular|ya no (?:lo|la) quiero)\b",
+                r"\b(?:annuler|annulation|je n'en veux plus)\b",
+                r"\b(?:stornier\w*|storno|abbestellen|bestellung zuruckziehen|will (?:es|sie) nicht mehr)\b",
+                r"\b(?:cancelar|cancelamento|nao quero mais)\b",
+            ),
+        ),
+        (
+            "address_change",
+            (
+                r"\b(?:(?:change|update|correct|fix|edit|add) (?:the |my )?(?:shipping |delivery )?address|"
+                r"(?:wrong|old|incomplete) (?:shipping |delivery )?address|address (?:problem|issue|is wrong)|"
+                r"(?:forgot|missing|left (?:off|out)|add) (?:my |the )?(?:apt|apartment|unit|suite|flat|building) "
+                r"(?:number|no|#)?|(?:send|ship|deliver|redirect|forward) (?:it |the (?:order|package|parcel) )?"
+                r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
+                r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
+                r"new address)\b",
+                r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
+                r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
+                r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
+                r"adresse (?:incomplete|erronee)|j'ai demenage|nouvelle adresse|numero d'appartement)\b",
+                r"\b(?:adresse (?:andern|aendern|korrigieren|ist falsch|unvollstandig)|andere adresse|falsche adresse|"
+                r"neue adresse|umgezogen|lieferadresse (?:andern|ist falsch)|wohnungsnummer)\b",
+                r"\b(?:mudar (?:o |meu )?endereco|alterar (?:o |meu )?endereco|endereco (?:errado|incompleto)|outro "
+                r"endereco|me mudei|novo endereco|numero do apartamento)\b",
+            ),
+        ),
+        (
             "wrong_item",
             (
-                r"\b(?:wrong (?:item|size|colou?r|product|thing|one|order|shoes?|jacket|boots?)|"
+                r"\b(?:wrong (?:item|product|thing|order|shoes?|jacket|boots?)|(?:sent|got|received|gave|came in|"
+                r"arrived in|is) (?:me )?(?:the |a )?(?:wrong|different) (?:item|size|colou?r|product|one|thing)|"
                 r"(?:sent|got|received|gave) (?:me )?(?:the |a )?wrong|not (?:what|the (?:one|item|thing)) i "
-                r"(?:ordered|bought|paid for)|someone else'?s (?:order|item|package)|instead of (?:the|my))\b",
+                r"(?:ordered|bought|paid for)|someone else'?s (?:order|item|package)|(?:one|item) you sent is "
+                r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
+                r"ordered)\b",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
-                r"(?:otr[oa]|algo distinto)|no es lo que (?:pedi|compre)|en vez de)\b",
-                r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur|colis)|ce n'est pas ce que j'ai "
-                r"commande|pas le bon (?:article|produit)|au lieu de)\b",
-                r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt|paket)|nicht (?:das|was) ich bestellt|"
-                r"etwas anderes (?:bekommen|geliefert)|statt (?:der|des|dem))\b",
-                r"\b(?:(?:produto|item|tamanho|cor) errad[oa]|veio (?:outr[oa]|errado)|nao e o que (?:eu )?"
-                r"(?:pedi|comprei)|em vez d[eao])\b",
+                r"(?:otr[oa]|algo distinto|la talla equivocada)|no es lo que (?:pedi|compre))\b",
+                r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur)|ce n'est pas ce que j'ai "
+                r"commande|pas le bon (?:article|produit|modele))\b",
+                r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt)|nicht (?:das|was) ich bestellt|"
+                r"etwas anderes (?:bekommen|geliefert))\b",
+                r"\b(?:(?:produto|item|tamanho|cor) errad[oa]|veio (?:outr[oa]|errado|o tamanho errado)|nao e o "
+                r"que (?:eu )?(?:pedi|comprei))\b",
             ),
         ),
         (
             "missing_item",
             (
                 r"\b(?:(?:item|piece|part|one|thing)s? (?:is |was |are )?missing|missing (?:from|in) (?:the |my )?"
-                r"(?:box|package|parcel|order)|(?:box|package|parcel) (?:was|came|arrived) empty|empty (?:box|"
-                r"package|parcel)|only (?:got|received|came with) (?:one|two|\d|part|half)|not (?:everything|all "
-                r"(?:of )?(?:the )?items?) (?:was|were|came|arrived)|(?:wasn'?t|was not|isn'?t) in the (?:box|"
-                r"package|parcel)|half (?:of )?my order)\b",
+                r"(?:box|package|parcel|order)|is missing|was missing|(?:box|package|parcel) (?:was|came|arrived) "
+                r"empty|empty (?:box|package|parcel)|only (?:got|received|came with) (?:one|two|\d|part|half)|not "
+                r"(?:everything|all (?:of )?(?:the )?items?) (?:was|were|came|arrived)|(?:wasn'?t|was not|isn'?t) in "
+                r"the (?:box|package|parcel)|half (?:of )?my order|and no \w+)\b",
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
                 r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
                 r"\b(?:il manque|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
@@ -65,32 +99,50 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "damaged",
             (
-                r"\b(?:damaged|broken|smashed|crushed|cracked|shattered|dented|ripped|torn|wet|soaked|destroyed|"
-                r"arrived (?:in pieces|broken)|box (?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
-                r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|llego (?:roto|rota|mal))\b",
-                r"\b(?:endommage|abime|casse|cassee|ecrase|dechire|mouille|arrive (?:casse|abime))\b",
-                r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|defekt angekommen)\b",
-                r"\b(?:danificad[oa]|quebrad[oa]|amassad[oa]|rasgad[oa]|molhad[oa]|estragad[oa]|"
-                r"chegou (?:quebrado|quebrada|estragado))\b",
+                r"\b(?:damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
+                r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
+                r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|box "
+                r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
+                r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
+                r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal))\b",
+                r"\b(?:endommage\w*|abime\w*|casse\w*|ecrase\w*|dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
+                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*)\b",
+                r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
+                r"funktioniert nicht)\b",
+                r"\b(?:danificad[oa]|quebrad[oa]|quebrou|amassad[oa]|rasgad[oa]|rasgou|molhad[oa]|estragad[oa]|furo|"
+                r"mancha\w*|defeito|nao funciona)\b",
+            ),
+        ),
+        (
+            "replacement",
+            (
+                r"\b(?:send (?:me )?(?:a )?(?:new one|replacement|another one)|(?:a |want a |need a )?replacement|"
+                r"reship\w*|re-?send|ship (?:it |me one )?again|send (?:it )?again|new one not a refund)\b",
+                r"\b(?:(?:envien|mandenme|manden|enviar) (?:otr[oa]|uno nuevo|de nuevo)|reenvi\w*|reemplazo)\b",
+                r"\b(?:renvoye[rz]? un (?:autre|nouveau)|reexpedi\w*|remplacement|en renvoyer un)\b",
+                r"\b(?:ersatz(?:lieferung)?|neu (?:schicken|senden)|nochmal (?:schicken|senden))\b",
+                r"\b(?:reenvi\w*|mandar (?:outr[oa]|de novo)|substitui\w*)\b",
             ),
         ),
         (
             "dispatch_claim",
             (
-                r"\b(?:already (?:checked|looked|asked)|(?:checked|looked|searched) (?:everywhere|all over|with "
-                r"(?:the |my )?neighbou?rs?|around|the (?:porch|mailroom|door|lobby|building))|neighbou?rs? "
-                r"(?:don'?t|didn'?t|do not|did not|haven'?t) (?:have|see)|still (?:nothing|not there|no sign|"
-                r"can'?t find)|not (?:there|anywhere)|nowhere to be found|been (?:over )?24 hours|(?:a|one|two|"
-                r"\d) days? (?:later|ago|now) and (?:still|nothing))\b",
-                r"\b(?:ya (?:mire|busque|pregunte|revise)|(?:mire|busque|revise) (?:por todas partes|con los "
-                r"vecinos|en todos lados)|los vecinos no (?:lo )?tienen|sigue sin aparecer|no aparece)\b",
+                r"\b(?:(?:already|just) (?:checked|looked|asked|searched|walked|been)|(?:checked|looked|searched|"
+                r"walked|asked)\b.{0,40}\balready|(?:checked|looked|searched) (?:everywhere|all over|with (?:the |my )?"
+                r"neighbou?rs?|around|the (?:porch|mailroom|door|lobby|building))|neighbou?rs? (?:don'?t|didn'?t|do "
+                r"not|did not|haven'?t) (?:have|see)|still (?:nothing|not there|no sign|can'?t find)|nowhere to be "
+                r"found|been (?:over )?24 hours|(?:a|one|two|\d) days? (?:later|ago|now) and (?:still|nothing))\b",
+                r"\b(?:ya (?:mire|busque|pregunte|revise)|(?:mire|busque|revise|pregunte) (?:por todas partes|"
+                r"a los vecinos|con los vecinos|en todos lados)|los vecinos no (?:lo )?tienen|sigue sin aparecer|"
+                r"no aparece)\b",
                 r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
                 r"\b(?:(?:schon|bereits) (?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den nachbarn) "
                 r"(?:gesucht|nachgefragt|gefragt)|nachbarn haben (?:es |ihn |nichts)|immer noch nicht (?:da|"
                 r"aufgetaucht))\b",
-                r"\b(?:ja (?:procurei|olhei|perguntei|verifiquei)|(?:procurei|olhei) (?:em todo lugar|por toda "
-                r"parte|com os vizinhos)|os vizinhos nao (?:tem|viram)|continua sem aparecer|nada ainda)\b",
+                r"\b(?:ja (?:procurei|olhei|perguntei|verifiquei)|(?:procurei|olhei|perguntei) (?:em todo lugar|por "
+                r"toda parte|aos vizinhos|com os vizinhos)|os vizinhos nao (?:tem|viram)|continua sem aparecer|nada "
+                r"ainda)\b",
             ),
         ),
         (
@@ -98,15 +150,16 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             (
                 r"\b(?:not (?:here|received|delivered|arrived)|never (?:got|received|arrived|came|showed up)|"
                 r"didn'?t (?:get|receive|arrive|come)|haven'?t (?:got(?:ten)?|received)|can'?t find|cannot find|"
-                r"(?:isn'?t|wasn'?t) (?:here|there)|no (?:package|parcel|box)|says delivered|marked (?:as )?"
-                r"delivered|shows (?:as )?delivered|stolen|porch pirate|someone took)\b",
+                r"don'?t see it|(?:isn'?t|wasn'?t) (?:here|there)|no (?:package|parcel|box)|says (?:it was |it'?s )?"
+                r"delivered|(?:marked|shows|showing|listed) (?:\w+ ){0,3}(?:as )?delivered|stolen|porch pirate|"
+                r"someone took)\b",
                 r"\b(?:no (?:me )?(?:ha )?llegado|no (?:lo|la) (?:he )?recibido|no (?:lo|la) encuentro|dice "
                 r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado)\b",
                 r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|je ne (?:le |la )?trouve pas|indique "
                 r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
-                r"\b(?:nicht (?:angekommen|erhalten|bekommen|zugestellt)|nie angekommen|kann (?:es|ihn|das paket) "
-                r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|gestohlen|nicht da)\b",
-                r"\b(?:nao (?:recebi|chegou|foi entregue)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
+                r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
+                r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|gestohlen)\b",
+                r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
                 r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
             ),
         ),
@@ -126,33 +179,6 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             ),
         ),
         (
-            "address_change",
-            (
-                r"\b(?:(?:change|update|correct|fix|edit) (?:the |my )?(?:shipping |delivery )?address|"
-                r"(?:wrong|old) (?:shipping |delivery )?address|(?:send|ship|deliver) (?:it )?to (?:a |my )?"
-                r"(?:different|new|other|office|work) (?:address|place)?|i (?:have )?moved|new address)\b",
-                r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja)|otra direccion|"
-                r"me mude|nueva direccion)\b",
-                r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
-                r"j'ai demenage|nouvelle adresse)\b",
-                r"\b(?:adresse (?:andern|aendern|korrigieren)|andere adresse|falsche adresse|neue adresse|"
-                r"umgezogen|lieferadresse (?:andern|ist falsch))\b",
-                r"\b(?:mudar (?:o |meu )?endereco|alterar (?:o |meu )?endereco|endereco errado|outro endereco|"
-                r"me mudei|novo endereco)\b",
-            ),
-        ),
-        (
-            "cancel",
-            (
-                r"\b(?:cancel\w*|call off|stop (?:the |my )?order|don'?t (?:want|need) (?:it|the order|this order) "
-                r"any ?more)\b",
-                r"\b(?:cancelar|anular|ya no (?:lo|la) quiero)\b",
-                r"\b(?:annuler|annulation|je n'en veux plus)\b",
-                r"\b(?:stornier\w*|storno|abbestellen|bestellung zuruckziehen|will (?:es|sie) nicht mehr)\b",
-                r"\b(?:cancelar|cancelamento|nao quero mais)\b",
-            ),
-        ),
-        (
             "refund_demand",
             (
                 r"\b(?:refund|money back|reimburse\w*|compensat\w*)\b",
@@ -167,6 +193,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: The handoff reason of each problem that needs a person.
 REASON = {
+    "replacement": "policy_exception",
     "damaged": "damaged_item",
     "wrong_item": "wrong_item",
     "missing_item": "missing_item",
@@ -177,6 +204,8 @@ REASON = {
 }
 #: Problems that need an order before anything can be said.
 NEEDS_ORDER = frozenset(REASON) | {"not_received", "redelivery"}
+#: Statuses where what arrived can go back: a refund demand then is a return.
+RETURNABLE = frozenset({S.DELIVERED})
 #: Statuses where a parcel is stuck or late: a refund demand then goes to a person.
 STUCK = frozenset({S.EXCEPTION, S.DELAYED, S.EXPIRED, S.RETURNED_TO_SENDER, S.ATTEMPT_FAILED, S.IN_TRANSIT})
 
@@ -194,9 +223,9 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         if rx.search(folded):
             found = name
             break
-    if found == "refund_demand" and intent in ("start_return", "return_status"):
+    if found == "refund_demand" and intent == "return_status":
         return None
-    if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|email)", folded):
+    if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
         return None
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
         return "dispatch_claim"
@@ -252,6 +281,10 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
 
     if problem in ("damaged", "wrong_item", "missing_item"):
         return with_policy("policy:returns#damaged", f"problem_{problem}", REASON[problem])
+    if problem == "replacement":
+        return with_policy("policy:returns#damaged", "problem_replacement", REASON[problem])
+    if status is S.ATTEMPT_FAILED and problem in ("not_received", "dispatch_claim", "redelivery"):
+        problem = "redelivery"
     if problem == "dispatch_claim":
         if status is not S.DELIVERED:
             return _not_delivered(tracking, evidence, facts, fields)

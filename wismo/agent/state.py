@@ -40,6 +40,10 @@ class TurnState(TypedDict, total=False):
     #: A delivery problem under way (see agent/problems.py) and how many turns it has taken.
     problem: str | None
     problem_turns: int
+    #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
+    last_text: str | None
+    #: Every order number the customer mentioned, in order (for "the second one").
+    mentioned_orders: list[str]
     #: The last reply sent, and whether the bot already offered a person instead of repeating it.
     last_reply: str | None
     repeat_offered: bool
