@@ -7,6 +7,7 @@ every generated value again (here and, where python-stdnum knows the number, wit
 from __future__ import annotations
 
 import re
+from datetime import date
 
 DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 #: RFC and CURP check digits index characters in these alphabets (SAT's published tables).
@@ -87,6 +88,22 @@ def is_es_nie(value: str) -> bool:
     return es_dni_letter(int(str("XYZ".index(v[0])) + v[1:8])) == v[8]
 
 
+#: CURP birth-state codes (NE: born abroad).
+CURP_STATES = frozenset(
+    "AS BC BS CC CH CL CM CS DF DG GR GT HG JC MC MN MS NE NL NT OC PL QR QT SL SP SR TC TL TS VZ YN ZS".split()
+)
+#: The SAT's homoclave: first character 1-9 or A-V, second 1-9 or A-Z; the check digit closes it.
+RFC_HOMOCLAVE = re.compile(r"[1-9A-V][1-9A-Z][0-9A]")
+
+
+def _yymmdd_ok(text: str) -> bool:
+    try:
+        date(2000 + int(text[:2]), int(text[2:4]), int(text[4:6]))
+    except ValueError:
+        return False
+    return True
+
+
 def mx_rfc_digit(first12: str) -> str:
     padded = ("   " + first12)[-12:]
     total = sum(RFC_ALPHABET.index(c) * (13 - i) for i, c in enumerate(padded))
@@ -95,7 +112,12 @@ def mx_rfc_digit(first12: str) -> str:
 
 def is_mx_rfc(value: str) -> bool:
     v = value.upper()
-    return bool(re.fullmatch(r"[A-ZÑ&]{4}\d{6}[A-Z0-9]{3}", v)) and mx_rfc_digit(v[:12]) == v[12]
+    return (
+        bool(re.fullmatch(r"[A-ZÑ&]{4}\d{6}[A-Z0-9]{3}", v))
+        and _yymmdd_ok(v[4:10])
+        and bool(RFC_HOMOCLAVE.fullmatch(v[10:]))
+        and mx_rfc_digit(v[:12]) == v[12]
+    )
 
 
 def mx_curp_digit(first17: str) -> str:
@@ -105,7 +127,12 @@ def mx_curp_digit(first17: str) -> str:
 
 def is_mx_curp(value: str) -> bool:
     v = value.upper()
-    return bool(re.fullmatch(r"[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d", v)) and mx_curp_digit(v[:17]) == v[17]
+    return (
+        bool(re.fullmatch(r"[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d", v))
+        and _yymmdd_ok(v[4:10])
+        and v[11:13] in CURP_STATES
+        and mx_curp_digit(v[:17]) == v[17]
+    )
 
 
 def br_cpf_digits(nine: str) -> str:

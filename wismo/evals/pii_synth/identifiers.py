@@ -113,12 +113,14 @@ def _ascii_upper(text: str) -> str:
 
 
 VOWELS = "AEIOU"
-#: Four-letter words the SAT and RENAPO replace (their second letter becomes X); a few of them.
-MX_RUDE = {"BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "COGE", "COJE", "COJO", "CULO", "FETO", "GUEY", "JOTO"}
-MX_RUDE |= {"KACA", "KAGO", "KOGE", "KULO", "MAME", "MAMO", "MEAR", "MEON", "MION", "MOCO", "MULA", "PEDA", "PEDO"}
-MX_RUDE |= {"PENE", "PUTA", "PUTO", "QULO", "RATA", "RUIN", "BACA", "BAKA", "CAKA", "COLA", "KACO"}
-MX_STATES = ("AS", "BC", "CH", "CL", "CM", "CS", "DF", "DG", "GR", "GT", "HG", "JC", "MC", "MN", "NL", "OC", "PL")
-MX_STATES += ("QR", "QT", "SL", "SP", "SR", "TC", "TL", "TS", "VZ", "YN", "ZS")
+#: The four-letter words RENAPO and the SAT replace (their second letter becomes X).
+MX_RUDE = frozenset(
+    """BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA
+    GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA
+    LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO
+    QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY""".split()
+)
+MX_STATES = tuple(sorted(cs.CURP_STATES))
 
 
 def _mx_name_key(given: str, paternal: str, maternal: str) -> str:
@@ -134,8 +136,8 @@ def _inner_consonant(word: str) -> str:
 
 
 def mx_rfc(rng: random.Random, given: str, paternal: str, maternal: str, born: date) -> str:
-    alnum = "ABCDEFGHIJKLMNPQRSTUVWXYZ123456789"
-    first12 = _mx_name_key(given, paternal, maternal) + born.strftime("%y%m%d") + rng.choice(alnum) + rng.choice(alnum)
+    homoclave = rng.choice("123456789ABCDEFGHIJKLMNPQRSTUV") + rng.choice("123456789ABCDEFGHIJKLMNPQRSTUVWXYZ")
+    first12 = _mx_name_key(given, paternal, maternal) + born.strftime("%y%m%d") + homoclave
     return first12 + cs.mx_rfc_digit(first12)
 
 

@@ -47,7 +47,10 @@ def _us(rng: random.Random) -> dict[str, list[str]]:
 def _gb(rng: random.Random) -> dict[str, list[str]]:
     kind = rng.choice(("mobile", "mobile", "london", "geo"))
     if kind == "mobile":
-        p, r = "7" + _d(rng, 3, "45789"), _d(rng, 6, "123456789")
+        p = "7700"  # 07700 is kept for drama, 07911 only partly issued, 076xx pagers: draw again
+        while p in ("7700", "7911"):
+            p = "7" + _d(rng, 3, "45789")
+        r = _d(rng, 6, "123456789")
         return {
             "national": [f"0{p} {r}", f"0{p} {r[:3]} {r[3:]}", f"0{p}-{r}"],
             "intl": [f"+44 {p} {r}", f"+44 (0){p} {r}", f"+44{p}{r}", f"0044 {p} {r[:3]} {r[3:]}"],
