@@ -21,6 +21,7 @@ from stdnum.mx import curp as std_curp
 from stdnum.mx import rfc as std_rfc
 from stdnum.pt import nif as std_nif
 
+from wismo.evals.pii import ADDRESS_TYPE, STRICT_TYPES
 from wismo.evals.pii_synth import DATA_DIR, DEFAULT_SEED, MANIFEST, generate_ordinary, generate_pii
 from wismo.evals.pii_synth import checksums as cs
 from wismo.evals.pii_synth.__main__ import main
@@ -30,17 +31,7 @@ from wismo.evals.pii_synth.slots import Draw, TemplateError
 from wismo.evals.pii_synth.templates import Filled, fill, load_templates, unambiguous
 
 FILES = ("dev.jsonl", "holdout.jsonl", "ordinary_dev.jsonl", "ordinary_holdout.jsonl")
-PII_TYPES = {
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "CREDIT_CARD",
-    "US_SSN",
-    "IBAN_CODE",
-    "STREET_ADDRESS",
-    "NATIONAL_ID",
-    "DATE_OF_BIRTH",
-}
+PII_TYPES = {*STRICT_TYPES, ADDRESS_TYPE, "NATIONAL_ID", "DATE_OF_BIRTH"}
 KEEP_TYPES = {"ORDER_NUMBER", "TRACKING_NUMBER", "POSTAL_CODE"}
 
 

@@ -77,18 +77,24 @@ def _record(template: Template, locale: str, filled: Filled, split: str, parts: 
     }
 
 
+def _by_language(kind: str, split: str) -> dict[str, list[Template]]:
+    """The split's templates of one kind, per language; every language must have some."""
+    templates = [t for t in load_templates(kind) if t.split == split]
+    out = {language: [t for t in templates if t.language == language] for language in LANGUAGES}
+    missing = [language for language, mine in out.items() if not mine]
+    if missing:
+        raise TemplateError(f"no {split} {kind} templates for {', '.join(missing)}")
+    return out
+
+
 def generate_pii(
     seed: int, split: str, per_language: int | None = None, progress: Progress | None = None
 ) -> list[dict]:
     """The PII messages of one split: `per_language` messages in each of the five languages."""
     n = per_language or PII_PER_LANGUAGE[split]
     stream = _Stream(seed, split, "pii")
-    templates = [t for t in load_templates("pii") if t.split == split]
     rows: list[dict] = []
-    for language in LANGUAGES:
-        mine = [t for t in templates if t.language == language]
-        if not mine:
-            raise TemplateError(f"no {split} templates for {language}")
+    for language, mine in _by_language("pii", split).items():
         for template in _rounds(stream.rng, mine, n):
             locale = stream.rng.choice(template.locales)
             rows.append(_record(template, locale, _fill_until_clear(stream, template, locale), split))
@@ -103,10 +109,8 @@ def generate_ordinary(
     """Ordinary messages (no PII): an optional greeting, one or two sentences, an optional closing."""
     n = per_language or ORDINARY_PER_LANGUAGE[split]
     stream = _Stream(seed, split, "ordinary")
-    templates = [t for t in load_templates("ordinary") if t.split == split]
     rows: list[dict] = []
-    for language in LANGUAGES:
-        mine = [t for t in templates if t.language == language]
+    for language, mine in _by_language("ordinary", split).items():
         by_family = {f: [t for t in mine if t.family == f] for f in ("opening", "body", "closing")}
         if not by_family["body"]:
             raise TemplateError(f"no {split} ordinary sentences for {language}")
