@@ -19,7 +19,11 @@ from . import cues, wording
 from .policy import TALK_TO_PERSON, plan
 
 CONFIRM_REPLIES = ["Yes, confirm", "No, cancel"]
-ALL_ITEMS = re.compile(r"\b(everything|all (of )?(it|them|the items|my items)|both|whole order|entire order)\b", re.I)
+ALL_ITEMS = re.compile(
+    r"(?<!keep )(?<!keeping )\b(everything|all (of )?(it|them|the items|my items)|both|whole order|entire order)\b"
+    r"(?! else)",
+    re.I,
+)
 
 REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(rx, re.I))
@@ -207,11 +211,11 @@ def start_return(
         proposal = returns_tool.plan_return(ctx, order_key, line_ids, reason, option, new_variant)
     except ToolRefused:
         return evidence, plan("policy_unknown", [], [TALK_TO_PERSON]), None
-    return _proposal_plan(proposal, evidence, note)
+    return _proposal_plan(proposal, evidence, note, text)
 
 
 def _proposal_plan(
-    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str = ""
+    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str = "", text: str = ""
 ) -> tuple[list[Fact], dict, dict]:
     item = proposal.items[0]
     names = ", ".join(i.name + (f" ({i.variant})" if i.variant else "") for i in proposal.items)
@@ -241,7 +245,7 @@ def _proposal_plan(
         drop=drop,
         note=note,
     )
-    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id}
+    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id, "text": text}
 
 
 _ORDINALS = {

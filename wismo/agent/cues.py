@@ -114,6 +114,41 @@ UNSAFE = _rx(
     r"perdido|ninguem vai saber)\b",
 )
 
+#: Wanting the parcel somewhere else than the door: a pickup point, a locker, a store.
+PICKUP = _rx(
+    r"\b(?:pick (?:it |them |my \w+ )?up|pickup|collect (?:it|them)|get (?:it )?(?:sent )?(?:somewhere|elsewhere)|"
+    r"send (?:it )?(?:somewhere|elsewhere|to a (?:locker|store|shop|point|post office))|locker|access point|"
+    r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me))\b",
+    r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
+    r"\b(?:retirer|recuperer|point relais|relais|consigne|bureau de poste|aller le chercher)\b",
+    r"\b(?:abholen|abholung|packstation|paketshop|filiale|postfiliale|selbst holen)\b",
+    r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
+)
+#: "It's not here": the parcel did not reach the customer.
+NOT_HERE = _rx(
+    r"\b(?:not here|never (?:got|received|arrived|came)|didn'?t (?:get|receive)|can'?t find|cannot find|missing|"
+    r"stolen|not (?:received|delivered)|where is it|isn'?t here|wasn'?t there|no package|don'?t see it)\b",
+    r"\b(?:no (?:me )?(?:ha )?llegado|no lo encuentro|no esta|robado)\b",
+    r"\b(?:pas recu|pas arrive|je ne le trouve pas|vole)\b",
+    r"\b(?:nicht angekommen|nicht erhalten|finde es nicht|gestohlen|nicht da)\b",
+    r"\b(?:nao recebi|nao chegou|nao encontro|roubado)\b",
+)
+#: An acknowledgement that asks for nothing ("ok", "cool", "got it").
+ACK = _rx(
+    r"^\W*(?:ok(?:ay)?|k|cool|great|got it|alright|all right|sounds good|fine|noted|perfect|understood|i see|ah ok|"
+    r"vale|entendido|perfecto|d'accord|compris|parfait|ok merci|alles klar|verstanden|gut|passt|entendi|beleza|"
+    r"certo|ta bom|tudo bem)\W*$",
+)
+
+#: "why do you need my email?": the customer asks why we verify.
+WHY_VERIFY = _rx(
+    r"\b(?:why (?:do|does|would) (?:you|u|it) (?:need|want|ask)|just tell me|what for|is that necessary)\b",
+    r"\b(?:para que (?:necesitas|quieres)|por que (?:necesitas|pides)|solo dime)\b",
+    r"\b(?:pourquoi (?:vous avez besoin|tu as besoin|demandez)|dites-moi juste)\b",
+    r"\b(?:wozu|warum (?:brauchen|wollen) sie|sagen sie (?:es )?(?:mir )?einfach)\b",
+    r"\b(?:pra que|para que (?:precisa|voce precisa)|por que (?:precisa|pede)|so me diz)\b",
+)
+
 #: Holiday wishes and praise: answered in kind, never with a policy.
 HOLIDAY_WISH = _rx(
     r"\b(?:merry (?:christmas|xmas)|happy (?:holidays|new year|hanukkah|thanksgiving)|season'?s greetings)\b",
@@ -209,6 +244,28 @@ PROFANITY = _rx(
     r"\b(?:scheisse|scheiss\w*|verdammt\w*|arschloch|idiot\w*|mist(?:laden)?|kacke)\b",
     r"\b(?:merda|porra|caralho|idiota\w*|droga de)\b",
 )
+
+
+_QUESTION_WORDS = (
+    r"can|could|do|does|did|is|are|was|will|would|how|what|when|where|why|if|should|has|have|may|"
+    r"puedo|puede|como|cuando|donde|cuanto|si|tengo|hay|es|esta|"
+    r"est-ce|puis-je|peut|comment|quand|ou|combien|si|dois|faut|"
+    r"kann|konnen|wie|wann|wo|was|muss|ist|wird|gibt|"
+    r"posso|pode|como|quando|onde|quanto|se|tenho|preciso"
+)
+_CLAUSE_SPLIT = re.compile(
+    rf"\?+\s*|;\s*|\.\s+|\s+(?:and also|also|plus|and|y tambien|y|et aussi|et|und auch|und|e tambem|e)\s+"
+    rf"(?=(?:i |me |my |she |he |we )?(?:{_QUESTION_WORDS})\b)",
+    re.I,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The separate requests of a multi-part message ("has it shipped, and can I send back the red
+    one?"), each with at least three words; one item when the message asks one thing."""
+    parts = [p.strip(" ,") for p in _CLAUSE_SPLIT.split(text or "") if p and p.strip(" ,")]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return parts or [text]
 
 
 def aspect(text: str) -> str | None:

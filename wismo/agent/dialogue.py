@@ -22,7 +22,7 @@ from ..handoff.sentiment import score as mood
 from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, problems
+from . import actions, cues, focus, nlu, problems
 from .deps import Turn
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .state import TurnState
@@ -31,6 +31,8 @@ from .state import TurnState
 CONTEXT_MIN_SCORE = 0.5
 #: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
 GENERAL_MIN_SCORE = 0.45
+#: Knowledge-base match needed to answer a short follow-up read together with the previous message.
+FALLBACK_MIN_SCORE = 0.55
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
@@ -88,6 +90,8 @@ class Dialogue:
         self.out: dict[str, Any] = {"not_understood": 0, "out_of_scope_turns": 0}
         self.policy = LocalPolicy(turn.services.eta)
         self.threshold = self.settings.confidence_threshold
+        #: The other requests of a multi-part message: (clause, reading).
+        self.extras: list[tuple[str, Any]] = []
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -132,7 +136,8 @@ class Dialogue:
             # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
             again = int(state.get("failed_verifications") or 0) % 2 == 0
             key = "verify_failed_again" if again else "verify_failed"
-            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order"}
+            wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
+            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
@@ -141,7 +146,8 @@ class Dialogue:
             if done is not None:
                 return done
             self.out["pending_action"] = None
-        problem = problems.detect(self.text, self.intent, state.get("problem"))
+        correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
+        problem = None if correction else problems.detect(self.text, self.intent, state.get("problem"))
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
@@ -152,6 +158,7 @@ class Dialogue:
         """Say no to a request we must not or cannot do, and what we can do instead."""
         self.out["intent"] = "out_of_scope"
         return self.out | {
+            "last_intent": "out_of_scope",
             "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
             "unresolved": "out_of_scope",
         }
@@ -196,6 +203,12 @@ class Dialogue:
             }
         if cues.is_no(text):
             return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
+        option = actions.option_of(text, default=None)
+        if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
+            # "refund instead", "store credit please": the same items, another option.
+            combined = f"{pending.get('text', '')} {text}"
+            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=option)
+            return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind == "choose_item" and self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status"):
             combined = f"{pending.get('text', '')} {text}"
             evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [])
@@ -209,10 +222,15 @@ class Dialogue:
                 "last_intent": "start_return",
                 "intent": "start_return",
             }
-        if kind == "choose_point":
+        if kind == "choose_point" or (kind == "redirect" and pending.get("codes")):
+            # A choice among the listed points, or a change of mind before the yes ("actually the first one").
             code = actions.chosen_point(text, pending["codes"], pending.get("names"))
+            if kind == "redirect" and code == pending.get("code"):
+                code = None
             if code is not None:
                 evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code)
+                if nxt is not None:
+                    nxt |= {"codes": pending["codes"], "names": pending.get("names")}
                 return self.out | {
                     "evidence": evidence,
                     "plan": p,
@@ -283,22 +301,95 @@ class Dialogue:
                 intent, confidence = best, scores[best]
         scores = state.get("scores") or {}
         top = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
-        if not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
+        unsure = intent not in NEEDS_ORDER or confidence < self.threshold
+        if unsure and not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             return top, max(scores[top], self.threshold)
+        if (
+            cues.any_of(cues.PICKUP, self.text)
+            and intent in ("order_status", "delivery_issue")
+            and not (is_followup(self.text, self.ents))
+        ):
+            return "pickup_alternative", max(confidence, self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):
             intent = state.get("pending_intent") or state.get("last_intent") or "order_status"
             if intent not in NEEDS_ORDER and (self.ents.get("order_number") or self.ents.get("tracking_number")):
                 intent = "order_status"
             confidence = max(confidence, self.threshold)
-        elif self.auth in ("verified", "switched") and intent not in NEEDS_ORDER and state.get("pending_intent"):
-            intent = state["pending_intent"]
-            confidence = max(confidence, self.threshold)
+        elif self.auth in ("verified", "switched") and intent not in NEEDS_ORDER:
+            # The customer just proved an order ("ah wait, that's my old zip. 77002"): answer about it.
+            unrelated = intent in ("policy_question", "change_order") and confidence >= 0.9
+            if not unrelated:
+                intent = state.get("pending_intent") or "order_status"
+                confidence = max(confidence, self.threshold)
         return intent, confidence
+
+    def split(self) -> list[tuple[str, Any]]:
+        """The message's separate requests with their readings; the first actionable one leads."""
+        parts = cues.clauses(self.text)
+        if len(parts) < 2:
+            return []
+        read = [(part, nlu.understand(part)) for part in parts]
+        lead = next(
+            (
+                (part, u)
+                for part, u in read
+                if u.confidence >= self.threshold and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
+            ),
+            None,
+        )
+        if lead is None:
+            return []
+        if lead[1].intent != self.intent and self.intent not in ("human_agent",):
+            self.intent, self.confidence = lead[1].intent, lead[1].confidence
+        return [(part, u) for part, u in read if part != lead[0]]
+
+    def more_parts(self, ctx: ToolContext | None, main: str, evidence: list, p: dict) -> tuple[list, dict, dict | None]:
+        """Answers to the other requests of a multi-part message, after the main one's (see split)."""
+        pending = None
+        cited = set(p.get("cite", []))
+        for part, u in self.extras:
+            if u.intent == main and u.confidence >= self.threshold:
+                continue
+            if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
+                # A side question no intent explains ("do I have to sign for it?"): the written answer.
+                fact = self.kb_answer(part)
+                if fact is None or fact.source_id in cited:
+                    continue
+                q = plan("policy_answer", [fact], policy_text=fact.values["text"])
+                p = dict(p)
+                p.setdefault("then", []).append(q)
+                cited |= set(q["cite"])
+                evidence = evidence + [fact]
+                continue
+            order = next(iter(u.entities.get("order_number") or []), None) or self.focus
+            if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
+                facts, q, nxt = actions.start_return(ctx, order, part, [])
+                pending = pending or nxt
+            elif u.intent == "order_status" and ctx is not None and self.focus:
+                facts, q = self.policy.order_turn(ctx, "order_status", self.focus, part)
+                q.pop("pending_action", None)
+            elif u.intent in ("policy_question", "start_return", "return_status", "pickup_alternative"):
+                fact = self.kb_answer(part)
+                if fact is None or fact.source_id in cited:
+                    continue
+                facts, q = [fact], plan("policy_answer", [fact], policy_text=fact.values["text"])
+            else:
+                continue
+            p = dict(p)
+            p.setdefault("then", []).append(q)
+            cited |= set(q.get("cite", []))
+            evidence = evidence + [f for f in facts if f not in evidence]
+        return evidence, p, pending
+
+    def kb_answer(self, text: str) -> Any:
+        kb = self.svc.kb
+        return kb.answer(text, min_score=GENERAL_MIN_SCORE) if kb is not None else None
 
     def by_intent(self) -> dict:
         state = self.state
+        self.extras = self.split()
         effective, confidence = self.effective_intent()
         self.out.setdefault("intent", effective)
         if state.get("problem") and effective == "delivery_issue" and self.auth == "verified":
@@ -320,7 +411,8 @@ class Dialogue:
             fact = self.written_answer()
             if fact is not None:
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-                return self.answer([fact], p, last_intent=effective)
+                evidence, p, _ = self.more_parts(None, effective, [fact], p)
+                return self.answer(evidence, p, last_intent=effective)
             return self.answer([], plan("policy_unknown", [], [TALK_TO_PERSON]), last_intent=effective)
         if effective == "change_order" and confidence >= self.threshold:
             evidence, p = self.policy.change_order_turn()
@@ -357,6 +449,11 @@ class Dialogue:
                 self.out["intent"] = "policy_question"
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 return self.answer([fact], p, last_intent="policy_question")
+        if state.get("pending_order") and cues.any_of(cues.WHY_VERIFY, self.text):
+            return self.out | {"plan": plan("why_verify", quick=[TALK_TO_PERSON]), "awaiting": "verification"}
+        if state.get("last_intent") == "out_of_scope" or state.get("tracking_focus"):
+            # A question after a "no" ("so you can't check it?"): say plainly what we can do.
+            return self.out | {"plan": plan("capabilities", quick=["Track my order", TALK_TO_PERSON])}
         n = int(state.get("not_understood") or 0) + 1
         if n >= 2:
             return self.handoff("repeated_failure") | {"not_understood": 0}
@@ -376,12 +473,14 @@ class Dialogue:
         casual = effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text:
             return "glad"
+        if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text)):
+            return "anything_else"
         if effective != "smalltalk" or confidence < self.threshold:
             return None
         kind = LocalPolicy.smalltalk_kind(text)
-        return {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "disclosure_answer"}.get(
-            kind, "capabilities" if kind == "capabilities" else "greeting"
-        )
+        if kind is None:
+            return None
+        return {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "disclosure_answer"}.get(kind, kind)
 
     def written_answer(self, strict: bool = False) -> Any:
         """The shop's written answer (knowledge base) to this message, read with the previous message
@@ -389,11 +488,11 @@ class Dialogue:
         kb = self.svc.kb
         if kb is None:
             return None
-        floor = GENERAL_MIN_SCORE if strict else None
-        fact = kb.answer(self.text, min_score=floor)
+        fact = kb.answer(self.text, min_score=GENERAL_MIN_SCORE if strict else None)
         previous = self.state.get("last_text") or ""
         if fact is None and previous and len(self.text) <= 80:
-            fact = kb.answer(f"{previous} {self.text}", min_score=floor)
+            # Read with the previous message, a looser match would answer a question nobody asked.
+            fact = kb.answer(f"{previous} {self.text}", min_score=FALLBACK_MIN_SCORE if strict else None)
         return fact
 
     def move_to_other_order(self, effective: str) -> dict | None:
@@ -433,8 +532,11 @@ class Dialogue:
                         evidence, p = self.with_offer(ctx, verified, evidence, p)
             except ToolRefused:
                 return self.handoff("tool_failure")
-            if effective == "order_status" and len(asked) > 1:
+            if effective == "order_status" and len(asked) > 1 and not self.extras:
                 evidence, p = self.also_about(ctx, asked[1:], evidence, p)
+            if self.extras:
+                evidence, p, more_pending = self.more_parts(ctx, effective, evidence, p)
+                pending_action = pending_action or more_pending
             if self.auth == "verified":
                 p["verified_prefix"] = True
             return self.answer(

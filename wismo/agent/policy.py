@@ -40,6 +40,14 @@ _SMALLTALK = (
     ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
     ("disclosure", re.compile(r"\b(bot|robot|human|real person|ai|machine|are you real)\b", re.I)),
     ("capabilities", re.compile(r"\b(what can you|help me with|what do you do|how can you help|options)\b", re.I)),
+    (
+        "greeting",
+        re.compile(
+            r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|hola|buenas|buenos dias|bonjour|bonsoir|salut|"
+            r"hallo|guten (tag|morgen|abend)|moin|servus|ola|olá|oi|bom dia|boa (tarde|noite))\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -226,11 +234,11 @@ class LocalPolicy:
             # "why is it late?", "is it lost?": what the status means, in the shop's written words.
             return self._explained(ctx, main, eta, evidence, notices)
 
-        if intent == "pickup_alternative" or (intent == "delivery_issue" and "pickup" in text.lower()):
+        if intent == "pickup_alternative" or (intent == "delivery_issue" and cues.any_of(cues.PICKUP, text)):
             if followup and main.status is S.AVAILABLE_FOR_PICKUP:
                 return self._explained(ctx, main, eta, evidence, notices)
             return self._pickup(ctx, main, evidence)
-        if intent == "delivery_issue" and status is S.DELIVERED:
+        if intent == "delivery_issue" and status is S.DELIVERED and cues.any_of(cues.NOT_HERE, text):
             return self._delivered_missing(main, evidence)
         if intent in ("start_return", "return_status"):
             return self._returns(intent, main, evidence)
@@ -347,11 +355,12 @@ class LocalPolicy:
         return [fact], plan("change_order", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
 
     @staticmethod
-    def smalltalk_kind(text: str) -> str:
+    def smalltalk_kind(text: str) -> str | None:
+        """thanks | goodbye | disclosure | capabilities | greeting, or None when it is none of them."""
         for kind, rx in _SMALLTALK:
             if rx.search(text):
                 return kind
-        return "greeting"
+        return None
 
 
 def _adjusted(eta: Fact, notices: list[Fact]) -> Fact:
