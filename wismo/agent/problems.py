@@ -48,7 +48,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:number|no|#)?|(?:send|ship|deliver|redirect|forward) (?:it |the (?:order|package|parcel) )?"
                 r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
                 r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
-                r"new address)\b",
+                r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
                 r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
                 r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
                 r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
