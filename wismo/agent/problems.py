@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
+from ..domain.status import FINAL_STATUSES, ShipmentStatus
 from ..tools import knowledge
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name
 from . import cues, wording
-from .policy import TALK_TO_PERSON, plan
+from .policy import TALK_TO_PERSON, plan, status_phrase
 
 S = ShipmentStatus
 
@@ -324,6 +324,6 @@ def _not_delivered(
         "problem_not_delivered_yet",
         facts,
         [TALK_TO_PERSON],
-        status_phrase=STATUS_PHRASES[tracking.status],
+        status_phrase=status_phrase(tracking.status),
         **fields,
     )
