@@ -18,6 +18,7 @@ from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .config import Settings, get_settings
 from .handoff.access import install_rate_limit
 from .http_gate import RequestHead, install_gate
+from .i18n import first_language
 
 log = logging.getLogger("wismo.server")
 
@@ -147,7 +148,8 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     @app.post("/v1/conversations/{conversation_id}/messages")
     def post_message(conversation_id: str, body: NewMessage, request: Request) -> dict[str, Any]:
         client = request.client.host if request.client else None
-        reply = get_agent().send(conversation_id, body.text, client=client)
+        hint = first_language(request.headers.get("accept-language"))
+        reply = get_agent().send(conversation_id, body.text, client=client, language_hint=hint)
         return {"message_id": reply.message_id, "reply": reply.as_dict()}
 
     @app.get("/v1/conversations/{conversation_id}")

@@ -125,6 +125,13 @@ class Dialogue:
         escalation = self.escalation()
         if escalation:
             return self.handoff(escalation)
+        if self.auth in ("mismatch", "limited"):
+            # Before any other answer: a wrong pair reads the same whatever else the message says.
+            # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
+            again = int(state.get("failed_verifications") or 0) % 2 == 0
+            key = "verify_failed_again" if again else "verify_failed"
+            wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
+            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             return self.decline("decline_request")
@@ -132,12 +139,6 @@ class Dialogue:
             return self.decline("other_shop")
         if self.intent == "human_agent" and self.confidence >= self.threshold:
             return self.handoff("customer_requested")
-        if self.auth in ("mismatch", "limited"):
-            # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
-            again = int(state.get("failed_verifications") or 0) % 2 == 0
-            key = "verify_failed_again" if again else "verify_failed"
-            wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
-            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")

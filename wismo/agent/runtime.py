@@ -80,6 +80,8 @@ class Reply:
     timings: dict[str, float] = field(default_factory=dict)
     #: Why this turn went unresolved (a handoff reason code, `low_confidence` for "didn't catch that").
     unresolved: str | None = None
+    #: The language the reply is written in (ISO 639-1).
+    language: str = "en"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +91,7 @@ class Reply:
             "citations": self.citations,
             "quick_replies": self.quick_replies,
             "handoff": self.handoff,
+            "language": self.language,
         }
 
 
@@ -179,8 +182,13 @@ class Agent:
             raise ConversationNotFound(conversation_id)
         return conv
 
-    def send(self, conversation_id: str, text: Any, client: str | None = None) -> Reply:
-        """Process one customer message and return the bot's reply."""
+    def send(
+        self, conversation_id: str, text: Any, client: str | None = None, language_hint: str | None = None
+    ) -> Reply:
+        """Process one customer message and return the bot's reply.
+
+        `language_hint` is what the channel knows of the customer's language (the browser's
+        Accept-Language, a phone number's country); the message's own words decide first."""
         refresh_if_taught(self.engine, self.settings.teach_refresh_s)
         conv = self.conversation(conversation_id)
         clean = validate_text(text, self.settings.max_message_chars)
@@ -191,6 +199,7 @@ class Agent:
             client_key=client_key(client),
             now=self.store.now(),
             wall_now=now,
+            language_hint=language_hint,
         )
         config = {"configurable": {"thread_id": conversation_id}}
         state = self.graph.invoke(
@@ -291,6 +300,7 @@ class Agent:
             mode=state.get("mode") or "bot",
             rails=rails,
             unresolved=state.get("unresolved"),
+            language=state.get("lang") or "en",
         )
 
     def transcript(self, conversation_id: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..agent.runtime import Agent, MessageRejected
 from ..domain.db import session
+from ..i18n import language_of_number
 from ..ops.feedback import record_csat
 from . import records
 from .graph_api import ChannelSettings, GraphError, Outbox
@@ -207,7 +208,8 @@ def handle_inbound(hub: ChannelHub, msg: InboundMessage) -> None:
             text = CSAT_THANKS
         else:
             try:
-                reply = hub.agent.send(cid, msg.text)
+                hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
+                reply = hub.agent.send(cid, msg.text, language_hint=hint)
                 text, quick = reply.text, list(reply.quick_replies)
                 promotional = any(c.get("kind") == "offer" for c in reply.citations)
                 if reply.citations and not reply.handoff and not promotional:
