@@ -45,12 +45,16 @@ def _fields(text: str) -> set[str]:
 
 
 _EN_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?(AM|PM)\b", re.I)
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+#: "20:00", "20:00 Uhr", "20 Uhr", "20 h", "20h", "20h30": how the other languages write a time.
+_TIMES = (
+    re.compile(r"\b(\d{1,2}):(\d{2})\b(?:\s?Uhr\b)?"),
+    re.compile(r"\b(\d{1,2})\s?(?:h|Uhr)(\d{2})?\b"),
+)
 _FIELD = re.compile(r"\{[^{}]*\}")
 
 
 def numbers(text: str) -> set[str]:
-    """The numbers a text states, with clock times in one form ("8 PM", "20:00" -> "20:00")."""
+    """The numbers a text states, with clock times in one form ("8 PM", "20:00", "20 h" -> "20:00")."""
     text = _FIELD.sub(" ", text)
 
     def en_time(m: re.Match) -> str:
@@ -58,8 +62,11 @@ def numbers(text: str) -> set[str]:
         return f" {hour}:{m.group(2) or '00'} "
 
     text = _EN_TIME.sub(en_time, text)
-    times = {f"{int(h)}:{mm}" for h, mm in _TIME.findall(text)}
-    return times | set(re.findall(r"\d+", _TIME.sub(" ", text)))
+    times: set[str] = set()
+    for rx in _TIMES:
+        times |= {f"{int(h)}:{mm or '00'}" for h, mm in rx.findall(text)}
+        text = rx.sub(" ", text)
+    return times | set(re.findall(r"\d+", text))
 
 
 def _names(lang: str, kind: str) -> dict[str, int]:
@@ -82,7 +89,8 @@ def calendar_words(text: str, lang: str) -> set[tuple[str, int]]:
         for name, index in _names(lang, kind).items():
             if name in _AMBIGUOUS.get(lang, ()) and not re.search(rf"\b{name}\s+\d|\d\s+{name}\b", low):
                 continue
-            if name in words:
+            # "los sábados", "samstags", "Saturdays": a weekday's plural or adverb names it too.
+            if name in words or (kind == "days" and any(w.startswith(name) and len(w) <= len(name) + 2 for w in words)):
                 found.add((kind, index))
     return found
 
@@ -150,10 +158,13 @@ def test_the_check_catches_a_missing_key_a_new_field_and_a_new_number() -> None:
     assert numbers("Si en 48 horas no aparece") != numbers("If it hasn't turned up within 24 hours")
     assert numbers("normalmente antes de las 20:00") == numbers("usually by 8 PM")
     assert numbers("de 10:00 a 18:00") == numbers("from 10 AM to 6 PM")
+    assert numbers("de 10 h à 18 h") == numbers("das 10h às 18h") == numbers("von 10:00 bis 18:00 Uhr")
+    assert numbers("ouvertes 24 heures sur 24") == numbers("open 24 hours")
     assert _facts_differ("Monday to Friday", "de lunes a sábado", "es")
     assert not _facts_differ("Monday to Friday, January 31", "von Montag bis Freitag, 31. Januar", "de")
     assert not _facts_differ("How may I help?", "¿En qué puedo ayudar?", "es")
     assert _facts_differ("until May 2", "hasta el 2 de junio", "es")
+    assert not _facts_differ("deliver on Saturdays", "entregan los sábados", "es")
 
 
 # ---------------------------------------------------------------------------------- knowledge, offers, playbooks
