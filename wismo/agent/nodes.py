@@ -213,9 +213,11 @@ def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> 
     out: dict[str, Any] = {
         "reply": templates.render("repeat_offer_person"),
         "quick_replies": [word("quick.yes_person"), quick_label(TALK_TO_PERSON)],
-        "pending_action": {"kind": "offer_person", "reason": "repeated_failure"},
         "answer_by": "repeat_offer",
     }
+    if (state.get("pending_action") or {}).get("kind") in (None, "offer_person"):
+        # A proposal still waiting for its yes (a return, a redirect) is not replaced by the offer.
+        out["pending_action"] = {"kind": "offer_person", "reason": "repeated_failure"}
     if facts_text:
         out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text, templates))
     else:
