@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .config import Settings, get_settings
 from .handoff.access import install_rate_limit
-from .http_gate import RequestHead, install_gate
+from .http_gate import RequestHead, install_body_limit
 
 log = logging.getLogger("wismo.server")
 
@@ -34,6 +34,10 @@ class NewConversation(BaseModel):
 
 class NewMessage(BaseModel):
     text: Any = Field(..., description="What the customer wrote (plain text, at most 4,000 characters)")
+
+
+def body_limit(head: RequestHead) -> int:
+    return MAX_WEBHOOK_BYTES if head.path.startswith("/webhooks/") else MAX_BODY_BYTES
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
@@ -86,14 +90,7 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     app.state.get_agent = get_agent
 
-    def limit_body(head: RequestHead) -> JSONResponse | None:
-        length = head.header("content-length")
-        limit = MAX_WEBHOOK_BYTES if head.path.startswith("/webhooks/") else MAX_BODY_BYTES
-        if length and length.isdigit() and int(length) > limit:
-            return error(413, "too_large", f"The request body is over {limit} bytes.")
-        return None
-
-    install_gate(app, limit_body)
+    install_body_limit(app, body_limit)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_request: Request, exc: RequestValidationError):
@@ -106,9 +103,13 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}.get(
-            exc.status_code, "error"
-        )
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            401: "unauthorized",
+            403: "forbidden",
+            413: "too_large",
+        }.get(exc.status_code, "error")
         return error(exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(ConversationNotFound)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -246,22 +247,39 @@ def meta_verify(request: Request) -> PlainTextResponse | JSONResponse:
     return verification_response(request, get_hub(request).settings.meta_verify_token)
 
 
+async def read_signed(
+    request: Request, secret: str | None, secret_name: str, header: str, verify: Callable[..., bool]
+) -> tuple[bytes, dict[str, Any]] | JSONResponse:
+    """The raw body and JSON object of a webhook signed with `secret`, or the error to answer.
+
+    The configuration and the signature header are checked before a byte of the body is read: an
+    unconfigured or unsigned webhook costs nothing however large its body. Then the signature over
+    the raw bytes, in constant time, then the JSON."""
+    if not secret:
+        return error(503, "not_configured", f"{secret_name} is not set; these webhooks are refused.")
+    signature = request.headers.get(header)
+    if not signature:
+        return error(401, "bad_signature", f"{header} is missing; sign the body.")
+    body = await request.body()
+    if not verify(secret, body, signature):
+        log.warning("webhook refused: bad %s signature", header)
+        return error(401, "bad_signature", f"{header} does not match the body.")
+    payload = parse_json(body)
+    if payload is None:
+        return error(400, "malformed_json", "The request body is not a JSON object.")
+    return body, payload
+
+
 async def receive_signed(
     request: Request, tasks: BackgroundTasks, secret: str | None, source: str, parse
 ) -> PlainTextResponse | JSONResponse:
     """A Meta-signed webhook (Messenger, Instagram, WhatsApp): X-Hub-Signature-256 over the raw body,
     then each new message queued once; a fast 200 with the work done after."""
     hub = get_hub(request)
-    body = await request.body()
-    if not secret:
-        return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
-    if not verify_meta(secret, body, request.headers.get("x-hub-signature-256")):
-        log.warning("%s webhook refused: bad signature", source)
-        return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
-    payload = parse_json(body)
-    if payload is None:
-        return error(400, "malformed_json", "The request body is not a JSON object.")
-    await run_in_threadpool(accept, hub, source, parse(payload), tasks)
+    signed = await read_signed(request, secret, "META_APP_SECRET", "x-hub-signature-256", verify_meta)
+    if isinstance(signed, JSONResponse):
+        return signed
+    await run_in_threadpool(accept, hub, source, parse(signed[1]), tasks)
     return PlainTextResponse("EVENT_RECEIVED")
 
 
