@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(4000, alias="WISMO_MAX_MESSAGE_CHARS")
     max_failed_verifications: int = Field(5, alias="WISMO_MAX_FAILED_VERIFICATIONS")
     verification_window_seconds: int = Field(3600, alias="WISMO_VERIFICATION_WINDOW_SECONDS")
+    #: Failed tries on one order from all clients in the window after which only its email verifies it.
+    order_failure_ceiling: int = Field(20, alias="WISMO_ORDER_FAILURE_CEILING")
 
     # Server
     host: str = Field("127.0.0.1", alias="WISMO_HOST")

@@ -159,13 +159,15 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     out["pending_credential"] = None
     if verdict.verified:
         return out | {"verified_order": pending_order, "pending_order": None, "auth": "verified"}
+    if verdict.reason.endswith("limited"):  # refused unchecked: no guess was spent, nothing to count
+        return out | {"pending_order": None, "auth": "limited"}
     failed = int(state.get("failed_verifications") or 0) + 1
     locked = failed >= svc.settings.max_failed_verifications
     return out | {
         "failed_verifications": failed,
         "locked": locked,
         "pending_order": None,
-        "auth": "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch"),
+        "auth": "locked" if locked else "mismatch",
     }
 
 
