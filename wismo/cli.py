@@ -84,6 +84,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=settings.log_level.lower(),
         access_log=False,
+        # X-Forwarded-For is read by the app, from WISMO_TRUSTED_PROXIES only (docs/security.md).
+        proxy_headers=False,
     )
     return 0
 

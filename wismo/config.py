@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", alias="WISMO_HOST")
     port: int = Field(8000, alias="WISMO_PORT")
     log_level: str = Field("INFO", alias="WISMO_LOG_LEVEL")
+    #: Proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client; none: ignored.
+    trusted_proxies: str = Field("", alias="WISMO_TRUSTED_PROXIES")
     #: Shop sites (comma-separated origins) allowed to embed the chat widget from another domain.
     widget_origins: str = Field("", alias="WISMO_WIDGET_ORIGINS")
 

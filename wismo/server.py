@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
+from .client_address import install_client_address
 from .config import Settings, get_settings
 from .handoff.access import install_rate_limit
 from .http_gate import RequestHead, install_body_limit
@@ -125,6 +126,7 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     for router in _routers():
         app.include_router(router)
     install_rate_limit(app)
+    install_client_address(app, settings.trusted_proxies)  # outermost: every limit sees the real client
     # A person's reply from the inbox reaches Messenger/Instagram/WhatsApp under the platform's rules.
     from .channels.graph_api import send_agent_reply
     from .handoff.inbox import set_channel_sender

@@ -16,8 +16,6 @@ A wrong pair and an unknown order get the same reply.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,20 +23,21 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from ..client_address import limit_key
 from ..config import Settings
 from ..domain.db import session
 from ..domain.models import VerificationAttempt
 from ..domain.store import Store, normalize_key
+from .keys import keyed_hash
 
 #: Failed tries from one client address per window before it is refused everywhere.
 CLIENT_FAILURE_LIMIT = 20
 
 
-def client_key(address: str | None, secret: str = "wismo") -> str | None:
-    """A keyed hash of a client address, so limits work without storing the address."""
-    if not address:
-        return None
-    return hmac.new(secret.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+def client_key(address: str | None) -> str | None:
+    """A keyed hash of a client address (an IPv6 address's /64), so limits work without storing it."""
+    key = limit_key(address)
+    return keyed_hash("client-address", key) if key else None
 
 
 @dataclass
