@@ -71,8 +71,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    if not args.no_seed:
+    if args.demo:
         ensure_store()
+    else:
+        from .domain import demo
+
+        if not demo.is_seeded(_engine()):
+            _progress("the store is empty: load your shop's orders, or run `wismo serve --demo` for a demo store")
     host = args.host or settings.host
     port = args.port or settings.port
     _progress(f"serving on http://{host}:{port} (chat at /chat, API docs at /docs)")
@@ -255,11 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    s = sub.add_parser("serve", help="run the server (web chat, API); seeds the demo store if empty")
+    s = sub.add_parser("serve", help="run the server (web chat, API); --demo seeds a demo store if empty")
     s.add_argument("--host", default=None, help="bind address (default WISMO_HOST or 127.0.0.1)")
     s.add_argument("--port", type=int, default=None, help="port (default WISMO_PORT or 8000)")
     s.add_argument("--workers", type=_count, default=1, help="worker processes (default 1)")
-    s.add_argument("--no-seed", action="store_true", help="do not seed a demo store into an empty database")
+    s.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo store (5,000 orders with known emails) into an empty database; never without it",
+    )
+    s.add_argument("--no-seed", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for scripts
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("chat", help="chat with the agent in the terminal")
