@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .client_address import install_client_address
 from .config import Settings, get_settings
-from .handoff.access import install_rate_limit
+from .handoff.access import RIGHTS, authenticate, install_rate_limit
 from .http_gate import RequestHead, install_body_limit
 
 log = logging.getLogger("wismo.server")
@@ -26,11 +26,20 @@ log = logging.getLogger("wismo.server")
 MAX_BODY_BYTES = 64 * 1024
 #: Platforms batch events and Shopify orders can be large: webhooks may send up to 2 MB.
 MAX_WEBHOOK_BYTES = 2 * 1024 * 1024
+#: The only `customer` a conversation may name: a Chatwoot conversation id (it becomes a URL path).
+CUSTOMER_PATTERN = r"^chatwoot:[0-9]{1,18}$"
+CUSTOMER_MAX_CHARS = 27
 
 
 class NewConversation(BaseModel):
     channel: str = Field("web", description="web, messenger, instagram, whatsapp, cli, api or tracking_page")
-    customer: str | None = Field(None, description="Opaque id of the customer on the channel (never an email)")
+    customer: str | None = Field(
+        None,
+        max_length=CUSTOMER_MAX_CHARS,
+        pattern=CUSTOMER_PATTERN,
+        description="The helpdesk conversation this chat mirrors (`chatwoot:<id>`); set by a helpdesk bridge "
+        "with an agent key only, since a case is sent there with our helpdesk token",
+    )
 
 
 class NewMessage(BaseModel):
@@ -142,8 +151,12 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
         return {"status": "ok"}
 
     @app.post("/v1/conversations", status_code=201)
-    def new_conversation(body: NewConversation | None = None) -> dict[str, str]:
+    def new_conversation(request: Request, body: NewConversation | None = None) -> dict[str, str]:
         body = body or NewConversation()
+        if body.customer:  # only a trusted bridge links a chat to a helpdesk conversation
+            principal = authenticate(request.headers.get("authorization"))
+            if "inbox:write" not in RIGHTS[principal.role]:
+                raise StarletteHTTPException(403, "Only a helpdesk bridge (agent key) may set customer.")
         cid = get_agent().start(body.channel, body.customer)
         return {"conversation_id": cid}
 
