@@ -20,7 +20,17 @@ def app():
 
     app = FastAPI()
 
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
     class Forgetful:
+        """Knows no one: erasure finds no conversation of any email."""
+
+        engine = create_engine("sqlite://")
+        services = SimpleNamespace(vault=SimpleNamespace(conversations_of=lambda email: []))
+        graph = SimpleNamespace(checkpointer=None)
+
         def forget(self, email):
             return {"vault_entries": 0, "conversations": 0, "messages": 0}
 

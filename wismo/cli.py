@@ -187,8 +187,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from .agent.runtime import Agent
+    from .ops.erasure import forget_customer
 
-    result = Agent().forget(args.email)
+    result = forget_customer(Agent(), args.email)
     print(json.dumps(result))
     return 0
 
@@ -295,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("redact", help='stdin {"text": ...} per line -> redacted text and entity spans')
     s.set_defaults(func=cmd_redact)
 
-    s = sub.add_parser("forget", help="erase a customer's vault entries and transcripts")
+    s = sub.add_parser("forget", help="erase a customer's conversations and every copy made of them")
     s.add_argument("email", help="the customer's email address")
     s.set_defaults(func=cmd_forget)
 
