@@ -21,6 +21,7 @@ from ..domain.db import create_schema, get_engine, session
 from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
+from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
@@ -271,7 +272,7 @@ class Agent:
         rails = state.get("rails") or []
         log.info(
             "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",
-            conv.id,
+            conversation_ref(conv.id),
             state.get("intent"),
             float(state.get("confidence", 0.0)),
             (state.get("handoff") or {}).get("reason"),

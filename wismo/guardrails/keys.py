@@ -29,3 +29,8 @@ def purpose_key(purpose: str) -> bytes:
 def keyed_hash(purpose: str, value: str, length: int = 32) -> str:
     """Hex HMAC-SHA256 of `value` under the purpose's key, cut to `length` characters."""
     return hmac.new(purpose_key(purpose), value.encode(), hashlib.sha256).hexdigest()[:length]
+
+
+def conversation_ref(conversation_id: str) -> str:
+    """What logs name a conversation by: a keyed hash, since the id alone continues the chat."""
+    return "c-" + keyed_hash("conversation-log", conversation_id, 16)

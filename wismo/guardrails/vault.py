@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from ..config import get_settings, local_key
 from ..domain.models import VaultEntry
+from .keys import conversation_ref
 from .pii import PLACEHOLDER_RE, Redaction
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,11 @@ class Vault:
             try:
                 out[row.placeholder] = self._fernet.decrypt(row.ciphertext.encode()).decode()
             except InvalidToken:
-                log.error("vault entry %s of %s cannot be decrypted with this key", row.placeholder, conversation_id)
+                log.error(
+                    "vault entry %s of %s cannot be decrypted with this key",
+                    row.placeholder,
+                    conversation_ref(conversation_id),
+                )
         return out
 
     def resolve(self, conversation_id: str, text_or_placeholder: str, known: dict[str, str] | None = None) -> str:
