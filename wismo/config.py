@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(4000, alias="WISMO_MAX_MESSAGE_CHARS")
     max_failed_verifications: int = Field(5, alias="WISMO_MAX_FAILED_VERIFICATIONS")
     verification_window_seconds: int = Field(3600, alias="WISMO_VERIFICATION_WINDOW_SECONDS")
+    #: Minutes without a message after which a conversation must verify its order again; 0: never.
+    verification_idle_minutes: int = Field(30, alias="WISMO_VERIFICATION_IDLE_MINUTES")
     #: Failed tries on one order from all clients in the window after which only its email verifies it.
     order_failure_ceiling: int = Field(20, alias="WISMO_ORDER_FAILURE_CEILING")
 
