@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import get_settings
+from .config import get_settings, protect_data_dir
 
 
 def _progress(msg: str) -> None:
@@ -351,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    protect_data_dir(get_settings().data_dir, create=False)  # what any command writes there is private
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

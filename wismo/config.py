@@ -140,3 +140,27 @@ def local_key(path: Path, make: Callable[[], bytes]) -> tuple[bytes, bool]:
             finally:
                 os.unlink(tmp)
     return path.read_bytes(), created
+
+
+def protect_data_dir(path: Path, create: bool = True) -> None:
+    """Keep the data dir ours alone: the directory and its folders 0700, its files 0600, and this
+    process's umask 077 so what it creates next (SQLite and its logs, Chroma, labels) is private
+    too. The dir holds the store, the vault key and transcripts; other users of the host must not
+    read them. Entries owned by another user are left alone (we cannot change them)."""
+    os.umask(0o077)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        return
+    private = [(str(path), 0o700)]
+    for root, dirs, files in os.walk(path):
+        private += [(os.path.join(root, d), 0o700) for d in dirs]
+        private += [(os.path.join(root, f), 0o600) for f in files]
+    uid = os.getuid()
+    for name, mode in private:
+        try:
+            st = os.lstat(name)
+            if st.st_uid == uid and not os.path.islink(name) and (st.st_mode & 0o777) != mode:
+                os.chmod(name, mode)
+        except OSError:  # gone meanwhile, or not ours to change
+            continue

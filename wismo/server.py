@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
 from .client_address import install_client_address
-from .config import Settings, get_settings
+from .config import Settings, get_settings, protect_data_dir
 from .handoff.access import RIGHTS, authenticate, install_rate_limit
 from .http_gate import RequestHead, install_body_limit
 
@@ -73,6 +73,7 @@ def _routers() -> list:
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
     settings = settings or get_settings()
+    protect_data_dir(settings.data_dir)
     state: dict[str, Agent] = {}
 
     @contextlib.asynccontextmanager
