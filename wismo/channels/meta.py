@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from ..agent.runtime import Agent, MessageRejected
 from ..domain.db import session
 from ..ops.feedback import record_csat
+from ..untrusted import dicts, obj, text
 from . import records
 from .graph_api import ChannelSettings, GraphError, Outbox
 from .signatures import verify_meta
@@ -103,51 +104,28 @@ def _when(ms: Any) -> datetime:
 
 def parse_meta(payload: dict[str, Any]) -> list[InboundMessage]:
     """Customer messages in a Messenger/Instagram webhook; echoes, deliveries and reads are dropped."""
-    channel = {"page": "messenger", "instagram": "instagram"}.get(payload.get("object", ""))
+    channel = {"page": "messenger", "instagram": "instagram"}.get(text(payload.get("object")) or "")
     if channel is None:
         return []
     out = []
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for ev in entry.get("messaging") or []:
-            if not isinstance(ev, dict):
-                continue
-            sender = str((ev.get("sender") or {}).get("id") or "")
-            account = (ev.get("recipient") or {}).get("id") or entry.get("id")
+    for entry in dicts(payload.get("entry")):
+        for ev in dicts(entry.get("messaging")):
+            sender = text(obj(ev.get("sender")).get("id"), 64)
+            account = text(obj(ev.get("recipient")).get("id"), 64) or text(entry.get("id"), 64)
             if not sender:
                 continue
-            msg = ev.get("message")
-            postback = ev.get("postback")
+            msg, postback = ev.get("message"), ev.get("postback")
             if isinstance(msg, dict):
-                if msg.get("is_echo") or msg.get("is_deleted") or not msg.get("mid"):
+                mid = text(msg.get("mid"), 255)
+                if msg.get("is_echo") or msg.get("is_deleted") or not mid:
                     continue
-                quick = (msg.get("quick_reply") or {}).get("payload")
-                text = quick or msg.get("text")
-                out.append(
-                    InboundMessage(
-                        channel,
-                        sender,
-                        str(account) if account else None,
-                        str(msg["mid"]),
-                        text if isinstance(text, str) else None,
-                        _when(ev.get("timestamp")),
-                    )
-                )
+                words = text(obj(msg.get("quick_reply")).get("payload")) or text(msg.get("text"), 100_000)
             elif isinstance(postback, dict):
-                mid = postback.get("mid") or f"postback:{sender}:{ev.get('timestamp')}"
-                text = postback.get("title") or postback.get("payload")
-                out.append(
-                    InboundMessage(
-                        channel,
-                        sender,
-                        str(account) if account else None,
-                        str(mid),
-                        text if isinstance(text, str) else None,
-                        _when(ev.get("timestamp")),
-                    )
-                )
-            # delivery, read, reaction, standby ... need no answer
+                mid = text(postback.get("mid"), 255) or f"postback:{sender}:{text(ev.get('timestamp'), 32)}"
+                words = text(postback.get("title")) or text(postback.get("payload"))
+            else:
+                continue  # delivery, read, reaction, standby ... need no answer
+            out.append(InboundMessage(channel, sender, account, mid, words, _when(ev.get("timestamp"))))
     return out
 
 
