@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -113,10 +115,12 @@ def request_for(world, method: str, path: str) -> st.SearchStrategy:
 
 
 def routes() -> list[tuple[str, str]]:
-    from .conftest import make_settings  # noqa: F401  (the app's routes do not depend on settings)
+    """Every route of the app (built on a throwaway data dir: routes do not depend on settings)."""
+    from .conftest import make_settings
 
-    app = create_app(agent=object())  # routes only; never served
-    return [r for r in every_route(app) if r[1] not in STATIC]
+    with tempfile.TemporaryDirectory() as scratch:
+        app = create_app(make_settings(Path(scratch)), agent=object())
+        return [r for r in every_route(app) if r[1] not in STATIC]
 
 
 @pytest.mark.parametrize(("method", "path"), routes())
