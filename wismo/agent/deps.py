@@ -77,3 +77,5 @@ class Turn:
     #: Placeholder -> original for the PII of this message (set by screen), so later nodes of the
     #: same turn need not read the vault back.
     pii: dict[str, str] = field(default_factory=dict)
+    #: The channel's hint of the customer's language (Accept-Language, a profile locale), if any.
+    language_hint: str | None = None

@@ -79,6 +79,8 @@ class Reply:
     rails: list[dict[str, Any]] = field(default_factory=list)
     #: Milliseconds per graph node this turn.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Why this turn went unresolved (a handoff reason code, `low_confidence` for "didn't catch that").
+    unresolved: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -214,7 +216,14 @@ class Agent:
         last = conv.updated_at if conv.updated_at.tzinfo else conv.updated_at.replace(tzinfo=UTC)
         if now - last <= timedelta(minutes=idle):
             return {}
-        return {"verified_order": None, "pending_action": None, "pending_order": None, "pending_credential": None}
+        return {
+            "verified_order": None,
+            "verified_orders": [],
+            "credential": None,
+            "pending_action": None,
+            "pending_order": None,
+            "pending_credential": None,
+        }
 
     def _record_usage(self, conversation_id: str, state: dict[str, Any], now: datetime) -> None:
         usage = state.get("usage") or {}
@@ -301,6 +310,7 @@ class Agent:
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=rails,
+            unresolved=state.get("unresolved"),
         )
 
     def transcript(self, conversation_id: str) -> dict[str, Any]:
