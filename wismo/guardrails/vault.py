@@ -30,6 +30,8 @@ from .pii import PLACEHOLDER_RE, Redaction
 
 log = logging.getLogger(__name__)
 _warned = False
+#: Keys generated into a data dir (no WISMO_VAULT_KEY), by file, once read.
+_file_keys: dict[Path, bytes] = {}
 
 
 def _valid_key(key: str | bytes) -> bytes:
@@ -59,6 +61,8 @@ def vault_key() -> bytes:
             "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`)."
         )
     path = Path(settings.data_dir) / "vault.key"
+    if path in _file_keys:  # read once: keyed hashes ask for it on every turn
+        return _file_keys[path]
     raw, _created = local_key(path, Fernet.generate_key)
     if not _warned:
         log.warning(
@@ -67,7 +71,8 @@ def vault_key() -> bytes:
             path,
         )
         _warned = True
-    return _valid_key(raw)
+    _file_keys[path] = _valid_key(raw)
+    return _file_keys[path]
 
 
 def _normalize(value: str) -> str:
