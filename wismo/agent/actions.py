@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n.catalog import word
 from ..tools import knowledge
 from ..tools import redirect as redirect_tool
 from ..tools import returns as returns_tool
@@ -19,6 +20,14 @@ from . import cues, wording
 from .policy import TALK_TO_PERSON, plan
 
 CONFIRM_REPLIES = ["Yes, confirm", "No, cancel"]
+
+
+def _why(code: str | None) -> str:
+    """Why an item can't go back, as a short phrase ("final sale")."""
+    return word(f"why.{code}") if code in _WHY_CODES else word("why.non_returnable")
+
+
+_WHY_CODES = ("final_sale", "non_returnable", "not_delivered", "outside_window", "already_returned")
 ALL_ITEMS = re.compile(
     r"(?<!keep )(?<!keeping )\b(everything|all (of )?(it|them|the items|my items)|both|whole order|entire order)\b"
     r"(?! else)",
@@ -99,6 +108,10 @@ _DOWN = re.compile(
 )
 
 
+def _direction(text: str, reason: str) -> str:
+    return "smaller" if _DOWN.search(cues.fold(text)) or reason == "too_large" else "bigger"
+
+
 def requested_variant(text: str, line: returns_tool.LineEligibility) -> str | None:
     """The variant the customer asked for: named outright ("in L", "the black one"), or the next size
     up or down from the one they have. None when they asked for none in particular."""
@@ -147,22 +160,14 @@ def start_return(
         facts = [f for e in lines for f in e.facts][:6]
         why = sorted({e.why_not for e in lines if e.why_not})
         key = "return_not_delivered" if why == ["not_delivered"] else "return_not_eligible"
-        reasons = {
-            "final_sale": "final sale",
-            "non_returnable": "not returnable",
-            "not_delivered": "not delivered yet",
-            "outside_window": "past the return window",
-            "already_returned": "already being returned",
-        }
-        items = "; ".join(f"{e.name}: {reasons.get(e.why_not or '', 'not returnable')}" for e in lines)
+        items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
         return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items), None
     mentioned = _pick_line(text, lines) if len(lines) > 1 else None
     if mentioned is not None and not mentioned.eligible:
         # The customer named an item that cannot go back: say why, plainly.
         facts = list(mentioned.facts)
-        reason = {"final_sale": "it is final sale", "outside_window": "its return window has ended"}.get(
-            mentioned.why_not or "", "it can't be returned"
-        )
+        sentence = mentioned.why_not if mentioned.why_not in ("final_sale", "outside_window") else "other"
+        reason = word(f"why_sentence.{sentence}")
         p = plan("return_line_not_eligible", facts, [TALK_TO_PERSON], item=mentioned.name, why=reason)
         return evidence + facts, p, None
     everything = ALL_ITEMS.search(text) is not None
@@ -179,12 +184,7 @@ def start_return(
     line_ids = [e.line_id for e in eligible] if everything else [line.line_id]
     if everything and len(eligible) < len(lines):
         kept = [e for e in lines if not e.eligible]
-        why = {"final_sale": "final sale", "outside_window": "past its return window"}
-        note = (
-            "Not everything can go back: "
-            + "; ".join(f"{e.name} is {why.get(e.why_not or '', 'not returnable')}" for e in kept)
-            + ". "
-        )
+        note = word("not_everything", items="; ".join(word("item_is", item=e.name, why=_why(e.why_not)) for e in kept))
         evidence = evidence + [f for e in kept for f in e.facts]
     if option == "exchange" and not everything:
         # Never book a variant other than the one asked for: when it is out of stock (or does not
@@ -203,7 +203,11 @@ def start_return(
                 item=line.name,
                 variant=new_variant or "",
                 current=line.variant or "",
-                direction="smaller" if _DOWN.search(cues.fold(text)) or reason == "too_large" else "bigger",
+                direction=word(
+                    "direction.smaller"
+                    if _DOWN.search(cues.fold(text)) or reason == "too_large"
+                    else "direction.bigger"
+                ),
                 policy_text=policy.values["text"],
             )
             return evidence + facts, p, {"kind": "choose_refund", "text": text}
@@ -222,15 +226,15 @@ def _proposal_plan(
     first = proposal.facts[0]
     tz_date = proposal.drop_off_by
     if proposal.option == "refund":
-        money = f"we refund {wording.money(proposal.refund_amount, proposal.currency)} to your original payment"
+        money = word("money_refund", amount=wording.money(proposal.refund_amount, proposal.currency))
     elif proposal.option == "store_credit":
-        money = f"you get {wording.money(proposal.store_credit_amount, proposal.currency)} in store credit"
+        money = word("money_credit", amount=wording.money(proposal.store_credit_amount, proposal.currency))
     else:
-        money = f"we ship {item.name} in {item.new_variant} as soon as your return is scanned"
+        money = word("money_exchange", item=item.name, variant=item.new_variant)
         if proposal.exchange_difference > 0:
             money += f" (difference {wording.money(proposal.exchange_difference, proposal.currency)})"
     point = proposal.drop_off[0].fact if proposal.drop_off else None
-    drop = f" at {point.values['name']} or any other drop-off point" if point else " at any drop-off point"
+    drop = word("drop_at", name=point.values["name"]) if point else word("drop_any")
     facts = list(proposal.facts) + ([point] if point else [])
     p = plan(
         "return_plan",
@@ -238,10 +242,10 @@ def _proposal_plan(
         CONFIRM_REPLIES,
         order_number=proposal.order_number,
         item=names,
-        reason=proposal.reason_label.lower(),
+        reason=word(f"reason.{proposal.reason}") if proposal.reason else proposal.reason_label.lower(),
         money=money,
         carrier=first.values.get("carrier", ""),
-        drop_by=f"{tz_date:%B} {tz_date.day}",
+        drop_by=wording.date_long(tz_date),
         drop=drop,
         note=note,
     )
@@ -270,9 +274,9 @@ def chosen_point(text: str, codes: list[str], names: list[str] | None = None) ->
     numbers = [int(n) for n in re.findall(r"\b(\d)\b", low)]
     if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
         return codes[numbers[0] - 1]
-    for word in re.findall(r"[a-z0-9]+", low):
-        i = _ORDINAL_OF.get(word)
-        if i is not None and i < len(codes) and not word.isdigit():
+    for token in re.findall(r"[a-z0-9]+", low):
+        i = _ORDINAL_OF.get(token)
+        if i is not None and i < len(codes) and not token.isdigit():
             return codes[i]
     if _LAST.search(low):
         return codes[-1]
@@ -302,7 +306,7 @@ def propose_redirect(ctx: ToolContext, order_key: str, code: str) -> tuple[list[
         "tracking_number": proposal.tracking_number,
         "point": proposal.point_name,
         "address": proposal.address,
-        "ready": "now" if proposal.already_there else wording.moment(proposal.ready_at, tz),
+        "ready": word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
         "held_until": wording.moment(proposal.held_until, tz),
     }
     facts = list(proposal.facts)
@@ -324,7 +328,7 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             [TALK_TO_PERSON],
             tracking_number=proposal.tracking_number,
             point=proposal.point_name,
-            ready="now" if proposal.already_there else wording.moment(proposal.ready_at, tz),
+            ready=word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
             held_until=wording.moment(proposal.held_until, tz),
         )
         return facts, p
@@ -336,7 +340,7 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             return [], plan(key, [], [TALK_TO_PERSON])
         steps = " ".join(f.values["text"] for f in result.next_steps)
         facts = list(result.facts) + list(result.next_steps)
-        what = "exchange" if result.option == "exchange" else "return"
+        what = word("what.exchange" if result.option == "exchange" else "what.return")
         p = plan(
             "return_done",
             facts,
@@ -362,7 +366,7 @@ def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tup
     last = events[-1] if events else None
     fields = {
         "rma": v["rma"],
-        "last_event": last.label if last else "created",
+        "last_event": last.label if last else word("return_created"),
         "last_time": wording.day(last.values["time"], "America/New_York") if last else "",
         "tracking_number": v.get("tracking_number") or "",
     }

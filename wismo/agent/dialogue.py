@@ -308,11 +308,10 @@ class Dialogue:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             return top, max(scores[top], self.threshold)
-        if (
-            cues.any_of(cues.PICKUP, self.text)
-            and intent in ("order_status", "delivery_issue")
-            and not (is_followup(self.text, self.ents))
-        ):
+        pickup_context = intent in ("order_status", "delivery_issue") or (
+            in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9
+        )
+        if cues.any_of(cues.PICKUP, self.text) and pickup_context and not is_followup(self.text, self.ents):
             return "pickup_alternative", max(confidence, self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):
             intent = state.get("pending_intent") or state.get("last_intent") or "order_status"
@@ -415,6 +414,9 @@ class Dialogue:
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 evidence, p, _ = self.more_parts(None, effective, [fact], p)
                 return self.answer(evidence, p, last_intent=effective)
+            if not nlu.has_wismo_anchor(self.text):
+                # "iphone or samsung?", "write me a poem": not a question about this shop at all.
+                return self.decline("out_of_scope")
             return self.answer([], plan("policy_unknown", [], [TALK_TO_PERSON]), last_intent=effective)
         if effective == "change_order" and confidence >= self.threshold:
             evidence, p = self.policy.change_order_turn()
@@ -424,6 +426,9 @@ class Dialogue:
                 last_intent=effective,
                 pending_action={"kind": "offer_person", "reason": "customer_requested"},
             )
+        followup = self.context_followup(effective, confidence)
+        if followup is not None:
+            return followup
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             self.out["intent"] = "smalltalk"
@@ -453,6 +458,9 @@ class Dialogue:
                 return self.answer([fact], p, last_intent="policy_question")
         if state.get("pending_order") and cues.any_of(cues.WHY_VERIFY, self.text):
             return self.out | {"plan": plan("why_verify", quick=[TALK_TO_PERSON]), "awaiting": "verification"}
+        if state.get("pending_order") and not state.get("credential"):
+            # Pressed for an order's details without the email or ZIP on it: why we can't, plainly.
+            return self.decline("privacy_decline")
         if state.get("last_intent") == "out_of_scope" or state.get("tracking_focus"):
             # A question after a "no" ("so you can't check it?"): say plainly what we can do.
             return self.out | {"plan": plan("capabilities", quick=["Track my order", TALK_TO_PERSON])}
@@ -464,6 +472,27 @@ class Dialogue:
             "not_understood": n,
             "unresolved": "low_confidence",
         }
+
+    def context_followup(self, effective: str, confidence: float) -> dict | None:
+        """A short follow-up to a written answer ("and the 25th?", "even UPS?", "what about Hawaii?"):
+        the shop's written answer read with the previous message."""
+        state = self.state
+        if self.ents or state.get("last_intent") not in ("policy_question", *NEEDS_ORDER):
+            return None
+        if len(self.text.split()) > 10 or (effective in NEEDS_ORDER and confidence >= self.threshold):
+            return None
+        if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
+            return None
+        previous = state.get("last_text") or ""
+        kb = self.svc.kb
+        if kb is None or not previous:
+            return None
+        fact = kb.answer(f"{previous} {self.text}", min_score=GENERAL_MIN_SCORE)
+        if fact is None:
+            return None
+        self.out["intent"] = "policy_question"
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        return self.answer([fact], p, last_intent="policy_question")
 
     def small_talk(self, effective: str, confidence: float) -> str | None:
         """The template for small talk ("thanks", "merry christmas", "found it!", "are you a bot?")."""

@@ -14,6 +14,7 @@ from ..guardrails import citations
 from ..guardrails.injection import screen_injection
 from ..handoff.escalation import escalate
 from ..i18n import detect as language
+from ..i18n.catalog import quick_label, word
 from ..tools.evidence import Fact
 from . import dialogue, focus, nlu
 from .deps import Turn
@@ -167,7 +168,7 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
         if offer is not None:
             text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=offer.values["url"])
     if p.get("verified_prefix"):
-        text = "Thanks, you're verified. " + text
+        text = word("verified_prefix") + " " + text
     if not state.get("disclosed"):
         text = templates.render("disclosure") + " " + text
     for more in p.get("then") or []:
@@ -179,8 +180,9 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     quick = list(p.get("quick_replies") or [])
     if TALK_TO_PERSON not in quick:
         quick.append(TALK_TO_PERSON)
+    quick = [quick_label(q) for q in quick]
     out = {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True, "answer_by": "template"}
-    if "handoff" not in p and _same_answer(text, state.get("last_reply")):
+    if "handoff" not in p and _same_answer(text, state.get("last_reply"), templates):
         again = f"{p['template']}_again"
         if again in templates.text:
             # A question asked again ("which order?", "and the email?") is asked in other words.
@@ -190,13 +192,18 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     return out
 
 
-def _same_answer(text: str, last: str | None) -> bool:
+def _same_answer(text: str, last: str | None, templates: Any) -> bool:
     """The reply says what the last one said (the disclosure and the "verified" prefix aside)."""
-    return bool(last) and _core(text) == _core(last or "")
+    return bool(last) and _core(text, templates) == _core(last or "", templates)
 
 
-def _core(text: str) -> str:
-    return re.sub(r"^(?:I'm \S+, .*?\(a bot\)\.\s*)?(?:Thanks, you're verified\.\s*)?", "", text.strip())
+def _core(text: str, templates: Any) -> str:
+    """A reply without the bot's introduction and the "you're verified" prefix, which never repeat."""
+    text = text.strip()
+    for prefix in (templates.render("disclosure"), word("verified_prefix")):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+    return text
 
 
 def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> dict:
@@ -206,12 +213,12 @@ def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> 
         return {"plan": {"handoff": "repeated_failure"}, "unresolved": "repeated_failure"}
     out: dict[str, Any] = {
         "reply": templates.render("repeat_offer_person"),
-        "quick_replies": ["Yes, a person please", TALK_TO_PERSON],
+        "quick_replies": [word("quick.yes_person"), quick_label(TALK_TO_PERSON)],
         "pending_action": {"kind": "offer_person", "reason": "repeated_failure"},
         "answer_by": "repeat_offer",
     }
     if facts_text:
-        out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text))
+        out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text, templates))
     else:
         out["citations"] = []
     return out
@@ -261,7 +268,7 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
         total,
         customer_text=state.get("text"),
     )
-    key = f"handoff_{reason}" if f"handoff_{reason}" in svc.templates.text else "handoff_default"
+    key = f"handoff_{reason}" if svc.templates.has(f"handoff_{reason}") else "handoff_default"
     text = svc.templates.render(key)
     plan = state.get("plan") or {}
     preamble = state.get("reply") if plan.get("template") and state.get("answer_by") == "template" else ""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
+from ..domain.status import FINAL_STATUSES, ShipmentStatus
+from ..i18n.catalog import word
 from ..tools import knowledge, pickup, seasonal
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact
@@ -82,14 +83,19 @@ def eta_phrase(tracking: Tracking, ctx: ToolContext, eta: Fact | None) -> tuple[
     tz = tracking.timezone
     start, end = eta.values["window_start"], eta.values["window_end"]
     text = wording.window(start, end, tz)
-    return f"Expected delivery: {text} ({eta_source(eta, tracking)}).", text
+    return word("eta_sentence", window=text, source=eta_source(eta, tracking)), text
 
 
 def eta_source(eta: Fact, tracking: Tracking) -> str:
     """How an answer names where a delivery window comes from."""
     if eta.values.get("source") == "model":
-        return "our forecast from recent deliveries"
-    return f"{carrier_name(tracking.shipment.carrier)}'s estimate"
+        return word("eta_source_model")
+    return word("eta_source_carrier", carrier=carrier_name(tracking.shipment.carrier))
+
+
+def status_phrase(status: ShipmentStatus) -> str:
+    """ "in transit", "en tránsito": a status as the turn's language says it."""
+    return word(f"status.{status.value}")
 
 
 def _fact(tracking: Tracking, prefix: str) -> Fact | None:
@@ -117,7 +123,7 @@ def status_plan(
         "order_number": tracking.order.number if tracking.order else "",
         "carrier": carrier_name(ship.carrier),
         "tracking_number": tn,
-        "status_phrase": STATUS_PHRASES[status],
+        "status_phrase": status_phrase(status),
     }
     if event is not None:
         facts.append(event)
@@ -138,7 +144,14 @@ def status_plan(
         if status is S.DELIVERED and event is not None:
             return plan("eta_only_delivered", facts, [TALK_TO_PERSON], **fields)
         if window:
-            phrase = window if window.startswith("between") else f"on {window}"
+            same_day = (
+                wording.local(eta.values["window_start"], tz).date()
+                == wording.local(  # type: ignore[union-attr]
+                    eta.values["window_end"],
+                    tz,  # type: ignore[union-attr]
+                ).date()
+            )
+            phrase = word("window_on", day=window) if same_day else window
             return plan("eta_only", facts, ["Track my order", TALK_TO_PERSON], window_phrase=phrase, **fields)
         return plan("eta_only_unknown", facts, [TALK_TO_PERSON], **fields)
 
@@ -296,7 +309,7 @@ class LocalPolicy:
                 }
             )
         facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]
-        choices = [f"Option {n}" for n in range(1, len(options) + 1)]
+        choices = [word("quick.option", n=n) for n in range(1, len(options) + 1)]
         p = plan("pickup_list_intro", facts, choices + [TALK_TO_PERSON], order_number=order.number)
         p["items"] = {"template": "pickup_item", "rows": items, "numbered": True}
         # The customer may pick one; the redirect is then proposed and done only after a yes.

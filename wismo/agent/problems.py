@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
+from ..domain.status import FINAL_STATUSES, ShipmentStatus
 from ..tools import knowledge
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name
 from . import cues, wording
-from .policy import TALK_TO_PERSON, plan
+from .policy import TALK_TO_PERSON, plan, status_phrase
 
 S = ShipmentStatus
 
@@ -48,7 +48,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:number|no|#)?|(?:send|ship|deliver|redirect|forward) (?:it |the (?:order|package|parcel) )?"
                 r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
                 r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
-                r"new address)\b",
+                r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
                 r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
                 r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
                 r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
@@ -324,6 +324,6 @@ def _not_delivered(
         "problem_not_delivered_yet",
         facts,
         [TALK_TO_PERSON],
-        status_phrase=STATUS_PHRASES[tracking.status],
+        status_phrase=status_phrase(tracking.status),
         **fields,
     )
