@@ -55,7 +55,7 @@ def test_five_wrong_pairs_from_one_client_do_not_lock_the_owner_out(agent, rows)
     assert disclosed(owner, row)
 
 
-def test_a_limited_client_weighs_on_no_order_and_opens_no_handoffs(agent, rows):
+def test_a_limited_client_weighs_on_no_order_and_locks_nothing(agent, rows):
     client = "203.0.113.77"
     targets = take(rows, "delivered", CLIENT_FAILURE_LIMIT)
     for i in range(0, CLIENT_FAILURE_LIMIT, 4):  # 4 per conversation: no conversation is locked
@@ -65,7 +65,9 @@ def test_a_limited_client_weighs_on_no_order_and_opens_no_handoffs(agent, rows):
     (victim,) = take(rows, "out_for_delivery")
     cid = agent.start("web")
     replies = [agent.send(cid, f"{victim['order_number']} try{i}@example.org", client=client) for i in range(8)]
-    assert all(r.handoff is None for r in replies)  # refused unchecked: nothing spent, nothing to escalate
+    # Refused unchecked: nothing spent, so no lock and no verification_failed case (the dialogue's own
+    # loop-breaker may still bring in a person after repeated identical answers, as for anyone).
+    assert not any((r.handoff or {}).get("reason") == "verification_failed" for r in replies), replies
     assert recorded(agent, victim) == 0
     owner = agent.send(agent.start("web"), f"{victim['order_number']} {victim['postal_code']}", client=OWNER)
     assert disclosed(owner, victim)
