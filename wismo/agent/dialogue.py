@@ -128,7 +128,9 @@ class Dialogue:
         if self.auth in ("mismatch", "limited"):
             # Before any other answer: a wrong pair reads the same whatever else the message says.
             # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
-            again = int(state.get("failed_verifications") or 0) % 2 == 0
+            # A limited client's try is not counted, but must read like any other wrong pair.
+            tries = int(state.get("failed_verifications") or 0) + (self.auth == "limited")
+            again = tries % 2 == 0
             key = "verify_failed_again" if again else "verify_failed"
             wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
             return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}

@@ -130,10 +130,11 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     if not aim.typed and not verdict.reason.endswith("limited"):
         # The email/ZIP given for another order does not fit this one: ask for this order's own.
         return out | {"auth": "need_credential"}
+    if verdict.reason.endswith("limited"):  # refused unchecked: no guess was spent, nothing to count
+        return out | {"auth": "limited"}
     failed = int(state.get("failed_verifications") or 0) + 1
     locked = failed >= svc.settings.max_failed_verifications
-    auth = "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch")
-    return out | {"failed_verifications": failed, "locked": locked, "auth": auth}
+    return out | {"failed_verifications": failed, "locked": locked, "auth": "locked" if locked else "mismatch"}
 
 
 # ---------------------------------------------------------------------------- act
