@@ -10,7 +10,7 @@ import logging
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
@@ -21,6 +21,7 @@ from ..domain.db import create_schema, get_engine, session
 from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
+from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
@@ -203,7 +204,8 @@ class Agent:
         )
         config = {"configurable": {"thread_id": conversation_id}}
         state = self.graph.invoke(
-            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode},
+            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode}
+            | self._expired_verification(conv, now),
             config,
             context=turn,
             durability="exit",
@@ -213,6 +215,24 @@ class Agent:
         if state.get("engine") == "openai":
             self._record_usage(conv.id, state, now)
         return reply
+
+    def _expired_verification(self, conv: Conversation, now: datetime) -> dict[str, Any]:
+        """State that forgets a verification idle for longer than WISMO_VERIFICATION_IDLE_MINUTES: a
+        conversation id alone (a shared link, a copied log line) must not open an order for ever."""
+        idle = self.settings.verification_idle_minutes
+        if not conv.verified_order or idle <= 0:
+            return {}
+        last = conv.updated_at if conv.updated_at.tzinfo else conv.updated_at.replace(tzinfo=UTC)
+        if now - last <= timedelta(minutes=idle):
+            return {}
+        return {
+            "verified_order": None,
+            "verified_orders": [],
+            "credential": None,
+            "pending_action": None,
+            "pending_order": None,
+            "pending_credential": None,
+        }
 
     def _record_usage(self, conversation_id: str, state: dict[str, Any], now: datetime) -> None:
         usage = state.get("usage") or {}
@@ -282,7 +302,7 @@ class Agent:
         rails = state.get("rails") or []
         log.info(
             "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",
-            conv.id,
+            conversation_ref(conv.id),
             state.get("intent"),
             float(state.get("confidence", 0.0)),
             (state.get("handoff") or {}).get("reason"),
