@@ -32,12 +32,27 @@ def _yaml(*path: str) -> Any:
     return yaml.safe_load(node.read_text("utf-8"))
 
 
-def _catalog(lang: str) -> dict[str, dict[str, str]]:
-    data = _yaml("locales", f"{lang}.yaml") or {}
-    assert isinstance(data, dict), f"{lang}.yaml: expected sections {SECTIONS}"
+def _catalog(name: str) -> dict[str, dict[str, str]]:
+    data = _yaml("locales", name) or {}
+    assert isinstance(data, dict), f"{name}: expected sections {SECTIONS}"
     unknown = set(data) - set(SECTIONS)
-    assert not unknown, f"{lang}.yaml: unknown sections {sorted(unknown)}"
+    assert not unknown, f"{name}: unknown sections {sorted(unknown)}"
     return {section: dict(data.get(section) or {}) for section in SECTIONS}
+
+
+def _parts() -> list[str]:
+    """The parts with their own catalog (`locales/<part>.en.yaml`: a page, the widget)."""
+    root = resources.files("wismo.prompts").joinpath("locales")
+    suffix = f".{DEFAULT_LANGUAGE}.yaml"
+    return sorted(f.name.removesuffix(suffix) for f in root.iterdir() if f.name.endswith(suffix))
+
+
+#: (English file, translated file, language) for the main catalogs and every part's catalog.
+CATALOGS = [pytest.param(f"{DEFAULT_LANGUAGE}.yaml", f"{lang}.yaml", lang, id=f"{lang}.yaml") for lang in OTHER] + [
+    pytest.param(f"{part}.{DEFAULT_LANGUAGE}.yaml", f"{part}.{lang}.yaml", lang, id=f"{part}.{lang}.yaml")
+    for part in _parts()
+    for lang in OTHER
+]
 
 
 def _fields(text: str) -> set[str]:
@@ -110,37 +125,37 @@ def _facts_differ(english: str, translated: str, lang: str) -> list[str]:
 # ---------------------------------------------------------------------------------- message catalogs
 
 
-@pytest.mark.parametrize("lang", OTHER)
-def test_catalog_has_every_message_english_has_and_no_other(lang: str) -> None:
-    english, catalog = _catalog(DEFAULT_LANGUAGE), _catalog(lang)
+@pytest.mark.parametrize(("source", "name", "lang"), CATALOGS)
+def test_catalog_has_every_message_english_has_and_no_other(source: str, name: str, lang: str) -> None:
+    english, catalog = _catalog(source), _catalog(name)
     for section in SECTIONS:
         missing = sorted(set(english[section]) - set(catalog[section]))
         extra = sorted(set(catalog[section]) - set(english[section]))
-        assert not missing, f"{lang}.yaml [{section}] lacks {missing}"
-        assert not extra, f"{lang}.yaml [{section}] has keys English does not: {extra}"
+        assert not missing, f"{name} [{section}] lacks {missing}"
+        assert not extra, f"{name} [{section}] has keys English does not: {extra}"
 
 
-@pytest.mark.parametrize("lang", OTHER)
-def test_catalog_messages_fill_the_same_fields(lang: str) -> None:
-    english, catalog = _catalog(DEFAULT_LANGUAGE), _catalog(lang)
+@pytest.mark.parametrize(("source", "name", "lang"), CATALOGS)
+def test_catalog_messages_fill_the_same_fields(source: str, name: str, lang: str) -> None:
+    english, catalog = _catalog(source), _catalog(name)
     wrong = []
     for section in SECTIONS:
         for key, text in catalog[section].items():
             source = english[section].get(key)
             if source is None:
                 continue
-            assert isinstance(text, str), f"{lang}.yaml [{section}] {key}: not a string"
+            assert isinstance(text, str), f"{name} [{section}] {key}: not a string"
             if _fields(text) != _fields(source):
                 wrong.append(f"[{section}] {key}: {sorted(_fields(text))} != English {sorted(_fields(source))}")
             if bool(text.strip()) != bool(source.strip()):
                 wrong.append(f"[{section}] {key}: empty where English is not, or the reverse")
-    assert not wrong, f"{lang}.yaml:\n" + "\n".join(wrong)
+    assert not wrong, f"{name}:\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("lang", OTHER)
-def test_catalog_messages_state_no_fact_english_does_not(lang: str) -> None:
+@pytest.mark.parametrize(("source", "name", "lang"), CATALOGS)
+def test_catalog_messages_state_no_fact_english_does_not(source: str, name: str, lang: str) -> None:
     """Dates, times and amounts arrive in fields; a fixed number ("24 hours") stays the same."""
-    english, catalog = _catalog(DEFAULT_LANGUAGE), _catalog(lang)
+    english, catalog = _catalog(source), _catalog(name)
     wrong = [
         f"[{section}] {key}: {problem}"
         for section in SECTIONS
@@ -148,11 +163,11 @@ def test_catalog_messages_state_no_fact_english_does_not(lang: str) -> None:
         if key in english[section]
         for problem in _facts_differ(english[section][key], text, lang)
     ]
-    assert not wrong, f"{lang}.yaml:\n" + "\n".join(wrong)
+    assert not wrong, f"{name}:\n" + "\n".join(wrong)
 
 
 def test_the_check_catches_a_missing_key_a_new_field_and_a_new_number() -> None:
-    english = _catalog(DEFAULT_LANGUAGE)["friendly"]
+    english = _catalog(f"{DEFAULT_LANGUAGE}.yaml")["friendly"]
     assert _fields("Pedido {order_number} el {when}") != _fields(english["eta_only_delivered"])
     assert _fields("Soy {bot}, de {brand}") == _fields("I'm {bot}, {brand_s} assistant")
     assert numbers("Si en 48 horas no aparece") != numbers("If it hasn't turned up within 24 hours")
