@@ -52,7 +52,8 @@ class Settings(BaseSettings):
     openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY", repr=False)
     model: str = Field("gpt-4o-mini", alias="WISMO_MODEL")
     model_timeout: float = Field(10.0, alias="WISMO_MODEL_TIMEOUT")
-    max_tool_rounds: int = Field(4, alias="WISMO_MAX_TOOL_ROUNDS")
+    #: Per turn, all model calls (reading and writing) must be done within this; then the template answer goes.
+    model_deadline_ms: int = Field(4000, alias="WISMO_MODEL_DEADLINE_MS", ge=100)
     temperature: float = Field(0.2, alias="WISMO_TEMPERATURE")
     azure_api_version: str | None = Field(None, alias="OPENAI_API_VERSION")
     azure_deployment: str | None = Field(None, alias="AZURE_OPENAI_DEPLOYMENT")
