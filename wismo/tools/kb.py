@@ -61,27 +61,65 @@ class Article:
 def load_articles() -> tuple[Article, ...]:
     raw = yaml.safe_load(resources.files("wismo.prompts").joinpath("knowledge.yaml").read_text("utf-8"))
     return tuple(
-        Article(a["id"], a["title"], tuple(a.get("keywords", ())), a["text"], tuple(a.get("asks", ())))
-        for a in raw
+        Article(a["id"], a["title"], tuple(a.get("keywords", ())), a["text"], tuple(a.get("asks", ()))) for a in raw
     )
 
 
 #: A small domain thesaurus: customers' words mapped onto the words the articles use.
 _SYNONYMS = {
-    "package": "parcel", "packages": "parcel", "box": "parcel", "boxes": "parcel", "shipment": "parcel",
-    "courier": "carrier", "driver": "carrier", "mailman": "carrier", "postman": "carrier",
-    "shop": "store", "shops": "store", "mall": "store", "xmas": "christmas", "dec": "december",
-    "reimburse": "refund", "reimbursement": "refund", "fpo": "military", "apo": "military", "dpo": "military",
-    "expedite": "faster", "rush": "faster", "sooner": "faster", "quicker": "faster",
-    "collect": "pickup", "pick": "pickup", "stole": "stolen", "theft": "stolen",
-    "swap": "exchange", "fit": "size", "broken": "damaged", "ripped": "damaged", "torn": "damaged",
-    "sms": "text", "texts": "text", "phone": "call", "deadline": "cutoff", "deadlines": "cutoff",
-    "internationally": "international", "abroad": "international", "overseas": "international",
+    "package": "parcel",
+    "packages": "parcel",
+    "box": "parcel",
+    "boxes": "parcel",
+    "shipment": "parcel",
+    "courier": "carrier",
+    "driver": "carrier",
+    "mailman": "carrier",
+    "postman": "carrier",
+    "shop": "store",
+    "shops": "store",
+    "mall": "store",
+    "xmas": "christmas",
+    "dec": "december",
+    "reimburse": "refund",
+    "reimbursement": "refund",
+    "fpo": "military",
+    "apo": "military",
+    "dpo": "military",
+    "expedite": "faster",
+    "rush": "faster",
+    "sooner": "faster",
+    "quicker": "faster",
+    "collect": "pickup",
+    "pick": "pickup",
+    "stole": "stolen",
+    "theft": "stolen",
+    "swap": "exchange",
+    "fit": "size",
+    "broken": "damaged",
+    "ripped": "damaged",
+    "torn": "damaged",
+    "sms": "text",
+    "texts": "text",
+    "phone": "call",
+    "deadline": "cutoff",
+    "deadlines": "cutoff",
+    "internationally": "international",
+    "abroad": "international",
+    "overseas": "international",
 }
 _PHRASES = (
-    ("send back", "return"), ("sent back", "return"), ("send it back", "return"), ("money back", "refund"),
-    ("pick up", "pickup"), ("p.o. box", "pobox"), ("po box", "pobox"), ("post office box", "pobox"),
-    ("gift card", "giftcard"), ("in person", "instore"), ("in store", "instore"),
+    ("send back", "return"),
+    ("sent back", "return"),
+    ("send it back", "return"),
+    ("money back", "refund"),
+    ("pick up", "pickup"),
+    ("p.o. box", "pobox"),
+    ("po box", "pobox"),
+    ("post office box", "pobox"),
+    ("gift card", "giftcard"),
+    ("in person", "instore"),
+    ("in store", "instore"),
 )
 
 

@@ -32,7 +32,7 @@ class PickupOption:
     fact: Fact
 
     def open_phrase(self, tz: str) -> str:
-        """"open now", "opens Fri, Dec 12, 9:00 AM" or "hours not listed", in the customer's zone."""
+        """ "open now", "opens Fri, Dec 12, 9:00 AM" or "hours not listed", in the customer's zone."""
         if self.open_now:
             return "open now"
         if self.opens_at is not None:

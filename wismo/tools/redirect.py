@@ -221,7 +221,12 @@ def confirm_redirect(ctx: ToolContext, plan: RedirectPlan) -> list[Fact]:
     event_fact = Fact(
         f"shipment:{tn}:event:{seq}",
         f"Redirect to {point.name}",
-        {"status": status, "description": event.description, "city": point.city, "region": point.region,
-         "time": ctx.now},
+        {
+            "status": status,
+            "description": event.description,
+            "city": point.city,
+            "region": point.region,
+            "time": ctx.now,
+        },
     )
     return [pickup_fact(point, plan.ready_at, plan.held_until, plan.timezone), event_fact]

@@ -1,0 +1,275 @@
+"""Person names the small spaCy model misses, in five languages.
+
+- After a cue: "my name is", "me llamo", "je m'appelle", "ich heiße", "meu nome é", titles
+  ("Mr.", "Sra.", "Mme", "Herr", "Dona"), sign-offs ("Regards,", "Saludos,", "Cordialement",
+  "Viele Grüße", "Atenciosamente") and relations ("my wife", "mi hija", "ma sœur"). After the
+  strongest cues a lowercase word counts too ("my name is ottilie").
+- Speaker labels in pasted dialogue ("Renata: did you call me?").
+- A known first name anywhere, with the capitalized words, initials and particles after it
+  ("María José de la Fuente", "Jan van der Berg").
+- A capitalized word that is no ordinary word of the five languages, where a name can stand.
+
+Rules are generic (shapes, cue words, word lists written by us), never memorized values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import CAP, UP, WismoRecognizer
+from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, fold
+from .vocabulary import Vocabulary
+
+_SEP = r"[ \t]*[:,]?[ \t]*"
+#: Cues after which the next word is a name even in lower case ("my name is ottilie").
+_DECLARING = (
+    r"my\s+name\s+is|my\s+name's|(?:my|his|her|their)\s+(?:full\s+|maiden\s+|first\s+|last\s+)?name\s+(?:is|was)|"
+    r"(?:people|they|friends|everyone)\s+call\s+me|call\s+me|i\s+go\s+by|goes\s+by|known\s+as|"
+    r"(?:full\s+|first\s+|last\s+|maiden\s+|sur)?name\s*:|surname|"
+    r"me\s+llamo|mi\s+nombre\s+(?:es|completo\s+es)|se\s+llama|nombre\s*(?:y\s+apellidos?)?\s*:|apellidos?\s*:?|"
+    r"je\s+m['’]appelle|mon\s+nom\s+(?:est|de\s+famille\s+est)|il\s+s['’]appelle|elle\s+s['’]appelle|"
+    r"nom\s*(?:de\s+famille)?\s*:|pr[ée]nom\s*:?|"
+    r"ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|er\s+hei(?:ß|ss)t|sie\s+hei(?:ß|ss)t|"
+    r"(?:vor|nach|familien)?name\s*:|vorname|nachname|"
+    r"meu\s+nome\s+(?:é|e|completo\s+é)|me\s+chamo|chamo-me|se\s+chama|nome\s*(?:completo)?\s*:|sobrenome\s*:?"
+)
+#: Cues after which a capitalized word is a name (titles, sign-offs, relations, labels).
+_ANNOUNCING = (
+    r"signed|sincerely|regards|best|cheers|thanks|thank\s+you|yours|"
+    r"mrs|mr|ms|mx|dr|prof|miss|dear|sir|madam|"
+    r"called|named|calls\s+me|under|c/o|attn|recipient|addressee|account\s+holder|card\s*holder|"
+    r"ask\s+for|speak\s+to|contact\s+person|user:|"
+    r"correct\s+it\s+to|change\s+it\s+to|"
+    r"my\s+(?:kid|son|daughter|child|wife|husband|partner|friend|mother|father|mom|mum|dad|brother|sister|"
+    r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|fianc[ée]e?|aunt|uncle|cousin|grandma|grandpa)|"
+    r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|estimad[oa]|querid[oa]|atentamente|"
+    r"saludos|un\s+saludo|cordiales\s+saludos|firmado|titular|destinatari[oa]|a\s+nombre\s+de|"
+    r"mi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|amig[oa]|vecin[oa]|novi[oa]|pareja|jef[ea]|"
+    r"compa[ñn]er[oa]|t[íi][oa]|prim[oa]|abuel[oa])|"
+    r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|"
+    r"sign[ée]|titulaire|destinataire|au\s+nom\s+de|"
+    r"mon\s+(?:fils|mari|fr[èe]re|p[èe]re|ami|voisin|coll[èe]gue|copain|conjoint|oncle|cousin|compagnon)|"
+    r"ma\s+(?:fille|femme|s(?:œ|oe)ur|m[èe]re|amie|voisine|coll[èe]gue|copine|tante|cousine|compagne)|"
+    r"herr|herrn|frau|hr(?=\.)|fr(?=\.)|sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|"
+    r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
+    r"inhaber(?:in)?|empf(?:ä|ae)nger(?:in)?|auf\s+den\s+namen|"
+    r"mein(?:e)?\s+(?:sohn|tochter|mann|frau|bruder|schwester|vater|mutter|freund(?:in)?|nachbar(?:in)?|"
+    r"kollege|kollegin|partner(?:in)?|onkel|tante|cousin|cousine)|"
+    r"sra|srª|dona|dom|senhor|senhora|prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|"
+    r"obrigad[oa]|assinado|titular|destinat[áa]rio|em\s+nome\s+de|"
+    r"(?:meu|minha)\s+(?:filh[oa]|marido|espos[oa]|mulher|irm[ãa]o?|pai|m[ãa]e|amig[oa]|vizinh[oa]|colega|"
+    r"namorad[oa]|ti[oa]|prim[oa]|av[óô])"
+)
+#: Everyday words that introduce a name only when the next word looks like one.
+_WEAK = (
+    r"says|said|add|with|by|to|from|this\s+is|i\s+am|i'm|it's|soy|con|para|de\s+parte\s+de|je\s+suis|avec|pour|"
+    r"ich\s+bin|mit|f(?:ü|ue)r|von|sou|com|da\s+parte\s+de"
+)
+STRONG_NAME_CUE = re.compile(
+    rf"(?i:(?<![\w.@/])(?:(?P<declaring>{_DECLARING})|(?P<announcing>{_ANNOUNCING})(?:\.|(?!\w))|(?P<weak>{_WEAK})(?!\w)))"
+    rf"(?P<sep>{_SEP}\??[ \t]*(?:\n[ \t]*(?=[{UP}]))?)"
+)
+
+_INITIAL = rf"[{UP}]\.?"
+_NAME_PARTICLE = r"(?:van|von|der|den|de|du|da|di|del|della|dos|das|do|ten|ter|la|le|bin|ibn|al|el|y|e|zu)"
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
+_LOWER_TOKEN = re.compile(r"[^\W\d_]{2,40}")
+_NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_NAME_PARTICLE})(?=[ \t]+[{UP}])|{CAP})")
+_LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
+#: "Renata: ..." at the start of a line.
+SPEAKER_RE = re.compile(rf"(?m)^[ \t>*-]*(?P<name>[{UP}][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}}):[ \t]")
+
+
+def name_tail(text: str, pos: int) -> int:
+    """Extend a name from `pos` over initials, particles and further capitalized words."""
+    end = pos
+    for _ in range(4):
+        m = _NAME_NEXT.match(text, end)
+        if not m:
+            break
+        word = m.group().strip()
+        if fold(word.rstrip(".")) in NOT_NAME_WORDS or (word.isupper() and len(word) > 2):
+            break
+        end = m.end()
+    return end
+
+
+def lower_name_tail(text: str, pos: int, vocab: Vocabulary) -> int:
+    """Extend a lowercase name over an initial ("k.") and surnames that are no ordinary words."""
+    end = pos
+    for _ in range(3):
+        m = _LOWER_NEXT.match(text, end)
+        if not m:
+            break
+        word = m.group().strip()
+        if not word.endswith(".") and (
+            fold(word) in NOT_NAME_WORDS or (vocab.is_word(word) and fold(word) not in SURNAMES)
+        ):
+            break
+        end = m.end()
+    return end
+
+
+def name_like(word: str, vocab: Vocabulary) -> bool:
+    """A capitalized token that looks like a name: a known first name, or not an ordinary word."""
+    bare = vocab.bare(word)
+    key = fold(bare)
+    if len(bare) < 2 or key in NOT_NAME_WORDS or not word[:1].isupper():
+        return False
+    if word.isupper() and len(word) > 2:  # ALLCAPS: acronyms, cities in postal blocks
+        return False
+    if key in FIRST_NAMES:
+        return True
+    if not vocab:
+        return False
+    if "-" in bare and all(vocab.is_word(part) for part in bare.split("-") if part):
+        return False  # "Hassle-free", "High-quality"
+    if key in AMBIGUOUS_FIRST_NAMES:
+        return False
+    if key in SURNAMES:
+        return not vocab.is_english(bare)
+    return not vocab.is_word(bare)
+
+
+_SENT_BREAK = re.compile(r"(?:[.!?¡¿][\"')\]]?[ \t]+|\n[ \t>?*-]*)$")
+_SUBJECT_NEXT = re.compile(
+    r"(?:['’]s\b|[ \t]*[,:;]|[ \t]+(?:is|was|has|had|said|says|lives|lived|spent|will|would|and|or|wrote|"
+    r"called|asked|told|went|works|worked|began|joined|did|does|can|could|should|must|may|"
+    r"es|est|ist|é|era|était|war|tiene|tem|hat|a|vive|habite|wohnt|mora|dijo|dit|sagte|disse|y|et|und|e)\b)"
+)
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 8) : pos]
+    if pos <= 8 and not before.strip(" \t\"'>*-?¿¡"):
+        return True
+    if re.search(r"(?:^|[\s.])[A-Z]\.[ \t]+$", before):  # an initial ("Sari J. Paavolainen"), not a full stop
+        return False
+    return bool(_SENT_BREAK.search(before))
+
+
+class PersonHeuristicRecognizer(WismoRecognizer):
+    """Names from cue words, the first-name lists, speaker labels and non-dictionary proper nouns."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self, vocab: Vocabulary | None = None) -> None:
+        super().__init__()
+        #: Ordinary words; without them only cue words and the first-name list apply.
+        self.vocab = vocab or Vocabulary()
+
+    def find(self, text, nlp_artifacts):
+        hits: list[tuple[int, int, float]] = []
+        hits += self._after_cues(text)
+        hits += self._speakers(text)
+        hits += self._tokens(text)
+        # A name ends before a sentence's full stop ("I'm Maria Lopez."), not at an initial ("J.").
+        return [
+            (s, e - 1 if text[e - 1] == "." and e - s > 2 and text[e - 3 : e - 1].isalpha() else e, sc)
+            for s, e, sc in hits
+        ]
+
+    def _after_cues(self, text: str) -> list[tuple[int, int, float]]:
+        hits = []
+        vocab = self.vocab
+        for cue in STRONG_NAME_CUE.finditer(text):
+            m = _TOKEN.match(text, cue.end())
+            if not m:
+                continue
+            word = m.group()
+            key = fold(word.rstrip("."))
+            if word[:1].isupper():
+                if cue.group("weak"):
+                    ok = name_like(word, vocab)
+                else:
+                    ok = key not in NOT_NAME_WORDS and not (word.isupper() and len(word) > 2)
+                    if ok and vocab and cue.group("announcing") and "\n" not in cue.group("sep"):
+                        # "Best price", "Dear customer": after a greeting or sign-off an ordinary word
+                        # is not a name unless it is a known first name or surname.
+                        ok = key in FIRST_NAMES or key in SURNAMES or not vocab.is_word(word) or _is_title(cue)
+                if ok:
+                    hits.append((m.start(), name_tail(text, m.end()), 0.8))
+            elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
+                hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
+            elif cue.group("declaring") and vocab and not vocab.is_word(word) and key not in NOT_NAME_WORDS:
+                hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
+        return hits
+
+    def _speakers(self, text: str) -> list[tuple[int, int, float]]:
+        hits = []
+        for m in SPEAKER_RE.finditer(text):
+            name = m.group("name")
+            first = name.split()[0]
+            if fold(first) in FIRST_NAMES or name_like(first, self.vocab):
+                hits.append((m.start("name"), m.end("name"), 0.7))
+        return hits
+
+    def _tokens(self, text: str) -> list[tuple[int, int, float]]:
+        hits = []
+        vocab = self.vocab
+        lowercase_message = text == text.lower()
+        for m in _TOKEN.finditer(text):
+            word = m.group().rstrip(".")
+            key = fold(word)
+            if not word[:1].isupper():
+                if lowercase_message and key in FIRST_NAMES and key not in NOT_NAME_WORDS:
+                    # lowercase first names in a lowercase message ("they had 6: brian, donna")
+                    hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.6))
+                continue
+            prev = text[max(0, m.start() - 1) : m.start()]
+            if prev and (prev.isalnum() or prev in "@/_#."):
+                continue
+            nxt = text[m.end() : m.end() + 1]
+            if nxt and (nxt in "@/_" or nxt.isdigit()):
+                continue
+            tail = name_tail(text, m.end())
+            if key in FIRST_NAMES or (key in AMBIGUOUS_FIRST_NAMES and tail > m.end()):
+                hits.append((m.start(), tail, 0.7))
+            elif name_like(word, vocab):
+                # Any word is capitalized at a sentence start ("Resend to..."): alone there, an
+                # unknown word is a name only in subject position ("Verda lives", "Ari is").
+                if tail > m.end() or not at_sentence_start(text, m.start()) or _SUBJECT_NEXT.match(text, m.end()):
+                    hits.append((m.start(), tail, 0.6))
+        return hits
+
+
+_TITLE = re.compile(
+    r"(?i)^(?:mrs|mr|ms|mx|dr|prof|miss|sr|sra|srta|don|do[ñn]a|m|mme|mlle|herr|herrn|frau|hr|fr|dona|dom)\.?$"
+)
+
+
+def _is_title(cue: re.Match[str]) -> bool:
+    return bool(_TITLE.match(cue.group("announcing") or ""))
+
+
+_EMAIL_OR_LINK = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Letters glued to digits (an order or tracking number), not a word."""
+    before = text[start - 1] if start else ""
+    after = text[end : end + 2]
+    return before.isdigit() or (after[:1].isdigit() or (after[:1] == "-" and after[1:2].isdigit()))
+
+
+def needs_ner(text: str, vocab: Vocabulary) -> bool:
+    """Whether spaCy's NER could find a name here that redaction would keep.
+
+    A PERSON span is kept only if it has a capital letter or evidence (a known first name, a cue
+    such as "my name is"); so a message whose capitalized words are all ordinary words ("Where is
+    my order?"), with no first name and no cue, needs no NER pass. Without a vocabulary the answer
+    is always yes.
+    """
+    if not vocab or any(not m.group("weak") for m in STRONG_NAME_CUE.finditer(text)):
+        return True
+    text = _EMAIL_OR_LINK.sub(" ", text)  # "jane.doe@example.com" holds no name for NER to find
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = fold(vocab.bare(word))
+        if key in FIRST_NAMES:
+            return True
+        if not any(ch.isupper() for ch in word) or key in NOT_NAME_WORDS or _in_code(text, m.start(), m.end()):
+            continue  # lowercase without evidence, shop words, the letters of "WS-10023" or "1Z..."
+        if key in AMBIGUOUS_FIRST_NAMES or not vocab.is_word(word):
+            return True
+    return False

@@ -1,0 +1,105 @@
+"""Ordinary words of the languages wismo serves, to tell a name from a capitalized word.
+
+English comes from the spaCy pipeline's own lemma tables (WordNet's lemma index, which holds
+few proper nouns). Spanish, French, German and Portuguese come from wordfreq's frequency lists,
+which ship inside the package (nothing is downloaded): the 30,000 most frequent words of each.
+German capitalizes every noun ("Sendung", "Lieferung"), and a sentence in any language starts
+with a capital: without these words every one of them would look like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .name_words import FIRST_NAMES, fold
+
+OTHER_LANGUAGES: tuple[str, ...] = ("es", "fr", "de", "pt")
+_WORDS_PER_LANGUAGE = 30_000
+_INTERNATIONAL = 4  # frequent in this many of the five languages: a name, not a word
+
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("ness", ""),
+    ("ful", ""),
+)
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$")
+
+
+def english_words_of(nlp) -> frozenset[str]:
+    """Ordinary English words from a spaCy pipeline's lemmatizer tables (WordNet's lemma index)."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except (KeyError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    for table_name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table_name):
+            table = lookups.get_table(table_name)
+            for key in table:
+                words.update(table[key])
+    return frozenset(w.lower() for w in words)
+
+
+def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
+    """The most frequent words of `languages`, folded (no case, no accents), first names left out.
+
+    Frequency lists hold the names the web talks about ("zhang", "garcia", "schmidt"): a word
+    frequent in four or more of the five languages is a name or an English loan (English words
+    come from WordNet instead), so it is left out too."""
+    import wordfreq
+
+    counts: dict[str, int] = {}
+    for lang in ("en", *languages):
+        for w in {fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small")}:
+            counts[w] = counts.get(w, 0) + (1 if lang != "en" else 100)
+    # English frequency counts as many languages: a word of the other lists also frequent in English
+    # and in three of them is an international name.
+    return frozenset(
+        w
+        for w, n in counts.items()
+        if n % 100 and w.isalpha() and w not in FIRST_NAMES and (n % 100) + (n // 100) < _INTERNATIONAL
+    )
+
+
+def is_english(word: str, english: frozenset[str]) -> bool:
+    """`word` or its stem (frustrated -> frustrate, shipping -> ship) is an English word."""
+    if word in english:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            doubled = suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]  # shipped -> ship
+            if stem in english or (doubled and stem[:-1] in english):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """English words and the other languages' words; empty means "no vocabulary: trust cues only"."""
+
+    english: frozenset[str] = frozenset()
+    others: frozenset[str] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.english)
+
+    def bare(self, word: str) -> str:
+        return _CONTRACTION.sub("", word.rstrip(".").lower())
+
+    def is_english(self, word: str) -> bool:
+        return is_english(self.bare(word), self.english)
+
+    def is_word(self, word: str) -> bool:
+        """An ordinary word of any of the five languages."""
+        bare = self.bare(word)
+        return is_english(bare, self.english) or fold(bare) in self.others
