@@ -146,7 +146,7 @@ def coordinate(text: str, spans: list[Span], protected: Intervals, vocab: Vocabu
 
 
 _NOT_SPREAD = NOT_NAME_WORDS | frozenset("van von der den del della dos das ten ter bin ibn".split())
-_NAME_PART = re.compile(r"[^\W\d_][\w'’-]{2,}")
+_NAME_PART = re.compile(r"[^\W\d_](?:[\w-]|['’](?![sS]\b)){2,}")
 #: At most this many distinct values are spread per message (each costs one pass of str.find).
 _MAX_SPREAD_VALUES = 400
 

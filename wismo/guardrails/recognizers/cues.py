@@ -33,11 +33,13 @@ ORDER = _words(
 #: Phone words: a number right after them is a phone number, whatever its shape.
 PHONE = _words(
     r"phone|phones|call|calling|called|mobile|cell|cellphone|tel|tel\.|telephone|fax|desk|text|texting|"
-    r"whatsapp|sms|reach|dial|ring|contact|landline|hotline|ext|extension|"
-    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m(?:ame|eme|ar|a|e)|fijo|contacto|"
-    r"t[ée]l[ée]phone|t[ée]l|portable|appel(?:er|ez|le)?|joindre|fixe|"
+    r"whatsapp|sms|reach|reached|dial|ring|contact|landline|hotline|ext|extension|answering|registered|"
+    r"(?:my|his|her|our|your)\s+(?:number|no\.)|"
+    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m(?:ame|eme|ar|a|e)|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
+    r"t[ée]l[ée]phone|t[ée]l|portable|appel(?:er|ez|le)?|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
     r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|rufnummer|anruf(?:en)?|ruf|erreichbar|festnetz|"
-    r"telefone|telem[óo]vel|liga(?:r|e)?|fixo|contato"
+    r"(?:meine|seine|ihre)\s+nummer|"
+    r"telefone|telem[óo]vel|liga(?:r|e)?|fixo|contato|(?:meu|seu)\s+n[úu]mero"
 )
 #: Payment words: a long number near them is a card or an account.
 PAYMENT = _words(

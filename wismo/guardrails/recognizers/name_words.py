@@ -6,8 +6,10 @@ after which a word is a name. Lookups fold case and accents ("Inés" -> "ines", 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents: the key of every list here."""
     decomposed = unicodedata.normalize("NFKD", word.lower())

@@ -25,7 +25,7 @@ _SEP = r"[ \t]*[:,]?[ \t]*"
 _DECLARING = (
     r"my\s+name\s+is|my\s+name's|(?:my|his|her|their)\s+(?:full\s+|maiden\s+|first\s+|last\s+)?name\s+(?:is|was)|"
     r"(?:people|they|friends|everyone)\s+call\s+me|call\s+me|i\s+go\s+by|goes\s+by|known\s+as|"
-    r"(?:full\s+|first\s+|last\s+|maiden\s+|sur)?name\s*:|surname|"
+    r"(?:full\s+|first\s+|last\s+|maiden\s+|sur)?name\s*:|surname|(?:full|first|last|maiden|family)\s+name|"
     r"me\s+llamo|mi\s+nombre\s+(?:es|completo\s+es)|se\s+llama|nombre\s*(?:y\s+apellidos?)?\s*:|apellidos?\s*:?|"
     r"je\s+m['’]appelle|mon\s+nom\s+(?:est|de\s+famille\s+est)|il\s+s['’]appelle|elle\s+s['’]appelle|"
     r"nom\s*(?:de\s+famille)?\s*:|pr[ée]nom\s*:?|"
@@ -33,30 +33,33 @@ _DECLARING = (
     r"(?:vor|nach|familien)?name\s*:|vorname|nachname|"
     r"meu\s+nome\s+(?:é|e|completo\s+é)|me\s+chamo|chamo-me|se\s+chama|nome\s*(?:completo)?\s*:|sobrenome\s*:?"
 )
-#: Cues after which a capitalized word is a name (titles, sign-offs, relations, labels).
+#: Greetings and sign-offs: the next capitalized word is a name unless it is an ordinary word.
+_GREETING = (
+    r"signed|sincerely|regards|best|cheers|thanks|thank\s+you|yours|dear|hi|hello|hey|"
+    r"estimad[oa]|querid[oa]|atentamente|saludos|un\s+saludo|cordiales\s+saludos|firmado|hola|gracias|"
+    r"cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|sign[ée]|bonjour|merci|"
+    r"sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|danke|"
+    r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
+    r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|assinado|ol[áa]"
+)
+#: Cues after which a capitalized word is a name (titles, relations, labels).
 _ANNOUNCING = (
-    r"signed|sincerely|regards|best|cheers|thanks|thank\s+you|yours|"
-    r"mrs|mr|ms|mx|dr|prof|miss|dear|sir|madam|"
+    r"mrs|mr|ms|mx|dr|prof|miss|sir|madam|"
     r"called|named|calls\s+me|under|c/o|attn|recipient|addressee|account\s+holder|card\s*holder|"
     r"ask\s+for|speak\s+to|contact\s+person|user:|"
     r"correct\s+it\s+to|change\s+it\s+to|"
     r"my\s+(?:kid|son|daughter|child|wife|husband|partner|friend|mother|father|mom|mum|dad|brother|sister|"
     r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|fianc[ée]e?|aunt|uncle|cousin|grandma|grandpa)|"
-    r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|estimad[oa]|querid[oa]|atentamente|"
-    r"saludos|un\s+saludo|cordiales\s+saludos|firmado|titular|destinatari[oa]|a\s+nombre\s+de|"
+    r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|titular|destinatari[oa]|a\s+nombre\s+de|"
     r"mi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|amig[oa]|vecin[oa]|novi[oa]|pareja|jef[ea]|"
     r"compa[ñn]er[oa]|t[íi][oa]|prim[oa]|abuel[oa])|"
-    r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|"
-    r"sign[ée]|titulaire|destinataire|au\s+nom\s+de|"
+    r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|titulaire|destinataire|au\s+nom\s+de|"
     r"mon\s+(?:fils|mari|fr[èe]re|p[èe]re|ami|voisin|coll[èe]gue|copain|conjoint|oncle|cousin|compagnon)|"
     r"ma\s+(?:fille|femme|s(?:œ|oe)ur|m[èe]re|amie|voisine|coll[èe]gue|copine|tante|cousine|compagne)|"
-    r"herr|herrn|frau|hr(?=\.)|fr(?=\.)|sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|"
-    r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
-    r"inhaber(?:in)?|empf(?:ä|ae)nger(?:in)?|auf\s+den\s+namen|"
+    r"herr|herrn|frau|hr(?=\.)|fr(?=\.)|inhaber(?:in)?|empf(?:ä|ae)nger(?:in)?|auf\s+den\s+namen|"
     r"mein(?:e)?\s+(?:sohn|tochter|mann|frau|bruder|schwester|vater|mutter|freund(?:in)?|nachbar(?:in)?|"
     r"kollege|kollegin|partner(?:in)?|onkel|tante|cousin|cousine)|"
-    r"sra|srª|dona|dom|senhor|senhora|prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|"
-    r"obrigad[oa]|assinado|titular|destinat[áa]rio|em\s+nome\s+de|"
+    r"sra|srª|dona|dom|senhor|senhora|titular|destinat[áa]rio|em\s+nome\s+de|"
     r"(?:meu|minha)\s+(?:filh[oa]|marido|espos[oa]|mulher|irm[ãa]o?|pai|m[ãa]e|amig[oa]|vizinh[oa]|colega|"
     r"namorad[oa]|ti[oa]|prim[oa]|av[óô])"
 )
@@ -66,7 +69,7 @@ _WEAK = (
     r"ich\s+bin|mit|f(?:ü|ue)r|von|sou|com|da\s+parte\s+de"
 )
 STRONG_NAME_CUE = re.compile(
-    rf"(?i:(?<![\w.@/])(?:(?P<declaring>{_DECLARING})|(?P<announcing>{_ANNOUNCING})(?:\.|(?!\w))|(?P<weak>{_WEAK})(?!\w)))"
+    rf"(?i:(?<![\w.@/])(?:(?P<declaring>{_DECLARING})|(?P<announcing>{_ANNOUNCING})(?:\.|(?!\w))|(?P<greeting>{_GREETING})(?:\.|(?!\w))|(?P<weak>{_WEAK})(?!\w)))"
     rf"(?P<sep>{_SEP}\??[ \t]*(?:\n[ \t]*(?=[{UP}]))?)"
 )
 
@@ -183,10 +186,10 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                     ok = name_like(word, vocab)
                 else:
                     ok = key not in NOT_NAME_WORDS and not (word.isupper() and len(word) > 2)
-                    if ok and vocab and cue.group("announcing") and "\n" not in cue.group("sep"):
+                    if ok and vocab and cue.group("greeting"):
                         # "Best price", "Dear customer": after a greeting or sign-off an ordinary word
                         # is not a name unless it is a known first name or surname.
-                        ok = key in FIRST_NAMES or key in SURNAMES or not vocab.is_word(word) or _is_title(cue)
+                        ok = key in FIRST_NAMES or key in SURNAMES or not vocab.is_word(word)
                 if ok:
                     hits.append((m.start(), name_tail(text, m.end()), 0.8))
             elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
@@ -233,16 +236,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         return hits
 
 
-_TITLE = re.compile(
-    r"(?i)^(?:mrs|mr|ms|mx|dr|prof|miss|sr|sra|srta|don|do[ñn]a|m|mme|mlle|herr|herrn|frau|hr|fr|dona|dom)\.?$"
-)
-
-
-def _is_title(cue: re.Match[str]) -> bool:
-    return bool(_TITLE.match(cue.group("announcing") or ""))
-
-
-_EMAIL_OR_LINK = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+_EMAIL_OR_LINK = re.compile(r"[^\s@]{1,64}@\S{1,255}|\bhttps?://\S{1,2000}|\bwww\.\S{1,2000}")
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -262,11 +256,12 @@ def needs_ner(text: str, vocab: Vocabulary) -> bool:
     """
     if not vocab or any(not m.group("weak") for m in STRONG_NAME_CUE.finditer(text)):
         return True
-    text = _EMAIL_OR_LINK.sub(" ", text)  # "jane.doe@example.com" holds no name for NER to find
+    if "@" in text or "http" in text or "www." in text:
+        text = _EMAIL_OR_LINK.sub(" ", text)  # "jane.doe@example.com" holds no name for NER to find
     for m in _TOKEN.finditer(text):
         word = m.group()
         key = fold(vocab.bare(word))
-        if key in FIRST_NAMES:
+        if key in FIRST_NAMES or key in SURNAMES:
             return True
         if not any(ch.isupper() for ch in word) or key in NOT_NAME_WORDS or _in_code(text, m.start(), m.end()):
             continue  # lowercase without evidence, shop words, the letters of "WS-10023" or "1Z..."

@@ -25,7 +25,7 @@ from .numbers import DIGIT_RUN, nearest_cue
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5})?"
 #: A formatted number: optional +CC or 00CC, optional (area), then 2-5 groups.
 PHONE_RE = re.compile(
-    r"(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]\d{1,6}){1,5}"
+    r"(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]\d{1,8}){1,5}"
     + _EXT
     + r"(?![\w/-]|[.,]\d)"
 )
