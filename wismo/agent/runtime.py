@@ -78,6 +78,8 @@ class Reply:
     rails: list[dict[str, Any]] = field(default_factory=list)
     #: Milliseconds per graph node this turn.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Why this turn went unresolved (a handoff reason code, `low_confidence` for "didn't catch that").
+    unresolved: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -288,6 +290,7 @@ class Agent:
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=rails,
+            unresolved=state.get("unresolved"),
         )
 
     def transcript(self, conversation_id: str) -> dict[str, Any]:
