@@ -3,8 +3,9 @@
 The model costs about 0.07 ms a token: a 4,000-character message would cost 60 ms or more, past
 the whole screening budget. So it runs only on the segments (lines, sentences) that hold a word
 it could decide (`names.needs_ner`: a capitalized word that is no ordinary word, a first name, a
-name cue), and at most `NER_BUDGET_CHARS` characters of them a message (most messages are far
-shorter). The rest of a longer message is left to the recognizers, which see every character.
+name cue) and are in English (the model reads other languages' capitals as names), and at most
+`NER_BUDGET_CHARS` characters of them a message (most messages are far shorter). The rest of a
+longer message is left to the recognizers, which see every character.
 
 Everything runs offline: the model comes from an installed package and is loaded once per
 process, lazily; nothing is ever downloaded.
@@ -21,6 +22,7 @@ from spacy.language import Language
 
 from ..config import get_settings
 from .recognizers import Vocabulary, english_words_of, needs_ner, other_language_words
+from .recognizers.vocabulary import mostly_english
 
 #: Characters of a message that the NER model reads at most (about 15 ms of work).
 NER_BUDGET_CHARS = 1000
@@ -63,7 +65,7 @@ class NerModel:
         used = 0
         for m in _SEGMENT.finditer(text):
             segment = m.group()
-            if not segment.strip() or not needs_ner(segment, self.vocab):
+            if not segment.strip() or not mostly_english(segment) or not needs_ner(segment, self.vocab):
                 continue
             if used + len(segment) > budget:
                 break

@@ -38,11 +38,19 @@ DOB_RE = re.compile(
 )
 
 
+#: The cue after the date: "Ich bin am 27.11.1967 geboren", "nací el 3 de mayo de 1990".
+DOB_AFTER_RE = re.compile(
+    rf"(?i:(?<!\w)(?:am|el|le|em|on)[ \t]+)(?P<v>(?i:{DATE}))"
+    r"(?i:[ \t]+(?:geboren|nacid[oa]|n[ée]e?|nascid[oa]|born))(?!\w)"
+)
+
+
 class DateOfBirthRecognizer(WismoRecognizer):
     """A date said to be a birth date ("born on 10/23/1951", "geb. 12.03.1985"); plain dates are kept."""
 
     ENTITY = "DATE_OF_BIRTH"
 
     def find(self, text, nlp_artifacts):
-        for m in DOB_RE.finditer(text):
-            yield m.start("v"), m.end("v"), 0.9
+        for rx in (DOB_RE, DOB_AFTER_RE):
+            for m in rx.finditer(text):
+                yield m.start("v"), m.end("v"), 0.9

@@ -35,11 +35,12 @@ PHONE = _words(
     r"phone|phones|call|calling|called|mobile|cell|cellphone|tel|tel\.|telephone|fax|desk|text|texting|"
     r"whatsapp|sms|reach|reached|dial|ring|contact|landline|hotline|ext|extension|answering|registered|"
     r"(?:my|his|her|our|your)\s+(?:number|no\.)|"
-    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m(?:ame|eme|ar|a|e)|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
-    r"t[ée]l[ée]phone|t[ée]l|portable|appel(?:er|ez|le)?|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
+    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
+    r"t[ée]l[ée]phone|t[ée]l|portable|appel\w{0,5}|rappel\w{0,5}|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
     r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|rufnummer|anruf(?:en)?|ruf|erreichbar|festnetz|"
+    r"r(?:ü|ue)ckruf\w{0,6}|zur(?:ü|ue)ckrufen|angerufen|"
     r"(?:meine|seine|ihre)\s+nummer|"
-    r"telefone|telem[óo]vel|liga(?:r|e)?|fixo|contato|(?:meu|seu)\s+n[úu]mero"
+    r"telefone|telem[óo]vel|lig(?:a|ar|ou|ue|uem|uei|aram)|fixo|contato|(?:meu|seu)\s+n[úu]mero|cel"
 )
 #: Payment words: a long number near them is a card or an account.
 PAYMENT = _words(

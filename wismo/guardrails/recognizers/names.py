@@ -44,7 +44,7 @@ _GREETING = (
 )
 #: Cues after which a capitalized word is a name (titles, relations, labels).
 _ANNOUNCING = (
-    r"mrs|mr|ms|mx|dr|prof|miss|sir|madam|"
+    r"mrs|mr|ms|mx|dr|dra|prof|profa|miss|sir|madam|lic|lcda|lcdo|ing|arq|"
     r"called|named|calls\s+me|under|c/o|attn|recipient|addressee|account\s+holder|card\s*holder|"
     r"ask\s+for|speak\s+to|contact\s+person|user:|"
     r"correct\s+it\s+to|change\s+it\s+to|"
@@ -74,13 +74,36 @@ STRONG_NAME_CUE = re.compile(
 )
 
 _INITIAL = rf"[{UP}]\.?"
-_NAME_PARTICLE = r"(?:van|von|der|den|de|du|da|di|del|della|dos|das|do|ten|ter|la|le|bin|ibn|al|el|y|e|zu)"
+_NAME_PARTICLE = (
+    r"(?:van|von|der|den|de|du|da|di|del|della|dos|das|do|ten|ter|la|las|los|le|bin|ibn|al|el|y|e|zu|zum|i)"
+)
+#: One or two particles before a capitalized word ("de la Fuente", "van der Berg", "von Bülow").
+_PARTICLES = rf"{_NAME_PARTICLE}(?:[ \t]+{_NAME_PARTICLE})?"
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
 _LOWER_TOKEN = re.compile(r"[^\W\d_]{2,40}")
-_NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_NAME_PARTICLE})(?=[ \t]+[{UP}])|{CAP})")
+_NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_PARTICLES})(?=[ \t]+[{UP}])|{CAP})")
+#: A name that starts with its particles after a title ("Sr. del Valle", "Herr von Bülow").
+_PARTICLE_LEAD = re.compile(rf"(?:{_PARTICLES})[ \t]+(?={CAP})")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
-#: "Renata: ..." at the start of a line.
-SPEAKER_RE = re.compile(rf"(?m)^[ \t>*-]*(?P<name>[{UP}][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}}):[ \t]")
+#: "Renata: ..." at the start of a line (any case: chat exports lower-case names too).
+SPEAKER_RE = re.compile(
+    r"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{1,30}(?:[ \t]+[^\W\d_][\w'’.-]{0,30}){0,2})[ \t]?:[ \t]"
+)
+#: Who speaks in a pasted dialogue when it is not a person's name.
+SPEAKER_ROLES = frozenset(
+    """agent customer client me you i bot assistant support driver courier seller shop store staff operator
+    admin moderator system user guest team yo tu usted repartidor mensajero cliente vendedor tienda soporte
+    agente operador moi vous livreur vendeur boutique conseiller conseillere service ich du sie fahrer
+    kunde kundin verkaufer haendler handler mitarbeiter bote zusteller eu voce entregador motorista loja
+    vendedora atendente suporte estafeta""".split()
+)
+#: Words of form labels ("Order:", "Nom :", "E-mail:"), never a speaker's name.
+LABEL_WORDS = frozenset(
+    """order email e-mail mail phone tel mobile address name subject re fwd date time note ps total tracking
+    pedido correo telefono movil direccion nombre asunto fecha nota commande courriel adresse nom prenom objet
+    bestellung telefon handy adresse anschrift betreff datum encomenda telefone telemovel endereco assunto
+    data morada cep cpf nif nie dni rfc curp iban ssn nir""".split()
+)
 
 
 def name_tail(text: str, pos: int) -> int:
@@ -181,11 +204,18 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue
             word = m.group()
             key = fold(word.rstrip("."))
+            lead = _PARTICLE_LEAD.match(text, cue.end()) if cue.group("announcing") else None
+            if lead:  # "Sr. del Valle Toledo"
+                m = _TOKEN.match(text, lead.end())
+                word, key = m.group(), fold(m.group().rstrip("."))
+                hits.append((lead.start(), name_tail(text, m.end()), 0.8))
+                continue
             if word[:1].isupper():
                 if cue.group("weak"):
                     ok = name_like(word, vocab)
                 else:
-                    ok = key not in NOT_NAME_WORDS and not (word.isupper() and len(word) > 2)
+                    shouting = word.isupper() and len(word) > 2 and not cue.group("declaring")
+                    ok = key not in NOT_NAME_WORDS and not shouting
                     if ok and vocab and cue.group("greeting"):
                         # "Best price", "Dear customer": after a greeting or sign-off an ordinary word
                         # is not a name unless it is a known first name or surname.
@@ -199,11 +229,19 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         return hits
 
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
+        """Speaker labels: a name unless a role ("Agent:", "Repartidor:", "Ich:"). In a pasted
+        dialogue (two or more labelled lines) any label that is no role or English word is a name."""
+        labels = list(SPEAKER_RE.finditer(text))
+        dialogue = len(labels) >= 2
         hits = []
-        for m in SPEAKER_RE.finditer(text):
+        for m in labels:
             name = m.group("name")
-            first = name.split()[0]
-            if fold(first) in FIRST_NAMES or name_like(first, self.vocab):
+            words = name.split()
+            first = words[0]
+            key = fold(first)
+            if key in SPEAKER_ROLES or key in NOT_NAME_WORDS or any(fold(w) in LABEL_WORDS for w in words):
+                continue
+            if key in FIRST_NAMES or name_like(first, self.vocab) or (dialogue and not self.vocab.is_english(first)):
                 hits.append((m.start("name"), m.end("name"), 0.7))
         return hits
 

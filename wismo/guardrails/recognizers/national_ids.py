@@ -18,6 +18,7 @@ from collections.abc import Callable
 from stdnum import exceptions as stdnum_errors
 from stdnum.br import cpf
 from stdnum.de import idnr
+from stdnum.es import dni, nie
 from stdnum.fr import nir
 from stdnum.mx import curp, rfc
 from stdnum.pt import nif as pt_nif
@@ -85,7 +86,7 @@ class PtNifRecognizer(_CheckedIdRecognizer):
     """Portuguese NIF (número de contribuinte): 9 digits, mod 11; alone it is too common a shape."""
 
     ENTITY = "PT_NIF"
-    PATTERN = re.compile(r"(?<![\w.,/+-])(?:PT[ ]?)?[125689]\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w/-]|[.,]\d)")
+    PATTERN = re.compile(r"(?<![\w.,/+-])(?:PT[ ]?)?[1-9]\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w/-]|[.,]\d)")
     VALID = staticmethod(lambda v: pt_nif.is_valid(digits_of(v)))
     SCORE_ALONE = 0.0
 
@@ -107,6 +108,19 @@ class DeTaxIdGroupedRecognizer(_CheckedIdRecognizer):
     ENTITY = "DE_TAX_ID"
     PATTERN = re.compile(r"(?<![\w.,/-])[1-9]\d[ /]\d{3}[ /]\d{3}[ /]\d{3}(?![\w/-]|[.,]\d)")
     VALID = staticmethod(lambda v: idnr.is_valid(digits_of(v)))
+
+
+class EsDniNieRecognizer(_CheckedIdRecognizer):
+    """Spanish DNI and NIE with separators ("12.345.678-Z", "X-1234567-L", "12345678 Z");
+    Presidio's covers the forms without them."""
+
+    ENTITY = "ES_NIF"
+    PATTERN = re.compile(r"(?<![\w-])(?:[XYZxyz][ .-]?\d{7}|\d{2}\.?\d{3}\.?\d{3})[ .-]?[A-Za-z](?![\w-])")
+    VALID = staticmethod(lambda v: _es_id_ok(re.sub(r"[ .-]", "", v).upper()))
+
+
+def _es_id_ok(value: str) -> bool:
+    return nie.is_valid(value) if value[0] in "XYZ" else dni.is_valid(value)
 
 
 class MxRfcRecognizer(_CheckedIdRecognizer):
@@ -147,6 +161,7 @@ OWN_ID_RECOGNIZERS: tuple[type[WismoRecognizer], ...] = (
     PtNifRecognizer,
     FrNirRecognizer,
     DeTaxIdGroupedRecognizer,
+    EsDniNieRecognizer,
     MxRfcRecognizer,
     MxCurpRecognizer,
     CuedSsnRecognizer,

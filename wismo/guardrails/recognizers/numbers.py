@@ -36,8 +36,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 25) -> str | None:
-    """The kind of the cue word closest to the span: before it first, else just after it."""
-    window = text[max(0, start - before) : start]
+    """The kind of the cue word closest to the span on its own line: before it first, else just after.
+
+    A cue on another line belongs to another value ("SSN: ..." above a signature's phone line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - before) : start]
     best, best_pos = None, -1
     for kind, rx in _KINDS:
         for m in rx.finditer(window):
@@ -45,7 +48,7 @@ def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 
                 best, best_pos = kind, m.end()
     if best is not None:
         return best
-    window = text[end : end + after]
+    window = text[end : end + after].split("\n", 1)[0]
     best_pos = len(window) + 1
     for kind, rx in _KINDS:
         m = rx.search(window)

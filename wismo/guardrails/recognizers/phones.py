@@ -25,7 +25,7 @@ from .numbers import DIGIT_RUN, nearest_cue
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5})?"
 #: A formatted number: optional +CC or 00CC, optional (area), then 2-5 groups.
 PHONE_RE = re.compile(
-    r"(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]\d{1,8}){1,5}"
+    r"(?<![\w+.,/-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:(?:[ .-]|[ ]?/[ ]?)\d{1,8}){1,5}"
     + _EXT
     + r"(?![\w/-]|[.,]\d)"
 )
@@ -76,8 +76,10 @@ class LocalPhoneRecognizer(WismoRecognizer):
         if value.startswith(("+", "(", "00")):
             return 0.8
         body = re.sub(r"^\(\d+\)", "", value)
-        seps = set(re.findall(r"[ .-]", body))
+        seps = set(re.findall(r"[ ./-]", body))
         groups = len(re.findall(r"\d+", value))
+        if "/" in value and not value.startswith("0"):
+            return 0.0  # 12/03/2024, 3/4: dates and fractions
         if value.startswith("0") and groups >= 2 and 9 <= len(digits) <= 13:
             return 0.6  # national format with its trunk 0
         if groups >= 3 and len(seps) == 1 and len(digits) >= 9:

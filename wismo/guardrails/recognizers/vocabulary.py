@@ -83,6 +83,36 @@ def is_english(word: str, english: frozenset[str]) -> bool:
     return False
 
 
+def _stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop-word lists (they ship with spaCy itself), folded, per language."""
+    import importlib
+
+    out = {}
+    for lang in ("en", *OTHER_LANGUAGES):
+        words = importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+        out[lang] = frozenset(fold(w) for w in words if w.isalpha() and len(w) > 1)
+    return out
+
+
+STOP_WORDS: dict[str, frozenset[str]] = _stop_words()
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def mostly_english(text: str) -> bool:
+    """Whether English function words outnumber those of each other language (or none is there).
+
+    English NER reads Spanish or German capitals as names ("las tiendas de Sevilla", "Damen");
+    it is asked only about text in English."""
+    counts = dict.fromkeys(STOP_WORDS, 0)
+    for m in _WORD.finditer(text):
+        key = fold(m.group())
+        for lang, words in STOP_WORDS.items():
+            if key in words:
+                counts[lang] += 1
+    english = counts.pop("en")
+    return english >= max(counts.values())
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """English words and the other languages' words; empty means "no vocabulary: trust cues only"."""
