@@ -11,15 +11,35 @@ import re
 
 from .base import CAP, LOW, NUM, UP, WismoRecognizer
 
+#: Street suffixes: the USPS's list (Publication 28, appendix C1) and common UK ones.
 _US_SUFFIX = (
-    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Terrace|Ter|Place|Pl|"
-    r"Way|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Row|Trail|Trl|Alley|"
-    r"Plaza|Loop|Path|Pike|Mews|Crossing|Expressway|Freeway|Turnpike|Broadway"
+    r"Street|St|Streets|Avenue|Ave|Av|Road|Rd|Roads|Boulevard|Blvd|Lane|Ln|Drive|Dr|Drives|Court|Ct|Courts|"
+    r"Terrace|Ter|Place|Pl|Way|Ways|Circle|Cir|Circles|Parkway|Pkwy|Highway|Hwy|Square|Sq|Squares|Close|"
+    r"Crescent|Cres|Row|Trail|Trl|Alley|Aly|Plaza|Plz|Loop|Path|Pike|Mews|Crossing|Xing|Expressway|Expy|"
+    r"Freeway|Fwy|Turnpike|Tpke|Broadway|Alley|Annex|Arcade|Bayou|Beach|Bend|Bluff|Bluffs|Bottom|Branch|"
+    r"Bridge|Brook|Brooks|Burg|Burgs|Bypass|Camp|Canyon|Cape|Causeway|Center|Centers|Cliff|Cliffs|Club|"
+    r"Common|Commons|Corner|Corners|Course|Cove|Coves|Creek|Crest|Curve|Dale|Dam|Divide|Estate|Estates|"
+    r"Extension|Extensions|Fall|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|Forge|Forges|Fork|"
+    r"Forks|Fort|Garden|Gardens|Gateway|Glen|Glens|Green|Greens|Grove|Groves|Harbor|Harbors|Haven|Heights|"
+    r"Hill|Hills|Hollow|Inlet|Island|Islands|Isle|Junction|Junctions|Key|Keys|Knoll|Knolls|Lake|Lakes|"
+    r"Land|Landing|Light|Lights|Loaf|Lock|Locks|Lodge|Mall|Manor|Manors|Meadow|Meadows|Mill|Mills|Mission|"
+    r"Motorway|Mount|Mountain|Mountains|Neck|Orchard|Oval|Overpass|Park|Parks|Parkways|Pass|Passage|Pine|"
+    r"Pines|Plain|Plains|Point|Points|Port|Ports|Prairie|Radial|Ramp|Ranch|Rapid|Rapids|Rest|Ridge|Ridges|"
+    r"River|Route|Shoal|Shoals|Shore|Shores|Skyway|Spring|Springs|Spur|Spurs|Station|Stravenue|Stream|"
+    r"Summit|Throughway|Trace|Track|Trafficway|Trailer|Tunnel|Underpass|Union|Unions|Valley|Valleys|"
+    r"Via|Viaduct|View|Views|Village|Villages|Ville|Vista|Walk|Walks|Wall|Well|Wells|Gate|Gardens|Grove|"
+    r"Hill|Wharf|Yard|Yards"
 )
 _ROMANCE_PREFIX = (
-    r"rue|avenue|av\.|avda\.?|boulevard|bd\.?|place|chemin|all[ée]e|impasse|quai|route|calle|c/|"
-    r"avenida|plaza|paseo|camino|carrera|carretera|rua|travessa|largo|via|viale|piazza|piazzetta|"
-    r"corso|vicolo|strada|ul\.|ulica|aleja|al\.|λεωφόρος|οδός|πλατεία|odos"
+    r"rue|avenue|av\.|avda\.?|boulevard|bd\.?|bld\.?|place|chemin|all[ée]e|impasse|quai|route|cours|chauss[ée]e|"
+    r"sentier|square|passage|voie|mont[ée]e|rond-point|r[ée]sidence|hameau|lieu-dit|cit[ée]|esplanade|"
+    r"calle|c/|avenida|plaza|pza\.?|paseo|p[º°]|camino|carrera|carretera|ctra\.?|callej[óo]n|corredor|"
+    r"urbanizaci[óo]n|urb\.?|glorieta|ronda|traves[íi]a|pasaje|circuito|cerrada|privada|andador|"
+    r"prolongaci[óo]n|calzada|perif[ée]rico|diagonal|retorno|acceso|cuesta|vereda|ca[ñn]ada|senda|bajada|"
+    r"subida|pol[íi]gono|rambla|barrio|colonia|"
+    r"rua|r\.|travessa|tv\.|largo|lg\.|pra[çc]a|p[çc]a\.?|alameda|al\.|estrada|rodovia|beco|viela|passeio|"
+    r"rotunda|ladeira|vila|quadra|"
+    r"via|viale|piazza|piazzetta|corso|vicolo|strada|ul\.|ulica|aleja|λεωφόρος|οδός|πλατεία|odos"
 )
 _PARTICLE = r"(?:de|du|des|la|le|les|l'|d'|di|del|della|dei|da|do|dos|das|e|y|van|von|der|den|al|el|z|na)"
 #: Street-type endings of Germanic, Nordic and some Slavic street names ("Hauptstraße", "Storgatan").
@@ -37,7 +57,15 @@ _STREET_LEAD = re.compile(
 GERMANIC_RE = re.compile(
     rf"(?<!\w)(?:(?P<lead>{CAP})[ \t]+)?(?P<word>{LOW}[\w-]{{0,40}}\.?)[ \t]+\d{{1,5}}[A-Za-z]?(?![\w-])"
 )
-_UNIT = r"(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|bldg|building|flat)\.?\s*#?\s*[\w-]*\d[\w-]*"
+_UNIT = (
+    r"(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|bldg|building|flat)\.?\s*#?\s*[\w-]*\d[\w-]*"
+    r"|#\s?\d{1,5}[A-Za-z]?"
+    r"|(?:bloco|bl|ap|apto|apt|apartamento|andar|sala|casa|lote|loja|conjunto|cj|piso|puerta|pta|esc|escalera|"
+    r"portal|bajo|planta|local|b[âa]t|b[âa]timent|appartement|appt|[ée]tage|porte|escalier|esc)\.?[ \t]*"
+    r"[A-Za-z0-9]{1,4}\.?(?:[ \t]*[ºª°])?"
+    r"|r/c|\d{1,2}[.]?[ \t]?[ºª°][ \t]?"
+    r"(?:[A-Za-z](?![\w])|\d{1,2}[ \t]?[ºª°]|(?i:esq|dto|dt|drt|dir|izq|izda|dcha)\.?)?)"
+)
 
 ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
@@ -61,14 +89,19 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "romance_lead_number",
         re.compile(
-            rf"(?<![\w#$.,-]){NUM},?\s+(?i:{_ROMANCE_PREFIX})\s+(?:(?i:{_PARTICLE})\s+|(?i:l'|d')){{0,4}}"
+            rf"(?<![\w#$.,-]){NUM}(?:[ \t]+(?i:bis|ter|quater))?,?\s+(?i:{_ROMANCE_PREFIX})\s+"
+            rf"(?:(?i:{_PARTICLE})\s+|(?i:l'|d')){{0,4}}"
             rf"(?:{CAP}|{LOW}{{1,40}})(?:\s+(?:(?i:{_PARTICLE})|{CAP})){{0,5}}(?:\s+{NUM}(?!\w))?"
         ),
         0.85,
     ),
     (
         "romance_trail_number",
-        re.compile(rf"(?<!\w)(?i:{_ROMANCE_PREFIX})\s+(?:[^\W\d_][\w'’.-]{{0,40}}\s+){{1,6}}?{NUM}(?![\w-])"),
+        re.compile(
+            rf"(?<!\w)(?i:{_ROMANCE_PREFIX})[ \t]*"
+            rf"(?:[^\W\d_][\w'’.-]{{0,40}}[ \t]+){{0,5}}?[^\W\d_][\w'’.-]{{0,40}},?"
+            rf"[ \t]+(?:n[º°o]\.?[ \t]*)?{NUM}(?![\w-])"
+        ),
         0.8,
     ),
     (

@@ -27,8 +27,8 @@ SHIP = _words(
 )
 #: Words for the shop's order: the customer asks about this number.
 ORDER = _words(
-    r"order|orders|purchase|pedido|pedidos|compra|commande|bestellung|bestellnummer|auftrag|auftragsnummer|"
-    r"encomenda|ordine"
+    r"order|orders|purchase|purchases|pedido|pedidos|compra|compras|commandes?|bestellung|bestellungen|"
+    r"bestellnummer|auftrag|auftragsnummer|encomendas?|ordine"
 )
 #: Phone words: a number right after them is a phone number, whatever its shape.
 PHONE = _words(

@@ -55,6 +55,8 @@ class OrderNumberRecognizer(WismoRecognizer):
     def find(self, text, nlp_artifacts):
         for m in self.rx.finditer(text):
             yield m.start(), m.end(), 1.0
+        for m in AMAZON_ORDER_RE.finditer(text):
+            yield m.start(), m.end(), 1.0
         for m in FOREIGN_ORDER_RE.finditer(text):
             value = m.group("id")
             if re.fullmatch(r"[\d-]+", value) and pii_reading(text, m.start("id"), m.end("id"), digits_of(value)):
@@ -70,6 +72,10 @@ FOREIGN_ORDER_RE = re.compile(
     r"(?:[ \t]*(?:is|was|es|est|ist|é|:|=|-))?[ \t]*#?[ \t]*)"
     r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z]{0,4}-?\d[\dA-Za-z]{2,19}(?:-[\dA-Za-z]{1,12}){0,3})(?![\w-]|[ ]\d)"
 )
+
+
+#: Amazon's order ids (112-3387120-5567812): a shape no card, phone or id has.
+AMAZON_ORDER_RE = re.compile(r"(?<![\w-])\d{3}-\d{7}-\d{7}(?![\w-])")
 
 
 class TrackingNumberRecognizer(WismoRecognizer):

@@ -134,6 +134,8 @@ SURNAMES = frozenset(
 #: Capitalized words that are ordinary in support chats and never names on their own.
 NOT_NAME_WORDS = frozenset(
     """
+    moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
+
     a abend account address adidas again agent airpods aliexpress already also am amazon america amex an and
     apple april aramex are arrived asos atenciosamente atentamente august australia be been best bestbuy
     bestellung boa bom bonjour bonsoir bot boutique bpost buenas buenos but can canada canceled cancelled cara

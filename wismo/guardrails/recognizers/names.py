@@ -87,7 +87,7 @@ _PARTICLE_LEAD = re.compile(rf"(?:{_PARTICLES})[ \t]+(?={CAP})")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
 #: "Renata: ..." at the start of a line (any case: chat exports lower-case names too).
 SPEAKER_RE = re.compile(
-    r"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{1,30}(?:[ \t]+[^\W\d_][\w'’.-]{0,30}){0,2})[ \t]?:[ \t]"
+    rf"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}})[ \t]?:[ \t]"
 )
 #: Who speaks in a pasted dialogue when it is not a person's name.
 SPEAKER_ROLES = frozenset(
@@ -157,6 +157,14 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
     return not vocab.is_word(bare)
 
 
+#: An article or possessive right before a capitalized word makes it a noun ("die Winterjacke",
+#: "the Riverside store", "la Gran Vía"), not a name.
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:the|a|an|this|that|my|your|our|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|"
+    r"meinen|meinem|ihr|ihre|ihren|ihrem|unser|unsere|im|am|zum|zur|vom|beim|ins|el|la|los|las|un|una|mi|su|"
+    r"le|les|une|mon|ma|mes|votre|vos|au|aux|o|os|as|um|uma|meu|minha|seu|sua|no|na|nos|nas)"
+    r"[ \t]+)$"
+)
 _SENT_BREAK = re.compile(r"(?:[.!?¡¿][\"')\]]?[ \t]+|\n[ \t>?*-]*)$")
 _SUBJECT_NEXT = re.compile(
     r"(?:['’]s\b|[ \t]*[,:;]|[ \t]+(?:is|was|has|had|said|says|lives|lived|spent|will|would|and|or|wrote|"
@@ -257,16 +265,16 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                     # lowercase first names in a lowercase message ("they had 6: brian, donna")
                     hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.6))
                 continue
-            prev = text[max(0, m.start() - 1) : m.start()]
-            if prev and (prev.isalnum() or prev in "@/_#."):
-                continue
+            prev = text[max(0, m.start() - 2) : m.start()]
+            if prev and (prev[-1].isalnum() or prev[-1] in "@/_#." or (prev[-1] == "-" and prev[:1].isdigit())):
+                continue  # part of an address, a path or a code ("68938-VZ")
             nxt = text[m.end() : m.end() + 1]
             if nxt and (nxt in "@/_" or nxt.isdigit()):
                 continue
             tail = name_tail(text, m.end())
             if key in FIRST_NAMES or (key in AMBIGUOUS_FIRST_NAMES and tail > m.end()):
                 hits.append((m.start(), tail, 0.7))
-            elif name_like(word, vocab):
+            elif name_like(word, vocab) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 # Any word is capitalized at a sentence start ("Resend to..."): alone there, an
                 # unknown word is a name only in subject position ("Verda lives", "Ari is").
                 if tail > m.end() or not at_sentence_start(text, m.start()) or _SUBJECT_NEXT.match(text, m.end()):

@@ -29,6 +29,7 @@ CARRIER_LENGTHS = frozenset({10, 11, 12, 15, 20, 22})
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ship", cues.SHIP),
     ("order", cues.ORDER),
+    ("order", cues.ARRIVAL),
     ("phone", cues.PHONE),
     ("payment", cues.PAYMENT),
     ("id", cues.ID),

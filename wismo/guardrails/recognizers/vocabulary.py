@@ -95,6 +95,7 @@ def _stop_words() -> dict[str, frozenset[str]]:
 
 
 STOP_WORDS: dict[str, frozenset[str]] = _stop_words()
+_ALL_STOP_WORDS: frozenset[str] = frozenset().union(*STOP_WORDS.values())
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -130,6 +131,25 @@ class Vocabulary:
         return is_english(self.bare(word), self.english)
 
     def is_word(self, word: str) -> bool:
-        """An ordinary word of any of the five languages."""
+        """An ordinary word of any of the five languages, or a compound of two ("Winterjacke")."""
         bare = self.bare(word)
-        return is_english(bare, self.english) or fold(bare) in self.others
+        key = fold(bare)
+        if is_english(bare, self.english) or key in self.others or key in _ALL_STOP_WORDS:
+            return True
+        return len(key) >= 8 and self._compound(key)
+
+    def _compound(self, key: str) -> bool:
+        """German-style compounds: a known word, maybe a linking "s"/"n"/"es", then another known word
+        of at least four letters ("sendungs|verfolgung", "kaffee|muhle", "handy|hulle")."""
+        words = self.others
+        for i in range(3, len(key) - 3):
+            head, tail = key[:i], key[i:]
+            if tail in words and len(tail) >= 4:
+                if (
+                    head in words
+                    or (head[-1] in "sn" and head[:-1] in words)
+                    or head.endswith("es")
+                    and head[:-2] in words
+                ):
+                    return True
+        return False
