@@ -18,7 +18,7 @@ import re
 
 from .base import CAP, UP, WismoRecognizer
 from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, fold
-from .vocabulary import Vocabulary
+from .vocabulary import STOP_WORDS, Vocabulary
 
 _SEP = r"[ \t]*[:,]?[ \t]*"
 #: Cues after which the next word is a name even in lower case ("my name is ottilie").
@@ -65,11 +65,25 @@ _ANNOUNCING = (
 )
 #: Everyday words that introduce a name only when the next word looks like one.
 _WEAK = (
-    r"says|said|add|with|by|to|from|this\s+is|i\s+am|i'm|it's|soy|con|para|de\s+parte\s+de|je\s+suis|avec|pour|"
-    r"ich\s+bin|mit|f(?:ü|ue)r|von|sou|com|da\s+parte\s+de"
+    r"says|said|add|with|by|to|from|for|con|para|de\s+parte\s+de|avec|pour|mit|f(?:ü|ue)r|von|com|"
+    r"da\s+parte\s+de|und|and|y|et|e|ou|or|oder|o"
+)
+#: Phrases that introduce a person: a following word that is no ordinary word is a name, even in
+#: lower case ("hier ist karl-dieter roskoth", "firmó goyo aragonés", "chez marcel d'espinay").
+_INTRODUCING = (
+    r"this\s+is|i\s+am|i'm|it's|signed\s+for\s+by|signed\s+by|(?:the\s+)?name\s+on\s+the\s+account\s+is|"
+    r"account\s+holder\s+is|leave\s+it\s+with|care\s+of|"
+    r"soy|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
+    r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"
+    r"je\s+suis|c['’]est|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
+    r"[àa]\s+l['’]attention\s+de|laissez-le\s+[àa]|vous\s+[êe]tes|"
+    r"ich\s+bin|hier\s+ist|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
+    r"zu\s+h(?:ä|ae)nden|sind\s+sie|"
+    r"sou|aqui\s+(?:é|e)|fala|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
+    r"na\s+casa\s+d[aeo]|deixe\s+com|voc[êe]\s+[ée]|recebimento\s+foi"
 )
 STRONG_NAME_CUE = re.compile(
-    rf"(?i:(?<![\w.@/])(?:(?P<declaring>{_DECLARING})|(?P<announcing>{_ANNOUNCING})(?:\.|(?!\w))|(?P<greeting>{_GREETING})(?:\.|(?!\w))|(?P<weak>{_WEAK})(?!\w)))"
+    rf"(?i:(?<![\w.@/])(?:(?P<declaring>{_DECLARING})|(?P<announcing>{_ANNOUNCING})(?:\.|(?!\w))|(?P<greeting>{_GREETING})(?:\.|(?!\w))|(?P<introducing>{_INTRODUCING})(?!\w)|(?P<weak>{_WEAK})(?!\w)))"
     rf"(?P<sep>{_SEP}\??[ \t]*(?:\n[ \t]*(?=[{UP}]))?)"
 )
 
@@ -89,6 +103,7 @@ _LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’
 SPEAKER_RE = re.compile(
     rf"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}})[ \t]?:[ \t]"
 )
+_ALL_STOP = frozenset().union(*STOP_WORDS.values())
 #: Who speaks in a pasted dialogue when it is not a person's name.
 SPEAKER_ROLES = frozenset(
     """agent customer client me you i bot assistant support driver courier seller shop store staff operator
@@ -102,7 +117,8 @@ LABEL_WORDS = frozenset(
     """order email e-mail mail phone tel mobile address name subject re fwd date time note ps total tracking
     pedido correo telefono movil direccion nombre asunto fecha nota commande courriel adresse nom prenom objet
     bestellung telefon handy adresse anschrift betreff datum encomenda telefone telemovel endereco assunto
-    data morada cep cpf nif nie dni rfc curp iban ssn nir""".split()
+    data morada cep cpf nif nie dni rfc curp iban ssn nir note update warning question answer edit info
+    important reminder problem issue attention ps nb faq step tip example q a""".split()
 )
 
 
@@ -219,7 +235,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 hits.append((lead.start(), name_tail(text, m.end()), 0.8))
                 continue
             if word[:1].isupper():
-                if cue.group("weak"):
+                if cue.group("weak") or cue.group("introducing"):
                     ok = name_like(word, vocab)
                 else:
                     shouting = word.isupper() and len(word) > 2 and not cue.group("declaring")
@@ -232,7 +248,12 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                     hits.append((m.start(), name_tail(text, m.end()), 0.8))
             elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
-            elif cue.group("declaring") and vocab and not vocab.is_word(word) and key not in NOT_NAME_WORDS:
+            elif (
+                (cue.group("declaring") or cue.group("introducing"))
+                and vocab
+                and not vocab.is_word(word)
+                and key not in NOT_NAME_WORDS
+            ):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         return hits
 
@@ -249,7 +270,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             key = fold(first)
             if key in SPEAKER_ROLES or key in NOT_NAME_WORDS or any(fold(w) in LABEL_WORDS for w in words):
                 continue
-            if key in FIRST_NAMES or name_like(first, self.vocab) or (dialogue and not self.vocab.is_english(first)):
+            if key in FIRST_NAMES or name_like(first, self.vocab) or (dialogue and key not in _ALL_STOP):
                 hits.append((m.start("name"), m.end("name"), 0.7))
         return hits
 

@@ -2,7 +2,7 @@
 
 English comes from the spaCy pipeline's own lemma tables (WordNet's lemma index, which holds
 few proper nouns). Spanish, French, German and Portuguese come from wordfreq's frequency lists,
-which ship inside the package (nothing is downloaded): the 30,000 most frequent words of each.
+which ship inside the package (nothing is downloaded): the most frequent words of each.
 German capitalizes every noun ("Sendung", "Lieferung"), and a sentence in any language starts
 with a capital: without these words every one of them would look like a name.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from .name_words import FIRST_NAMES, fold
 
 OTHER_LANGUAGES: tuple[str, ...] = ("es", "fr", "de", "pt")
-_WORDS_PER_LANGUAGE = 30_000
-_INTERNATIONAL = 4  # frequent in this many of the five languages: a name, not a word
+_WORDS_PER_LANGUAGE = 8_000
+_ENGLISH_FREQUENT = 30_000
 
 _SUFFIXES = (
     ("ies", "y"),
@@ -50,24 +50,19 @@ def english_words_of(nlp) -> frozenset[str]:
 
 
 def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
-    """The most frequent words of `languages`, folded (no case, no accents), first names left out.
+    """The most frequent words of `languages`, folded (no case, no accents), names left out.
 
-    Frequency lists hold the names the web talks about ("zhang", "garcia", "schmidt"): a word
-    frequent in four or more of the five languages is a name or an English loan (English words
-    come from WordNet instead), so it is left out too."""
+    Frequency lists hold the names their sources talk about ("charlene", "garcia", "jakob"). Two
+    filters keep them out: only the 8,000 most frequent words of each language (ordinary words
+    dominate the top), and none that is also frequent in English text (a name travels across
+    languages; English words themselves come from WordNet)."""
     import wordfreq
 
-    counts: dict[str, int] = {}
-    for lang in ("en", *languages):
-        for w in {fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small")}:
-            counts[w] = counts.get(w, 0) + (1 if lang != "en" else 100)
-    # English frequency counts as many languages: a word of the other lists also frequent in English
-    # and in three of them is an international name.
-    return frozenset(
-        w
-        for w, n in counts.items()
-        if n % 100 and w.isalpha() and w not in FIRST_NAMES and (n % 100) + (n // 100) < _INTERNATIONAL
-    )
+    english = {fold(w) for w in wordfreq.top_n_list("en", _ENGLISH_FREQUENT, wordlist="small")}
+    words: set[str] = set()
+    for lang in languages:
+        words.update(fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small"))
+    return frozenset(w for w in words - english if w.isalpha() and w not in FIRST_NAMES)
 
 
 def is_english(word: str, english: frozenset[str]) -> bool:
