@@ -12,7 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .recognizers import FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, UP, Vocabulary, fold, name_tail
+from .recognizers import FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, Vocabulary, fold
+from .recognizers.names import is_function_word
 
 #: PII scores at or above this come from a checksum (card, IBAN, national id): they win over a
 #: kept number found inside them (a tracking shape inside a grouped IBAN).
@@ -99,44 +100,60 @@ def merge(text: str, spans: list[Span]) -> list[Span]:
 
 _AND = r"(?:and|or|&|y|et|und|e|ou|oder|o)"
 _LIST_JOIN = rf"(?:[ \t]*,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+)"
-_COORD_AFTER = re.compile(rf"{_LIST_JOIN}([{UP}][\w'’-]{{0,40}})")
-_COORD_BEFORE = re.compile(rf"(?<!\w)([{UP}][\w'’-]{{0,40}})(?:[ \t]*,[ \t]*|[ \t]+{_AND}[ \t]+)$")
-_COORD_AFTER_LOWER = re.compile(rf"{_LIST_JOIN}([^\W\d_]{{2,40}})(?![\w'’@-])")
+_WORD_IN_LIST = r"[^\W\d_][\w'’.-]{0,40}"
+#: The next item of a list after a name: up to four words ("…, iwan gehringer und Gottlob Christoph").
+_ITEM_AFTER = re.compile(rf"{_LIST_JOIN}({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}){{0,3}})")
+#: The item before a name, ending with its separator ("para armando, aurelio, <name>").
+_ITEM_BEFORE = re.compile(rf"(?<![\w'’-])({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}){{0,3}}){_LIST_JOIN}$")
+
+
+_AFTER_AND = re.compile(rf"[ \t]{_AND}[ \t]+$")
+
+
+def _name_words(words: list[str], vocab: Vocabulary) -> int:
+    """How many of `words`, from the first, can be part of a listed name: not a function word, not
+    a shop word, and, in lower case, no English word (unless a known first name or surname)."""
+    n = 0
+    for w in words:
+        key = fold(w.rstrip("."))
+        if key in NOT_NAME_WORDS or is_function_word(w) or (w.isupper() and len(w) > 2):
+            break
+        if w[:1].islower() and vocab.is_english(w) and key not in FIRST_NAMES and key not in SURNAMES:
+            break
+        n += 1
+    return n
 
 
 def coordinate(text: str, spans: list[Span], protected: Intervals, vocab: Vocabulary) -> list[Span]:
-    """A word listed with a name ("Morrison, Rogers and Torres", "marisol, dev and ines") is a name too.
+    """Items listed with a name are names too: "Morrison, Rogers and Torres", "para armando, aurelio,
+    maricruz y <name>", "für <name>, iwan gehringer und Gottlob Christoph".
 
-    Capitalized words join a list of names unless they are shop words; lowercase ones only when the
-    name they follow was lowercase and they are no ordinary word. Linear: each name looks at its
-    two neighbours once, and every name found is looked at in turn."""
+    An item is up to four words up to the next comma or "and" (in five languages), cut at the first
+    word that cannot be part of a name. Linear: each name looks at its two neighbours once, and every
+    name found is looked at in turn."""
     taken = Intervals([(s.start, s.end) for s in spans])
     queue = [s for s in spans if s.entity_type == "PERSON"]
     added: list[Span] = []
     while queue:
         s = queue.pop()
         found: list[tuple[int, int]] = []
-        m = _COORD_AFTER.match(text, s.end)
+        # A list ends with its "and": nothing after "…, C and D" belongs to it ("D, angekommen ist").
+        m = None if _AFTER_AND.search(text, max(0, s.start - 12), s.start) else _ITEM_AFTER.match(text, s.end)
         if m:
-            found.append((m.start(1), name_tail(text, m.end(1))))
-        else:
-            value = text[s.start : s.end]
-            m = _COORD_AFTER_LOWER.match(text, s.end)
-            if m and value == value.lower():
-                word = m.group(1)
-                if fold(word) in FIRST_NAMES or (vocab and not vocab.is_word(word)):
-                    found.append((m.start(1), m.end(1)))
-        m = _COORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+            words = list(re.finditer(r"\S+", m.group(1)))
+            n = _name_words([w.group() for w in words], vocab)
+            if n:
+                found.append((m.start(1), m.start(1) + words[n - 1].end()))
+        m = _ITEM_BEFORE.search(text, max(0, s.start - 80), s.start)
         if m:
-            found.append((m.start(1), m.end(1)))
+            words = list(re.finditer(r"\S+", m.group(1)))
+            n = _name_words([w.group() for w in reversed(words)], vocab)
+            if n:
+                found.append((m.start(1) + words[len(words) - n].start(), m.end(1)))
         for start, end in found:
-            word = text[start:end]
-            key = fold(word)
-            if key in NOT_NAME_WORDS or word.isupper():
-                continue
-            if vocab and vocab.is_word(word) and key not in FIRST_NAMES and key not in SURNAMES and word[:1].islower():
-                continue
-            if taken.overlaps(start, end) or protected.overlaps(start, end):
+            value = text[start:end].rstrip(".")
+            end = start + len(value)
+            if len(value) < 2 or taken.overlaps(start, end) or protected.overlaps(start, end):
                 continue
             new = Span("PERSON", start, end, s.score)
             taken.add(start, end)

@@ -135,6 +135,7 @@ SURNAMES = frozenset(
 NOT_NAME_WORDS = frozenset(
     """
     moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
+    xxs xs xl xxl xxxl
 
     a abend account address adidas again agent airpods aliexpress already also am amazon america amex an and
     apple april aramex are arrived asos atenciosamente atentamente august australia be been best bestbuy

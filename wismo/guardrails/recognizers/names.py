@@ -104,6 +104,14 @@ SPEAKER_RE = re.compile(
     rf"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}})[ \t]?:[ \t]"
 )
 _ALL_STOP = frozenset().union(*STOP_WORDS.values())
+
+
+def is_function_word(word: str) -> bool:
+    """A stop word of one of the five languages, or a word joined to one ("Est-il", "J'ai")."""
+    parts = [fold(p) for p in re.split(r"['’-]", word.rstrip(".")) if p]
+    return bool(parts) and any(p in _ALL_STOP for p in parts) and fold(parts[0]) not in FIRST_NAMES
+
+
 #: Who speaks in a pasted dialogue when it is not a person's name.
 SPEAKER_ROLES = frozenset(
     """agent customer client me you i bot assistant support driver courier seller shop store staff operator
@@ -234,6 +242,8 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 word, key = m.group(), fold(m.group().rstrip("."))
                 hits.append((lead.start(), name_tail(text, m.end()), 0.8))
                 continue
+            if is_function_word(word):
+                continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai"
             if word[:1].isupper():
                 if cue.group("weak") or cue.group("introducing"):
                     ok = name_like(word, vocab)
