@@ -298,7 +298,6 @@ class Redactor:
             pii += self._ner_persons(text)
         pii = [part for s in pii for part in self._person_lines(text, s)]
         pii = [s for s in pii if not (s.entity_type == "PERSON" and self._not_a_name(text[s.start : s.end]))]
-        pii = [s for s in pii if not (s.entity_type == "PERSON" and _lowercase_without_evidence(text, s))]
         # A checksum-valid card, IBAN or national id wins over a kept number found inside it.
         strong_pii = Intervals([(s.start, s.end) for s in pii if s.score >= CHECKSUM_SCORE])
         keep_strong = [(s, e) for s, e in keep_strong if not self._inside_strong(strong_pii, s, e)]
@@ -321,8 +320,9 @@ class Redactor:
                 fold(w) in vocab.others and not vocab.is_english(w) and fold(w) not in FIRST_NAMES | SURNAMES
                 for w in words
             )
-            if words and not foreign:
-                out.append(Span("PERSON", start, end, 0.85))
+            span = Span("PERSON", start, end, 0.85)
+            if words and not foreign and not _lowercase_without_evidence(text, span):
+                out.append(span)
         return out
 
     @staticmethod

@@ -20,66 +20,90 @@ def fold(word: str) -> str:
 #: Will, Mark, Grace...) are in `AMBIGUOUS_FIRST_NAMES` and need a surname or a cue.
 FIRST_NAMES = frozenset(
     """
-    aaron abby abdul abigail adam adele adrian adriana adrien afonso agathe agnes ahmed aisha alain alan alba
-    albane albert alberto alejandra alejandro alessandra alex alexander alexandra alexandre alexis alfonso
-    alfred ali alice alicia alina aline alison alma almudena alphonse alvaro amanda amandine amelia amelie
-    amir amparo amy ana ana-clara anais anastasia anatole andre andrea andreas andrei andres andrew andy angel
-    angela angeles angelica angelo anita anja anke ann anna annabelle anne anne-marie annette annie anthony
-    antje antoine antoinette antonia antonio anya apolline araceli ari ariana ariane arjun armand arnaud arnav
-    arthur arturo ashley astrid audrey augustin augusto aurelie aurelien aurora axel baptiste barbara bastian
-    beatrice beatrix beatriz becky begona ben benedict benedita benito benjamin benoit bernadette bernard
-    bernardo bernd beth betty bianca birgit bjorn blanca bob bobby bogdan boris borja brad bradley brandon
-    brenda brian bridget brigitte brittany bruce bruna bruno bryan bryce burkhard caio caitlin camila camille
-    candela capucine carl carla carlos carmen carolina caroline casey catalina catherine cayetana cecile
-    cecilia celia celine chantal charles charlie charlotte chen chloe chris christa christelle christian
-    christina christine christophe christopher cindy claire clara clarice claude claudia claudio clemence
-    clementine colette colin concepcion connor consuelo corentin cornelia craig cristiano cristina cristobal
-    cynthia dagmar damien daniel daniela danielle daria dariusz davi david debora deborah debra delphine denis
-    denise dennis derek detlef diana didier diego dieter dimitri diogo dirk dmitri dmitry dolores dominic
-    dominique donald donna doris dorothy douglas duncan dylan edeltraud edgar edith edson eduarda eduardo
-    edward elaine eleanor elena elfriede eli eliane elias elif elijah elisa elizabeth elke ella ellen elodie
-    eloise elsa elvira emanuel emil emile emilia emilio emily emma emmanuel encarnacion enrique enzo eric
-    erica erik erika erin ernesto ernst erwin esperanza esteban esther ethan etienne eugene eugenia eusebio
-    eva evan evelyn fabian fabiana fabien fabienne fabio fatima felipe felix fermin fernanda fernando fidel
-    filip fiona flavia florence florian francesca francesco francis francisca francisco francoise frank franz
-    freddie frederic frederick fredrik freja frieda friedrich gabriel gabriela gabriele gaelle gareth gary
-    gaspard gavin genevieve george gerald gerard gerd gerhard gertrud gilbert gilles giovana giovanni gisela
-    giulia giuseppe gloria goncalo gonzalo gordon gottfried gregorio gregory greta guadalupe gudrun guilherme
-    guillaume guillermo gunter gunther gustav gustavo guy hannah hannelore hans hans-peter harold harriet
-    harry hartmut heather hector heidi heike heiko heinrich heinz heitor helen helena helene helga helmut
-    henri henrik henry herbert hermann herve hildegard hiroshi horst hortense hugo hugues ian ignacio igor
-    ilse ines inge ingeborg ingrid inmaculada irene irmgard isaac isabel isabella isabelle isadora isidro ivan
-    jack jacob jacqueline jacques jaime jake james jamie jan jana jane janet janice jasmine jason javier jean
-    jeanne jeffrey jenna jennifer jens jeremie jeremy jerome jessica jesus jill joachim joan joana joanna joao
-    joaquin jodi joe joel joelle johan johann johannes john jonas jonathan jorg jorge jose josefa joseph
-    josephine josette joshua juan judith jules julia julian juliana julie julien juliette julio jurgen justin
-    jutta kai karen karin karl karl-heinz karsten kate katherine kathleen kathryn katie katja katrin kayla
-    keith kelly ken kenji kenneth kerstin kevin kim kimberly klaus klaus-dieter knut konrad kristina kurt kyle
-    laetitia lara larissa larry lars laura lauren laurence laurent lea leah leandro lena leo leon leonard
-    leonardo leonie leonor leticia liam lieselotte linda lionel lisa logan lorena lorenzo lothar louis louise
-    lourdes luana lucas lucia luciana lucie lucy ludovic ludwig luis luisa luiz luiza luka lukas luke lutz
-    lydie macarena madeleine magda magnus mai manfred manon manuel manuela marc marcel marcela marcelo marcia
-    marco marcos marcus margaret margarete margarita margaux marguerite maria mariana marianne mariano marie
-    marina marine mario marion marisol marlies marta martha marthe martin martina mary mateo mateus matheus
-    mathias mathilde matias matteo matthew matthias matthieu maureen maxime maya megan mehmet meike melanie
-    melissa mercedes mia michael michel michele michelle miguel mikael mikhail milagros milena miriam mirko
-    mohamed mohammed monica monika monique montserrat morgan muhammad murilo mylene nadia nancy naomi natalia
-    natalie nathalie nathan nathaniel nerea nicholas nicolas nicole niels nikita nikolai nikolaj nina noah
-    noel noelle noemie nora norbert norberto nuno nuria octavio odette oleg olga oliver olivia olivier omar
-    oscar oskar otavio otto pablo pamela pascal pascale patrice patricia patrick paul paula paulo pavel pedro
-    peter petra philip philippe pierre pietro pilar piotr priscila purificacion rachel rafael rafaela rahul
-    rainer raj ralph ramiro ramon randy raquel raul raymond rebecca regina regis reinhard remedios remi renata
-    renate renato rene renee ricardo richard rita robert roberto robin rocio rodrigo roger rogerio roland rolf
-    romain roman ronald rosa rosana rosario rosemarie ruben rudiger rudolf rui ruth ryan sabine sabrina sally
-    salvador samantha samuel sandra santiago sara sarah sasha scott sean sebastian sebastiao sebastien serge
-    sergei sergio shannon sharon siegfried sigrid silke silvia silvio simon simone sofia solange soledad sonia
-    sonja sophia sophie stefan stefania stefanie stella stephan stephanie stephen steve steven susan susana
-    susanne sven svetlana sybille sylvain sylvie tamara tanya tatiana teodoro terence teresa terrence theodore
-    thiago thibault thierry thomas thorsten tiago tim timmie timothee timothy tobias todd tom tomas tony
-    torsten tracy travis trinidad tyler udo ulla ulrich ulrike ursula ute uwe valentin valentina valeria
-    valerie vanessa vera veronica vicente victor victoria viktor vincent vinicius virginie vitor vitoria
-    vladimir volker walter waltraud wendy werner wilhelm william wojciech wolfgang xavier ximena yann yannick
-    yasmin yolanda yuki yuri yusuf yves yvette yvonne zachary zaida zoe zofia
+    aaron abby abdul abigail adam adela adele adolfo adrian adriana adrien afonso agatha agathe agnes agustin
+    ahmed aime aisha aitana alain alan alba albane albert alberto alejandra alejandro alessandra alessandro
+    alex alexander alexandra alexandre alexis alfonso alfred ali alice alicia alina aline alison alma almudena
+    alphonse alvaro amalia amanda amandine amaury ambre amelia amelie amir amparo amy ana ana-clara anabel
+    anais anastasia anatole anderson andre andrea andreas andree andrei andres andrew andy angel angela
+    angeles angelica angelique angelo anita anja anke ann anna annabelle anne anne-marie annette annie anselmo
+    anthony antje antoine antoinette anton antonela antonia antonin antonio anya apolline araceli ari ariadna
+    ariana ariane arjun armand arnaud arnav arne arthur arturo ashley astrid asuncion audrey augustin augusto
+    aurelie aurelien aurelio avelino axel baptiste barbara bartolome basilio bastian bastien beatrice beatrix
+    beatriz becky begona ben benedict benedicte benedikt benedita benicio benito benjamin benoit bernadette
+    bernard bernardino bernardo bernd bernhard beth betty bianca birgit bjorn blanca blanche bob bobby bogdan
+    boris borja brad bradley brandon brenda breno brian brice bridget brigitte brittany bruce bruna bruno
+    bryan bryce burkhard caetano caio caitlin camila camille camilo candela candido capucine carl carla carlos
+    carmen carolina caroline casey casimiro catalina catarina catherine cauã cayetana cecile cecilia cecilio
+    celestin celia celine cesar chantal charles charlie charlotte chen chloe chris christa christelle
+    christian christina christine christoph christophe christopher cindy ciro claire clara clarice claude
+    claudia claudio clemence clemens clement clemente clementine colette colin concepcion conchita connor
+    constantin consuelo corentin cornelia craig cristiano cristina cristobal cynthia cyril dagmar damian
+    damien daniel daniela danielle daria dario dariusz davi david debora deborah debra delfina delphine
+    demetrio denis denise dennis derek detlef diana diane didier diego dieter dimitri diogo dirk dmitri dmitry
+    dolores domingo domingos dominic dominik dominique donald donna doris dorotea dorothee dorothy douglas
+    duncan dylan edeltraud edgar edite edith edouard edson eduarda eduardo edward efrain egon eladio elaine
+    eleanor elena eleonore elfriede eli eliana eliane elias elif elijah elisa elise elizabeth elke ella ellen
+    eloa elodie eloise eloy elsa elvira emanuel emanuelly emil emile emilia emiliano emilio emily emma
+    emmanuel encarnacion enrique enzo eric erica erich erick erik erika erin ernesto ernst erwin esmeralda
+    esperanza esteban estelle ester estevao esther ethan etienne eugen eugene eugenia eugenie eusebio eva evan
+    evandro evaristo evelyn evelyne everton fabian fabiana fabien fabienne fabio fabiola fabrice falk fatima
+    federico felipe felisa felix ferdinand fermin fernand fernanda fernando fidel filip filipe filomena fiona
+    flavia flavie florence florencio florian fortunato francesca francesco francine francis francisca
+    francisco francoise frank franz freddie frederic frederick frederik fredrik freja frieda friedhelm
+    friedrich gabino gabriel gabriela gabriele gabrielle gael gaelle gareth gary gaspar gaspard gaston gavin
+    genevieve genoveva georg george georges gerald geraldine gerard gerardo gerd gerhard gertrud gilbert
+    gilberte gilberto gilles giovana giovanni gisela gisele giulia giuseppe gloria goncalo gonzalo gordon
+    gottfried graciela graça gregoire gregor gregorio gregory greta guadalupe gudrun guido guilherme guillaume
+    guillermo gunter gunther gustav gustave gustavo guy hagen hannah hannelore hannes hans hans-peter harald
+    harold harriet harry hartmut heather hector hedwig heide heidi heike heiko heiner heinrich heinz heitor
+    helen helena helene helga helmut heloisa hendrik henning henri henriette henrik henrique henry herbert
+    hermann herve hilario hildegard hiroshi holger horacio horst hortense hubert hugo hugues humberto ian ida
+    ignacio igor iker ilse imelda ines inge ingeborg ingo ingrid inmaculada irene iris irmgard isaac isabel
+    isabela isabella isabelle isabelly isadora isaura isidora isidro ivan jacinto jack jacob jacqueline
+    jacques jaime jake james jamie jan jana jane janet janice jannik jaqueline jasmine jason javier jean jean-
+    baptiste jean-claude jean-louis jean-luc jean-marc jean-paul jean-pierre jeanne jeannine jeffrey jenna
+    jennifer jens jeremie jeremy jerome jessica jesus jill jimena joachim joan joana joanna joao joaquin
+    joaquina jochen jodi joe joel joelle johan johann johanna johannes john jonas jonathan jordi jorg jorge
+    jose josefa josefine josep joseph josephine josette joshua josiane josue juan juana judith jules julia
+    julian juliana juliane juliano julie julien juliette julio julius jurgen justin justine jutta kai kaique
+    kamilly karen karin karl karl-heinz karoline karsten kaspar kate katharina katherine kathleen kathrin
+    kathryn katie katja katrin kayla keith kelly ken kenji kenneth kerstin kevin kilian kim kimberly klara
+    klaus klaus-dieter knut konrad konstantin konstanze kristina kurt kyle laetitia lara larissa larry lars
+    laura laure lauren laurence laurent lea leah leander leandro lena leo leocadia leon leonard leonardo
+    leonie leonor leopold leticia liam lidia lieselotte lilian linda linus lionel lisa lise logan lorena
+    lorenz lorenzo lothar louis louis-philippe louise lourdes luan luana luc lucas lucca lucia luciana luciano
+    lucie lucien lucio lucy ludger ludivine ludovic ludwig luis luisa luise luiz luiza luka lukas luke luna
+    lutz lydie macarena macario madeleine magda magdalena magnus mai maik maike maite malte manfred manon
+    manuel manuela marc marcel marcela marcelino marcelo marcia marcial marco marcos marcus marek margaret
+    margarete margarita margaux marguerite maria maria-eduarda mariana mariane marianne mariano marie marie-
+    claude marie-france marie-laure marie-therese marina marine mario marion marisol marius markus marlene
+    marlies marta martha marthe martin martina martine mary maryse mateo mateus matheus mathias mathilde
+    mathis matias matteo matthew matthias matthieu maureen maurice mauricio max maxime maximilian maximo maya
+    megan mehmet meike melanie melissa mercedes merlin mia micaela michael michel michele michelle miguel
+    mikael mikhail milagros milena miriam mirko modesto mohamed mohammed monica monika monique montserrat
+    morgan morgane moritz muhammad murilo mylene nadia nadine nahia nancy naomi natalia natalie nathalie
+    nathan nathaniel nele nerea nestor nicholas nicolas nicole niels nikita niklas nikolai nikolaj nils nina
+    noah noel noelia noelle noemie nora norbert norberto nuno nuria oceane octavio odette odile olaf oleg olga
+    oliver olivia olivier omar oscar oskar otavio otto pablo pamela pascal pascale pascual patrice patricia
+    patricio patrick paul paula paulette paulina paulo pavel pedro perrine peter petra philip philipp philippe
+    pia pierre pierre-louis pietra pietro pilar piotr porfirio priscila priscille prudencio purificacion
+    quentin quique quirin rachel rafael rafaela rahul rainer rainiero raj ralf ralph ramiro ramon randy
+    raphael raquel raul raymond rayssa rebeca rebecca rebekka regina regis reinaldo reiner reinhard remedios
+    remi renan renata renate renato rene renee ricarda ricardo richard rigoberto rita robert roberta roberto
+    robin rocio rodolfo rodrigo roger rogerio roland rolf romain roman ronald ronaldo rosa rosalia rosalie
+    rosana rosario rosemarie rosendo ruben rudiger rudolf rui ruth ryan sabina sabine sabrina sally salome
+    salvador samantha samuel sandra sandrine santiago sara sarah sascha sasha saskia saturnino scott sean
+    sebastian sebastiao sebastien selina serafin serge sergei sergio severino shannon sharon siegfried sigrid
+    silke silvestre silvia silvio simon simone sofia solange soledad sonia sonja sophia sophie stefan stefania
+    stefanie steffen stella stephan stephane stephanie stephen steve steven susan susana susanne suzanne sven
+    svenja svetlana swantje sybille sylvain sylvie tabea tadeo tamara tanya tatiana teodoro terence teresa
+    terrence thais theo theodore theresa therese thiago thibault thierry thilo thomas thorsten tiago tim
+    timmie timothee timothy tobias todd tom tomas tony torsten tracy travis trinidad tristan tyler udo ulf
+    ulises ulla ulrich ulrike ursula ute uwe valentim valentin valentina valentine valeria valerie vanesa
+    vanessa vera verena veronica vicente victor victoria viktor viktoria vincent vinicius virginia virginie
+    vitor vitoria vivian vivien vladimir volker wagner walter waltraud wendy werner wiebke wilfredo wilfried
+    wilhelm willi william wojciech wolfgang xavier ximena yago yaiza yann yannick yasmin yolanda yuki yuri
+    yusuf yves yvette yvonne zacarias zachary zaida zoe zofia
     """.split()
 )
 AMBIGUOUS_FIRST_NAMES = frozenset(

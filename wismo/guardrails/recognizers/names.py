@@ -71,15 +71,15 @@ _WEAK = (
 #: Phrases that introduce a person: a following word that is no ordinary word is a name, even in
 #: lower case ("hier ist karl-dieter roskoth", "firmó goyo aragonés", "chez marcel d'espinay").
 _INTRODUCING = (
-    r"this\s+is|i\s+am|i'm|it's|signed\s+for\s+by|signed\s+by|(?:the\s+)?name\s+on\s+the\s+account\s+is|"
+    r"this\s+is|i\s+am|i'm|it's(?:\s+me(?:\s+again)?)?|signed\s+for\s+by|signed\s+by|(?:the\s+)?name\s+on\s+the\s+account\s+is|"
     r"account\s+holder\s+is|leave\s+it\s+with|care\s+of|"
-    r"soy|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
+    r"soy|soy\s+yo\s+otra\s+vez|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
     r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"
-    r"je\s+suis|c['’]est|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
+    r"je\s+suis|c['’]est(?:\s+encore)?(?:\s+moi)?|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
     r"[àa]\s+l['’]attention\s+de|laissez-le\s+[àa]|vous\s+[êe]tes|"
-    r"ich\s+bin|hier\s+ist|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
+    r"ich\s+bin|ich\s+bin['’]?s(?:\s+nochmal)?|hier\s+ist|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
     r"zu\s+h(?:ä|ae)nden|sind\s+sie|"
-    r"sou|aqui\s+(?:é|e)|fala|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
+    r"sou|sou\s+eu(?:\s+de\s+novo)?|aqui\s+(?:é|e)|fala|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
     r"na\s+casa\s+d[aeo]|deixe\s+com|voc[êe]\s+[ée]|recebimento\s+foi"
 )
 STRONG_NAME_CUE = re.compile(
@@ -104,6 +104,15 @@ SPEAKER_RE = re.compile(
     rf"(?m)^[ \t>*-]*(?P<name>[^\W\d_][\w'’-]{{1,30}}(?:[ \t]+[{UP}][\w'’.-]{{0,30}}){{0,2}})[ \t]?:[ \t]"
 )
 _ALL_STOP = frozenset().union(*STOP_WORDS.values())
+_TITLES = re.compile(
+    r"(?i:mrs|mr|ms|mx|dr|dra|prof|miss|sr|sra|srta|don|do[ñn]a|m|mme|mlle|monsieur|madame|herr|herrn|frau|"
+    r"hr|fr|senhor|senhora|dona|dom|se[ñn]or|se[ñn]ora)"
+)
+
+
+def _is_title(cue: re.Match[str]) -> bool:
+    """A title ("Frau", "Sr.", "Mme") before a lower-case name ("Frau döring")."""
+    return bool(cue.group("announcing")) and bool(_TITLES.fullmatch(cue.group("announcing")))
 
 
 def is_function_word(word: str) -> bool:
@@ -259,7 +268,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
             elif (
-                (cue.group("declaring") or cue.group("introducing"))
+                (cue.group("declaring") or cue.group("introducing") or _is_title(cue))
                 and vocab
                 and not vocab.is_word(word)
                 and key not in NOT_NAME_WORDS
