@@ -48,62 +48,61 @@ FIRST_NAMES = frozenset(
     esperanza esteban estelle ester estevao esther ethan etienne eugen eugene eugenia eugenie eusebio eva evan
     evandro evaristo evelyn evelyne everton fabian fabiana fabien fabienne fabio fabiola fabrice falk fatima
     federico felipe felisa felix ferdinand fermin fernand fernanda fernando fidel filip filipe filomena fiona
-    flavia flavie florence florencio florian fortunato francesca francesco francine francis francisca
-    francisco francoise frank franz freddie frederic frederick frederik fredrik freja frieda friedhelm
-    friedrich gabino gabriel gabriela gabriele gabrielle gael gaelle gareth gary gaspar gaspard gaston gavin
-    genevieve genoveva georg george georges gerald geraldine gerard gerardo gerd gerhard gertrud gilbert
-    gilberte gilberto gilles giovana giovanni gisela gisele giulia giuseppe gloria goncalo gonzalo gordon
-    gottfried graciela graça gregoire gregor gregorio gregory greta guadalupe gudrun guido guilherme guillaume
-    guillermo gunter gunther gustav gustave gustavo guy hagen hannah hannelore hannes hans hans-peter harald
-    harold harriet harry hartmut heather hector hedwig heide heidi heike heiko heiner heinrich heinz heitor
-    helen helena helene helga helmut heloisa hendrik henning henri henriette henrik henrique henry herbert
-    hermann herve hilario hildegard hiroshi holger horacio horst hortense hubert hugo hugues humberto ian ida
-    ignacio igor iker ilse imelda ines inge ingeborg ingo ingrid inmaculada irene iris irmgard isaac isabel
-    isabela isabella isabelle isabelly isadora isaura isidora isidro ivan jacinto jack jacob jacqueline
-    jacques jaime jake james jamie jan jana jane janet janice jannik jaqueline jasmine jason javier jean jean-
-    baptiste jean-claude jean-louis jean-luc jean-marc jean-paul jean-pierre jeanne jeannine jeffrey jenna
-    jennifer jens jeremie jeremy jerome jessica jesus jill jimena joachim joan joana joanna joao joaquin
-    joaquina jochen jodi joe joel joelle johan johann johanna johannes john jonas jonathan jordi jorg jorge
-    jose josefa josefine josep joseph josephine josette joshua josiane josue juan juana judith jules julia
-    julian juliana juliane juliano julie julien juliette julio julius jurgen justin justine jutta kai kaique
-    kamilly karen karin karl karl-heinz karoline karsten kaspar kate katharina katherine kathleen kathrin
-    kathryn katie katja katrin kayla keith kelly ken kenji kenneth kerstin kevin kilian kim kimberly klara
-    klaus klaus-dieter knut konrad konstantin konstanze kristina kurt kyle laetitia lara larissa larry lars
-    laura laure lauren laurence laurent lea leah leander leandro lena leo leocadia leon leonard leonardo
-    leonie leonor leopold leticia liam lidia lieselotte lilian linda linus lionel lisa lise logan lorena
-    lorenz lorenzo lothar louis louis-philippe louise lourdes luan luana luc lucas lucca lucia luciana luciano
-    lucie lucien lucio lucy ludger ludivine ludovic ludwig luis luisa luise luiz luiza luka lukas luke luna
-    lutz lydie macarena macario madeleine magda magdalena magnus mai maik maike maite malte manfred manon
-    manuel manuela marc marcel marcela marcelino marcelo marcia marcial marco marcos marcus marek margaret
-    margarete margarita margaux marguerite maria maria-eduarda mariana mariane marianne mariano marie marie-
-    claude marie-france marie-laure marie-therese marina marine mario marion marisol marius markus marlene
-    marlies marta martha marthe martin martina martine mary maryse mateo mateus matheus mathias mathilde
-    mathis matias matteo matthew matthias matthieu maureen maurice mauricio max maxime maximilian maximo maya
-    megan mehmet meike melanie melissa mercedes merlin mia micaela michael michel michele michelle miguel
-    mikael mikhail milagros milena miriam mirko modesto mohamed mohammed monica monika monique montserrat
-    morgan morgane moritz muhammad murilo mylene nadia nadine nahia nancy naomi natalia natalie nathalie
-    nathan nathaniel nele nerea nestor nicholas nicolas nicole niels nikita niklas nikolai nikolaj nils nina
-    noah noel noelia noelle noemie nora norbert norberto nuno nuria oceane octavio odette odile olaf oleg olga
-    oliver olivia olivier omar oscar oskar otavio otto pablo pamela pascal pascale pascual patrice patricia
-    patricio patrick paul paula paulette paulina paulo pavel pedro perrine peter petra philip philipp philippe
-    pia pierre pierre-louis pietra pietro pilar piotr porfirio priscila priscille prudencio purificacion
-    quentin quique quirin rachel rafael rafaela rahul rainer rainiero raj ralf ralph ramiro ramon randy
-    raphael raquel raul raymond rayssa rebeca rebecca rebekka regina regis reinaldo reiner reinhard remedios
-    remi renan renata renate renato rene renee ricarda ricardo richard rigoberto rita robert roberta roberto
-    robin rocio rodolfo rodrigo roger rogerio roland rolf romain roman ronald ronaldo rosa rosalia rosalie
-    rosana rosario rosemarie rosendo ruben rudiger rudolf rui ruth ryan sabina sabine sabrina sally salome
-    salvador samantha samuel sandra sandrine santiago sara sarah sascha sasha saskia saturnino scott sean
-    sebastian sebastiao sebastien selina serafin serge sergei sergio severino shannon sharon siegfried sigrid
-    silke silvestre silvia silvio simon simone sofia solange soledad sonia sonja sophia sophie stefan stefania
-    stefanie steffen stella stephan stephane stephanie stephen steve steven susan susana susanne suzanne sven
-    svenja svetlana swantje sybille sylvain sylvie tabea tadeo tamara tanya tatiana teodoro terence teresa
-    terrence thais theo theodore theresa therese thiago thibault thierry thilo thomas thorsten tiago tim
-    timmie timothee timothy tobias todd tom tomas tony torsten tracy travis trinidad tristan tyler udo ulf
-    ulises ulla ulrich ulrike ursula ute uwe valentim valentin valentina valentine valeria valerie vanesa
-    vanessa vera verena veronica vicente victor victoria viktor viktoria vincent vinicius virginia virginie
-    vitor vitoria vivian vivien vladimir volker wagner walter waltraud wendy werner wiebke wilfredo wilfried
-    wilhelm willi william wojciech wolfgang xavier ximena yago yaiza yann yannick yasmin yolanda yuki yuri
-    yusuf yves yvette yvonne zacarias zachary zaida zoe zofia
+    flavia flavie florencio florian fortunato francesca francesco francine francis francisca francisco
+    francoise franz freddie frederic frederick frederik fredrik freja frieda friedhelm friedrich gabino
+    gabriel gabriela gabriele gabrielle gael gaelle gareth gary gaspar gaspard gaston gavin genevieve genoveva
+    georg george georges gerald geraldine gerard gerardo gerd gerhard gertrud gilbert gilberte gilberto gilles
+    giovana giovanni gisela gisele giulia giuseppe gloria goncalo gonzalo gordon gottfried graciela graça
+    gregoire gregor gregorio gregory greta guadalupe gudrun guido guilherme guillaume guillermo gunter gunther
+    gustav gustave gustavo hagen hannah hannelore hannes hans hans-peter harald harold harriet harry hartmut
+    heather hector hedwig heide heidi heike heiko heiner heinrich heinz heitor helen helena helene helga
+    helmut heloisa hendrik henning henri henriette henrik henrique henry herbert hermann herve hilario
+    hildegard hiroshi holger horacio horst hortense hubert hugo hugues humberto ian ida ignacio igor iker ilse
+    imelda ines inge ingeborg ingo ingrid inmaculada irene irmgard isaac isabel isabela isabella isabelle
+    isabelly isadora isaura isidora isidro ivan jacinto jack jacob jacqueline jacques jaime jake james jamie
+    jan jana jane janet janice jannik jaqueline jasmine jason javier jean jean- jean-claude jean-louis jean-
+    luc jean-marc jean-paul jean-pierre jeanne jeannine jeffrey jenna jennifer jens jeremie jeremy jerome
+    jessica jesus jill jimena joachim joan joana joanna joao joaquin joaquina jochen jodi joe joel joelle
+    johan johann johanna johannes john jonas jonathan jordi jorg jorge jose josefa josefine josep joseph
+    josephine josette joshua josiane josue juan juana judith jules julia julian juliana juliane juliano julie
+    julien juliette julio julius jurgen justin justine jutta kai kaique kamilly karen karin karl karl-heinz
+    karoline karsten kaspar kate katharina katherine kathleen kathrin kathryn katie katja katrin kayla keith
+    kelly ken kenji kenneth kerstin kevin kilian kim kimberly klara klaus klaus-dieter knut konrad konstantin
+    konstanze kristina kurt kyle laetitia lara larissa larry lars laura laure lauren laurence laurent lea leah
+    leander leandro lena leo leocadia leon leonard leonardo leonie leonor leopold leticia liam lidia
+    lieselotte lilian linda linus lionel lisa lise logan lorena lorenz lorenzo lothar louis louis-philippe
+    louise lourdes luan luana luc lucas lucca lucia luciana luciano lucie lucien lucio lucy ludger ludivine
+    ludovic ludwig luis luisa luise luiz luiza luka lukas luke luna lutz lydie macarena macario madeleine
+    magda magdalena magnus mai maik maike maite malte manfred manon manuel manuela marc marcel marcela
+    marcelino marcelo marcia marcial marco marcos marcus marek margaret margarete margarita margaux marguerite
+    maria maria-eduarda mariana mariane marianne mariano marie marie- marie-france marie-laure marie-therese
+    marina marine mario marion marisol marius markus marlene marlies marta martha marthe martin martina
+    martine mary maryse mateo mateus matheus mathias mathilde mathis matias matteo matthew matthias matthieu
+    maureen maurice mauricio maxime maximilian maximo maya megan mehmet meike melanie melissa mercedes merlin
+    mia micaela michael michel michele michelle miguel mikael mikhail milagros milena miriam mirko modesto
+    mohamed mohammed monica monika monique montserrat morgan morgane moritz muhammad murilo mylene nadia
+    nadine nahia nancy naomi natalia natalie nathalie nathan nathaniel nele nerea nestor nicholas nicolas
+    nicole niels nikita niklas nikolai nikolaj nils nina noah noel noelia noelle noemie nora norbert norberto
+    nuno nuria oceane octavio odette odile olaf oleg olga oliver olivia olivier omar oscar oskar otavio otto
+    pablo pamela pascal pascale pascual patrice patricia patricio patrick paul paula paulette paulina paulo
+    pavel pedro perrine peter petra philip philipp philippe pia pierre pierre-louis pietra pietro pilar piotr
+    porfirio priscila priscille prudencio purificacion quentin quique quirin rachel rafael rafaela rahul
+    rainer rainiero raj ralf ralph ramiro ramon randy raphael raquel raul raymond rayssa rebeca rebecca
+    rebekka regina regis reinaldo reiner reinhard remedios remi renan renata renate renato rene renee ricarda
+    ricardo richard rigoberto rita robert roberta roberto robin rocio rodolfo rodrigo roger rogerio roland
+    rolf romain roman ronald ronaldo rosa rosalia rosalie rosana rosario rosemarie rosendo ruben rudiger
+    rudolf rui ruth ryan sabina sabine sabrina sally salome salvador samantha samuel sandra sandrine santiago
+    sara sarah sascha sasha saskia saturnino scott sean sebastian sebastiao sebastien selina serafin serge
+    sergei sergio severino shannon sharon siegfried sigrid silke silvestre silvia silvio simon simone sofia
+    solange soledad sonia sonja sophia sophie stefan stefania stefanie steffen stella stephan stephane
+    stephanie stephen steve steven susan susana susanne suzanne sven svenja svetlana swantje sybille sylvain
+    sylvie tabea tadeo tamara tanya tatiana teodoro terence teresa terrence thais theo theodore theresa
+    therese thiago thibault thierry thilo thomas thorsten tiago tim timmie timothee timothy tobias todd tom
+    tomas tony torsten tracy travis trinidad tristan tyler udo ulf ulises ulla ulrich ulrike ursula ute uwe
+    valentim valentin valentina valentine valeria valerie vanesa vanessa vera verena veronica vicente victor
+    viktor viktoria vincent vinicius virginie vitor vitoria vivian vivien vladimir volker wagner walter
+    waltraud wendy werner wiebke wilfredo wilfried wilhelm willi william wojciech wolfgang xavier ximena yago
+    yaiza yann yannick yasmin yolanda yuki yuri yusuf yves yvette yvonne zacarias zachary zaida zoe zofia
     """.split()
 )
 AMBIGUOUS_FIRST_NAMES = frozenset(
