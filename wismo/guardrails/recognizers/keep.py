@@ -28,7 +28,7 @@ DEFAULT_ORDER_PATTERN = r"#WS\d{5}"
 def order_number_regex(pattern: str = DEFAULT_ORDER_PATTERN) -> re.Pattern[str]:
     """The shop's order-number pattern as customers type it: case ignored, the leading "#" optional,
     and a space, dash or underscore allowed between a letter prefix and the digits ("ws-10042")."""
-    m = re.fullmatch(r"(\\?#)?([A-Za-z]+)(\\d.*|\[0-9\].*)", pattern)
+    m = re.fullmatch(r"(\\?#)?([A-Za-z]+)(?:\\?[-_ ])?(\\d.*|\[0-9\].*)", pattern)
     if m:
         body = rf"(?:\#\s?)?{m.group(2)}[\s_-]?{m.group(3)}"
     else:
