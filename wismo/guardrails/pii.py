@@ -48,6 +48,7 @@ from .recognizers import (  # noqa: E402
     presidio_id_recognizers,
     wismo_recognizers,
 )
+from .recognizers.cues import ID as ID_CUE  # noqa: E402
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -298,8 +299,10 @@ class Redactor:
             pii += self._ner_persons(text)
         pii = [part for s in pii for part in self._person_lines(text, s)]
         pii = [s for s in pii if not (s.entity_type == "PERSON" and self._not_a_name(text[s.start : s.end]))]
-        # A checksum-valid card, IBAN or national id wins over a kept number found inside it.
+        # A checksum-valid card, IBAN or national id wins over a kept number found inside it, and
+        # over a "name" the model read into it ("CURP BOXW310820HNERXN09" is no person).
         strong_pii = Intervals([(s.start, s.end) for s in pii if s.score >= CHECKSUM_SCORE])
+        pii = [t for t in (self._clear_of(text, s, strong_pii) for s in pii) if t is not None]
         keep_strong = [(s, e) for s, e in keep_strong if not self._inside_strong(strong_pii, s, e)]
         protected = Intervals(keep_strong + [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)])
         pii = [s for s in (trim(text, s, protected) for s in pii) if s is not None]
@@ -324,6 +327,18 @@ class Redactor:
             if words and not foreign and not _lowercase_without_evidence(text, span):
                 out.append(span)
         return out
+
+    @staticmethod
+    def _clear_of(text: str, span: Span, strong: Intervals) -> Span | None:
+        """A PERSON span cut away from a checksum-valid identifier; what is left of it is dropped
+        when it is the identifier's label or an acronym ("CURP", "RFC")."""
+        if span.entity_type != "PERSON" or not strong.overlaps(span.start, span.end):
+            return span
+        left = trim(text, span, strong)
+        if left is None:
+            return None
+        value = text[left.start : left.end]
+        return None if value.isupper() or ID_CUE.fullmatch(value) else left
 
     @staticmethod
     def _inside(intervals: Intervals, start: int, end: int) -> bool:
