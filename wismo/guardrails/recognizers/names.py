@@ -45,21 +45,21 @@ _GREETING = (
 #: Cues after which a capitalized word is a name (titles, relations, labels).
 _ANNOUNCING = (
     r"mrs|mr|ms|mx|dr|dra|prof|profa|miss|sir|madam|lic|lcda|lcdo|ing|arq|"
-    r"called|named|calls\s+me|under|c/o|attn|recipient|addressee|account\s+holder|card\s*holder|"
+    r"called|named|calls\s+me|under|name|c/o|attn|recipient|addressee|account\s+holder|card\s*holder|"
     r"ask\s+for|speak\s+to|contact\s+person|user:|"
     r"correct\s+it\s+to|change\s+it\s+to|"
     r"my\s+(?:kid|son|daughter|child|wife|husband|partner|friend|mother|father|mom|mum|dad|brother|sister|"
     r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|fianc[ée]e?|aunt|uncle|cousin|grandma|grandpa)|"
-    r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|titular|destinatari[oa]|a\s+nombre\s+de|"
+    r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|titular|destinatari[oa]|"
     r"mi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|amig[oa]|vecin[oa]|novi[oa]|pareja|jef[ea]|"
     r"compa[ñn]er[oa]|t[íi][oa]|prim[oa]|abuel[oa])|"
-    r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|titulaire|destinataire|au\s+nom\s+de|"
+    r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|titulaire|destinataire|"
     r"mon\s+(?:fils|mari|fr[èe]re|p[èe]re|ami|voisin|coll[èe]gue|copain|conjoint|oncle|cousin|compagnon)|"
     r"ma\s+(?:fille|femme|s(?:œ|oe)ur|m[èe]re|amie|voisine|coll[èe]gue|copine|tante|cousine|compagne)|"
-    r"herr|herrn|frau|hr(?=\.)|fr(?=\.)|inhaber(?:in)?|empf(?:ä|ae)nger(?:in)?|auf\s+den\s+namen|"
+    r"herr|herrn|frau|hr(?=\.)|fr(?=\.)|inhaber(?:in)?|empf(?:ä|ae)nger(?:in)?|"
     r"mein(?:e)?\s+(?:sohn|tochter|mann|frau|bruder|schwester|vater|mutter|freund(?:in)?|nachbar(?:in)?|"
     r"kollege|kollegin|partner(?:in)?|onkel|tante|cousin|cousine)|"
-    r"sra|srª|dona|dom|senhor|senhora|titular|destinat[áa]rio|em\s+nome\s+de|"
+    r"sra|srª|dona|dom|senhor|senhora|titular|destinat[áa]rio|"
     r"(?:meu|minha)\s+(?:filh[oa]|marido|espos[oa]|mulher|irm[ãa]o?|pai|m[ãa]e|amig[oa]|vizinh[oa]|colega|"
     r"namorad[oa]|ti[oa]|prim[oa]|av[óô])"
 )
@@ -72,7 +72,8 @@ _WEAK = (
 #: lower case ("hier ist karl-dieter roskoth", "firmó goyo aragonés", "chez marcel d'espinay").
 _INTRODUCING = (
     r"this\s+is|i\s+am|i'm|it's(?:\s+me(?:\s+again)?)?|signed\s+for\s+by|signed\s+by|(?:the\s+)?name\s+on\s+the\s+account\s+is|"
-    r"account\s+holder\s+is|leave\s+it\s+with|care\s+of|"
+    r"account\s+holder\s+is|leave\s+it\s+with|care\s+of|in\s+the\s+name\s+of|"
+    r"a\s+nombre\s+de|au\s+nom\s+de|auf\s+den\s+namen|em\s+nome\s+de|"
     r"soy|soy\s+yo\s+otra\s+vez|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
     r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"
     r"je\s+suis|c['’]est(?:\s+encore)?(?:\s+moi)?|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
@@ -121,6 +122,11 @@ def is_function_word(word: str) -> bool:
     return bool(parts) and any(p in _ALL_STOP for p in parts) and fold(parts[0]) not in FIRST_NAMES
 
 
+#: A line that may hold a signature's name, after a sign-off line or a blank line.
+SIGNATURE_LINE_RE = re.compile(
+    rf"(?im)(?:^[ \t]*(?P<signoff>(?:{_GREETING})[ \t]*[,!.]?|-{{2,}}|—|_{{2,}})[ \t]*\n|\n[ \t]*\n)"
+    r"[ \t]*(?P<name>[^\W\d_][\w'’.-]{0,30}(?:[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3})[ \t]*(?=\n|$)"
+)
 #: Who speaks in a pasted dialogue when it is not a person's name.
 SPEAKER_ROLES = frozenset(
     """agent customer client me you i bot assistant support driver courier seller shop store staff operator
@@ -173,7 +179,7 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
     """A capitalized token that looks like a name: a known first name, or not an ordinary word."""
     bare = vocab.bare(word)
     key = fold(bare)
-    if len(bare) < 2 or key in NOT_NAME_WORDS or not word[:1].isupper():
+    if len(bare) < 2 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or not word[:1].isupper():
         return False
     if word.isupper() and len(word) > 2:  # ALLCAPS: acronyms, cities in postal blocks
         return False
@@ -229,6 +235,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits: list[tuple[int, int, float]] = []
         hits += self._after_cues(text)
         hits += self._speakers(text)
+        hits += self._signatures(text)
         hits += self._tokens(text)
         # A name ends before a sentence's full stop ("I'm Maria Lopez."), not at an initial ("J.").
         return [
@@ -267,14 +274,40 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                     hits.append((m.start(), name_tail(text, m.end()), 0.8))
             elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
+            elif _is_title(cue) and key not in NOT_NAME_WORDS:  # "Mr. newman", "Frau döring"
+                hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
             elif (
-                (cue.group("declaring") or cue.group("introducing") or _is_title(cue))
+                (cue.group("declaring") or cue.group("introducing"))
                 and vocab
                 and not vocab.is_word(word)
                 and key not in NOT_NAME_WORDS
             ):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         return hits
+
+    def _signatures(self, text: str) -> list[tuple[int, int, float]]:
+        """The name line of a signature: after a sign-off line ("Atentamente,", "--", "Mit
+        freundlichen Grüßen") or a blank line, a line of two to four words that could all be a
+        name (any case), followed by more lines of the block."""
+        hits = []
+        for m in SIGNATURE_LINE_RE.finditer(text):
+            words = m.group("name").split()
+            after_blank = not m.group("signoff")
+            if after_blank and (len(words) < 2 or m.end() >= len(text.rstrip())):
+                continue  # after a blank line only a block's first line of two words or more
+            if all(self._could_be_name(w) for w in words) and any(self._is_namish(w) for w in words):
+                hits.append((m.start("name"), m.end("name"), 0.7))
+        return hits
+
+    def _could_be_name(self, word: str) -> bool:
+        key = fold(word.rstrip("."))
+        if re.fullmatch(_NAME_PARTICLE, key) or (len(key) == 1 and word.endswith(".")):
+            return True  # "da", "van", an initial
+        return key not in NOT_NAME_WORDS and key not in SPEAKER_ROLES and not is_function_word(word)
+
+    def _is_namish(self, word: str) -> bool:
+        key = fold(word.rstrip("."))
+        return key in FIRST_NAMES or key in SURNAMES or (len(key) > 2 and not self.vocab.is_word(word))
 
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
         """Speaker labels: a name unless a role ("Agent:", "Repartidor:", "Ich:"). In a pasted

@@ -23,6 +23,10 @@ from .checksums import card_brand, carrier_check_ok
 #: signs or further digit groups (bounded: at most 8 groups, so every start is O(1) work).
 DIGIT_RUN = re.compile(r"(?<![\w+.,/-])\d{1,22}(?:[ -]\d{1,8}){0,7}(?![\w/-]|[.,]\d|[ -]\d)")
 
+#: A US number typed without separators ("5403926876", "15403926876").
+NANP_RE = re.compile(r"^1?[2-9]\d{2}[2-9]\d{6}$")
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|00)\d{1,3}[ .-]?$")
+
 #: Lengths of digit-only tracking numbers: DHL Express 10/11, FedEx 12/15/20/22, USPS 20/22.
 CARRIER_LENGTHS = frozenset({10, 11, 12, 15, 20, 22})
 
@@ -65,8 +69,8 @@ def shipping_talk(text: str) -> bool:
 
 def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None:
     """The carrier if the digit run text[start:end] should be kept as a tracking number, else None."""
-    if len(digits) not in CARRIER_LENGTHS:
-        return None
+    if len(digits) not in CARRIER_LENGTHS or _AFTER_COUNTRY_CODE.search(text[max(0, start - 6) : start]):
+        return None  # "+55 19 48876333": the rest of a phone number after its country code
     cue = nearest_cue(text, start, end)
     if cue in ("phone", "payment", "id"):
         return None
@@ -74,8 +78,11 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
     if card_brand(digits) and not (carrier and cue == "ship"):
         return None  # a checksum-valid card beats a tracking shape
     if len(digits) in (10, 11):  # also the length of a phone number: needs words about a shipment
-        if cue in ("ship", "order") or (carrier == "dhl" and shipping_talk(text)):
+        if cue in ("ship", "order"):
             return carrier or "dhl"
+        phone_like = NANP_RE.match(digits) or not text[start:end].isdigit()
+        if carrier == "dhl" and not phone_like and shipping_talk(text):
+            return carrier
         return None
     if carrier:
         return carrier

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .base import WismoRecognizer, digits_of
-from .numbers import DIGIT_RUN, nearest_cue
+from .numbers import DIGIT_RUN, NANP_RE, nearest_cue
 
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5})?"
 #: A formatted number: optional +CC or 00CC, optional (area), then 2-5 groups.
@@ -30,9 +30,7 @@ PHONE_RE = re.compile(
     + r"(?![\w/-]|[.,]\d)"
 )
 #: (617)555-0199, +33612345678: a sign or parentheses and no separators.
-COMPACT_RE = re.compile(r"(?<![\w+.,/-])(?:\+\d{7,15}|\(\d{2,4}\)\d{6,9})" + _EXT + r"(?![\w/-]|[.,]\d)")
-#: A US number typed without separators ("5403926876", "15403926876").
-US_PLAIN_RE = re.compile(r"^1?[2-9]\d{2}[2-9]\d{6}$")
+COMPACT_RE = re.compile(r"(?<![\w+.,/-])(?:\+\d{7,15}|\(\d{2,5}\)[ .-]?\d{6,9})" + _EXT + r"(?![\w/-]|[.,]\d)")
 #: Unformatted national forms: trunk 0 (FR/UK/DE/ES-landline), a Brazilian mobile, an Iberian mobile.
 NATIONAL_PLAIN_RE = re.compile(r"^(?:0[1-9]\d{8,11}|[1-9]{2}9\d{8}|[679]\d{8})$")
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
@@ -97,6 +95,6 @@ class LocalPhoneRecognizer(WismoRecognizer):
             return 0.85
         if cue in ("ship", "order", "id", "payment"):
             return 0.0
-        if US_PLAIN_RE.match(digits) or NATIONAL_PLAIN_RE.match(digits):
+        if NANP_RE.match(digits) or NATIONAL_PLAIN_RE.match(digits):
             return 0.5
         return 0.0
