@@ -22,7 +22,7 @@ from stdnum.mx import rfc as std_rfc
 from stdnum.pt import nif as std_nif
 
 from wismo.evals.pii import ADDRESS_TYPE, STRICT_TYPES
-from wismo.evals.pii_synth import DATA_DIR, DEFAULT_SEED, MANIFEST, generate_ordinary, generate_pii
+from wismo.evals.pii_synth import DATA_DIR, DEFAULT_SEED, MANIFEST, generate_ordinary, generate_pii, words_changed
 from wismo.evals.pii_synth import checksums as cs
 from wismo.evals.pii_synth.__main__ import main
 from wismo.evals.pii_synth.locales import ALL_LOCALES, LANGUAGES
@@ -113,6 +113,13 @@ def test_ordinary_sets_carry_no_gold_and_real_words():
             assert row["spans"] == [] and row["keep"] == []
             assert len(re.findall(r"\w+", row["full_text"])) >= 3
             assert "{{" not in row["full_text"]
+
+
+def test_words_changed_counts_ordinary_words_lost_to_placeholders():
+    original = "Sehr geehrte Damen und Herren, wo bleibt mein Paket?"
+    assert words_changed(original, original) == (0, 9)
+    assert words_changed(original, "Sehr geehrte <PERSON_1> und <PERSON_2>, wo bleibt mein Paket?") == (2, 9)
+    assert words_changed("Madame, Monsieur", "<PERSON_1>, <PERSON_2>") == (2, 2)
 
 
 # ------------------------------------------------------------------------------------------ check digits

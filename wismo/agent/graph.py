@@ -20,16 +20,20 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 
+from ..i18n import formats
 from . import llm, nodes
 from .deps import Turn
 from .state import TurnState
 
 
 def timed(name: str, fn: Callable) -> Callable:
-    """Record each node's time in the turn's context (for the guardrail overhead figures)."""
+    """Record each node's time in the turn's context (for the guardrail overhead figures), and set
+    the turn's language for the node."""
 
     def run(state: TurnState, runtime: Runtime[Turn]) -> dict:
         t = time.perf_counter()
+        # Every node writes and checks in the conversation's language (see wismo.i18n.formats).
+        formats.set_language(state.get("lang"))
         try:
             return fn(state, runtime)
         finally:

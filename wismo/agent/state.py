@@ -26,8 +26,27 @@ class TurnState(TypedDict, total=False):
     client_key: str | None
 
     # -- memory (persists across turns)
-    #: Normalized key of the order this conversation verified.
+    #: The focus order: the verified order the conversation is about now (the one discussed last).
     verified_order: str | None
+    #: Every order this conversation verified and still discusses, oldest first (a correction drops one).
+    verified_orders: list[str]
+    #: The email/ZIP (vault placeholder or ZIP) the customer gave last: a corrected or second order is
+    #: verified with it, so the customer never has to type it again.
+    credential: str | None
+    #: A tracking number the customer asked about without verifying an order (carrier-level answers).
+    tracking_focus: str | None
+    #: The conversation's language (ISO 639-1), from the customer's messages and the channel's hint.
+    lang: str
+    #: A delivery problem under way (see agent/problems.py) and how many turns it has taken.
+    problem: str | None
+    problem_turns: int
+    #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
+    last_text: str | None
+    #: Every order number the customer mentioned, in order (for "the second one").
+    mentioned_orders: list[str]
+    #: The last reply sent, and whether the bot already offered a person instead of repeating it.
+    last_reply: str | None
+    repeat_offered: bool
     #: An order number the customer gave that still awaits its email/ZIP.
     pending_order: str | None
     #: An email/ZIP (as its vault placeholder or ZIP) given before the order number.

@@ -42,7 +42,7 @@ def _written_texts() -> tuple[str, ...]:
 
     root = resources.files("wismo.prompts")
     for entry in root.iterdir():
-        if entry.name.endswith((".yaml", ".yml")) and entry.name != "templates.yaml":
+        if entry.name.endswith((".yaml", ".yml")):
             try:
                 walk(yaml.safe_load(entry.read_text("utf-8")))
             except yaml.YAMLError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .generator import generate_all, generate_ordinary, generate_pii
-from .stats import count
+from .stats import count, words_changed
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "pii_synth"
 #: The seed of the committed files.
@@ -20,4 +20,13 @@ DEFAULT_SEED = 16
 #: Seed, Faker version and counts of a generated set, written beside its files.
 MANIFEST = "manifest.json"
 
-__all__ = ["DATA_DIR", "DEFAULT_SEED", "MANIFEST", "count", "generate_all", "generate_ordinary", "generate_pii"]
+__all__ = [
+    "DATA_DIR",
+    "DEFAULT_SEED",
+    "MANIFEST",
+    "count",
+    "generate_all",
+    "generate_ordinary",
+    "generate_pii",
+    "words_changed",
+]
