@@ -197,9 +197,9 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
 
 
 #: An article or possessive right before a capitalized word makes it a noun ("die Winterjacke",
-#: "the Riverside store", "la Gran Vía"), not a name.
+#: "la Gran Vía"), not a name. (English capitalizes no common noun: "the Ronner novel" is a name.)
 _DETERMINER_BEFORE = re.compile(
-    r"(?i:(?<!\w)(?:the|a|an|this|that|my|your|our|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|"
+    r"(?i:(?<!\w)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|"
     r"meinen|meinem|ihr|ihre|ihren|ihrem|unser|unsere|im|am|zum|zur|vom|beim|ins|el|la|los|las|un|una|mi|su|"
     r"le|les|une|mon|ma|mes|votre|vos|au|aux|o|os|as|um|uma|meu|minha|seu|sua|no|na|nos|nas)"
     r"[ \t]+)$"

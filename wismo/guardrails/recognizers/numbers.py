@@ -46,6 +46,11 @@ def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 
     A cue on another line belongs to another value ("SSN: ..." above a signature's phone line)."""
     line_start = text.rfind("\n", 0, start) + 1
     window = text[max(line_start, start - before) : start]
+    if not window.strip() and line_start:
+        # "Phone:\n358 0594": a label alone on the line before speaks for this line.
+        previous = text[max(0, line_start - before) : line_start].rstrip()
+        if previous.endswith(":"):
+            window = previous[previous.rfind("\n") + 1 :]
     best, best_pos = None, -1
     for kind, rx in _KINDS:
         for m in rx.finditer(window):
