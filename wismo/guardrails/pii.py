@@ -49,6 +49,7 @@ from .recognizers import (  # noqa: E402
     wismo_recognizers,
 )
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
+from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -308,7 +309,7 @@ class Redactor:
         pii = [s for s in (trim(text, s, protected) for s in pii) if s is not None]
         zips = Intervals(keep_zip)
         pii = [s for s in pii if not self._inside(zips, s.start, s.end)]
-        pii = merge(text, pii)
+        pii = merge(text, pii + self._names_above_addresses(text, pii))
         pii = coordinate(text, pii, protected, self.ner.vocab)
         return propagate(text, pii, protected)
 
@@ -327,6 +328,20 @@ class Redactor:
             if words and not foreign and not _lowercase_without_evidence(text, span):
                 out.append(span)
         return out
+
+    def _names_above_addresses(self, text: str, spans: list[Span]) -> list[Span]:
+        """In a postal block, the line right above the street ("théophile rolland\n12 rue …") is
+        the addressee when its words could be a name."""
+        found = []
+        for s in spans:
+            line_start = text.rfind("\n", 0, s.start) + 1
+            if s.entity_type != "STREET_ADDRESS" or not line_start or text[line_start : s.start].strip():
+                continue
+            above_start = text.rfind("\n", 0, line_start - 1) + 1
+            m = NAME_LINE_RE.fullmatch(text, above_start, line_start - 1)
+            if m and is_name_line(m.group("name").split(), self.ner.vocab):
+                found.append(Span("PERSON", m.start("name"), m.end("name"), 0.7))
+        return found
 
     @staticmethod
     def _clear_of(text: str, span: Span, strong: Intervals) -> Span | None:

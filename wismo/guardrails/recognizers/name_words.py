@@ -159,6 +159,7 @@ NOT_NAME_WORDS = frozenset(
     """
     moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
     xxs xs xl xxl xxxl
+    gmbh ag kg co ohg ug ev sa sl srl sarl sas sasu ltda lda eireli ltd llc inc plc corp bv nv cia
 
     a abend account address adidas again agent airpods aliexpress already also am amazon america amex an and
     apple april aramex are arrived asos atenciosamente atentamente august australia be been best bestbuy

@@ -122,11 +122,9 @@ def is_function_word(word: str) -> bool:
     return bool(parts) and any(p in _ALL_STOP for p in parts) and fold(parts[0]) not in FIRST_NAMES
 
 
-#: A line that may hold a signature's name, after a sign-off line or a blank line.
-SIGNATURE_LINE_RE = re.compile(
-    rf"(?im)(?:^[ \t]*(?P<signoff>(?:{_GREETING})[ \t]*[,!.]?|-{{2,}}|—|_{{2,}})[ \t]*\n|\n[ \t]*\n)"
-    r"[ \t]*(?P<name>[^\W\d_][\w'’.-]{0,30}(?:[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3})[ \t]*(?=\n|$)"
-)
+#: A sign-off line, and a line that may hold a signature's name (up to four words).
+SIGN_OFF_RE = re.compile(rf"(?i)[ \t>]*(?:(?:{_GREETING})[ \t]*[,!.]?|-{{2,}}|—|_{{2,}})[ \t]*")
+NAME_LINE_RE = re.compile(r"[ \t>]*(?P<name>[^\W\d_][\w'’.-]{0,30}(?:[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3})[ \t]*")
 #: Who speaks in a pasted dialogue when it is not a person's name.
 SPEAKER_ROLES = frozenset(
     """agent customer client me you i bot assistant support driver courier seller shop store staff operator
@@ -221,6 +219,23 @@ def at_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENT_BREAK.search(before))
 
 
+def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
+    """Whether a short line's words could all be one person's name (particles and initials
+    allowed), and at least one looks like a name: a known first name or surname, or no word."""
+
+    def could_be(word: str) -> bool:
+        key = fold(word.rstrip("."))
+        if re.fullmatch(_NAME_PARTICLE, key) or (len(key) == 1 and word.endswith(".")):
+            return True  # "da", "van", an initial
+        return key not in NOT_NAME_WORDS and key not in SPEAKER_ROLES and not is_function_word(word)
+
+    def namish(word: str) -> bool:
+        key = fold(word.rstrip("."))
+        return key in FIRST_NAMES or key in SURNAMES or (len(key) > 2 and not vocab.is_word(word))
+
+    return bool(words) and all(could_be(w) for w in words) and any(namish(w) for w in words)
+
+
 class PersonHeuristicRecognizer(WismoRecognizer):
     """Names from cue words, the first-name lists, speaker labels and non-dictionary proper nouns."""
 
@@ -287,27 +302,28 @@ class PersonHeuristicRecognizer(WismoRecognizer):
 
     def _signatures(self, text: str) -> list[tuple[int, int, float]]:
         """The name line of a signature: after a sign-off line ("Atentamente,", "--", "Mit
-        freundlichen Grüßen") or a blank line, a line of two to four words that could all be a
-        name (any case), followed by more lines of the block."""
+        freundlichen Grüßen") or a blank line, a line of up to four words that could all be a name
+        (any case), followed by more lines of the block after a blank line."""
+        if "\n" not in text:
+            return []
         hits = []
-        for m in SIGNATURE_LINE_RE.finditer(text):
+        lines = text.split("\n")
+        offsets = [0]
+        for line in lines[:-1]:
+            offsets.append(offsets[-1] + len(line) + 1)
+        for i in range(1, len(lines)):
+            m = NAME_LINE_RE.fullmatch(lines[i])
+            if not m:
+                continue
+            previous = lines[i - 1]
             words = m.group("name").split()
-            after_blank = not m.group("signoff")
-            if after_blank and (len(words) < 2 or m.end() >= len(text.rstrip())):
-                continue  # after a blank line only a block's first line of two words or more
-            if all(self._could_be_name(w) for w in words) and any(self._is_namish(w) for w in words):
-                hits.append((m.start("name"), m.end("name"), 0.7))
+            if SIGN_OFF_RE.fullmatch(previous):
+                pass
+            elif previous.strip() or len(words) < 2 or i + 1 >= len(lines) or not lines[i + 1].strip():
+                continue  # after a blank line only the first line of a block, of two words or more
+            if is_name_line(words, self.vocab):
+                hits.append((offsets[i] + m.start("name"), offsets[i] + m.end("name"), 0.7))
         return hits
-
-    def _could_be_name(self, word: str) -> bool:
-        key = fold(word.rstrip("."))
-        if re.fullmatch(_NAME_PARTICLE, key) or (len(key) == 1 and word.endswith(".")):
-            return True  # "da", "van", an initial
-        return key not in NOT_NAME_WORDS and key not in SPEAKER_ROLES and not is_function_word(word)
-
-    def _is_namish(self, word: str) -> bool:
-        key = fold(word.rstrip("."))
-        return key in FIRST_NAMES or key in SURNAMES or (len(key) > 2 and not self.vocab.is_word(word))
 
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
         """Speaker labels: a name unless a role ("Agent:", "Repartidor:", "Ich:"). In a pasted
