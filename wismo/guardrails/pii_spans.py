@@ -107,18 +107,24 @@ _ITEM_AFTER = re.compile(rf"{_LIST_JOIN}({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}
 _ITEM_BEFORE = re.compile(rf"(?<![\w'’-])({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}){{0,3}}){_LIST_JOIN}$")
 
 
+_PARTICLE = r"van|von|der|den|de|du|da|di|del|della|dos|das|do|la|las|los|le|y|e|zu|d'|l'"
 _AFTER_AND = re.compile(rf"[ \t]{_AND}[ \t]+$")
 
 
 def _name_words(words: list[str], vocab: Vocabulary) -> int:
     """How many of `words`, from the first, can be part of a listed name: not a function word, not
-    a shop word, and, in lower case, no English word (unless a known first name or surname)."""
+    a shop word, and no ordinary word (see below) unless a known first name or surname, or a particle."""
     n = 0
     for w in words:
         key = fold(w.rstrip("."))
         if key in NOT_NAME_WORDS or is_function_word(w) or (w.isupper() and len(w) > 2):
             break
-        if w[:1].islower() and vocab.is_english(w) and key not in FIRST_NAMES and key not in SURNAMES:
+        if key in FIRST_NAMES or key in SURNAMES or re.fullmatch(_PARTICLE, key):
+            n += 1
+            continue
+        # Lower case: no ordinary word of any language. Capitalized: no common noun of another
+        # language ("Schuhe, Socken"); English capitalizes names only ("Mason", "Wolfram").
+        if vocab.is_word(w) if w[:1].islower() else (vocab.is_word(w) and not vocab.is_english(w)):
             break
         n += 1
     return n

@@ -66,7 +66,7 @@ _ANNOUNCING = (
 #: Everyday words that introduce a name only when the next word looks like one.
 _WEAK = (
     r"says|said|add|with|by|to|from|for|con|para|de\s+parte\s+de|avec|pour|mit|f(?:ü|ue)r|von|com|"
-    r"da\s+parte\s+de|und|and|y|et|e|ou|or|oder|o"
+    r"da\s+parte\s+de"
 )
 #: Phrases that introduce a person: a following word that is no ordinary word is a name, even in
 #: lower case ("hier ist karl-dieter roskoth", "firmó goyo aragonés", "chez marcel d'espinay").
@@ -219,6 +219,28 @@ def at_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENT_BREAK.search(before))
 
 
+_LIST_WORD = r"[^\W\d_][\w'’-]{1,30}"
+_LIST_ITEM = re.compile(rf"{_LIST_WORD}(?:[ \t]+{_LIST_WORD})?")
+#: Three or more items of one or two words: "a, b, c y d", "a, b and c".
+LIST_RE = re.compile(
+    rf"(?<![\w'’-]){_LIST_WORD}(?:[ \t]*,[ \t]*{_LIST_ITEM.pattern}){{1,8}}"
+    rf"(?:[ \t]*,)?[ \t]+(?:and|y|et|und|e|ou|or|oder|o)[ \t]+{_LIST_ITEM.pattern}(?![\w'’-])"
+)
+
+
+def _not_in_a_name(word: str) -> bool:
+    key = fold(word)
+    return (
+        key in NOT_NAME_WORDS
+        or key in SPEAKER_ROLES
+        or (is_function_word(word) and not re.fullmatch(_NAME_PARTICLE, key))
+    )
+
+
+def _all_first_names(value: str) -> bool:
+    return all(fold(w) in FIRST_NAMES for w in value.split())
+
+
 def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
     """Whether a short line's words could all be one person's name (particles and initials
     allowed), and at least one looks like a name: a known first name or surname, or no word."""
@@ -251,6 +273,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += self._after_cues(text)
         hits += self._speakers(text)
         hits += self._signatures(text)
+        hits += self._lists(text)
         hits += self._tokens(text)
         # A name ends before a sentence's full stop ("I'm Maria Lopez."), not at an initial ("J.").
         return [
@@ -323,6 +346,28 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue  # after a blank line only the first line of a block, of two words or more
             if is_name_line(words, self.vocab):
                 hits.append((offsets[i] + m.start("name"), offsets[i] + m.end("name"), 0.7))
+        return hits
+
+    def _lists(self, text: str) -> list[tuple[int, int, float]]:
+        """A list of three or more one- or two-word items ("jeremías, evelia, bienvenida y zoraida")
+        is a list of names when most items look like names and none is an ordinary phrase."""
+        hits = []
+        for m in LIST_RE.finditer(text):
+            items = [(i.start(), i.end()) for i in _LIST_ITEM.finditer(m.group())]
+            values = [m.group()[a:b] for a, b in items]
+            if any(_not_in_a_name(w) for v in values for w in v.split()):
+                continue
+            # Capitalized items ("Schuhe, Socken und Mützen") need names from our lists; lower-case
+            # ones (no language capitalizes them) are names when they are no ordinary words.
+            namish = sum(
+                1
+                for v in values
+                if _all_first_names(v)
+                or fold(v.split()[-1]) in SURNAMES
+                or (v.islower() and not self.vocab.is_word(v.split()[0]))
+            )
+            if namish * 2 > len(values):
+                hits += [(m.start() + a, m.start() + b, 0.6) for a, b in items]
         return hits
 
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:

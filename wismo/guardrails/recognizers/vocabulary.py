@@ -17,6 +17,8 @@ from .name_words import FIRST_NAMES, fold
 OTHER_LANGUAGES: tuple[str, ...] = ("es", "fr", "de", "pt")
 _WORDS_PER_LANGUAGE = 8_000
 _ENGLISH_FREQUENT = 30_000
+#: Endings of plural and inflected forms in German, Spanish, French and Portuguese.
+_INFLECTIONS = ("e", "en", "n", "er", "es", "s", "ern", "nen")
 
 _SUFFIXES = (
     ("ies", "y"),
@@ -131,6 +133,8 @@ class Vocabulary:
         key = fold(bare)
         if is_english(bare, self.english) or key in self.others or key in _ALL_STOP_WORDS:
             return True
+        if any(key.endswith(e) and key[: -len(e)] in self.others for e in _INFLECTIONS if len(key) - len(e) >= 4):
+            return True  # "schuhe", "camisetas", "pacotes": a plural or inflected form of a frequent word
         return len(key) >= 8 and self._compound(key)
 
     def _compound(self, key: str) -> bool:
