@@ -29,23 +29,34 @@ from ..config import get_settings
 # tldextract (used by Presidio's email recognizer) must not fetch the public suffix list.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult  # noqa: E402
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 
 from .pii_nlp import NerModel, configured_spacy_model, ner_model, resolve_spacy_model  # noqa: E402
+from .pii_registry import (  # noqa: E402
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_BOOST,
+    DEFAULT_ENTITIES,
+    DEFAULT_MIN_SCORE,
+    LABELS,
+    MIN_SCORE,
+    configured_countries,
+    configured_entities,
+    context_pattern,
+    expand_entities,
+    registry_for,
+)
 from .pii_spans import CHECKSUM_SCORE, Intervals, Span, coordinate, merge, propagate, trim  # noqa: E402
 from .recognizers import (  # noqa: E402
-    DEFAULT_COUNTRIES,
     FIRST_NAMES,
     KEEP_ENTITIES,
-    NATIONAL_ID_TYPES,
     NOT_NAME_WORDS,
     STRONG_KEEP,
     STRONG_NAME_CUE,
     SURNAMES,
     fold,
-    presidio_id_recognizers,
     wismo_recognizers,
 )
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
@@ -65,54 +76,6 @@ __all__ = [
     "scrub",
 ]
 
-#: Entity types redacted unless WISMO_PII_ENTITIES says otherwise. Plain dates and times are not
-#: PII for us (customers say "Dec 3"), nor are cities, ZIP codes, order or tracking numbers.
-#: "NATIONAL_ID" stands for every national identifier type (`NATIONAL_ID_TYPES`).
-DEFAULT_ENTITIES: tuple[str, ...] = (
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "CREDIT_CARD",
-    "US_SSN",
-    "US_ITIN",
-    "IBAN_CODE",
-    "STREET_ADDRESS",
-    "IP_ADDRESS",
-    "US_BANK_NUMBER",
-    "US_DRIVER_LICENSE",
-    "US_PASSPORT",
-    "DATE_OF_BIRTH",
-    "CRYPTO",
-    "MEDICAL_LICENSE",
-    "NATIONAL_ID",
-)
-#: Placeholder labels that differ from the entity type.
-LABELS: dict[str, str] = {"EMAIL_ADDRESS": "EMAIL", **{t: "NATIONAL_ID" for t in NATIONAL_ID_TYPES - {"US_SSN"}}}
-#: Minimum score per entity type (weak regexes such as the licence one need context).
-MIN_SCORE: dict[str, float] = {
-    "US_DRIVER_LICENSE": 0.5,
-    "US_PASSPORT": 0.5,
-    "US_BANK_NUMBER": 0.5,
-    "MEDICAL_LICENSE": 0.5,
-}
-DEFAULT_MIN_SCORE = 0.35
-#: Presidio's own recognizers we use, by the entity they find.
-PRESIDIO_RECOGNIZERS: tuple[str, ...] = (
-    "CreditCardRecognizer",
-    "UsSsnRecognizer",
-    "UsItinRecognizer",
-    "IbanRecognizer",
-    "EmailRecognizer",
-    "IpRecognizer",
-    "CryptoRecognizer",
-    "UsBankRecognizer",
-    "UsLicenseRecognizer",
-    "UsPassportRecognizer",
-    "MedicalLicenseRecognizer",
-)
-#: A context word this close before (or after) a weak Presidio match raises its score, as
-#: Presidio's context enhancer does with the tokens around it.
-_CONTEXT_BEFORE, _CONTEXT_AFTER, _CONTEXT_BOOST = 40, 20, 0.35
 PLACEHOLDER_RE = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
 
 
@@ -138,57 +101,6 @@ class Redaction:
     def mapping(self) -> dict[str, str]:
         """placeholder -> original, for this message."""
         return {s.placeholder: s.original for s in self.spans}
-
-
-def configured_entities() -> tuple[str, ...]:
-    """Entity types to redact: WISMO_PII_ENTITIES (comma-separated), else the default."""
-    raw = get_settings().pii_entities or ""
-    names = [e for e in (x.strip().upper() for x in raw.split(",")) if e]
-    return tuple(names) if names else DEFAULT_ENTITIES
-
-
-def configured_countries() -> frozenset[str]:
-    """Countries whose identifiers and phone layouts are looked for (WISMO_PII_COUNTRIES)."""
-    raw = get_settings().pii_countries or ""
-    names = frozenset(c.strip().upper() for c in raw.split(",") if c.strip())
-    return names or DEFAULT_COUNTRIES
-
-
-def _expand(entities: tuple[str, ...]) -> frozenset[str]:
-    out = set(entities)
-    if "NATIONAL_ID" in out:
-        out |= NATIONAL_ID_TYPES
-    return frozenset(out)
-
-
-_registries: dict[frozenset[str], RecognizerRegistry] = {}
-_registries_lock = threading.Lock()
-
-
-def registry_for(countries: frozenset[str]) -> RecognizerRegistry:
-    """Presidio's registry holding the stock recognizers we use, the identifier recognizers of
-    `countries`, and wismo's own; built once per process and country set."""
-    with _registries_lock:
-        registry = _registries.get(countries)
-        if registry is None:
-            registry = RecognizerRegistry(supported_languages=["en"])
-            stock = RecognizerRegistry(supported_languages=["en"])
-            stock.load_predefined_recognizers(languages=["en"])
-            for recognizer in stock.recognizers:
-                if type(recognizer).__name__ in PRESIDIO_RECOGNIZERS:
-                    registry.add_recognizer(recognizer)
-            for recognizer in presidio_id_recognizers(countries):
-                registry.add_recognizer(recognizer)
-            _registries[countries] = registry
-        return registry
-
-
-def _context_pattern(recognizer: EntityRecognizer) -> re.Pattern[str] | None:
-    words = [w for w in (getattr(recognizer, "context", None) or []) if w.strip()]
-    if not words:
-        return None
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
 def _lowercase_without_evidence(text: str, span: Span) -> bool:
@@ -228,7 +140,7 @@ class Redactor:
         self.entities: tuple[str, ...] = (
             tuple(e.strip().upper() for e in entities) if entities is not None else configured_entities()
         )
-        self._wanted = _expand(self.entities)
+        self._wanted = expand_entities(self.entities)
         self.countries = frozenset(c.upper() for c in countries) if countries is not None else configured_countries()
         self.spacy_model = spacy_model or configured_spacy_model()
         self._anonymizer = AnonymizerEngine()
@@ -257,7 +169,7 @@ class Redactor:
                     wanted = sorted(self._wanted | KEEP_ENTITIES)
                     stock = registry_for(self.countries).get_recognizers(language="en", entities=wanted)
                     ours = [r for r in wismo_recognizers(vocab, self.countries) if r.ENTITY in wanted]
-                    self._recognizers = [(r, _context_pattern(r)) for r in [*stock, *ours]]
+                    self._recognizers = [(r, context_pattern(r)) for r in [*stock, *ours]]
         return self._recognizers
 
     # -- detection ------------------------------------------------------------------------------
@@ -274,10 +186,10 @@ class Redactor:
             if context is not None and isinstance(recognizer, PatternRecognizer):
                 for r in found:
                     window = (
-                        text[max(0, r.start - _CONTEXT_BEFORE) : r.start] + " " + text[r.end : r.end + _CONTEXT_AFTER]
+                        text[max(0, r.start - CONTEXT_BEFORE) : r.start] + " " + text[r.end : r.end + CONTEXT_AFTER]
                     )
                     if context.search(window):
-                        r.score = min(1.0, max(r.score + _CONTEXT_BOOST, 0.4))
+                        r.score = min(1.0, max(r.score + CONTEXT_BOOST, 0.4))
             results += found
         return results
 

@@ -21,8 +21,6 @@ LOW = r"[^\W\d_]"
 CAP = rf"[{UP}](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
 #: A house number: 12, 12a, 12-14, 3/5.
 NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
-#: Digits not glued to other digits, signs or decimal points on either side.
-DIGITS_BOUNDED = r"(?<![\d+.,/-])(?:{})(?![\d/-]|[.,]\d)"
 
 
 def result(entity: str, start: int, end: int, score: float, name: str) -> RecognizerResult:
