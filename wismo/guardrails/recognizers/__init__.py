@@ -7,7 +7,7 @@ bank numbers. One module per kind of data fills those gaps:
 - `keep`: order numbers, tracking numbers, postal codes: data we KEEP (`KEEP_ENTITIES`);
 - `numbers`: which reading of a digit run the evidence supports (card, phone, tracking);
 - `payment`, `phones`, `national_ids`, `birth_dates`, `addresses`, `names`: PII to redact;
-- `cues`, `checksums`, `name_words`, `vocabulary`: the evidence they share.
+- `cues`, `checksums`, `name_cues`, `name_words`, `vocabulary`: the evidence they share.
 """
 
 from __future__ import annotations

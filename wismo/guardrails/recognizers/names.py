@@ -169,6 +169,9 @@ def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
     return bool(words) and all(could_be(w) for w in words) and any(namish(w) for w in words)
 
 
+_SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
+
+
 class PersonHeuristicRecognizer(WismoRecognizer):
     """Names from cue words, the first-name lists, speaker labels and non-dictionary proper nouns."""
 
@@ -306,8 +309,10 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             word = m.group().rstrip(".")
             key = fold(word)
             if not word[:1].isupper():
-                if lowercase_message and key in FIRST_NAMES and key not in NOT_NAME_WORDS:
-                    # lowercase first names in a lowercase message ("they had 6: brian, donna")
+                place = _SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                if lowercase_message and key in FIRST_NAMES and key not in NOT_NAME_WORDS and not place:
+                    # lowercase first names in a lowercase message ("they had 6: brian, donna"),
+                    # not the saint of a place ("san diego", "los angeles", "são paulo")
                     hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.6))
                 continue
             prev = text[max(0, m.start() - 2) : m.start()]
