@@ -167,6 +167,8 @@ def tools(state: TurnState, runtime: Runtime[Turn]) -> dict:
         client_key=turn.client_key,
         wall_now=turn.wall_now,
         evidence=list(state.get("model_evidence") or []),
+        failed_verifications=int(state.get("failed_verifications") or 0),
+        max_failed_verifications=svc.settings.max_failed_verifications,
     )
     for call in pending:
         name = call["function"]["name"]
@@ -189,6 +191,15 @@ def tools(state: TurnState, runtime: Runtime[Turn]) -> dict:
     out: dict[str, Any] = {"llm_messages": messages, "model_evidence": ctx.evidence, "tool_calls": []}
     if ctx.verified_now:
         out["verified_order"] = ctx.verified_now
+    if ctx.failed_verifications != int(state.get("failed_verifications") or 0):
+        out["failed_verifications"] = ctx.failed_verifications
+    if ctx.locked:  # the same lock as the local engine's: stop the model, hand off
+        out |= {
+            "locked": True,
+            "fallback": "verification_locked",
+            "plan": {"template": "verify_locked", "handoff": "verification_failed"},
+            "unresolved": "verification_failed",
+        }
     return out
 
 

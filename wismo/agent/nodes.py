@@ -130,10 +130,11 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     if not aim.typed and not verdict.reason.endswith("limited"):
         # The email/ZIP given for another order does not fit this one: ask for this order's own.
         return out | {"auth": "need_credential"}
+    if verdict.reason.endswith("limited"):  # refused unchecked: no guess was spent, nothing to count
+        return out | {"auth": "limited"}
     failed = int(state.get("failed_verifications") or 0) + 1
     locked = failed >= svc.settings.max_failed_verifications
-    auth = "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch")
-    return out | {"failed_verifications": failed, "locked": locked, "auth": auth}
+    return out | {"failed_verifications": failed, "locked": locked, "auth": "locked" if locked else "mismatch"}
 
 
 # ---------------------------------------------------------------------------- act
@@ -213,9 +214,11 @@ def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> 
     out: dict[str, Any] = {
         "reply": templates.render("repeat_offer_person"),
         "quick_replies": [word("quick.yes_person"), quick_label(TALK_TO_PERSON)],
-        "pending_action": {"kind": "offer_person", "reason": "repeated_failure"},
         "answer_by": "repeat_offer",
     }
+    if (state.get("pending_action") or {}).get("kind") in (None, "offer_person"):
+        # A proposal still waiting for its yes (a return, a redirect) is not replaced by the offer.
+        out["pending_action"] = {"kind": "offer_person", "reason": "repeated_failure"}
     if facts_text:
         out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text, templates))
     else:

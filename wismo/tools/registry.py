@@ -37,6 +37,13 @@ class ModelToolContext:
     timezone: str = "America/New_York"
     evidence: list[Fact] = field(default_factory=list)
     verified_now: str | None = None
+    #: The conversation's failed verifications so far (this turn's included) and its lock threshold.
+    failed_verifications: int = 0
+    max_failed_verifications: int = 5
+
+    @property
+    def locked(self) -> bool:
+        return self.failed_verifications >= self.max_failed_verifications
 
 
 def fact_json(fact: Fact, tz: str) -> dict[str, Any]:
@@ -74,6 +81,8 @@ def verify_customer(
         order_number: the order number the customer gave, e.g. #WS10042.
         email_or_zip: the email address (or its placeholder such as <EMAIL_1>) or ZIP code on the order.
     """
+    if ctx.locked:
+        return {"verified": False, "message": "too many failed tries; offer to pass the customer to a person"}
     value = email_or_zip.strip()
     if _PLACEHOLDER.fullmatch(value):
         value = ctx.services.vault.resolve(ctx.conversation_id, value)
@@ -92,6 +101,8 @@ def verify_customer(
         ctx.verified_now = normalize_key(order_number)
         ctx.tools.verified_order = ctx.verified_now
         return {"verified": True}
+    if not verdict.reason.endswith("limited"):  # a checked wrong pair counts toward the conversation's lock
+        ctx.failed_verifications += 1
     return {"verified": False, "message": "the details do not match an order; ask the customer to check them"}
 
 
