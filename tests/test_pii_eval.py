@@ -89,3 +89,16 @@ def test_sets_are_scored_per_language(tmp_path, redactor):
     assert report["en"]["keep_rate"] == 1.0 and report["all"]["messages"] == 2
     ordinary = score_ordinary([{"full_text": "Wann kommt mein Paket an?", "language": "de"}], redactor)
     assert ordinary["de"] == {"words": 5, "redacted": 0, "rate": 0.0}
+
+
+def test_the_synthetic_dev_set_stays_where_it_was_tuned(redactor):
+    """A regression guard on the set the redactor was tuned on (the holdout is scored by the eval
+    command only, once): overall strict leaks, kept values and over-redaction."""
+    from wismo.evals.pii import SYNTH_DIR, _rows
+
+    dev = score_set(_rows(SYNTH_DIR / "dev.jsonl")[::3], redactor)["all"]  # a third of it: seconds, not a minute
+    assert dev["strict_leak_rate"] <= GOALS["strict_leak_rate"], dev["per_type"]
+    assert dev["address_leak_rate"] <= GOALS["address_leak_rate"]
+    assert dev["keep_rate"] >= GOALS["keep_rate"]
+    ordinary = score_ordinary(_rows(SYNTH_DIR / "ordinary_dev.jsonl")[::3], redactor)["all"]
+    assert ordinary["rate"] < GOALS["ordinary_redacted_rate"]
