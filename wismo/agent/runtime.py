@@ -23,6 +23,7 @@ from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
 from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
+from ..guardrails.recognizers.keep import register_products
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
 from ..ops.unresolved import log_unresolved
@@ -132,6 +133,8 @@ class Agent:
         from ..tools.kb import get_kb
 
         reload_taught_examples(self.engine, force=False)
+        # The shop's product names are items, never people ("Chelsea Boots"): the redactor keeps them.
+        register_products(self.store.product_names())
 
         self.services.kb = get_kb(self.settings)
         if self.settings.engine == "openai":
