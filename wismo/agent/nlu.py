@@ -363,6 +363,7 @@ _WISMO_ANCHOR_RE = re.compile(
     r"abhol|locker|access point|hold at|relais|packstation|store|depot|post office|courier|carrier|"
     r"driver|mail|label|ups|usps|fedex|dhl|transit|porch|door|doorstep|neighbou?r|wrong address|size|"
     r"fit|fits|shoe|shirt|jacket|dress|pants|jean|hoodie|sweater|coat|boot|sneaker|gift|colou?r|"
+    r"trouser|skirt|sandal|blouse|scarf|legging|cardigan|bottes|botas|stiefel|"
     r"damag|broken|crushed|stolen|missing|send\w* (?:\w+ ){0,2}back|sent (?:\w+ ){0,2}back|renvoy|renvoi|"
     # typos customers make in the words above
     r"packge|pacakge|parcl|parcle|ordr|my oder|deliv|redeliver|reroute|retrun|retun|ritern|refnd|refnud|refun|"
@@ -379,7 +380,7 @@ _WISMO_ANCHOR_RE = re.compile(
     # pt: product, size, broken, damaged, store, post office, carrier, box, refund, locker, postman, clothes
     r"produt|tamanho|encomed|quebrad|danificad|avariad|amassad|loja|correio|transportadora|caixa|estorno|armario|"
     r"carteiro|blusa|sapat|jaquet|calca)\w*"
-    r"|\b(?:shop|boutique|outlet|branch|warehouse|haul|coli|kam|roto|rota|ware|bote|robe|veste|vestes|presente|tenis)\b",
+    r"|\b(?:shop|boutique|outlet|branch|warehouse|haul|coli|kam|vino|vinieron|venu|veio|vieram|roto|rota|ware|bote|robe|veste|vestes|presente|tenis)\b",
 )
 
 
