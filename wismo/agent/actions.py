@@ -74,9 +74,17 @@ _EXCHANGE = re.compile(
 _REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro")
 
 
+_NEGATED_OPTION = re.compile(
+    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|pas d'?|kein\w*|sem|nao)\s+"
+    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+)?(?:exchange|swap|store credit|credit|refund|cambio|"
+    r"echange|umtausch|troca|reembolso|remboursement|erstattung)\w*"
+)
+
+
 def option_of(text: str, default: str | None = "refund") -> str | None:
     """refund | store_credit | exchange, from the customer's words; `default` when they name none."""
-    low = cues.fold(text)
+    # "no exchange, just refund me": an option the customer turns down is not the one they want.
+    low = _NEGATED_OPTION.sub(" ", cues.fold(text))
     if _STORE_CREDIT.search(low):
         return "store_credit"
     if _EXCHANGE.search(low):
@@ -249,7 +257,7 @@ def _proposal_plan(
         drop=drop,
         note=note,
     )
-    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id, "text": text}
+    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id, "text": text, "option": proposal.option}
 
 
 _ORDINALS = {

@@ -140,6 +140,22 @@ ACK = _rx(
     r"certo|ta bom|tudo bem)\W*$",
 )
 
+#: A reason to send something back, or a swap, in the customer's words ("too big", "not my style").
+RETURN = _rx(
+    r"\b(?:too (?:big|small|large|tight|loose|long|short|wide|narrow)|(?:doesn'?t|does not|didn'?t) fit|"
+    r"runs (?:big|small)|not my style|don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
+    r"(?:one|size)|next size|size (?:up|down)|different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
+    r"back|return (?:it|them|the)|exchange (?:it|them|the|for)|swap (?:it|them|the|for))\b",
+    r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
+    r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
+    r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au-dessus|en dessous)|"
+    r"(?:le|la|les) (?:renvoyer|retourner)|echanger)\b",
+    r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:mir )?nicht|gefallt mir nicht|andere grosse|eine nummer "
+    r"(?:grosser|kleiner)|zuruckschicken|umtauschen)\b",
+    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:serviu|gostei)|outro tamanho|tamanho (?:maior|menor)|"
+    r"devolver|trocar)\b",
+)
+
 #: "why do you need my email?": the customer asks why we verify.
 WHY_VERIFY = _rx(
     r"\b(?:why (?:do|does|would) (?:you|u|it) (?:need|want|ask)|just tell me|what for|is that necessary)\b",

@@ -125,6 +125,15 @@ class Dialogue:
         escalation = self.escalation()
         if escalation:
             return self.handoff(escalation)
+        if self.auth in ("mismatch", "limited"):
+            # Before any other answer: a wrong pair reads the same whatever else the message says.
+            # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
+            # A limited client's try is not counted, but must read like any other wrong pair.
+            tries = int(state.get("failed_verifications") or 0) + (self.auth == "limited")
+            again = tries % 2 == 0
+            key = "verify_failed_again" if again else "verify_failed"
+            wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
+            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             return self.decline("decline_request")
@@ -132,12 +141,6 @@ class Dialogue:
             return self.decline("other_shop")
         if self.intent == "human_agent" and self.confidence >= self.threshold:
             return self.handoff("customer_requested")
-        if self.auth in ("mismatch", "limited"):
-            # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
-            again = int(state.get("failed_verifications") or 0) % 2 == 0
-            key = "verify_failed_again" if again else "verify_failed"
-            wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
-            return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
@@ -145,7 +148,17 @@ class Dialogue:
             done = self.pending_action(pending)
             if done is not None:
                 return done
-            self.out["pending_action"] = None
+            result = self.after_pending()
+            if result.get("intent") not in ("policy_question", "smalltalk") or "pending_action" in result:
+                return result
+            # A side question ("how fast would the new one come?") leaves the proposal standing.
+            return result | {"pending_action": pending}
+        return self.after_pending()
+
+    def after_pending(self) -> dict:
+        """The turn when no proposal is waiting (or the message is about something else)."""
+        state = self.state
+        self.out.setdefault("pending_action", None)
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
         problem = None if correction else problems.detect(self.text, self.intent, state.get("problem"))
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
@@ -204,6 +217,10 @@ class Dialogue:
         if cues.is_no(text):
             return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
         option = actions.option_of(text, default=None)
+        if kind == "return" and option and option == pending.get("option"):
+            # The option already proposed, said again: ask for the explicit yes, without re-listing it.
+            p = plan(f"confirm_{option}", quick=actions.CONFIRM_REPLIES)
+            return self.out | {"plan": p, "pending_action": pending, "intent": "start_return"}
         if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
             # "refund instead", "store credit please": the same items, another option.
             combined = f"{pending.get('text', '')} {text}"
@@ -306,6 +323,13 @@ class Dialogue:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             return top, max(scores[top], self.threshold)
+        if (
+            cues.any_of(cues.RETURN, self.text)
+            and intent not in ("start_return", "return_status", "human_agent")
+            and not cues.any_of(cues.NOT_HERE, self.text)
+        ):
+            # "it's too big on me", "not my style": a return, whatever else the wording resembles.
+            return "start_return", max(confidence, self.threshold)
         pickup_context = intent in ("order_status", "delivery_issue") or (
             in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9
         )
@@ -334,7 +358,9 @@ class Dialogue:
             (
                 (part, u)
                 for part, u in read
-                if u.confidence >= self.threshold and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
+                if u.confidence >= self.threshold
+                and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
+                and not is_followup(part, u.entities)
             ),
             None,
         )
@@ -477,7 +503,7 @@ class Dialogue:
         state = self.state
         if self.ents or state.get("last_intent") not in ("policy_question", *NEEDS_ORDER):
             return None
-        if len(self.text.split()) > 10 or (effective in NEEDS_ORDER and confidence >= self.threshold):
+        if len(self.text.split()) > 16 or (effective in NEEDS_ORDER and confidence >= self.threshold):
             return None
         if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
             return None
@@ -550,6 +576,12 @@ class Dialogue:
             try:
                 if effective == "start_return":
                     evidence, p, pending_action = actions.start_return(ctx, verified, self.text, [])
+                    if p.get("template") == "return_which_item" and state.get("last_text"):
+                        # "ok do the exchange": the item was named a message earlier.
+                        combined = f"{self.text} {state['last_text']}"
+                        again = actions.start_return(ctx, verified, combined, [])
+                        if again[1].get("template") != "return_which_item":
+                            evidence, p, pending_action = again
                 elif effective == "return_status":
                     how = knowledge.article("policy:returns#how").fact()
                     evidence, p = actions.return_status(ctx, verified, [how])

@@ -58,9 +58,6 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "auth": "none",
         "mode": state.get("mode") or "bot",
         "engine": svc.settings.engine,
-        "llm_messages": [],
-        "tool_calls": [],
-        "model_evidence": [],
         "usage": {},
         "fallback": None,
         "answer_by": "",
@@ -130,10 +127,11 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     if not aim.typed and not verdict.reason.endswith("limited"):
         # The email/ZIP given for another order does not fit this one: ask for this order's own.
         return out | {"auth": "need_credential"}
+    if verdict.reason.endswith("limited"):  # refused unchecked: no guess was spent, nothing to count
+        return out | {"auth": "limited"}
     failed = int(state.get("failed_verifications") or 0) + 1
     locked = failed >= svc.settings.max_failed_verifications
-    auth = "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch")
-    return out | {"failed_verifications": failed, "locked": locked, "auth": auth}
+    return out | {"failed_verifications": failed, "locked": locked, "auth": "locked" if locked else "mismatch"}
 
 
 # ---------------------------------------------------------------------------- act
@@ -213,9 +211,11 @@ def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> 
     out: dict[str, Any] = {
         "reply": templates.render("repeat_offer_person"),
         "quick_replies": [word("quick.yes_person"), quick_label(TALK_TO_PERSON)],
-        "pending_action": {"kind": "offer_person", "reason": "repeated_failure"},
         "answer_by": "repeat_offer",
     }
+    if (state.get("pending_action") or {}).get("kind") in (None, "offer_person"):
+        # A proposal still waiting for its yes (a return, a redirect) is not replaced by the offer.
+        out["pending_action"] = {"kind": "offer_person", "reason": "repeated_failure"}
     if facts_text:
         out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text, templates))
     else:
@@ -234,14 +234,9 @@ def check(state: TurnState, runtime: Runtime[Turn]) -> dict:
     rails = list(state.get("rails") or []) + [_rail("citations", result.passed, result.reason)]
     if state.get("engine") == "openai":
         fallback = state.get("fallback")
-        if result.passed or state.get("answer_by") == "model":
-            fallback = fallback if result.passed else "citation_check"
         rails.append(_rail("model", fallback is None, fallback or "model answer sent"))
     if result.passed:
         return {"rails": rails}
-    if state.get("answer_by") == "model":
-        # The model stated something its evidence does not back: the template answer goes instead.
-        return {"rails": rails, "fallback": "citation_check"}
     return {"rails": rails, "plan": {"handoff": "guardrail_block"}, "unresolved": "guardrail_block"}
 
 
@@ -292,19 +287,11 @@ def after_act(state: TurnState) -> str:
     plan = state.get("plan") or {}
     if "handoff" in plan and "template" not in plan:
         return "handoff"
-    if "handoff" in plan:
-        return "compose"  # what we know first, checked, then the handoff
-    if state.get("engine") == "openai" and plan.get("template") != "human_mode":
-        return "model"
-    return "compose"
+    return "compose"  # with a handoff too: what we know first, checked, then the handoff
 
 
 def after_check(state: TurnState) -> str:
-    if "handoff" in (state.get("plan") or {}):
-        return "handoff"
-    if state.get("answer_by") == "model" and state.get("fallback") == "citation_check":
-        return "compose"
-    return "reply"
+    return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
@@ -313,8 +300,6 @@ def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
     return {
         "plan": {},
         "entities": {},
-        "llm_messages": [],
-        "tool_calls": [],
         # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
         "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
         "last_text": state.get("text", ""),

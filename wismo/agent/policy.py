@@ -45,7 +45,7 @@ _SMALLTALK = (
         "greeting",
         re.compile(
             r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|hola|buenas|buenos dias|bonjour|bonsoir|salut|"
-            r"hallo|guten (tag|morgen|abend)|moin|servus|ola|olá|oi|bom dia|boa (tarde|noite))\b",
+            r"hallo|guten (tag|morgen|abend)|moin|servus|ola|olá|oi|bom dia|boa (tarde|noite))\b[\W\w]{0,24}$",
             re.I,
         ),
     ),

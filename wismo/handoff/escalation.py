@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, Message
+from ..guardrails.keys import conversation_ref
 from .records import HandoffEvent, ensure_tables
 from .sentiment import conversation_score, is_negative
 
@@ -268,7 +269,7 @@ def escalate(
         try:
             snapshot = order_snapshot(engine, verified_order)
         except Exception:  # the snapshot helps the agent; it must not stop the handoff
-            log.exception("handoff for %s: order snapshot failed", conversation_id)
+            log.exception("handoff for %s: order snapshot failed", conversation_ref(conversation_id))
             snapshot = []
         seen = {e["source_id"] for e in snapshot}
         snapshot += [dict(e) for e in evidence if e.get("source_id") not in seen]

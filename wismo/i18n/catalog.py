@@ -1,7 +1,8 @@
 """Message catalogs: every word a customer reads, one YAML file per language.
 
 `wismo/prompts/locales/<lang>.yaml` holds `friendly` (the default tone), `formal` (overrides per key
-when WISMO_TONE=formal) and `words` (the small pieces: status phrases, quick replies, labels). A
+when WISMO_TONE=formal) and `words` (the small pieces: status phrases, quick replies, labels);
+`<part>.<lang>.yaml` files add the words of one part (a page, the widget) in the same sections. A
 translator edits one file without touching code; tests/test_catalogs.py fails when a language lacks
 a message English has, or uses a field English does not.
 """
@@ -24,10 +25,20 @@ SECTIONS = ("friendly", "formal", "words")
 
 @cache
 def load(lang: str) -> dict[str, dict[str, str]]:
-    """One language's catalog, as written (sections -> key -> text)."""
-    path = resources.files("wismo.prompts").joinpath("locales", f"{lang}.yaml")
-    data = yaml.safe_load(path.read_text("utf-8")) or {} if path.is_file() else {}
-    return {section: dict(data.get(section) or {}) for section in SECTIONS}
+    """One language's catalog (sections -> key -> text): `locales/<lang>.yaml` plus the catalogs of
+    single parts, `locales/<part>.<lang>.yaml` (the tracking page, the chat widget, ...), merged in."""
+    root = resources.files("wismo.prompts").joinpath("locales")
+    out: dict[str, dict[str, str]] = {section: {} for section in SECTIONS}
+    files = [root.joinpath(f"{lang}.yaml")] + sorted(
+        (f for f in root.iterdir() if f.name.endswith(f".{lang}.yaml")), key=lambda f: f.name
+    )
+    for path in files:
+        if not path.is_file():
+            continue
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        for section in SECTIONS:
+            out[section].update(data.get(section) or {})
+    return out
 
 
 def fields_of(text: str) -> set[str]:
