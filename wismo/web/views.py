@@ -9,6 +9,7 @@ come from the helpers below, written in the language the page is rendered in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from functools import cache
@@ -35,6 +36,20 @@ def text(key: str, **fields: Any) -> Markup:
     """A catalog message as HTML: its text escaped, then its fields filled in, each escaped unless it
     is already markup built by a template (`{% set x %}<strong>..</strong>{% endset %}`)."""
     return Markup(escape(word(key))).format(**fields)
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(value: Any) -> Markup:
+    """Our own text (advice from a catalog) with its `code` spans as <code>: escaped first, so
+    nothing else in it becomes markup."""
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(value))))
+
+
+def one_line(value: Any, limit: int = 140) -> str:
+    """Text we did not write (a customer's, a carrier's) on one line, cut at `limit` characters."""
+    return " ".join(str(value).split())[:limit]
 
 
 def number(value: float, digits: int = 1) -> str:
@@ -93,6 +108,8 @@ def environment() -> Environment:
         language_names=language_names,
     )
     env.filters["upper_first"] = upper_first
+    env.filters["one_line"] = one_line
+    env.filters["code_spans"] = code_spans
     return env
 
 
