@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Presidio's email recognizer uses tldextract, which would fetch the public suffix list on
@@ -52,7 +53,8 @@ class Settings(BaseSettings):
     openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY", repr=False)
     model: str = Field("gpt-4o-mini", alias="WISMO_MODEL")
     model_timeout: float = Field(10.0, alias="WISMO_MODEL_TIMEOUT")
-    max_tool_rounds: int = Field(4, alias="WISMO_MAX_TOOL_ROUNDS")
+    #: Per turn, all model calls (reading and writing) must be done within this; then the template answer goes.
+    model_deadline_ms: int = Field(4000, alias="WISMO_MODEL_DEADLINE_MS", ge=100)
     temperature: float = Field(0.2, alias="WISMO_TEMPERATURE")
     azure_api_version: str | None = Field(None, alias="OPENAI_API_VERSION")
     azure_deployment: str | None = Field(None, alias="AZURE_OPENAI_DEPLOYMENT")
@@ -63,6 +65,10 @@ class Settings(BaseSettings):
     vault_key: str | None = Field(None, alias="WISMO_VAULT_KEY", repr=False)
     spacy_model: str = Field("en_core_web_sm", alias="WISMO_SPACY_MODEL")
     pii_entities: str | None = Field(None, alias="WISMO_PII_ENTITIES")
+    #: Countries whose national identifiers and phone layouts the redactor looks for (ISO codes).
+    pii_countries: str = Field("US,GB,ES,MX,FR,DE,PT,BR", alias="WISMO_PII_COUNTRIES")
+    #: The shop's order numbers (a regular expression): kept verbatim by the redactor.
+    order_number_pattern: str = Field(r"#WS\d{5}", alias="WISMO_ORDER_NUMBER_PATTERN")
 
     # Limits
     max_message_chars: int = Field(4000, alias="WISMO_MAX_MESSAGE_CHARS")
@@ -81,6 +87,15 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field("", alias="WISMO_TRUSTED_PROXIES")
     #: Shop sites (comma-separated origins) allowed to embed the chat widget from another domain.
     widget_origins: str = Field("", alias="WISMO_WIDGET_ORIGINS")
+
+    @field_validator("order_number_pattern")
+    @classmethod
+    def _valid_pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"WISMO_ORDER_NUMBER_PATTERN is not a regular expression ({exc})") from exc
+        return value
 
     @property
     def sqlite_path(self) -> Path:

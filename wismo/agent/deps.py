@@ -67,3 +67,5 @@ class Turn:
     pii: dict[str, str] = field(default_factory=dict)
     #: The channel's hint of the customer's language (Accept-Language, a profile locale), if any.
     language_hint: str | None = None
+    #: When this turn's model calls must be done (time.monotonic()), set at the first call.
+    model_deadline: float | None = None

@@ -58,9 +58,6 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "auth": "none",
         "mode": state.get("mode") or "bot",
         "engine": svc.settings.engine,
-        "llm_messages": [],
-        "tool_calls": [],
-        "model_evidence": [],
         "usage": {},
         "fallback": None,
         "answer_by": "",
@@ -237,14 +234,9 @@ def check(state: TurnState, runtime: Runtime[Turn]) -> dict:
     rails = list(state.get("rails") or []) + [_rail("citations", result.passed, result.reason)]
     if state.get("engine") == "openai":
         fallback = state.get("fallback")
-        if result.passed or state.get("answer_by") == "model":
-            fallback = fallback if result.passed else "citation_check"
         rails.append(_rail("model", fallback is None, fallback or "model answer sent"))
     if result.passed:
         return {"rails": rails}
-    if state.get("answer_by") == "model":
-        # The model stated something its evidence does not back: the template answer goes instead.
-        return {"rails": rails, "fallback": "citation_check"}
     return {"rails": rails, "plan": {"handoff": "guardrail_block"}, "unresolved": "guardrail_block"}
 
 
@@ -295,19 +287,11 @@ def after_act(state: TurnState) -> str:
     plan = state.get("plan") or {}
     if "handoff" in plan and "template" not in plan:
         return "handoff"
-    if "handoff" in plan:
-        return "compose"  # what we know first, checked, then the handoff
-    if state.get("engine") == "openai" and plan.get("template") != "human_mode":
-        return "model"
-    return "compose"
+    return "compose"  # with a handoff too: what we know first, checked, then the handoff
 
 
 def after_check(state: TurnState) -> str:
-    if "handoff" in (state.get("plan") or {}):
-        return "handoff"
-    if state.get("answer_by") == "model" and state.get("fallback") == "citation_check":
-        return "compose"
-    return "reply"
+    return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
@@ -316,8 +300,6 @@ def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
     return {
         "plan": {},
         "entities": {},
-        "llm_messages": [],
-        "tool_calls": [],
         # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
         "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
         "last_text": state.get("text", ""),

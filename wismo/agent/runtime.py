@@ -143,8 +143,14 @@ class Agent:
         self.graph = build_graph(make_checkpointer(self.settings))
 
     def warm(self) -> None:
-        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers)."""
+        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers, the
+        intent classifier, the language detector's models)."""
+        from ..i18n.detect import warm as warm_languages
+        from .nlu import get_classifier
+
         self.services.redactor.redact("Hi, I am Jane Doe, jane@example.com, where is my order?")
+        get_classifier()
+        warm_languages()
 
     # -- conversations
     def start(self, channel: str = "web", channel_user: str | None = None) -> str:

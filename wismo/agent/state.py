@@ -99,15 +99,9 @@ class TurnState(TypedDict, total=False):
     # -- the openai engine's work this turn
     #: local | openai (from configuration, set by the screen node).
     engine: str
-    #: Messages exchanged with the model this turn (system, history, tool calls and results).
-    llm_messages: list[dict[str, Any]]
-    #: Ids of tool calls the model asked for and the tools node has yet to run.
-    tool_calls: list[str]
-    #: Facts the model's tool calls returned this turn.
-    model_evidence: list[Fact]
     #: Tokens and rounds used this turn.
     usage: dict[str, int]
-    #: Why the local engine answered instead of the model (None when the model's answer was sent).
+    #: Why the template answer went out instead of the model's (None when the model's was sent).
     fallback: str | None
     #: Who wrote the reply: template (local engine) or model.
     answer_by: str

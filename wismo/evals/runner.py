@@ -68,6 +68,8 @@ class ScenarioResult:
     handoffs: list[str] = field(default_factory=list)
     #: End checks that failed (see outcome.check_end).
     end_failures: list[str] = field(default_factory=list)
+    #: The conversation the scenario was played in.
+    conversation_id: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -156,6 +158,7 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
     shipment_ids = [i for t in truths.values() for i in t.get("shipment_ids", [])]
 
     cid = agent.start(scenario.channel)
+    result.conversation_id = cid
     before = outcome.booked(agent.store.engine, cid, shipment_ids)
     typed_so_far = ""
     pii_typed: list[str] = []
