@@ -43,7 +43,9 @@ UPSET_MOOD = -0.6
 #: number can answer it, the written policy can.
 _NOT_YET_ORDERED = re.compile(
     r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
-    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b",
+    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b"
+    r"|\bsi\s+(?:pido|compro|hago el pedido|encargo)\b|\bsi\s+je\s+commande\b|\bwenn\s+ich\b.{0,40}\bbestelle\b"
+    r"|\bse\s+eu\s+(?:pedir|comprar|encomendar)\b",
     re.I,
 )
 #: Words that carry no request: a message of only these plus entities is a follow-up.
@@ -139,8 +141,14 @@ class Dialogue:
             return self.decline("decline_request")
         if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
             return self.decline("other_shop")
-        if self.intent == "human_agent" and self.confidence >= self.threshold:
+        if (
+            self.intent == "human_agent"
+            and self.confidence >= self.threshold
+            and (self.confidence >= 0.9 or cues.any_of(cues.PERSON, self.text))
+        ):
             return self.handoff("customer_requested")
+        if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
+            return self.decline("out_of_scope")
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
@@ -160,7 +168,9 @@ class Dialogue:
         state = self.state
         self.out.setdefault("pending_action", None)
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
-        problem = None if correction else problems.detect(self.text, self.intent, state.get("problem"))
+        problem = problems.detect(self.text, self.intent, state.get("problem"))
+        if correction and problem == "wrong_item":
+            problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
@@ -308,7 +318,8 @@ class Dialogue:
         )
         if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and confidence < 0.9:
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
-            if cues.any_of(cues.WHEN, self.text) and len(self.text) <= 80:
+            refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
+            if cues.any_of(cues.WHEN, self.text) and len(self.text) <= 80 and not refund:
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
             # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
@@ -529,6 +540,18 @@ class Dialogue:
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text:
             return "glad"
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text)):
+            return "anything_else"
+        if (
+            cues.any_of(cues.ACK_LEAD, text)
+            and "?" not in text
+            and len(text.split()) <= 12
+            and effective
+            not in (
+                "human_agent",
+                "change_order",
+            )
+        ):
+            # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"
         if effective != "smalltalk" or confidence < self.threshold:
             return None

@@ -137,9 +137,10 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"no aparece)\b",
                 r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
-                r"\b(?:(?:schon|bereits) (?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den nachbarn) "
-                r"(?:gesucht|nachgefragt|gefragt)|nachbarn haben (?:es |ihn |nichts)|immer noch nicht (?:da|"
-                r"aufgetaucht))\b",
+                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den "
+                r"nachbarn) (?:gesucht|nachgefragt|gefragt)|nachbarn (?:haben|hat) (?:es |ihn |nichts)|"
+                r"nachbarn gefragt|"
+                r"immer noch nicht (?:da|aufgetaucht))\b",
                 r"\b(?:ja (?:procurei|olhei|perguntei|verifiquei)|(?:procurei|olhei|perguntei) (?:em todo lugar|por "
                 r"toda parte|aos vizinhos|com os vizinhos)|os vizinhos nao (?:tem|viram)|continua sem aparecer|nada "
                 r"ainda)\b",
