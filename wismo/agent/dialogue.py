@@ -178,8 +178,14 @@ class Dialogue:
         return self.by_intent()
 
     def decline(self, template: str) -> dict:
-        """Say no to a request we must not or cannot do, and what we can do instead."""
+        """Say no to a request we must not or cannot do, and what we can do instead. A second
+        request outside what the bot covers in a row goes to a person."""
         self.out["intent"] = "out_of_scope"
+        if template == "out_of_scope":
+            n = int(self.state.get("out_of_scope_turns") or 0) + 1
+            if n >= 2:
+                return self.handoff("out_of_scope") | {"out_of_scope_turns": 0}
+            self.out["out_of_scope_turns"] = n
         return self.out | {
             "last_intent": "out_of_scope",
             "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
@@ -475,14 +481,7 @@ class Dialogue:
                 "unresolved": "out_of_scope",
             }
         if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
-            n = int(state.get("out_of_scope_turns") or 0) + 1
-            if n >= 2:
-                return self.handoff("out_of_scope") | {"out_of_scope_turns": 0}
-            return self.out | {
-                "plan": plan("out_of_scope", quick=["Track my order", TALK_TO_PERSON]),
-                "out_of_scope_turns": n,
-                "unresolved": "out_of_scope",
-            }
+            return self.decline("out_of_scope")
         # Not understood as an intent: a follow-up the shop's written answers cover ("do I need to
         # print anything?" after a pickup, "and the 25th?" after holiday hours) still gets one.
         if not self.ents:
