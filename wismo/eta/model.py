@@ -7,7 +7,7 @@ an asymmetric pair of quantiles gives a narrower 80% window than 10/90. Raw quan
 rarely calibrated on later data, so the window is widened (or narrowed) by per-group split-conformal
 margins measured on the most recent slice of the history (`calibration`). Finally the carrier rules
 (`rules`) keep the window consistent with what the carrier announced. The median is the most-likely
-time. Recent deliveries weigh more in training (half-life `HALF_LIFE_DAYS`): delivery speed drifts.
+time.
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ COVERAGE = 0.8  # what the window promises
 # What the margins are calibrated to: on the rolling-origin backtest's development cuts, delivery
 # speed drifting between the calibration slice and the next month cost 2-3 points of coverage.
 CALIBRATION_TARGET = 0.82
-CALIBRATION_FRACTION = 0.2  # most recent share of orders held out to calibrate the window
-HALF_LIFE_DAYS = 90.0  # a delivery this much older than the newest weighs half as much
+# The most recent share of orders, held out to calibrate the window. A tenth (about a month of Olist
+# orders) follows a change of delivery speed sooner than a fifth, at the same coverage on the
+# development cuts (docs/eta.md).
+CALIBRATION_FRACTION = 0.1
 MIN_ROWS = 20
 PARAMS = dict(
     max_iter=100,
@@ -95,13 +97,12 @@ class EtaModel:
         # an all-missing column, and a constant one never splits.
         unused = [i for i in range(X.shape[1]) if np.all(np.isnan(X[:, i]))]
         X[:, unused] = 0.0
-        weight = 0.5 ** ((ordered.max() - ordered) / DAY / HALF_LIFE_DAYS)
         cutoff = float(np.quantile(ordered, 1.0 - CALIBRATION_FRACTION))
         fit, cal = ordered < cutoff, ordered >= cutoff
         if fit.sum() < MIN_ROWS or cal.sum() < MIN_ROWS:
             fit = cal = np.ones(len(y), dtype=bool)
         say(f"training quantiles {QUANTILES} on {int(fit.sum())} examples")
-        models = _fit(X[fit], y[fit], builder.categorical_mask, weight=weight[fit])
+        models = _fit(X[fit], y[fit], builder.categorical_mask)
         say(f"calibrating on the most recent {int(cal.sum())} examples")
         raw = _raw(models, X[cal])
         keys = [calibration.group_keys(ex.row) for ex, c in zip(examples, cal, strict=True) if c]
@@ -114,7 +115,7 @@ class EtaModel:
             # The median gains from the newest data; the window's models stay as calibrated, so the
             # conformal margins still hold for them.
             say(f"refitting the median on all {len(y)} examples")
-            models[1] = _fit(X, y, builder.categorical_mask, quantiles=(QUANTILES[1],), weight=weight)[0]
+            models[1] = _fit(X, y, builder.categorical_mask, quantiles=(QUANTILES[1],))[0]
         trained_at = datetime.now(UTC)
         digest = hashlib.sha256(repr((sorted(str(r.get("shipment_id")) for r in rows), PARAMS)).encode())
         version = f"eta-{trained_at:%Y%m%d%H%M}-{digest.hexdigest()[:8]}"
@@ -129,7 +130,6 @@ class EtaModel:
             "margins": margins.summary(),
             "target_coverage": COVERAGE,
             "calibration_target": CALIBRATION_TARGET,
-            "half_life_days": HALF_LIFE_DAYS,
             "quantiles": list(QUANTILES),
             "features": list(FEATURE_NAMES),
             "unused_features": [FEATURE_NAMES[i] for i in unused],
@@ -240,11 +240,7 @@ def _matrix(builder: FeatureBuilder, examples: list) -> tuple[np.ndarray, np.nda
 
 
 def _fit(
-    X: np.ndarray,
-    y: np.ndarray,
-    categorical: list[bool],
-    quantiles: tuple[float, ...] = QUANTILES,
-    weight: np.ndarray | None = None,
+    X: np.ndarray, y: np.ndarray, categorical: list[bool], quantiles: tuple[float, ...] = QUANTILES
 ) -> list[HistGradientBoostingRegressor]:
     models = []
     # One OpenMP thread: these fits take well under a second each, and on a busy machine sklearn's
@@ -252,7 +248,7 @@ def _fit(
     with threadpool_limits(limits=1, user_api="openmp"):
         for q in quantiles:
             m = HistGradientBoostingRegressor(loss="quantile", quantile=q, categorical_features=categorical, **PARAMS)
-            models.append(m.fit(X, y, sample_weight=weight))
+            models.append(m.fit(X, y))
     return models
 
 

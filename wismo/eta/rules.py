@@ -2,8 +2,10 @@
 
 A customer plans around the window, so it must never contradict what the carrier has told them:
 - when the carrier has announced a delay or a revised date, the window never ends before that date;
-- a window says "today" only when the parcel is out for delivery today (a scan) or the carrier itself
-  expects it today; otherwise it starts tomorrow, in the destination's timezone.
+- a window says "today" only when the parcel is out for delivery today (a scan on today's local date,
+  the latest scan); otherwise it starts tomorrow, in the destination's timezone. A carrier estimate
+  for today is not enough on its own: after a failed attempt the carrier keeps "today" on its page
+  until the next run, and a parcel not on a truck by the time the customer asks rarely comes today.
 The window still never starts before `as_of`.
 """
 
@@ -33,14 +35,10 @@ def _day(dt: datetime, tz: ZoneInfo):
 
 
 def today_allowed(carrier: CarrierView, as_of: datetime, tz: ZoneInfo) -> bool:
-    """Out for delivery today (a scan on today's local date, the latest scan) or a carrier estimate for today."""
-    today = _day(as_of, tz)
-    if carrier.last_scan == "out_for_delivery" and carrier.last_scan_at is not None:
-        if _day(datetime.fromtimestamp(carrier.last_scan_at, UTC), tz) == today:
-            return True
-    if carrier.estimate is not None:
-        return _day(datetime.fromtimestamp(carrier.estimate, UTC), tz) == today
-    return False
+    """Out for delivery today: the latest scan is an out-for-delivery scan on today's local date."""
+    if carrier.last_scan != "out_for_delivery" or carrier.last_scan_at is None:
+        return False
+    return _day(datetime.fromtimestamp(carrier.last_scan_at, UTC), tz) == _day(as_of, tz)
 
 
 def apply(eta: datetime, start: datetime, end: datetime, carrier: CarrierView, as_of: datetime, tz: ZoneInfo) -> Window:

@@ -215,6 +215,7 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
         lines += [f"- **{d['count']}x** {d['cause']} ({d['status']}; {carriers})", f"  - Do: {d['advice']}"]
     if "delays" in images:
         lines += ["", f"![Delay causes]({images['delays']})"]
+    lines += ["", "## Delivery windows", ""] + _window_lines(m.get("eta_accuracy"))
     lines += ["", "## Handoff reasons", ""]
     if not review["handoffs"]:
         lines += ["No handoffs in this period.", ""]
@@ -223,6 +224,26 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
     if "handoffs" in images:
         lines += ["", f"![Handoff reasons]({images['handoffs']})"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _window_lines(eta: dict[str, Any] | None) -> list[str]:
+    """Windows told against deliveries: overall, the drift warning, per carrier and per week."""
+    if not eta:
+        return ["No delivery with a window told landed in this period."]
+
+    def figures(x: dict[str, Any]) -> str:
+        return (
+            f"{_pct(x['inside_window'])} inside the window of {x['delivered']}, "
+            f"MAE {x['mae_days']} d, mean width {x['mean_width_days']} d"
+        )
+
+    lines = [f"- All carriers: {figures(eta)}"]
+    drift = eta.get("drift") or {}
+    if drift.get("warning"):
+        lines += [f"- **Drift warning**: {drift['message']}"]
+    lines += [f"- {carrier.upper()}: {figures(x)}" for carrier, x in eta.get("by_carrier", {}).items()]
+    lines += [f"- Week of {week}: {figures(x)}" for week, x in eta.get("by_week", {}).items()]
+    return lines
 
 
 def to_html(md: str, title: str) -> str:
