@@ -317,16 +317,18 @@ class FlatForest:
         """(n_rows, n_features) -> (n_rows, n_models)."""
         node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
         rows = np.arange(len(X))[:, None]
+        codes = np.clip(np.nan_to_num(X), 0, 255).astype(np.intp)  # category codes, converted once
         for _ in range(self.depth):
             inner = ~self.leaf[node]
             if not inner.any():
                 break
-            v = X[rows, self.feature[node]]
+            f = self.feature[node]
+            v = X[rows, f]
             nan = np.isnan(v)
             go_left = np.where(nan, self.miss_left[node], v <= self.threshold[node])
             cat = self.is_cat[node] & ~nan
             if cat.any():
-                go_left[cat] = self.tables[self.cat_row[node[cat]], np.clip(v[cat], 0, 255).astype(np.intp)]
+                go_left[cat] = self.tables[self.cat_row[node[cat]], codes[rows, f][cat]]
             node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
         return self.value[node] @ self.owner + self.baseline
 
