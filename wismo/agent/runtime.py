@@ -10,7 +10,7 @@ import logging
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
@@ -21,7 +21,9 @@ from ..domain.db import create_schema, get_engine, session
 from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
+from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
+from ..guardrails.recognizers.keep import register_products
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
 from ..ops.unresolved import log_unresolved
@@ -78,6 +80,10 @@ class Reply:
     rails: list[dict[str, Any]] = field(default_factory=list)
     #: Milliseconds per graph node this turn.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Why this turn went unresolved (a handoff reason code, `low_confidence` for "didn't catch that").
+    unresolved: str | None = None
+    #: The language the reply is written in (ISO 639-1).
+    language: str = "en"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +93,7 @@ class Reply:
             "citations": self.citations,
             "quick_replies": self.quick_replies,
             "handoff": self.handoff,
+            "language": self.language,
         }
 
 
@@ -126,6 +133,8 @@ class Agent:
         from ..tools.kb import get_kb
 
         reload_taught_examples(self.engine, force=False)
+        # The shop's product names are items, never people ("Chelsea Boots"): the redactor keeps them.
+        register_products(self.store.product_names())
 
         self.services.kb = get_kb(self.settings)
         if self.settings.engine == "openai":
@@ -137,8 +146,14 @@ class Agent:
         self.graph = build_graph(make_checkpointer(self.settings))
 
     def warm(self) -> None:
-        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers)."""
+        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers, the
+        intent classifier, the language detector's models)."""
+        from ..i18n.detect import warm as warm_languages
+        from .nlu import get_classifier
+
         self.services.redactor.redact("Hi, I am Jane Doe, jane@example.com, where is my order?")
+        get_classifier()
+        warm_languages()
 
     # -- conversations
     def start(self, channel: str = "web", channel_user: str | None = None) -> str:
@@ -177,8 +192,13 @@ class Agent:
             raise ConversationNotFound(conversation_id)
         return conv
 
-    def send(self, conversation_id: str, text: Any, client: str | None = None) -> Reply:
-        """Process one customer message and return the bot's reply."""
+    def send(
+        self, conversation_id: str, text: Any, client: str | None = None, language_hint: str | None = None
+    ) -> Reply:
+        """Process one customer message and return the bot's reply.
+
+        `language_hint` is what the channel knows of the customer's language (the browser's
+        Accept-Language, a phone number's country); the message's own words decide first."""
         refresh_if_taught(self.engine, self.settings.teach_refresh_s)
         conv = self.conversation(conversation_id)
         clean = validate_text(text, self.settings.max_message_chars)
@@ -189,10 +209,12 @@ class Agent:
             client_key=client_key(client),
             now=self.store.now(),
             wall_now=now,
+            language_hint=language_hint,
         )
         config = {"configurable": {"thread_id": conversation_id}}
         state = self.graph.invoke(
-            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode},
+            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode}
+            | self._expired_verification(conv, now),
             config,
             context=turn,
             durability="exit",
@@ -202,6 +224,24 @@ class Agent:
         if state.get("engine") == "openai":
             self._record_usage(conv.id, state, now)
         return reply
+
+    def _expired_verification(self, conv: Conversation, now: datetime) -> dict[str, Any]:
+        """State that forgets a verification idle for longer than WISMO_VERIFICATION_IDLE_MINUTES: a
+        conversation id alone (a shared link, a copied log line) must not open an order for ever."""
+        idle = self.settings.verification_idle_minutes
+        if not conv.verified_order or idle <= 0:
+            return {}
+        last = conv.updated_at if conv.updated_at.tzinfo else conv.updated_at.replace(tzinfo=UTC)
+        if now - last <= timedelta(minutes=idle):
+            return {}
+        return {
+            "verified_order": None,
+            "verified_orders": [],
+            "credential": None,
+            "pending_action": None,
+            "pending_order": None,
+            "pending_credential": None,
+        }
 
     def _record_usage(self, conversation_id: str, state: dict[str, Any], now: datetime) -> None:
         usage = state.get("usage") or {}
@@ -271,7 +311,7 @@ class Agent:
         rails = state.get("rails") or []
         log.info(
             "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",
-            conv.id,
+            conversation_ref(conv.id),
             state.get("intent"),
             float(state.get("confidence", 0.0)),
             (state.get("handoff") or {}).get("reason"),
@@ -288,6 +328,8 @@ class Agent:
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=rails,
+            unresolved=state.get("unresolved"),
+            language=state.get("lang") or "en",
         )
 
     def transcript(self, conversation_id: str) -> dict[str, Any]:

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..channels import records
-from ..channels.meta import ChannelHub, error, get_hub, parse_json
+from ..channels.meta import ChannelHub, error, get_hub, read_signed
 from ..channels.proactive import Notifier
 from ..channels.signatures import verify_base64, verify_easypost
 from . import aftership, easypost, shopify
@@ -49,25 +47,6 @@ def _notify(notifier: Notifier, results: list[ApplyResult], event_key: str) -> N
             log.exception("notice failed event=%s", event_key)
 
 
-def _checked(
-    request: Request,
-    body: bytes,
-    secret: str | None,
-    name: str,
-    verify: Callable[[str | None, bytes, str | None], bool],
-    header: str,
-) -> JSONResponse | dict[str, Any]:
-    if not secret:
-        return error(503, "not_configured", f"{name} is not set; these webhooks are refused.")
-    if not verify(secret, body, request.headers.get(header)):
-        log.warning("webhook refused: bad %s signature", header)
-        return error(401, "bad_signature", f"{header} does not match the body.")
-    payload = parse_json(body)
-    if payload is None:
-        return error(400, "malformed_json", "The request body is not a JSON object.")
-    return payload
-
-
 def _carrier_update(
     hub: ChannelHub, notifier: Notifier, source: str, event_id: str, update: TrackingUpdate, tasks: BackgroundTasks
 ) -> JSONResponse:
@@ -94,11 +73,11 @@ def _carrier_update(
 async def _carrier_webhook(request: Request, tasks: BackgroundTasks, source: str, mapper, verify, header: str):
     """One carrier webhook: signature over the raw body, the carrier's payload mapped onto ours, applied once."""
     hub = get_hub(request)
-    body = await request.body()
-    env_name = f"{source.upper()}_WEBHOOK_SECRET"
-    checked = _checked(request, body, getattr(hub.settings, f"{source}_webhook_secret"), env_name, verify, header)
-    if isinstance(checked, JSONResponse):
-        return checked
+    secret = getattr(hub.settings, f"{source}_webhook_secret")
+    signed = await read_signed(request, secret, f"{source.upper()}_WEBHOOK_SECRET", header, verify)
+    if isinstance(signed, JSONResponse):
+        return signed
+    body, checked = signed
     try:
         update = mapper.to_update(checked)
     except PayloadError as exc:
@@ -149,17 +128,11 @@ def _shopify(
 @router.post("/webhooks/shopify", response_model=None)
 async def shopify_webhook(request: Request, tasks: BackgroundTasks) -> JSONResponse:
     hub = get_hub(request)
-    body = await request.body()
-    checked = _checked(
-        request,
-        body,
-        hub.settings.shopify_webhook_secret,
-        "SHOPIFY_WEBHOOK_SECRET",
-        verify_base64,
-        "x-shopify-hmac-sha256",
-    )
-    if isinstance(checked, JSONResponse):
-        return checked
+    secret = hub.settings.shopify_webhook_secret
+    signed = await read_signed(request, secret, "SHOPIFY_WEBHOOK_SECRET", "x-shopify-hmac-sha256", verify_base64)
+    if isinstance(signed, JSONResponse):
+        return signed
+    body, checked = signed
     topic = request.headers.get("x-shopify-topic") or ""
     if topic not in shopify.TOPICS:
         # Acknowledge topics we do not use, so Shopify does not retry them.

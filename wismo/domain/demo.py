@@ -122,7 +122,7 @@ def _usps_tracking(rng: random.Random) -> str:
 
 def _fedex_tracking(rng: random.Random) -> str:
     body = str(rng.randint(2, 8)) + "".join(rng.choice("0123456789") for _ in range(10))
-    weights = (1, 7, 3)
+    weights = (1, 3, 7)  # FedEx Express: mod 11 with weights 1, 3, 7 from the right
     total = sum(int(d) * weights[i % 3] for i, d in enumerate(reversed(body)))
     return body + str(total % 11 % 10)
 
