@@ -19,10 +19,10 @@ OLIST = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "olist"
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory, worker_id) -> dict:
+def report(tmp_path_factory, request) -> dict:
     if not (OLIST / "olist_orders_dataset.csv").exists():
         pytest.skip(f"olist data not found at {OLIST}")
-    if worker_id == "master":
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: nothing to share
         return json.loads(json.dumps(evaluate_olist(OLIST), default=str))
     from filelock import FileLock
 

@@ -156,7 +156,8 @@ class EtaTool:
         if not w.rules:
             return fact
         return Fact(
-            f"{fact.source_id}:rules",
+            # The tracking number stays last, as in every eta source id (evals read it from there).
+            f"eta:carrier:rules:{ship.tracking_number}",
             f"{fact.label}, moved to a date it can still keep",
             {**fact.values, "window_start": w.start, "window_end": w.end, "rules": list(w.rules)},
         )
