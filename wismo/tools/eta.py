@@ -2,8 +2,8 @@
 ETA model (re-predicted at every call, so each new scan counts) or, without it, the carrier's estimate.
 
 Either way the window passes the carrier rules (`wismo.eta.rules`): it never ends before a date the
-carrier announced with a delay or a revision, and says "today" only with an out-for-delivery scan or a
-carrier estimate for today. Chat, tracking page and notices all ask this tool, so all obey the rules.
+carrier announced with a delay or a revision, and says "today" only with an out-for-delivery scan
+today. The chat and the tracking page both ask this tool, so both obey the rules.
 Each window told is recorded, so ops can compare it with the actual delivery once it lands.
 """
 
@@ -118,8 +118,10 @@ class EtaTool:
     def __call__(self, ctx: ToolContext, tracking: Tracking) -> Fact | None:
         status = tracking.status
         ship = tracking.shipment
-        if status in FINAL_STATUSES or tracking.order is None:
-            return self._carrier(ctx, tracking) if status not in FINAL_STATUSES else None
+        if status in FINAL_STATUSES:
+            return None
+        if tracking.order is None:  # a tracking-number lookup: the carrier's side only
+            return self._carrier(ctx, tracking)
         dated = ship.carrier_estimate is not None
         model = self.model() if status in MODEL_STATUSES or (status in DATED_STATUSES and dated) else None
         if model is None:
