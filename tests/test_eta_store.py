@@ -238,5 +238,5 @@ def test_drift_warning_below_75_percent_over_7_days(accuracy_store, tmp_path: Pa
         {},
     )
     section = md.split("## Delivery windows", 1)[1].split("##", 1)[0]
-    assert "**Drift warning**" in section and "73.3% inside the window of 30" in section
+    assert "**Drift warning: only 73.3%" in section and "73.3% inside the window of 30" in section
     assert "Week of 2025-12-08" in section and ships[0].carrier.upper() in section

@@ -75,6 +75,7 @@ class Reply:
     confidence: float
     citations: list[dict[str, str]] = field(default_factory=list)
     quick_replies: list[str] = field(default_factory=list)
+    links: list[dict[str, str]] = field(default_factory=list)
     handoff: dict[str, Any] | None = None
     mode: str = "bot"
     rails: list[dict[str, Any]] = field(default_factory=list)
@@ -92,6 +93,7 @@ class Reply:
             "confidence": round(self.confidence, 4),
             "citations": self.citations,
             "quick_replies": self.quick_replies,
+            "links": self.links,
             "handoff": self.handoff,
             "language": self.language,
         }
@@ -325,6 +327,7 @@ class Agent:
             confidence=float(state.get("confidence", 0.0)),
             citations=state.get("citations") or [],
             quick_replies=state.get("quick_replies") or [],
+            links=state.get("links") or [],
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=rails,

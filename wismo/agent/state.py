@@ -90,6 +90,8 @@ class TurnState(TypedDict, total=False):
     reply: str
     citations: list[dict[str, str]]
     quick_replies: list[str]
+    #: Links the reply offers as buttons: [{label, url}] (a return label, an offer), absolute URLs.
+    links: list[dict[str, str]]
     handoff: Handoff | None
     #: Each guardrail's decision this turn: {rail, passed, reason}.
     rails: list[dict[str, Any]]
