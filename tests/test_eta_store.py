@@ -240,3 +240,7 @@ def test_drift_warning_below_75_percent_over_7_days(accuracy_store, tmp_path: Pa
     section = md.split("## Delivery windows", 1)[1].split("##", 1)[0]
     assert "**Drift warning: only 73.3%" in section and "73.3% inside the window of 30" in section
     assert "Week of 2025-12-08" in section and ships[0].carrier.upper() in section
+    # `wismo review` writes it into the HTML page too (its own section template).
+    files = review.write(engine, end - timedelta(days=12), end, tmp_path / "review")["files"]
+    page = Path(files["html"]).read_text()
+    assert "Delivery windows told vs delivered" in page and "Drift warning: only 73.3%" in page
