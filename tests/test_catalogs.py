@@ -40,11 +40,16 @@ def _catalog(name: str) -> dict[str, dict[str, str]]:
     return {section: dict(data.get(section) or {}) for section in SECTIONS}
 
 
+#: Parts read by the shop's own staff, in the shop's language only (the daily review).
+STAFF_PARTS = frozenset({"review"})
+
+
 def _parts() -> list[str]:
-    """The parts with their own catalog (`locales/<part>.en.yaml`: a page, the widget)."""
+    """The customer-facing parts with their own catalog (`locales/<part>.en.yaml`: a page, the widget)."""
     root = resources.files("wismo.prompts").joinpath("locales")
     suffix = f".{DEFAULT_LANGUAGE}.yaml"
-    return sorted(f.name.removesuffix(suffix) for f in root.iterdir() if f.name.endswith(suffix))
+    parts = (f.name.removesuffix(suffix) for f in root.iterdir() if f.name.endswith(suffix))
+    return sorted(p for p in parts if p not in STAFF_PARTS)
 
 
 #: (English file, translated file, language) for the main catalogs and every part's catalog.
