@@ -36,7 +36,7 @@ TOP = 5
 #: The review's language: it is read by the ops team.
 LANGUAGE = "en"
 #: The HTML's sections, in order: each is wismo/web/templates/review/<name>.html, given the review.
-SECTIONS = ("summary", "clusters", "flags", "delays", "handoffs")
+SECTIONS = ("summary", "clusters", "flags", "delays", "windows", "handoffs")
 
 #: Words of a carrier's delay scan -> what to do (review.advice.delay.<key>).
 DELAY_ADVICE = [
@@ -234,6 +234,7 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
         lines += [f"- **{d['count']}x** {quoted(d['cause'])} ({d['status']}; {carriers})", do(d["advice"])]
     if "delays" in images:
         lines += ["", f"![{say('review.delays.chart')}]({images['delays']})"]
+    lines += ["", f"## {say('review.windows.heading')}", ""] + _window_lines(m.get("eta_accuracy"))
     lines += ["", f"## {say('review.handoffs.heading')}", ""]
     if not review["handoffs"]:
         lines += [say("review.handoffs.none"), ""]
@@ -244,10 +245,55 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def window_figures(x: dict[str, Any]) -> str:
+    """One line of delivery-window accuracy (eta_accuracy, overall or for one carrier or week)."""
+    return say(
+        "review.windows.figures",
+        inside=_pct(x["inside_window"]),
+        delivered=x["delivered"],
+        mae=x["mae_days"],
+        width=x["mean_width_days"],
+    )
+
+
+def drift_warning(eta: dict[str, Any]) -> str | None:
+    """The drift warning's words, when eta_accuracy raised it."""
+    drift = eta.get("drift") or {}
+    if not drift.get("warning"):
+        return None
+    return say(
+        "review.windows.drift",
+        share=_pct(drift["inside_window"]),
+        days=drift["days"],
+        threshold=_pct(drift["threshold"]),
+    )
+
+
+def _window_lines(eta: dict[str, Any] | None) -> list[str]:
+    """Windows told against deliveries: overall, the drift warning, per carrier and per week."""
+    if not eta:
+        return [say("review.windows.none")]
+    lines = [f"- {say('review.windows.all')}: {window_figures(eta)}"]
+    warning = drift_warning(eta)
+    if warning:
+        lines += [f"- **{warning}**"]
+    lines += [f"- {carrier.upper()}: {window_figures(x)}" for carrier, x in eta.get("by_carrier", {}).items()]
+    lines += [f"- {say('review.windows.week', week=w)}: {window_figures(x)}" for w, x in eta.get("by_week", {}).items()]
+    return lines
+
+
 def to_html(review: dict[str, Any], images: dict[str, str], title: str) -> str:
     """The review as one HTML page (wismo/web/templates/review/review.html and its SECTIONS)."""
     return views.render(
-        "review/review.html", LANGUAGE, title=title, review=review, images=images, sections=SECTIONS, pct=_pct
+        "review/review.html",
+        LANGUAGE,
+        title=title,
+        review=review,
+        images=images,
+        sections=SECTIONS,
+        pct=_pct,
+        window_figures=window_figures,
+        drift_warning=drift_warning,
     )
 
 
