@@ -90,6 +90,9 @@ def eta_source(eta: Fact, tracking: Tracking) -> str:
     """How an answer names where a delivery window comes from."""
     if eta.values.get("source") == "model":
         return word("eta_source_model")
+    if eta.values.get("rules"):
+        # The carrier's own date moved by our rules (no "today" without an out-for-delivery scan).
+        return word("eta_source_carrier_scans", carrier=carrier_name(tracking.shipment.carrier))
     return word("eta_source_carrier", carrier=carrier_name(tracking.shipment.carrier))
 
 
