@@ -149,7 +149,8 @@ PERSON = _rx(
 #: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
 ELSEWHERE = _rx(
     r"\b(?:weather|forecast|temperature|poem|story|cover letter|essay|homework|recipe|joke|horoscope|lottery|"
-    r"stock market|bitcoin|football|soccer|write me|translate)\b",
+    r"stock market|bitcoin|football|soccer|write me|translate|iphone|samsung|android|which (?:phone|laptop|tv|car) "
+    r"should i|what would (?:you|u) (?:get|buy|choose|pick))\b",
     r"\b(?:tiempo (?:va a hacer|hace)|el clima|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
     r"escribe(?:me)?|escribir una)\b",
     r"\b(?:meteo|quel temps|poeme|histoire|carte de voeux|devoirs|recette|blague|ecris(?:-moi)?|ecrire une)\b",

@@ -31,10 +31,14 @@ from .state import TurnState
 CONTEXT_MIN_SCORE = 0.5
 #: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
 GENERAL_MIN_SCORE = 0.45
+#: Knowledge-base match at which a first question with no order is read as a policy question.
+STRONG_POLICY_SCORE = 0.6
 #: Knowledge-base match needed to answer a short follow-up read together with the previous message.
 FALLBACK_MIN_SCORE = 0.55
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
+#: A proposal waiting for its yes survives this many turns about something else.
+PENDING_TURNS = 2
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
 WEAK_SCORE = 0.3
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
@@ -157,10 +161,11 @@ class Dialogue:
             if done is not None:
                 return done
             result = self.after_pending()
-            if result.get("intent") not in ("policy_question", "smalltalk") or "pending_action" in result:
+            age = int(pending.get("age") or 0) + 1
+            if result.get("pending_action") or result.get("plan", {}).get("handoff") or age > PENDING_TURNS:
                 return result
             # A side question ("how fast would the new one come?") leaves the proposal standing.
-            return result | {"pending_action": pending}
+            return result | {"pending_action": pending | {"age": age}}
         return self.after_pending()
 
     def after_pending(self) -> dict:
@@ -425,14 +430,16 @@ class Dialogue:
             evidence = evidence + [f for f in facts if f not in evidence]
         return evidence, p, pending
 
-    def kb_answer(self, text: str) -> Any:
+    def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
         kb = self.svc.kb
-        return kb.answer(text, min_score=GENERAL_MIN_SCORE) if kb is not None else None
+        return kb.answer(text, min_score=min_score) if kb is not None else None
 
     def by_intent(self) -> dict:
         state = self.state
         self.extras = self.split()
         effective, confidence = self.effective_intent()
+        if effective == "human_agent" and not cues.any_of(cues.PERSON, self.text):
+            effective, confidence = "out_of_scope", min(confidence, self.threshold - 0.01)
         self.out.setdefault("intent", effective)
         if state.get("problem") and effective == "delivery_issue" and self.auth == "verified":
             return self.problem(state["problem"])
@@ -470,6 +477,12 @@ class Dialogue:
         followup = self.context_followup(effective, confidence)
         if followup is not None:
             return followup
+        if state.get("tracking_focus") and not self.ents and effective in ("out_of_scope", "smalltalk"):
+            # "so what do I do?" after a tracking number's status: what that status means.
+            ctx = self.ctx()
+            evidence, p = self.policy.tracking_number_turn(ctx, state["tracking_focus"], explain=True)
+            if p.get("template") == "tracking_explained":
+                return self.answer(evidence, p, last_intent="order_status")
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             self.out["intent"] = "smalltalk"
@@ -513,7 +526,10 @@ class Dialogue:
         state = self.state
         if self.ents or state.get("last_intent") not in ("policy_question", *NEEDS_ORDER):
             return None
-        if len(self.text.split()) > 16 or (effective in NEEDS_ORDER and confidence >= self.threshold):
+        after_policy = state.get("last_intent") == "policy_question" and len(self.text.split()) <= 8
+        if len(self.text.split()) > 16 or (
+            effective in NEEDS_ORDER and confidence >= self.threshold and not after_policy
+        ):
             return None
         if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
             return None
@@ -598,9 +614,11 @@ class Dialogue:
             try:
                 if effective == "start_return":
                     evidence, p, pending_action = actions.start_return(ctx, verified, self.text, [])
-                    if p.get("template") == "return_which_item" and state.get("last_text"):
-                        # "ok do the exchange": the item was named a message earlier.
-                        combined = f"{self.text} {state['last_text']}"
+                    earlier = state.get("pending_text") or state.get("last_text")
+                    if p.get("template") == "return_which_item" and earlier:
+                        # "ok do the exchange", or the order given after "the cardigan is too big":
+                        # the item was named a message earlier.
+                        combined = f"{self.text} {earlier}"
                         again = actions.start_return(ctx, verified, combined, [])
                         if again[1].get("template") != "return_which_item":
                             evidence, p, pending_action = again
@@ -626,6 +644,7 @@ class Dialogue:
                 evidence,
                 p,
                 pending_intent=None,
+                pending_text=None,
                 awaiting=None,
                 last_intent=effective,
                 pending_action=pending_action,
@@ -634,7 +653,7 @@ class Dialogue:
         tracking = (self.ents.get("tracking_number") or [None])[0]
         if tracking is None and not asked and not state.get("pending_order"):
             tracking = state.get("tracking_focus")
-        if tracking and not asked:
+        if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
             evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)
             return self.answer(evidence, p, last_intent=effective, tracking_focus=tracking)
@@ -643,6 +662,10 @@ class Dialogue:
             return self.ask_credential(asked[0] if asked else pending, effective)
         if state.get("credential"):
             return self.out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
+        general = effective == "order_status" and not self.ents and not state.get("last_intent")
+        if general and self.kb_answer(self.text, STRONG_POLICY_SCORE) is not None:
+            # "what are your delivery times?": the written answer, then the offer to look one up.
+            effective = "policy_question"
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             fact = self.svc.kb.answer(self.text, min_score=GENERAL_MIN_SCORE) if self.svc.kb else None
@@ -672,6 +695,7 @@ class Dialogue:
         return self.out | {
             "plan": plan(key),
             "pending_intent": effective,
+            "pending_text": self.text,
             "awaiting": "order",
             "problem": problem,
         }
@@ -681,6 +705,7 @@ class Dialogue:
         return self.out | {
             "plan": plan("ask_verification", order_number=display(number)),
             "pending_intent": effective,
+            "pending_text": self.state.get("pending_text") if not self.ents.get("order_number") else self.text,
             "awaiting": "verification",
         }
 

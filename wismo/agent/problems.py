@@ -224,8 +224,6 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         if rx.search(folded):
             found = name
             break
-    if found == "refund_demand" and intent == "return_status":
-        return None
     if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
         return None
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
