@@ -262,7 +262,10 @@ class Dialogue:
             }
         if kind == "choose_point" or (kind == "redirect" and pending.get("codes")):
             # A choice among the listed points, or a change of mind before the yes ("actually the first one").
-            code = actions.chosen_point(text, pending["codes"], pending.get("names"))
+            # "the one on 368 Jefferson Ave": a pickup point's street is redacted as an address, but
+            # it is a shop's public address; the choice is read on the words as typed (never stored).
+            typed = re.sub(r"<[A-Z_]+_\d+>", lambda m: self.turn.pii.get(m.group(0), m.group(0)), text)
+            code = actions.chosen_point(typed, pending["codes"], pending.get("names"))
             if kind == "redirect" and code == pending.get("code"):
                 code = None
             if code is not None:

@@ -311,7 +311,11 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
     if problem == "refund_demand":
         if status in FINAL_STATUSES - {S.RETURNED_TO_SENDER, S.EXPIRED}:
             return with_policy("policy:returns#damaged", "problem_refund_delivered", REASON[problem])
-        return with_policy("policy:carrier#delayed", "problem_refund_stuck", REASON[problem])
+        # The written explanation of the parcel's own status (an exception is not a delay).
+        from .policy import EXPLAINED
+
+        article = EXPLAINED.get(status, "policy:carrier#delayed")
+        return with_policy(article, "problem_refund_stuck", REASON[problem])
     raise ValueError(f"unknown problem {problem!r}")
 
 
