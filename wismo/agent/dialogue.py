@@ -130,7 +130,7 @@ class Dialogue:
             return self.handoff("verification_failed")
         escalation = self.escalation()
         if escalation:
-            return self.handoff(escalation)
+            return self.escalate(escalation)
         if self.auth in ("mismatch", "limited"):
             # Before any other answer: a wrong pair reads the same whatever else the message says.
             # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
@@ -196,6 +196,17 @@ class Dialogue:
             "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
             "unresolved": "out_of_scope",
         }
+
+    def escalate(self, reason: str) -> dict:
+        """A person, now; for an upset customer asking about a verified order, what we know first."""
+        if reason == "frustration" and self.focus and (self.intent in NEEDS_ORDER or self.ents):
+            try:
+                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, self.text)
+            except ToolRefused:
+                return self.handoff(reason)
+            p.pop("pending_action", None)
+            return self.handoff(reason, preamble=p, evidence=evidence)
+        return self.handoff(reason)
 
     def escalation(self) -> str | None:
         """A reason to bring in a person now: a dispute or legal threat, or a customer losing patience."""

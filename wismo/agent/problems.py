@@ -226,6 +226,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
             break
     if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
         return None
+    if found == "damaged" and re.search(r"\b(?:link|website|site|page|app|e-?mail|code|url|button|tracking)\b", folded):
+        return None  # "the tracking link doesn't work": not a damaged item
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
         return "dispatch_claim"
     return found
@@ -309,6 +311,9 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
         key = f"problem_{problem}_{'shipped' if shipped else 'unshipped'}"
         return with_policy("policy:orders#changes", key, REASON[problem])
     if problem == "refund_demand":
+        if status is S.RETURNED_TO_SENDER:
+            # The written policy answers it: refunded (or reshipped) when it is back with us.
+            return with_policy("policy:carrier#returned-to-sender", "problem_refund_returning", None)
         if status in FINAL_STATUSES - {S.RETURNED_TO_SENDER, S.EXPIRED}:
             return with_policy("policy:returns#damaged", "problem_refund_delivered", REASON[problem])
         # The written explanation of the parcel's own status (an exception is not a delay).

@@ -112,7 +112,12 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         lexicon = {_ONE_WORD[t] for t in tokens}
         if len(lexicon) == 1:
             return lexicon.pop()
-    sticky = previous or hint
+    # Without a conversation or a hint, the shop's default language is the prior an unsure reading
+    # must beat ("order whats the status" reads a little German).
+    sticky = previous or hint or (DEFAULT_LANGUAGE if confidence < SWITCH_CONFIDENCE else None)
+    if sticky == DEFAULT_LANGUAGE and not (previous or hint) and best != sticky:
+        second = dict(ranked).get(sticky, 0.0)
+        return sticky if confidence - second < 0.15 else best
     if sticky and best != sticky and confidence < SWITCH_CONFIDENCE:
         second = ranked[1][0] if len(ranked) > 1 else None
         if sticky == second or len(tokens) <= 2:
