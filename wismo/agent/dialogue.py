@@ -719,7 +719,7 @@ class Dialogue:
         return self.out | {
             "plan": plan("ask_verification", order_number=display(number)),
             "pending_intent": effective,
-            "pending_text": self.state.get("pending_text") if not self.ents.get("order_number") else self.text,
+            "pending_text": self.state.get("pending_text") or self.text,
             "awaiting": "verification",
         }
 

@@ -226,7 +226,7 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
             break
     if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
         return None
-    if found == "damaged" and re.search(r"\b(?:link|website|site|page|app|e-?mail|code|url|button|tracking)\b", folded):
+    if found == "damaged" and re.search(r"\b(?:link|links|website|site|page|app|url|button|promo code)\b", folded):
         return None  # "the tracking link doesn't work": not a damaged item
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
         return "dispatch_claim"
