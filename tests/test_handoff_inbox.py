@@ -253,3 +253,19 @@ def test_privacy_forget_is_admin_only_and_purges_inbox_records(world):
     assert body["email_forgotten"] and body["conversations"] >= 1 and body["inbox_records"] >= 3
     assert client.get(f"/v1/handoffs/{hid}", headers=auth(AGENT)).status_code == 404
     assert all(f["conversation_id"] != cid for f in client.get("/v1/ops/flags", headers=auth(ADMIN)).json()["flags"])
+
+
+def test_a_case_carries_the_customers_language(world):
+    """The agent sees the customer's language on the case and in the queue; the summary is the shop's."""
+    agent, client, orders = world
+    row = next(o for o in orders if o["status"] == "delayed")
+    cid, reply = talk(
+        client, [f"hola, mi pedido {row['order_number']}, {row['email']}", "quiero hablar con una persona"]
+    )
+    assert reply["language"] == "es" and reply["handoff"]
+    hid = reply["handoff"]["handoff_id"]
+    case = client.get(f"/v1/handoffs/{hid}", headers=auth(AGENT)).json()
+    assert case["language"] == "es" and case["package"]["language"] == "es"
+    assert case["summary"].startswith("Customer wants")
+    queue = client.get("/v1/handoffs", headers=auth(AGENT)).json()
+    assert next(h for h in queue["handoffs"] if h["id"] == hid)["language"] == "es"

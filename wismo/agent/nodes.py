@@ -283,6 +283,7 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
         evidence,
         total,
         customer_text=state.get("text"),
+        language=state.get("lang"),
     )
     key = f"handoff_{reason}" if svc.templates.has(f"handoff_{reason}") else "handoff_default"
     text = svc.templates.render(key)

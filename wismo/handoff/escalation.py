@@ -234,11 +234,13 @@ def escalate(
     evidence: list[dict[str, Any]],
     order_total: float | None = None,
     customer_text: str | None = None,
+    language: str | None = None,
 ) -> Handoff:
     """Queue the case, switch the conversation to human mode, notify sinks; returns the stored handoff.
 
     `customer_text` is the (redacted) message of the turn being handed off: the graph escalates
     before the runtime stores that message, so pass it to have it in the package and the mood.
+    `language` is the customer's (the agent replies in it); the summary stays in the shop's.
     """
     if reason not in REASONS:
         raise ValueError(f"unknown handoff reason {reason!r}")
@@ -282,6 +284,7 @@ def escalate(
             "snapshot": snapshot,
             "order_total": order_total,
             "channel": conv.channel if conv else None,
+            "language": language or "en",
             "sentiment": round(mood, 3),
             "repeat_contacts": repeats,
             "priority_factors": factors,

@@ -97,6 +97,8 @@ def _row(
         "waiting_seconds": int(max(0.0, (now - created).total_seconds())),
         "summary": h.summary,
         "intent": pkg.get("intent"),
+        #: The customer's language: the agent answers in it (the summary is in the shop's language).
+        "language": pkg.get("language") or "en",
         "verified": bool((pkg.get("identity") or {}).get("verified")),
         "sentiment": sentiment,
         "priority_factors": factors,

@@ -41,7 +41,7 @@
     }
     items.forEach(function (h) {
       var prio = el("span", { class: "pill prio" + (h.effective_priority >= 7 ? " hot" : ""), title: "priority incl. waiting time", text: "P" + h.effective_priority });
-      var pills = [prio, el("strong", { text: "#" + h.id + " " + label(h.reason) }), el("span", { class: "pill", text: h.channel || "web" })];
+      var pills = [prio, el("strong", { text: "#" + h.id + " " + label(h.reason) }), el("span", { class: "pill", text: h.channel || "web" }), el("span", { class: "pill", title: "the customer's language", text: (h.language || "en").toUpperCase() })];
       if (h.status === "claimed") pills.push(el("span", { class: "pill claimed", text: "claimed" }));
       if (h.sentiment !== null && h.sentiment < -0.25) pills.push(el("span", { class: "pill mood-neg", text: "upset" }));
       var li = el("li", { "data-id": h.id, class: h.id === selected ? "selected" : "", onclick: function () { select(h.id); } }, [
