@@ -68,6 +68,19 @@ class GraphStandin:
         return out
 
 
+class DrainingClient(TestClient):
+    """A test client whose requests are followed by the queue workers' turn, as in a server where
+    the workers run beside the routes: a webhook's effects are visible when `post` returns."""
+
+    workers: Any = None
+
+    def request(self, *args: Any, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        response = super().request(*args, **kwargs)
+        if self.workers is not None:
+            self.workers.drain()
+        return response
+
+
 @dataclass
 class ChannelRig:
     client: TestClient
@@ -75,6 +88,11 @@ class ChannelRig:
     agent: Any
     hub: Any
     engine: Any
+    workers: Any = None
+
+    def drain(self) -> int:
+        """Run the queue workers until both queues are empty (what a server's workers do)."""
+        return self.workers.drain()
 
     def post_signed(self, path: str, payload: dict[str, Any] | bytes, secret: str = APP_SECRET) -> httpx.Response:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
@@ -106,6 +124,7 @@ def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     from wismo.channels import meta, whatsapp
     from wismo.channels.graph_api import GraphClient, Outbox
     from wismo.connectors import routes
+    from wismo.workers import QueueWorkers
 
     from .conftest import seeded_agent
 
@@ -119,7 +138,10 @@ def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     app.state.channel_hub = hub
     for r in (meta.router, whatsapp.router, routes.router):
         app.include_router(r)
-    return ChannelRig(TestClient(app), graph, agent, hub, agent.engine)
+    workers = QueueWorkers(hub, agent.settings)
+    client = DrainingClient(app)
+    client.workers = workers
+    return ChannelRig(client, graph, agent, hub, agent.engine, workers)
 
 
 #: The business phone number id of inbound WhatsApp payloads (replies are sent from it).
