@@ -1,7 +1,8 @@
 """A local stand-in of Meta's Graph API, and a channel app wired to it over a fresh demo store.
 
-The stand-in is an `httpx.MockTransport`: it records every request (path, headers, JSON body) and
-answers like the Send API / Cloud API, or fails on demand (`fail_next("500", "timeout", "400")`)
+The stand-in is an `httpx.MockTransport` over the package's stand-in answers (wismo/evals/
+graph_standin.py, which the soak test serves over HTTP): it records every request (path, headers,
+JSON body) and answers like the Send API / Cloud API, or fails on demand (`fail_next("500", "timeout", "400")`)
 so the retry rules can be tested without a network.
 """
 
@@ -19,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from wismo.channels.signatures import sign_meta
+from wismo.evals.graph_standin import graph_answer
 
 APP_SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
@@ -50,16 +52,7 @@ class GraphStandin:
         body = json.loads(request.content)
         n = next(self._ids)
         self.sent.append({"path": request.url.path, "auth": request.headers["authorization"], "body": body})
-        if body.get("messaging_product") == "whatsapp":
-            return httpx.Response(
-                200,
-                json={
-                    "messaging_product": "whatsapp",
-                    "contacts": [{"input": body["to"], "wa_id": body["to"]}],
-                    "messages": [{"id": f"wamid.standin{n}"}],
-                },
-            )
-        return httpx.Response(200, json={"recipient_id": body["recipient"]["id"], "message_id": f"m_standin{n}"})
+        return httpx.Response(200, json=graph_answer(body, n))
 
     def bodies(self, to: str | None = None) -> list[dict[str, Any]]:
         out = [s["body"] for s in self.sent]

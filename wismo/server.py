@@ -7,11 +7,13 @@ import logging
 import threading
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -22,6 +24,10 @@ from .http_gate import RequestHead, install_gate
 from .operations import install_operations, start_workers
 
 log = logging.getLogger("wismo.server")
+
+#: What an unreachable database raises: the store's engine (SQLAlchemy) and the checkpointer's
+#: pool (psycopg). Integrity and programming errors are bugs, not outages: they stay 500s.
+STORE_DOWN: tuple[type[Exception], ...] = (OperationalError, InterfaceError, psycopg.OperationalError, PoolTimeout)
 
 #: Largest request body accepted at all (a message is limited to 4,000 characters separately).
 MAX_BODY_BYTES = 64 * 1024
@@ -126,12 +132,14 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
             404, "conversation_not_found", "No conversation with that id; start one with POST /v1/conversations."
         )
 
-    @app.exception_handler(DBAPIError)
-    async def on_store_down(_request: Request, exc: DBAPIError):
+    async def on_store_down(_request: Request, exc: Exception):
         # The database is unreachable (restarting, failing over): say so at once; a platform's
         # webhook gets a 503 and delivers again later, so nothing it sent is lost.
-        log.warning("store unavailable: %s", type(exc.orig or exc).__name__)
+        log.warning("store unavailable: %s", type(getattr(exc, "orig", None) or exc).__name__)
         return error(503, "store_unavailable", "The store is unavailable for a moment; try again shortly.")
+
+    for unavailable in STORE_DOWN:
+        app.add_exception_handler(unavailable, on_store_down)
 
     @app.exception_handler(MessageRejected)
     async def on_rejected(_request: Request, exc: MessageRejected):
