@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from wismo.channels import records
 from wismo.domain.db import session
-from wismo.domain.work_queue import InboundItem
 from wismo.domain.models import Conversation
+from wismo.domain.work_queue import InboundItem
 
 from .graph_standin import APP_SECRET, VERIFY_TOKEN, make_rig
 

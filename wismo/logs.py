@@ -55,11 +55,18 @@ def config(level: str, fmt: str) -> dict[str, Any]:
             "uvicorn": {"handlers": ["default"], "level": level.upper(), "propagate": False},
             "uvicorn.error": {"handlers": ["default"], "level": level.upper(), "propagate": False},
             "uvicorn.access": {"handlers": ["default"], "level": "WARNING", "propagate": False},
+            # Alembic tells every schema check at INFO; `wismo db upgrade` says what it did itself.
+            "alembic": {"level": "WARNING"},
         },
     }
 
 
 def configure(level: str, fmt: str) -> None:
+    """Set up logging for a command, unless the host already did (like `logging.basicConfig`: a
+    test runner or an embedding application keeps its own handlers)."""
     import logging.config
 
-    logging.config.dictConfig(config(level, fmt))
+    cfg = config(level, fmt)
+    if logging.getLogger().handlers:
+        return
+    logging.config.dictConfig(cfg)

@@ -181,9 +181,10 @@ class QueueWorkers:
         for t in self._threads:
             t.join(max(0.0, deadline - time.monotonic()))
         for queue in ("inbound", "outbox"):
-            for i in range(self.settings.queue_workers):
-                try:
-                    wq.release(self.engine, queue, f"{self.owner}:{queue}{i}")
-                except DBAPIError:
-                    log.warning("could not give back the %s items of %s (the lease will expire)", queue, self.owner)
+            owners = [self.owner] + [f"{self.owner}:{queue}{i}" for i in range(self.settings.queue_workers)]
+            try:
+                for owner in owners:
+                    wq.release(self.engine, queue, owner)
+            except DBAPIError:
+                log.warning("could not give back the %s items of %s (their lease will expire)", queue, self.owner)
         log.info("queue workers stopped (%s)", self.owner)
