@@ -87,9 +87,10 @@ def make_checkpointer(settings: Settings) -> BaseCheckpointSaver:
             kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row, "connect_timeout": 5},
             open=True,
             # After a database restart: a dead connection is replaced, not handed out, and a turn
-            # waits seconds, not half a minute, before it fails with a 503.
+            # waits a second, not half a minute, before it fails with a 503 (the saver holds one lock
+            # across its checkout, so waits add up).
             check=ConnectionPool.check_connection,
-            timeout=5,
+            timeout=1,
         )
 
         class PrunedPostgresSaver(KeepLatest, PostgresSaver):
