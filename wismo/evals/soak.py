@@ -56,7 +56,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     )
     s.add_argument("--orders", type=int, default=2000, help="demo store size (default 2000)")
     s.add_argument("--chat-clients", type=int, default=2, help="concurrent chat customers (default 2)")
-    s.add_argument("--short", action="store_true", help="a CI-sized run: 1 minute steady, a 300-webhook burst")
+    s.add_argument("--short", action="store_true", help="a CI-sized run: 30 s steady, a 200-webhook burst")
     s.add_argument("--database-url", default=None, help="a loopback PostgreSQL to use instead of a private cluster")
     s.add_argument("--skip-kill", action="store_true", help="no kill -9 phase")
     s.add_argument("--skip-restart", action="store_true", help="no database restart phase")
@@ -66,7 +66,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _check_bounds(args: argparse.Namespace) -> None:
     if args.short:
-        args.minutes, args.burst = min(args.minutes, 1.0), min(args.burst, 300)
+        args.minutes, args.burst = min(args.minutes, 0.5), min(args.burst, 200)
     if not 0 < args.minutes <= MAX_MINUTES:
         raise ValueError(f"--minutes must be between 0 and {MAX_MINUTES}")
     if not 2 <= args.burst <= MAX_BURST:
@@ -143,8 +143,13 @@ class Soak:
             self.instances.append(Instance(name, env, self.work / name))
             (self.work / name).mkdir(parents=True, exist_ok=True)
         self.say("starting two instances")
-        for inst in self.instances:
-            inst.start()
+        starting = [threading.Thread(target=inst.start) for inst in self.instances]
+        for t in starting:
+            t.start()
+        for t in starting:
+            t.join()
+        if not all(i.ready for i in self.instances):
+            raise RuntimeError(f"an instance did not start; see the logs in {self.work}")
         self.engine = get_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
 
     def close(self) -> None:

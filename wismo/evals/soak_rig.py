@@ -73,6 +73,7 @@ class Instance:
         self.env = env | {"WISMO_DATA_DIR": str(data_dir)}
         self.data_dir = data_dir
         self.proc: subprocess.Popen | None = None
+        self.ready = False
         self.log = data_dir / f"{name}.log"
 
     @property
@@ -81,10 +82,12 @@ class Instance:
 
     def start(self, timeout_s: float = 120) -> Instance:
         cmd = [sys.executable, "-m", "wismo", "serve", "--no-seed", "--host", "127.0.0.1", "--port", str(self.port)]
+        self.ready = False
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=self.env)
         if not wait_until_up(self.proc, f"{self.base}/readyz", timeout_s):
             raise RuntimeError(f"instance {self.name} did not become ready; see {self.log}")
+        self.ready = True
         return self
 
     def kill9(self) -> None:
