@@ -80,7 +80,7 @@ class Instance:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout_s: float = 120) -> Instance:
+    def start(self, timeout_s: float = 300) -> Instance:
         cmd = [sys.executable, "-m", "wismo", "serve", "--no-seed", "--host", "127.0.0.1", "--port", str(self.port)]
         self.ready = False
         with open(self.log, "ab") as log:
