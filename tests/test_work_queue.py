@@ -142,3 +142,26 @@ def test_instances_share_the_queue_without_taking_an_item_twice(pg_database):
     assert len(ids) == 300 and len(set(ids)) == 300
     assert sum(1 for got in taken.values() if got) > 1  # the work was shared
     assert wq.stats(engine)["inbound"]["pending"] == 0
+
+
+def test_a_send_is_recorded_even_if_the_database_blinks_right_after(engine, monkeypatch):
+    """The platform took the message; the commit that records it fails once (the database is
+    restarting): it is retried, not left for a second send."""
+    from sqlalchemy.exc import OperationalError
+
+    with engine.begin() as db:
+        wq.enqueue_outbox(db, "reply:blink", "reply", {})
+    [item] = wq.take(engine, "outbox", "w", FAST)
+    real, calls = wq.finish, []
+
+    def blinking(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("UPDATE", {}, Exception("server closed the connection"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wq, "finish", blinking)
+    sends = []
+    assert wq.deliver(engine, item, "w", FAST, lambda it: sends.append(1) or {}) == "sent"
+    assert sends == [1] and len(calls) == 2
+    assert wq.listing(engine, "outbox", "sent")[0]["key"] == "reply:blink"

@@ -16,8 +16,10 @@ a worker whose lease was taken over rolls its work back instead of doing it twic
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,16 +29,35 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from . import telemetry
 
+log = logging.getLogger("wismo.queue")
+
 #: Items in these states are finished; the others are counted as the queue's depth.
 FINISHED = ("done", "sent", "refused")
 
 
-class InboundItem(SQLModel, table=True):
+class Leased(SQLModel):
+    """The life-cycle columns both queues share (a mixin: no table of its own)."""
+
+    #: pending | leased | done (inbound) or sent | refused (outbox) | dead
+    status: str = Field(default="pending", max_length=16)
+    #: Tries so far, this one included while leased.
+    attempts: int = 0
+    #: Not taken before this time (the backoff after a failed try).
+    available_at: datetime
+    leased_until: datetime | None = None
+    lease_owner: str | None = Field(default=None, max_length=64)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = Field(index=True)
+    finished_at: datetime | None = None
+
+
+class InboundItem(Leased, table=True):
     """A verified webhook event or message, stored before the platform is answered 200."""
 
     __tablename__ = "inbound_queue"
@@ -53,40 +74,23 @@ class InboundItem(SQLModel, table=True):
     kind: str = Field(max_length=32)
     #: What the worker needs; cleared when the item is done (it may hold a customer's words).
     payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    #: pending | leased | done | dead
-    status: str = Field(default="pending", max_length=16)
-    attempts: int = 0
-    available_at: datetime
-    leased_until: datetime | None = None
-    lease_owner: str | None = Field(default=None, max_length=64)
-    last_error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime = Field(index=True)
-    finished_at: datetime | None = None
 
 
-class OutboxItem(SQLModel, table=True):
+class OutboxItem(Leased, table=True):
     """Something we must send (a DM, a notice, a helpdesk case), written with the change that caused it."""
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_ready", "status", "available_at"),)
     id: int | None = Field(default=None, primary_key=True)
-    #: Our idempotency key (`reply:<source>:<message id>`, `notice:<event key>`, `sink:<case>:<sink>`);
-    #: sent along where the platform accepts one.
+    #: Our idempotency key (`reply:<channel>:<message id>`, `notice:<event key>`, `sink:<case>:<sink>`,
+    #: `agent_reply:<message id>`); sent along where the platform accepts one.
     key: str = Field(max_length=255, unique=True)
-    #: dm | sink
+    #: reply | notice | agent_reply | sink
     kind: str = Field(max_length=32)
+    #: What the sender needs; cleared once sent.
     payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    #: pending | leased | sent | refused | dead
-    status: str = Field(default="pending", max_length=16)
-    attempts: int = 0
-    available_at: datetime
-    leased_until: datetime | None = None
-    lease_owner: str | None = Field(default=None, max_length=64)
-    last_error: str | None = Field(default=None, sa_column=Column(Text))
     #: What the platform answered (message ids, ticket id), for ops and the audit trail.
     result: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = Field(index=True)
-    finished_at: datetime | None = None
 
 
 QUEUES: dict[str, type[SQLModel]] = {"inbound": InboundItem, "outbox": OutboxItem}
@@ -350,10 +354,30 @@ def deliver(
         )
         (telemetry.OUTBOX_DEAD if status == "dead" else telemetry.OUTBOX_RETRIES).labels(kind).inc()
         return status
-    with engine.begin() as db:
-        finish(db, "outbox", item["id"], owner, "sent", result or {})
     telemetry.OUTBOX_SENT.labels(kind).inc()
+    try:
+        _record_sent(engine, item, owner, policy, result or {})
+    except LeaseLost:  # sent, but another worker took the item meanwhile: it will send it again
+        log.warning("outbox item %s was sent, but its lease was taken over before that was recorded", item["id"])
+        return "taken_over"
     return "sent"
+
+
+def _record_sent(engine: Engine, item: dict[str, Any], owner: str, policy: Policy, result: dict) -> None:
+    """The platform has the message: record it, retrying while the database is away (until the
+    lease would run out), so a database restart at this moment does not make us send it again."""
+    deadline = time.monotonic() + policy.lease_s
+    pause = 0.2
+    while True:
+        try:
+            with engine.begin() as db:
+                finish(db, "outbox", item["id"], owner, "sent", result)
+            return
+        except DBAPIError:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(2.0, pause * 2)
 
 
 def deliver_now(

@@ -216,9 +216,10 @@ class Soak:
             tries = dict(conn.execute(select(OutboxItem.key, OutboxItem.attempts)).all())
         applied = [scans.get(e["description"], 0) for e in events.values()]
         replies = [per_recipient.get(s, 0) for s in dm_senders]
-        # A second send of a message whose first send was in flight when its instance died (the
-        # platform took it, the instance died before recording that): the Graph API takes no
-        # idempotency key, so at-least-once delivery can repeat exactly these; any other repeat is a bug.
+        # A second send of a message whose first send the platform took while its instance died, or
+        # the database went away, before that was recorded (its outbox item was tried again): the
+        # Graph API takes no idempotency key, so at-least-once delivery can repeat exactly these;
+        # any other repeat is a bug.
         resent = {s for s in dm_senders if tries.get(f"reply:messenger:m.{s}", 0) > 1}
         sent_notices, refused = 0, 0
         notice_counts, resent_notices = [], 0
@@ -236,14 +237,14 @@ class Soak:
             "events_duplicated": sum(n > 1 for n in applied),
             "dms_unanswered": sum(n == 0 for n in replies),
             "dms_answered_twice": sum(n > 1 for n in replies),
-            "dms_answered_twice_in_flight_at_kill": sum(
+            "dms_answered_twice_on_a_resend": sum(
                 n > 1 and s in resent for s, n in zip(dm_senders, replies, strict=True)
             ),
             "notices_sent": sent_notices,
             "notices_refused_by_window": refused,
             "notices_expected_missing": sum(e["opted_in"] for e in events.values()) - sent_notices - refused,
             "notices_duplicated": sum(n > 1 for n in notice_counts),
-            "notices_duplicated_in_flight_at_kill": resent_notices,
+            "notices_duplicated_on_a_resend": resent_notices,
             "notices_not_seen_by_platform": sum(n == 0 for n in notice_counts),
             "inbound_dead": dead,
         }
@@ -253,8 +254,8 @@ class Soak:
         # What the store guarantees: nothing lost, nothing applied twice, and a message sent twice
         # only when its first send was cut off by the kill.
         out["no_loss_no_unexplained_repeat"] = all(out[k] == 0 for k in lost_or_doubled) and (
-            out["dms_answered_twice"] == out["dms_answered_twice_in_flight_at_kill"]
-            and out["notices_duplicated"] == out["notices_duplicated_in_flight_at_kill"]
+            out["dms_answered_twice"] == out["dms_answered_twice_on_a_resend"]
+            and out["notices_duplicated"] == out["notices_duplicated_on_a_resend"]
         )
         return out
 
