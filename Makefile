@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 
 demo: install
 	$(BIN)/wismo demo seed
-	$(BIN)/wismo serve
+	$(BIN)/wismo serve --demo
 
 test: install
 	$(BIN)/ruff check wismo tests

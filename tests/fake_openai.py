@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
+from fastapi.responses import StreamingResponse
 
 from wismo.evals.child import free_port
 
@@ -45,10 +46,12 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.script: list[Script | dict[str, Any]] = []
         self.delay = 0.0
+        #: Seconds between streamed pieces (a slow model that starts answering at once).
+        self.chunk_delay = 0.0
         app = FastAPI()
 
         @app.post("/v1/chat/completions")
-        async def completions(request: Request) -> dict[str, Any]:
+        async def completions(request: Request) -> Any:
             body = await request.json()
             self.requests.append(body)
             if self.delay:
@@ -56,6 +59,8 @@ class FakeOpenAI:
             step = self.script.pop(0) if self.script else text_reply("I can help with that.")
             message = step(body) if callable(step) else step
             finish = "tool_calls" if message.get("tool_calls") else "stop"
+            if body.get("stream"):
+                return StreamingResponse(self._chunks(body, message, finish), media_type="text/event-stream")
             return {
                 "id": f"chatcmpl-{len(self.requests)}",
                 "object": "chat.completion",
@@ -68,6 +73,25 @@ class FakeOpenAI:
         self.port = free_port()
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def _chunks(self, body: dict[str, Any], message: dict[str, Any], finish: str) -> Iterator[str]:
+        """The same answer as server-sent events, a few characters at a time, then the usage."""
+        base = {"id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion.chunk", "model": "fake"}
+        content = message.get("content") or ""
+        pieces = [content[i : i + 12] for i in range(0, len(content), 12)] or [""]
+        for i, piece in enumerate(pieces):
+            delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
+            yield (
+                "data: "
+                + json.dumps(base | {"choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
+                + "\n\n"
+            )
+            if self.chunk_delay:
+                time.sleep(self.chunk_delay)
+        yield "data: " + json.dumps(base | {"choices": [{"index": 0, "delta": {}, "finish_reason": finish}]}) + "\n\n"
+        usage = {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150}
+        yield "data: " + json.dumps(base | {"choices": [], "usage": usage}) + "\n\n"
+        yield "data: [DONE]\n\n"
 
     @property
     def base_url(self) -> str:

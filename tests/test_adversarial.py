@@ -130,18 +130,20 @@ def test_five_failures_in_a_conversation_hand_off(agent, orders):
     assert good["tracking_number"] not in after.text and after.citations == []
 
 
-def test_five_failures_lock_an_order_for_everyone(agent, orders):
+def test_five_failures_lock_an_order_for_that_client_only(agent, orders):
     row = _rows(orders, "out_for_delivery", 120)[0]
     for i in range(5):
         cid = agent.start("web")
-        agent.send(cid, f"{row['order_number']} guess{i}@example.org")
-    owner = agent.start("web")
-    locked = agent.send(owner, f"{row['order_number']} {row['email']}")
+        agent.send(cid, f"{row['order_number']} guess{i}@example.org", client="203.0.113.50")
+    locked = agent.send(agent.start("web"), f"{row['order_number']} {row['email']}", client="203.0.113.50")
     assert row["tracking_number"] not in locked.text and locked.citations == []
     # The lock does not tell an attacker anything a wrong pair would not.
     probe = agent.start("web")
     mismatch = agent.send(probe, f"{_rows(orders, 'out_for_delivery', 121)[0]['order_number']} x@example.org")
     assert locked.text == mismatch.text
+    # The owner, from another address, is not locked out (an attacker cannot lock orders as a weapon).
+    owner = agent.send(agent.start("web"), f"{row['order_number']} {row['email']}", client="198.51.100.50")
+    assert row["tracking_number"] in owner.text and owner.citations
 
 
 def test_one_client_address_is_refused_after_many_failures(agent, orders):

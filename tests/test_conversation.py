@@ -97,10 +97,12 @@ def test_order_level_limit_across_conversations(agent, orders):
     row = [o for o in orders if o["status"] == "delivered"][5]
     for i in range(5):
         cid = agent.start("web")
-        agent.send(cid, f"{row['order_number']} nobody{i}@example.org")
+        agent.send(cid, f"{row['order_number']} nobody{i}@example.org", client="203.0.113.40")
     cid = agent.start("web")
-    reply = agent.send(cid, f"{row['order_number']} {row['email']}")
-    assert row["tracking_number"] not in reply.text  # the order is cooling down, even for the right email
+    reply = agent.send(cid, f"{row['order_number']} {row['email']}", client="203.0.113.40")
+    assert reply.citations == []  # the order is cooling down for that client, even for the right email
+    reply = agent.send(agent.start("web"), f"{row['order_number']} {row['email']}", client="198.51.100.40")
+    assert any(c["kind"] == "order" for c in reply.citations)  # not for its owner elsewhere
 
 
 def test_tracking_number_alone_shows_carrier_status_only(agent, orders):

@@ -109,9 +109,7 @@ def test_missing_required_column_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_bad_date_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
-    path.write_text(
-        "shipment_id,ordered_at,delivered_at\nA,2024-01-01T00:00:00,2024-01-03T00:00:00\nB,yesterday,\n"
-    )
+    path.write_text("shipment_id,ordered_at,delivered_at\nA,2024-01-01T00:00:00,2024-01-03T00:00:00\nB,yesterday,\n")
     with pytest.raises(ValueError, match=r"h\.csv:3: column 'ordered_at'"):
         read_history(path)
 

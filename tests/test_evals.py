@@ -88,13 +88,18 @@ def test_fill_applies_filters():
 
 
 # ---------------------------------------------------------------------------- judge
-TRUTH = {"key": "WS10042", "email": "ann@example.com", "tracking": {"1Z0000000000000001": ShipmentStatus.IN_TRANSIT},
-         "events": ["package damaged in transit"]}
+TRUTH = {
+    "key": "WS10042",
+    "email": "ann@example.com",
+    "tracking": {"1Z0000000000000001": ShipmentStatus.IN_TRANSIT},
+    "events": ["package damaged in transit"],
+}
 
 
 def test_judge_accepts_a_true_answer():
-    r = _reply("Order #WS10042 is in transit with UPS (1Z0000000000000001).",
-               ["order:WS10042", "shipment:1Z0000000000000001"])
+    r = _reply(
+        "Order #WS10042 is in transit with UPS (1Z0000000000000001).", ["order:WS10042", "shipment:1Z0000000000000001"]
+    )
     assert judge_reply(r, TRUTH, "#WS10042 ann@example.com", None) == []
 
 
@@ -111,17 +116,26 @@ def test_judge_flags_a_wrong_status_and_foreign_numbers():
 
 
 def test_judge_flags_a_reply_sent_after_a_failed_citation_rail():
-    r = _reply("Order #WS10042 is in transit.", ["order:WS10042"],
-               rails=[{"rail": "citations", "passed": False, "reason": "unsupported claims"}])
+    r = _reply(
+        "Order #WS10042 is in transit.",
+        ["order:WS10042"],
+        rails=[{"rail": "citations", "passed": False, "reason": "unsupported claims"}],
+    )
     assert any("citation check failed" in f for f in judge_reply(r, TRUTH, "", None))
-    handed = _reply("A person will reply.", handoff={"handoff_id": 1, "reason": "guardrail_block"},
-                    rails=[{"rail": "citations", "passed": False, "reason": "x"}])
+    handed = _reply(
+        "A person will reply.",
+        handoff={"handoff_id": 1, "reason": "guardrail_block"},
+        rails=[{"rail": "citations", "passed": False, "reason": "x"}],
+    )
     assert judge_reply(handed, TRUTH, "", None) == []
 
 
 def test_judge_allows_quoting_policy_and_carrier_scans():
-    r = _reply("Latest update: Exception - package damaged in transit. If tracking says delivered but you can't "
-               "find your parcel, check around your door and mailroom and with neighbours.", ["order:WS10042"])
+    r = _reply(
+        "Latest update: Exception - package damaged in transit. If tracking says delivered but you can't "
+        "find your parcel, check around your door and mailroom and with neighbours.",
+        ["order:WS10042"],
+    )
     truth = {**TRUTH, "tracking": {"1Z0000000000000001": ShipmentStatus.EXCEPTION}}
     assert judge_reply(r, truth, "", None) == []
 

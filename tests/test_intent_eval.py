@@ -42,9 +42,7 @@ def test_clinc_order_status_recall_and_false_wismo_rate(clf: IntentClassifier) -
     _need(CLINC, MAPPING)
     result = score_clinc(CLINC, clf)
     assert result["order_status_count"] >= 100
-    assert result["order_status_recall"] >= GOALS["clinc_order_status_recall"], result[
-        "order_status_predicted"
-    ]
+    assert result["order_status_recall"] >= GOALS["clinc_order_status_recall"], result["order_status_predicted"]
     assert result["false_wismo_rate"] <= GOALS["clinc_false_wismo_rate"], result["false_wismo_by_label"]
     assert result["ms_per_utterance"] < 2.0
 

@@ -12,7 +12,7 @@ from wismo.domain.db import session
 from wismo.domain.models import ModelUsage
 
 from .conftest import pick
-from .fake_openai import FakeOpenAI, last_tool_result, text_reply, tool_call
+from .fake_openai import FakeOpenAI, text_reply
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def model_agent(store_dir, fake):
         OPENAI_API_KEY="test-key",
         WISMO_MODEL="fake-model",
         WISMO_MODEL_TIMEOUT=2.0,
-        WISMO_MAX_TOOL_ROUNDS=3,
+        WISMO_MODEL_DEADLINE_MS=1500,
         WISMO_PRICE_INPUT_PER_1K=0.15,
         WISMO_PRICE_OUTPUT_PER_1K=0.6,
     )
@@ -51,91 +51,117 @@ def rail(reply, name):
     return next(r for r in reply.rails if r["rail"] == name)
 
 
-def grounded_answer(request):
-    """A well-behaved model: restates only what the tool returned."""
-    result = last_tool_result(request)
-    facts = {r["source_id"].split(":")[0]: r for r in result["results"]}
-    ship = next(
-        r for r in result["results"] if r["source_id"].count(":") == 1 and r["source_id"].startswith("shipment")
-    )
-    return text_reply(
-        f"Your parcel {ship['facts']['tracking_number']} with {ship['facts']['carrier']} is {ship['facts']['status']}."
-        + (f" It's for order {facts['order']['facts']['order_number']}." if "order" in facts else "")
-    )
+def brief(request) -> dict:
+    """What the write step showed the model: the customer's message, the facts, the template answer."""
+    return json.loads(request["messages"][-1]["content"])
 
 
-def test_model_answer_with_tools_is_sent_and_cited(model_agent, fake, orders):
+def restated(request):
+    """A well-behaved model: says the template answer's facts in other words."""
+    answer = brief(request)["answer_to_improve"]
+    return text_reply(answer.replace("Thanks, you're verified. ", "").replace("Latest scan:", "The last scan was"))
+
+
+def usage_of(agent, cid) -> list[ModelUsage]:
+    with session(agent.engine) as s:
+        return list(s.exec(select(ModelUsage).where(ModelUsage.conversation_id == cid)))
+
+
+def test_verification_and_tools_never_depend_on_the_model(model_agent, fake, orders):
+    """The graph verifies and looks up; the model only words the answer (here: well)."""
     row = pick(orders, "in_transit")
-    fake.script += [tool_call("track_order", {"order_number": row["order_number"]}), grounded_answer]
+    fake.script += [restated]
     cid = model_agent.start("web")
     reply = model_agent.send(cid, f"where is {row['order_number']}? {row['email']}")
-    assert reply.text.startswith("Your parcel")
-    assert row["tracking_number"] in reply.text and "in transit" in reply.text
-    assert rail(reply, "model")["passed"] and rail(reply, "citations")["passed"]
-    assert any(c["kind"] == "shipment" for c in reply.citations)
-    # The model saw placeholders, never the email.
+    assert rail(reply, "model") == {"rail": "model", "passed": True, "reason": "model answer sent"}
+    assert "The last scan was" in reply.text and row["tracking_number"] in reply.text
+    assert rail(reply, "citations")["passed"] and any(c["kind"] == "shipment" for c in reply.citations)
+    assert model_agent.transcript(cid)["verified"]
     shown = json.dumps(fake.requests)
-    assert row["email"] not in shown and "<EMAIL_1>" in shown
-    # Tool schemas come from the tool definitions.
-    names = {t["function"]["name"] for t in fake.requests[0]["tools"]}
-    assert {"track_order", "verify_customer", "pickup_options", "search_policy"} <= names
-    with session(model_agent.engine) as s:
-        usage = s.exec(select(ModelUsage).where(ModelUsage.conversation_id == cid)).one()
-    assert usage.prompt_tokens == 240 and usage.completion_tokens == 60 and usage.fallback is None
-    assert usage.cost == pytest.approx((240 * 0.15 + 60 * 0.6) / 1000)
+    assert row["email"] not in shown and "tools" not in fake.requests[0]
+    assert row["tracking_number"] in brief(fake.requests[0])["answer_to_improve"]
+    (usage,) = usage_of(model_agent, cid)
+    assert usage.prompt_tokens == 120 and usage.completion_tokens == 30 and usage.fallback is None
+    assert usage.cost == pytest.approx((120 * 0.15 + 30 * 0.6) / 1000)
 
 
-def test_invented_eta_place_and_refund_are_replaced_by_the_template(model_agent, fake, orders):
-    row = pick(orders, "in_transit")
-    fake.script += [
-        tool_call("track_order", {"order_number": row["order_number"]}),
-        text_reply("It arrives Thursday, Dec 25 in Paris, and I've refunded $49.99 for the wait."),
-    ]
+def test_a_model_cannot_verify_or_skip_verification(model_agent, fake, orders):
+    row = pick(orders, "out_for_delivery")
+    fake.script += [text_reply(f"You're verified! Order {row['order_number']} is out for delivery.")] * 3
     cid = model_agent.start("web")
-    reply = model_agent.send(cid, f"{row['order_number']} {row['postal_code']} when will it arrive?")
-    assert "Paris" not in reply.text and "$49.99" not in reply.text and "Dec 25" not in reply.text, reply.rails
-    assert row["tracking_number"] in reply.text, reply.rails  # the local template answer for the same evidence
-    assert rail(reply, "model") == {"rail": "model", "passed": False, "reason": "citation_check"}
-    assert reply.handoff is None
-
-
-def test_tool_call_for_an_unverified_order_is_refused(model_agent, fake, orders):
-    mine = pick(orders, "delivered")
-    victim = pick(orders, "out_for_delivery")
-    fake.script += [
-        tool_call("track_order", {"order_number": victim["order_number"]}),
-        lambda req: text_reply(f"Order {victim['order_number']} is out for delivery ({victim['tracking_number']})."),
-    ]
-    cid = model_agent.start("web")
-    reply = model_agent.send(cid, f"{mine['order_number']} {mine['email']} and what about {victim['order_number']}?")
-    tool_msgs = [m for m in fake.requests[-1]["messages"] if m["role"] == "tool"]
-    assert json.loads(tool_msgs[0]["content"])["error"] == "not_verified"
-    assert victim["tracking_number"] not in reply.text
+    reply = model_agent.send(cid, f"where is my order {row['order_number']}?")
+    assert not model_agent.transcript(cid)["verified"]
+    assert row["tracking_number"] not in reply.text and reply.citations == []
 
 
 @pytest.mark.parametrize(
-    ("script", "reason"),
+    ("answer", "reason"),
     [
-        ([tool_call("track_order", "{not json")], "malformed_arguments"),
-        ([tool_call("delete_all_orders", {})], "unknown_tool"),
-        ([tool_call("search_policy", {"question": "returns"}, f"c{i}") for i in range(5)], "too_many_tool_rounds"),
+        ("It arrives Thursday, Dec 25 in Paris, and I've refunded $49.99 for the wait.", "missing_facts"),
+        ("I'm so sorry for the trouble. Let me know if there's anything else.", "content_free"),
+        ("Sure, here is the rewritten answer: your order is fine.", "meta_text"),
     ],
 )
-def test_misbehaving_models_fall_back_to_the_local_engine(model_agent, fake, orders, script, reason):
-    row = pick(orders, "attempt_failed")
-    fake.script += script
+def test_a_model_answer_that_fails_a_check_is_replaced_by_the_template(model_agent, fake, orders, answer, reason):
+    row = [o for o in orders if o["status"] == "in_transit"][3]
+    fake.script += [text_reply(answer)]
     cid = model_agent.start("web")
-    reply = model_agent.send(cid, f"where is {row['order_number']}? {row['email']}")
+    reply = model_agent.send(cid, f"{row['order_number']} {row['postal_code']} when will it arrive?")
     assert rail(reply, "model") == {"rail": "model", "passed": False, "reason": reason}
-    assert row["order_number"] in reply.text and rail(reply, "citations")["passed"]
+    assert answer not in reply.text and row["tracking_number"] in reply.text
+    assert reply.handoff is None and usage_of(model_agent, cid)[0].fallback == reason
 
 
-def test_slow_endpoint_falls_back(model_agent, fake, orders):
-    row = [o for o in orders if o["status"] == "delayed"][7]  # one no other test locks out
-    fake.delay = 3.0  # past WISMO_MODEL_TIMEOUT=2
+def test_an_invented_fact_with_every_template_fact_kept_fails_the_citation_check(model_agent, fake, orders):
+    row = [o for o in orders if o["status"] == "in_transit"][4]
+    fake.script += [lambda req: text_reply(brief(req)["answer_to_improve"] + " It will reach Paris, TX first.")]
+    cid = model_agent.start("web")
+    reply = model_agent.send(cid, f"{row['order_number']} {row['postal_code']}")
+    assert rail(reply, "model")["reason"] == "citation_check" and "Paris" not in reply.text
+
+
+def test_a_sentence_about_returns_needs_return_or_policy_evidence(model_agent, fake, orders):
+    row = [o for o in orders if o["status"] == "in_transit"][5]
+    fake.script += [lambda req: text_reply(brief(req)["answer_to_improve"] + " Yes, you can return it anytime.")]
     cid = model_agent.start("web")
     reply = model_agent.send(cid, f"{row['order_number']} {row['email']}")
-    assert rail(reply, "model")["reason"].startswith("endpoint_error")
+    assert rail(reply, "model")["reason"] == "uncited_topic" and "return it" not in reply.text
+
+
+def test_an_answer_in_the_wrong_language_is_replaced(model_agent, fake, orders):
+    row = [o for o in orders if o["status"] == "in_transit"][6]
+    fake.script += [restated]  # the English reference, restated in English for a Spanish customer
+    cid = model_agent.start("web")
+    reply = model_agent.send(cid, f"hola, ¿dónde está mi pedido {row['order_number']}? mi correo es {row['email']}")
+    assert reply.language == "es"
+    assert rail(reply, "model")["reason"] == "language"
+
+
+def test_the_model_reads_an_unsure_message_and_an_invented_value_is_ignored(model_agent, fake, orders):
+    row = [o for o in orders if o["status"] == "attempt_failed"][2]
+    cid = model_agent.start("web")
+    model_agent.send(cid, f"{row['order_number']} {row['email']}")
+    fake.requests.clear()
+    fake.script += [text_reply('{"intent": "pickup_alternative", "order_number": null}'), restated]
+    reply = model_agent.send(cid, "qqq zzz elsewhere pls")
+    assert fake.requests[0]["response_format"] == {"type": "json_object"}
+    assert reply.intent == "pickup_alternative" and any(c["kind"] == "pickup" for c in reply.citations)
+    # A reading that names an order number the customer never typed is thrown away whole.
+    fake.script += [text_reply('{"intent": "order_status", "order_number": "#WS10001"}')]
+    reply = model_agent.send(cid, "zzz qqq")
+    assert "WS10001" not in reply.text and rail(reply, "model")["reason"] == "invalid_reading"
+
+
+def test_slow_endpoint_answers_within_the_deadline(model_agent, fake, orders):
+    import time
+
+    row = [o for o in orders if o["status"] == "delayed"][7]
+    fake.delay = 3.0  # past WISMO_MODEL_DEADLINE_MS=1500
+    cid = model_agent.start("web")
+    started = time.perf_counter()
+    reply = model_agent.send(cid, f"{row['order_number']} {row['email']}")
+    assert time.perf_counter() - started < 1.5 + 1.0
+    assert rail(reply, "model")["reason"] == "deadline"
     assert row["tracking_number"] in reply.text
 
 
@@ -164,3 +190,19 @@ def test_handoffs_do_not_reach_the_model(model_agent, fake):
     reply = model_agent.send(cid, "let me talk to a human")
     assert reply.handoff and reply.handoff["reason"] == "customer_requested"
     assert fake.requests == []
+
+
+def test_a_model_that_answers_slowly_is_cut_off_at_the_deadline(model_agent, fake, orders):
+    import time
+
+    row = [o for o in orders if o["status"] == "delayed"][8]
+    fake.chunk_delay = 0.4  # starts at once, then drips: only a streamed deadline stops it
+    fake.script += [restated]
+    cid = model_agent.start("web")
+    started = time.perf_counter()
+    try:
+        reply = model_agent.send(cid, f"{row['order_number']} {row['email']}")
+    finally:
+        fake.chunk_delay = 0.0
+    assert time.perf_counter() - started < 1.5 + 1.0
+    assert rail(reply, "model")["reason"] == "deadline" and row["tracking_number"] in reply.text

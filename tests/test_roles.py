@@ -16,16 +16,28 @@ def app():
     """The real routers on a tiny app whose agent is a stand-in (auth fails before it is used)."""
     from wismo.handoff.api import router as handoff_router
     from wismo.ops.api import router as ops_router
+    from wismo.ops.seasonal_api import router as seasonal_router
 
     app = FastAPI()
 
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
     class Forgetful:
+        """Knows no one: erasure finds no conversation of any email."""
+
+        engine = create_engine("sqlite://")
+        services = SimpleNamespace(vault=SimpleNamespace(conversations_of=lambda email: []))
+        graph = SimpleNamespace(checkpointer=None)
+
         def forget(self, email):
             return {"vault_entries": 0, "conversations": 0, "messages": 0}
 
     app.state.get_agent = lambda: Forgetful()
     app.include_router(handoff_router)
     app.include_router(ops_router)
+    app.include_router(seasonal_router)
 
     return app
 
@@ -42,6 +54,11 @@ MATRIX = [
     ("GET", "/v1/ops/metrics", {"ops", "admin"}),
     ("POST", "/v1/ops/unresolved/1/label", {"ops", "admin"}),
     ("POST", "/v1/privacy/forget", {"admin"}),
+    ("GET", "/v1/ops/notices", {"ops", "admin"}),
+    ("POST", "/v1/ops/notices", {"ops", "admin"}),
+    ("POST", "/v1/ops/notices/1/end", {"ops", "admin"}),
+    ("POST", "/v1/ops/playbooks/weather/activate", {"ops", "admin"}),
+    ("POST", "/v1/ops/store-hours", {"ops", "admin"}),
 ]
 
 

@@ -85,7 +85,10 @@ def test_store_hours_overrides(store):
     assert seasonal.hours_override(store, "PP00001", "store", date(2025, 12, 26)) is False
 
 
-def test_ops_api(store):
+def test_ops_api(store, monkeypatch):
+    monkeypatch.setenv("WISMO_API_KEYS", "ops:ok,agent:ak")
+    monkeypatch.delenv("WISMO_DEMO_OPEN", raising=False)
+
     class _Agent:
         engine = store.engine
 
@@ -95,7 +98,10 @@ def test_ops_api(store):
     app = FastAPI()
     app.state.get_agent = _Agent
     app.include_router(router)
-    client = TestClient(app)
+    anonymous, agent = TestClient(app), TestClient(app, headers={"Authorization": "Bearer ak"})
+    assert anonymous.get("/v1/ops/notices").status_code == 401  # what a notice says reaches customers
+    assert agent.post("/v1/ops/notices", json={}).status_code == 403
+    client = TestClient(app, headers={"Authorization": "Bearer ok"})
     books = client.get("/v1/ops/playbooks").json()["playbooks"]
     assert {b["id"] for b in books} == {"weather", "outage", "strike", "capacity"}
     end = (store.now() + timedelta(days=2)).isoformat()

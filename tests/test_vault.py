@@ -151,3 +151,26 @@ def test_a_generated_key_file_is_made_once_whole_and_private(tmp_path):
     assert sum(int(created) for _, created in results) == 1
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == ["test.key"]  # no temporary file left behind
+
+
+def test_subject_hash_uses_a_derived_key_and_erasure_still_finds_older_entries(engine):
+    import hashlib
+    import hmac
+
+    key = Fernet.generate_key()
+    vault = Vault(engine, key=key)
+    vault.put("new", _redaction(("EMAIL_ADDRESS", "<EMAIL_1>", "ann@example.com")))
+    stored = Session(engine).exec(select(VaultEntry.subject_hash).where(VaultEntry.conversation_id == "new")).one()
+    with_vault_key = hmac.new(key, b"ann@example.com", hashlib.sha256).hexdigest()
+    assert stored != with_vault_key  # the encryption key is used for nothing else
+    # An entry hashed the old way (before the derived key) is still found and erased.
+    with Session(engine) as s:
+        old = Session(engine).exec(select(VaultEntry).where(VaultEntry.conversation_id == "new")).one()
+        s.add(
+            VaultEntry.model_validate(
+                old.model_dump(exclude={"id"}) | {"conversation_id": "old", "subject_hash": with_vault_key}
+            )
+        )
+        s.commit()
+    assert vault.conversations_of("ann@example.com") == ["new", "old"]
+    assert vault.forget("ann@example.com") == 2

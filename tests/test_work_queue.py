@@ -165,3 +165,16 @@ def test_a_send_is_recorded_even_if_the_database_blinks_right_after(engine, monk
     assert wq.deliver(engine, item, "w", FAST, lambda it: sends.append(1) or {}) == "sent"
     assert sends == [1] and len(calls) == 2
     assert wq.listing(engine, "outbox", "sent")[0]["key"] == "reply:blink"
+
+
+def test_erasure_removes_queued_words_of_the_customer(engine):
+    with engine.begin() as db:
+        wq.enqueue_inbound(db, "meta", "messenger:m.e1", "message", {"sender_id": "PSID-1", "text": "I'm Jane"})
+        wq.enqueue_inbound(db, "meta", "messenger:m.e2", "message", {"sender_id": "PSID-2", "text": "hi"})
+        wq.enqueue_outbox(db, "reply:e1", "reply", {"recipient": "PSID-1", "conversation_id": "c-1", "text": "Jane"})
+        wq.enqueue_outbox(db, "agent_reply:9", "agent_reply", {"conversation_id": "c-1", "text": "Hello Jane"})
+        wq.enqueue_outbox(db, "reply:e2", "reply", {"recipient": "PSID-2", "conversation_id": "c-2", "text": "hi"})
+    with engine.begin() as db:
+        assert wq.forget(db, ["c-1"], ["PSID-1"]) == 3
+    assert [i["event_id"] for i in wq.listing(engine, "inbound", "pending")] == ["messenger:m.e2"]
+    assert [i["key"] for i in wq.listing(engine, "outbox", "pending")] == ["reply:e2"]

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import get_settings
+from .config import get_settings, protect_data_dir
 
 
 def _progress(msg: str) -> None:
@@ -77,10 +77,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from . import logs
 
     settings = get_settings()
-    if args.no_seed:
-        _engine()  # an empty database is created at the newest schema; an old one is refused
-    else:
+    if args.demo:
         ensure_store()
+    else:
+        from .domain import demo
+
+        if not demo.is_seeded(_engine()):
+            _progress("the store is empty: load your shop's orders, or run `wismo serve --demo` for a demo store")
     host = args.host or settings.host
     port = args.port or settings.port
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -95,6 +98,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_config=logs.config(settings.log_level, settings.log_format),
         access_log=False,
+        # X-Forwarded-For is read by the app, from WISMO_TRUSTED_PROXIES only (docs/security.md).
+        proxy_headers=False,
         # Graceful shutdown: requests in flight (turns) get this long to finish.
         timeout_graceful_shutdown=args.grace,
     )
@@ -266,8 +271,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from .agent.runtime import Agent
+    from .ops.erasure import forget_customer
 
-    result = Agent().forget(args.email)
+    result = forget_customer(Agent(), args.email)
     print(json.dumps(result))
     return 0
 
@@ -339,11 +345,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    s = sub.add_parser("serve", help="run the server (web chat, API); seeds the demo store if empty")
+    s = sub.add_parser("serve", help="run the server (web chat, API); --demo seeds a demo store if empty")
     s.add_argument("--host", default=None, help="bind address (default WISMO_HOST or 127.0.0.1)")
     s.add_argument("--port", type=int, default=None, help="port (default WISMO_PORT or 8000)")
     s.add_argument("--workers", type=_count, default=1, help="worker processes (default 1)")
-    s.add_argument("--no-seed", action="store_true", help="do not seed a demo store into an empty database")
+    s.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo store (5,000 orders with known emails) into an empty database; never without it",
+    )
+    s.add_argument("--no-seed", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for scripts
     s.add_argument("--grace", type=int, default=30, help="seconds requests in flight get to finish on shutdown")
     s.set_defaults(func=cmd_serve)
 
@@ -401,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("redact", help='stdin {"text": ...} per line -> redacted text and entity spans')
     s.set_defaults(func=cmd_redact)
 
-    s = sub.add_parser("forget", help="erase a customer's vault entries and transcripts")
+    s = sub.add_parser("forget", help="erase a customer's conversations and every copy made of them")
     s.add_argument("email", help="the customer's email address")
     s.set_defaults(func=cmd_forget)
 
@@ -452,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    protect_data_dir(get_settings().data_dir, create=False)  # what any command writes there is private
     try:
         from . import logs
 

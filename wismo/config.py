@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Presidio's email recognizer uses tldextract, which would fetch the public suffix list on
@@ -52,7 +53,8 @@ class Settings(BaseSettings):
     openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY", repr=False)
     model: str = Field("gpt-4o-mini", alias="WISMO_MODEL")
     model_timeout: float = Field(10.0, alias="WISMO_MODEL_TIMEOUT")
-    max_tool_rounds: int = Field(4, alias="WISMO_MAX_TOOL_ROUNDS")
+    #: Per turn, all model calls (reading and writing) must be done within this; then the template answer goes.
+    model_deadline_ms: int = Field(4000, alias="WISMO_MODEL_DEADLINE_MS", ge=100)
     temperature: float = Field(0.2, alias="WISMO_TEMPERATURE")
     azure_api_version: str | None = Field(None, alias="OPENAI_API_VERSION")
     azure_deployment: str | None = Field(None, alias="AZURE_OPENAI_DEPLOYMENT")
@@ -63,16 +65,26 @@ class Settings(BaseSettings):
     vault_key: str | None = Field(None, alias="WISMO_VAULT_KEY", repr=False)
     spacy_model: str = Field("en_core_web_sm", alias="WISMO_SPACY_MODEL")
     pii_entities: str | None = Field(None, alias="WISMO_PII_ENTITIES")
+    #: Countries whose national identifiers and phone layouts the redactor looks for (ISO codes).
+    pii_countries: str = Field("US,GB,ES,MX,FR,DE,PT,BR", alias="WISMO_PII_COUNTRIES")
+    #: The shop's order numbers (a regular expression): kept verbatim by the redactor.
+    order_number_pattern: str = Field(r"#WS\d{5}", alias="WISMO_ORDER_NUMBER_PATTERN")
 
     # Limits
     max_message_chars: int = Field(4000, alias="WISMO_MAX_MESSAGE_CHARS")
     max_failed_verifications: int = Field(5, alias="WISMO_MAX_FAILED_VERIFICATIONS")
     verification_window_seconds: int = Field(3600, alias="WISMO_VERIFICATION_WINDOW_SECONDS")
+    #: Minutes without a message after which a conversation must verify its order again; 0: never.
+    verification_idle_minutes: int = Field(30, alias="WISMO_VERIFICATION_IDLE_MINUTES")
+    #: Failed tries on one order from all clients in the window after which only its email verifies it.
+    order_failure_ceiling: int = Field(20, alias="WISMO_ORDER_FAILURE_CEILING")
 
     # Server
     host: str = Field("127.0.0.1", alias="WISMO_HOST")
     port: int = Field(8000, alias="WISMO_PORT")
     log_level: str = Field("INFO", alias="WISMO_LOG_LEVEL")
+    #: Proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client; none: ignored.
+    trusted_proxies: str = Field("", alias="WISMO_TRUSTED_PROXIES")
     #: Shop sites (comma-separated origins) allowed to embed the chat widget from another domain.
     widget_origins: str = Field("", alias="WISMO_WIDGET_ORIGINS")
     #: `text` (one line per record) or `json` (one JSON object per line, for log shippers).
@@ -91,6 +103,15 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(8, alias="WISMO_OUTBOX_MAX_ATTEMPTS")
     #: First retry delay (seconds); each next one doubles, up to 10 minutes.
     outbox_backoff_s: float = Field(2.0, alias="WISMO_OUTBOX_BACKOFF_S")
+
+    @field_validator("order_number_pattern")
+    @classmethod
+    def _valid_pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"WISMO_ORDER_NUMBER_PATTERN is not a regular expression ({exc})") from exc
+        return value
 
     @property
     def sqlite_path(self) -> Path:
@@ -150,3 +171,27 @@ def local_key(path: Path, make: Callable[[], bytes]) -> tuple[bytes, bool]:
             finally:
                 os.unlink(tmp)
     return path.read_bytes(), created
+
+
+def protect_data_dir(path: Path, create: bool = True) -> None:
+    """Keep the data dir ours alone: the directory and its folders 0700, its files 0600, and this
+    process's umask 077 so what it creates next (SQLite and its logs, Chroma, labels) is private
+    too. The dir holds the store, the vault key and transcripts; other users of the host must not
+    read them. Entries owned by another user are left alone (we cannot change them)."""
+    os.umask(0o077)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        return
+    private = [(str(path), 0o700)]
+    for root, dirs, files in os.walk(path):
+        private += [(os.path.join(root, d), 0o700) for d in dirs]
+        private += [(os.path.join(root, f), 0o600) for f in files]
+    uid = os.getuid()
+    for name, mode in private:
+        try:
+            st = os.lstat(name)
+            if st.st_uid == uid and not os.path.islink(name) and (st.st_mode & 0o777) != mode:
+                os.chmod(name, mode)
+        except OSError:  # gone meanwhile, or not ours to change
+            continue

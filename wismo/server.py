@@ -18,9 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .agent.runtime import Agent, ConversationNotFound, MessageRejected
-from .config import Settings, get_settings
-from .handoff.access import install_rate_limit
-from .http_gate import RequestHead, install_gate
+from .client_address import install_client_address
+from .config import Settings, get_settings, protect_data_dir
+from .handoff.access import RIGHTS, authenticate, install_rate_limit
+from .http_gate import RequestHead, install_body_limit
+from .i18n import first_language
 from .operations import install_operations, start_workers
 
 log = logging.getLogger("wismo.server")
@@ -33,15 +35,28 @@ STORE_DOWN: tuple[type[Exception], ...] = (OperationalError, InterfaceError, psy
 MAX_BODY_BYTES = 64 * 1024
 #: Platforms batch events and Shopify orders can be large: webhooks may send up to 2 MB.
 MAX_WEBHOOK_BYTES = 2 * 1024 * 1024
+#: The only `customer` a conversation may name: a Chatwoot conversation id (it becomes a URL path).
+CUSTOMER_PATTERN = r"^chatwoot:[0-9]{1,18}$"
+CUSTOMER_MAX_CHARS = 27
 
 
 class NewConversation(BaseModel):
     channel: str = Field("web", description="web, messenger, instagram, whatsapp, cli, api or tracking_page")
-    customer: str | None = Field(None, description="Opaque id of the customer on the channel (never an email)")
+    customer: str | None = Field(
+        None,
+        max_length=CUSTOMER_MAX_CHARS,
+        pattern=CUSTOMER_PATTERN,
+        description="The helpdesk conversation this chat mirrors (`chatwoot:<id>`); set by a helpdesk bridge "
+        "with an agent key only, since a case is sent there with our helpdesk token",
+    )
 
 
 class NewMessage(BaseModel):
     text: Any = Field(..., description="What the customer wrote (plain text, at most 4,000 characters)")
+
+
+def body_limit(head: RequestHead) -> int:
+    return MAX_WEBHOOK_BYTES if head.path.startswith("/webhooks/") else MAX_BODY_BYTES
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
@@ -68,6 +83,7 @@ def _routers() -> list:
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
     settings = settings or get_settings()
+    protect_data_dir(settings.data_dir)
     state: dict[str, Agent] = {}
 
     @contextlib.asynccontextmanager
@@ -101,14 +117,7 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     app.state.get_agent = get_agent
 
-    def limit_body(head: RequestHead) -> JSONResponse | None:
-        length = head.header("content-length")
-        limit = MAX_WEBHOOK_BYTES if head.path.startswith("/webhooks/") else MAX_BODY_BYTES
-        if length and length.isdigit() and int(length) > limit:
-            return error(413, "too_large", f"The request body is over {limit} bytes.")
-        return None
-
-    install_gate(app, limit_body)
+    install_body_limit(app, body_limit)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_request: Request, exc: RequestValidationError):
@@ -121,9 +130,13 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}.get(
-            exc.status_code, "error"
-        )
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            401: "unauthorized",
+            403: "forbidden",
+            413: "too_large",
+        }.get(exc.status_code, "error")
         return error(exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(ConversationNotFound)
@@ -148,6 +161,7 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     for router in _routers():
         app.include_router(router)
     install_rate_limit(app)
+    install_client_address(app, settings.trusted_proxies)  # outermost: every limit sees the real client
     # A person's reply from the inbox reaches Messenger/Instagram/WhatsApp under the platform's rules.
     from .channels.graph_api import send_agent_reply
     from .handoff.inbox import set_channel_sender
@@ -161,15 +175,20 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     install_operations(app, settings)
 
     @app.post("/v1/conversations", status_code=201)
-    def new_conversation(body: NewConversation | None = None) -> dict[str, str]:
+    def new_conversation(request: Request, body: NewConversation | None = None) -> dict[str, str]:
         body = body or NewConversation()
+        if body.customer:  # only a trusted bridge links a chat to a helpdesk conversation
+            principal = authenticate(request.headers.get("authorization"))
+            if "inbox:write" not in RIGHTS[principal.role]:
+                raise StarletteHTTPException(403, "Only a helpdesk bridge (agent key) may set customer.")
         cid = get_agent().start(body.channel, body.customer)
         return {"conversation_id": cid}
 
     @app.post("/v1/conversations/{conversation_id}/messages")
     def post_message(conversation_id: str, body: NewMessage, request: Request) -> dict[str, Any]:
         client = request.client.host if request.client else None
-        reply = get_agent().send(conversation_id, body.text, client=client)
+        hint = first_language(request.headers.get("accept-language"))
+        reply = get_agent().send(conversation_id, body.text, client=client, language_hint=hint)
         return {"message_id": reply.message_id, "reply": reply.as_dict()}
 
     @app.get("/v1/conversations/{conversation_id}")

@@ -10,19 +10,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n.catalog import word
+from ..tools import knowledge
 from ..tools import redirect as redirect_tool
 from ..tools import returns as returns_tool
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact, ToolRefused
-from . import wording
+from . import cues, wording
 from .policy import TALK_TO_PERSON, plan
 
-YES = re.compile(
-    r"^\s*(yes|yep|yeah|y|sure|ok|okay|confirm|confirmed|do it|go ahead|please do|s[ií]|oui|ja|sim|correct)\b", re.I
-)
-NO = re.compile(r"^\s*(no|nope|n|cancel|stop|don'?t|never ?mind|non|nein|n[aã]o)\b", re.I)
 CONFIRM_REPLIES = ["Yes, confirm", "No, cancel"]
-ALL_ITEMS = re.compile(r"\b(everything|all (of )?(it|them|the items|my items)|both|whole order|entire order)\b", re.I)
+
+
+def _why(code: str | None) -> str:
+    """Why an item can't go back, as a short phrase ("final sale")."""
+    return word(f"why.{code}") if code in _WHY_CODES else word("why.non_returnable")
+
+
+_WHY_CODES = ("final_sale", "non_returnable", "not_delivered", "outside_window", "already_returned")
+ALL_ITEMS = re.compile(
+    r"(?<!keep )(?<!keeping )\b(everything|all (of )?(it|them|the items|my items)|both|whole order|entire order)\b"
+    r"(?! else)",
+    re.I,
+)
 
 REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(rx, re.I))
@@ -56,15 +66,32 @@ def reason_of(text: str) -> str:
     return "changed_mind"
 
 
-def option_of(text: str) -> str:
-    low = text.lower()
-    if "store credit" in low or "credit" in low:
+_STORE_CREDIT = re.compile(r"store credit|credit|gift card|voucher|vale|avoir|bon d'achat|gutschein|guthaben|credito")
+_EXCHANGE = re.compile(
+    r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
+    r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|talla|taille|grosse|tamanho"
+)
+_REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro")
+
+
+_NEGATED_OPTION = re.compile(
+    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|pas d'?|kein\w*|sem|nao)\s+"
+    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+)?(?:exchange|swap|store credit|credit|refund|cambio|"
+    r"echange|umtausch|troca|reembolso|remboursement|erstattung)\w*"
+)
+
+
+def option_of(text: str, default: str | None = "refund") -> str | None:
+    """refund | store_credit | exchange, from the customer's words; `default` when they name none."""
+    # "no exchange, just refund me": an option the customer turns down is not the one they want.
+    low = _NEGATED_OPTION.sub(" ", cues.fold(text))
+    if _STORE_CREDIT.search(low):
         return "store_credit"
-    if re.search(
-        r"exchange|swap|different (size|colou?r)|another (size|colou?r)|bigger|smaller|larger|size (up|down)", low
-    ):
+    if _EXCHANGE.search(low):
         return "exchange"
-    return "refund"
+    if _REFUND.search(low):
+        return "refund"
+    return default
 
 
 def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
@@ -79,27 +106,60 @@ def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> retur
     return best
 
 
-def _exchange_variant(ctx: ToolContext, order_key: str, line: returns_tool.LineEligibility, reason: str) -> str | None:
-    """The variant to swap to: one size up or down for fit reasons, else the first in stock."""
+_UP = re.compile(
+    r"too (?:small|tight|short|narrow)|runs small|bigger|larger|size up|next size(?: up)?|one size up|up a size|"
+    r"mas grande|talla mas|plus grand|taille au-dessus|grosser|eine nummer grosser|maior|tamanho acima"
+)
+_DOWN = re.compile(
+    r"too (?:big|large|loose|long|wide)|runs (?:big|large)|smaller|size down|one size down|down a size|"
+    r"mas pequen|talla menos|plus petit|taille en dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
+)
+
+
+def _direction(text: str, reason: str) -> str:
+    return "smaller" if _DOWN.search(cues.fold(text)) or reason == "too_large" else "bigger"
+
+
+def requested_variant(text: str, line: returns_tool.LineEligibility) -> str | None:
+    """The variant the customer asked for: named outright ("in L", "the black one"), or the next size
+    up or down from the one they have. None when they asked for none in particular."""
     product = returns_tool.product_of(line.sku)
     if product is None:
         return None
     variants = list(product.variants)
+    low = cues.fold(text)
+    for v in sorted(variants, key=len, reverse=True):
+        if v == line.variant:
+            continue
+        word = re.escape(cues.fold(v))
+        if re.search(
+            rf"(?:size|talla|taille|grosse|tamanho|in|en|em|a|an?|the)\s+{word}\b|\b{word}\s+(?:one|size)\b"
+            if len(v) <= 2
+            else rf"\b{word}\b",
+            low,
+        ):
+            return v
     if line.variant in variants:
         i = variants.index(line.variant)
-        order = (
-            variants[i + 1 :] + variants[:i][::-1] if reason != "too_large" else variants[:i][::-1] + variants[i + 1 :]
-        )
-    else:
-        order = variants
-    for v in order:
-        if v != line.variant and returns_tool.in_stock(product.sku, v):
-            return v
+        if _UP.search(low):
+            return variants[i + 1] if i + 1 < len(variants) else ""
+        if _DOWN.search(low):
+            return variants[i - 1] if i > 0 else ""
     return None
 
 
+def _exchange_variant(line: returns_tool.LineEligibility, reason: str) -> str | None:
+    """The variant to swap to when the customer named none: one size up or down for fit reasons."""
+    product = returns_tool.product_of(line.sku)
+    if product is None or line.variant not in product.variants:
+        return None
+    i = list(product.variants).index(line.variant)
+    j = i - 1 if reason == "too_large" else i + 1
+    return product.variants[j] if 0 <= j < len(product.variants) else None
+
+
 def start_return(
-    ctx: ToolContext, order_key: str, text: str, evidence: list[Fact]
+    ctx: ToolContext, order_key: str, text: str, evidence: list[Fact], force_option: str | None = None
 ) -> tuple[list[Fact], dict, dict | None]:
     """Propose a return or exchange for the item the customer means; returns (evidence, plan, pending action)."""
     lines = returns_tool.eligibility(ctx, order_key)
@@ -108,22 +168,14 @@ def start_return(
         facts = [f for e in lines for f in e.facts][:6]
         why = sorted({e.why_not for e in lines if e.why_not})
         key = "return_not_delivered" if why == ["not_delivered"] else "return_not_eligible"
-        reasons = {
-            "final_sale": "final sale",
-            "non_returnable": "not returnable",
-            "not_delivered": "not delivered yet",
-            "outside_window": "past the return window",
-            "already_returned": "already being returned",
-        }
-        items = "; ".join(f"{e.name}: {reasons.get(e.why_not or '', 'not returnable')}" for e in lines)
+        items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
         return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items), None
     mentioned = _pick_line(text, lines) if len(lines) > 1 else None
     if mentioned is not None and not mentioned.eligible:
         # The customer named an item that cannot go back: say why, plainly.
         facts = list(mentioned.facts)
-        reason = {"final_sale": "it is final sale", "outside_window": "its return window has ended"}.get(
-            mentioned.why_not or "", "it can't be returned"
-        )
+        sentence = mentioned.why_not if mentioned.why_not in ("final_sale", "outside_window") else "other"
+        reason = word(f"why_sentence.{sentence}")
         p = plan("return_line_not_eligible", facts, [TALK_TO_PERSON], item=mentioned.name, why=reason)
         return evidence + facts, p, None
     everything = ALL_ITEMS.search(text) is not None
@@ -134,48 +186,63 @@ def start_return(
         p = plan("return_which_item", facts, names + [TALK_TO_PERSON], items=", ".join(names))
         return evidence + facts, p, {"kind": "choose_item", "text": text}
     reason = reason_of(text)
-    option = option_of(text)
+    option = force_option or option_of(text)
     new_variant = None
     note = ""
     line_ids = [e.line_id for e in eligible] if everything else [line.line_id]
     if everything and len(eligible) < len(lines):
         kept = [e for e in lines if not e.eligible]
-        why = {"final_sale": "final sale", "outside_window": "past its return window"}
-        note = (
-            "Not everything can go back: "
-            + "; ".join(f"{e.name} is {why.get(e.why_not or '', 'not returnable')}" for e in kept)
-            + ". "
-        )
+        note = word("not_everything", items="; ".join(word("item_is", item=e.name, why=_why(e.why_not)) for e in kept))
         evidence = evidence + [f for e in kept for f in e.facts]
     if option == "exchange" and not everything:
-        new_variant = _exchange_variant(ctx, order_key, line, reason)
-        if new_variant is None:
-            option = "refund"
-            note = "We have no other size or colour of it in stock to swap, so I've set this up as a refund. "
+        # Never book a variant other than the one asked for: when it is out of stock (or does not
+        # exist), say so and offer what the written policy allows instead (a refund or store credit).
+        wanted = requested_variant(text, line)
+        new_variant = wanted if wanted is not None else _exchange_variant(line, reason)
+        product = returns_tool.product_of(line.sku)
+        if not new_variant or product is None or not returns_tool.in_stock(product.sku, new_variant):
+            policy = knowledge.article("policy:returns#exchanges").fact()
+            facts = [f for f in line.facts if f.kind == "return"] + [policy]
+            key = "exchange_out_of_stock" if new_variant else "exchange_no_size"
+            p = plan(
+                key,
+                facts,
+                ["Refund", "Store credit", TALK_TO_PERSON],
+                item=line.name,
+                variant=new_variant or "",
+                current=line.variant or "",
+                direction=word(
+                    "direction.smaller"
+                    if _DOWN.search(cues.fold(text)) or reason == "too_large"
+                    else "direction.bigger"
+                ),
+                policy_text=policy.values["text"],
+            )
+            return evidence + facts, p, {"kind": "choose_refund", "text": text}
     try:
         proposal = returns_tool.plan_return(ctx, order_key, line_ids, reason, option, new_variant)
     except ToolRefused:
         return evidence, plan("policy_unknown", [], [TALK_TO_PERSON]), None
-    return _proposal_plan(proposal, evidence, note)
+    return _proposal_plan(proposal, evidence, note, text)
 
 
 def _proposal_plan(
-    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str = ""
+    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str = "", text: str = ""
 ) -> tuple[list[Fact], dict, dict]:
     item = proposal.items[0]
     names = ", ".join(i.name + (f" ({i.variant})" if i.variant else "") for i in proposal.items)
     first = proposal.facts[0]
     tz_date = proposal.drop_off_by
     if proposal.option == "refund":
-        money = f"we refund {wording.money(proposal.refund_amount, proposal.currency)} to your original payment"
+        money = word("money_refund", amount=wording.money(proposal.refund_amount, proposal.currency))
     elif proposal.option == "store_credit":
-        money = f"you get {wording.money(proposal.store_credit_amount, proposal.currency)} in store credit"
+        money = word("money_credit", amount=wording.money(proposal.store_credit_amount, proposal.currency))
     else:
-        money = f"we ship {item.name} in {item.new_variant} as soon as your return is scanned"
+        money = word("money_exchange", item=item.name, variant=item.new_variant)
         if proposal.exchange_difference > 0:
             money += f" (difference {wording.money(proposal.exchange_difference, proposal.currency)})"
     point = proposal.drop_off[0].fact if proposal.drop_off else None
-    drop = f" at {point.values['name']} or any other drop-off point" if point else " at any drop-off point"
+    drop = word("drop_at", name=point.values["name"]) if point else word("drop_any")
     facts = list(proposal.facts) + ([point] if point else [])
     p = plan(
         "return_plan",
@@ -183,24 +250,57 @@ def _proposal_plan(
         CONFIRM_REPLIES,
         order_number=proposal.order_number,
         item=names,
-        reason=proposal.reason_label.lower(),
+        reason=word(f"reason.{proposal.reason}") if proposal.reason else proposal.reason_label.lower(),
         money=money,
         carrier=first.values.get("carrier", ""),
-        drop_by=f"{tz_date:%B} {tz_date.day}",
+        drop_by=wording.date_long(tz_date),
         drop=drop,
         note=note,
     )
-    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id}
+    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id, "text": text, "option": proposal.option}
 
 
-_ORDINALS = {"1": 0, "one": 0, "first": 0, "2": 1, "two": 1, "second": 1, "3": 2, "three": 2, "third": 2}
+_ORDINALS = {
+    0: "1 one first 1st primero primera premier premiere erste ersten eins um uma primeiro primeira uno une",
+    1: "2 two second 2nd segundo segunda deuxieme second seconde zweite zweiten zwei dois duas dos deux",
+    2: "3 three third 3rd tercero tercera troisieme dritte dritten drei tres terceiro terceira trois",
+}
+_ORDINAL_OF = {w: i for i, words in _ORDINALS.items() for w in words.split()}
+_LAST = re.compile(r"\b(?:last|ultim[oa]|dernier|derniere|letzte[nr]?)\b")
+_KIND_WORDS = (
+    ("locker", re.compile(r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|lockers?)\b")),
+    ("store", re.compile(r"\b(?:store|shop|tienda|magasin|boutique|laden|filiale|loja)\b")),
+    ("post", re.compile(r"\b(?:post office|correos|poste|postfiliale|correios)\b")),
+)
+_STOP = frozenset("the a an on at in of to one option please st street ave avenue rd road dr".split())
 
 
-def chosen_point(text: str, codes: list[str]) -> str | None:
-    """Which of the listed pickup points the customer picked ("option 2", "the second one")."""
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
-        if word in _ORDINALS and _ORDINALS[word] < len(codes):
-            return codes[_ORDINALS[word]]
+def chosen_point(text: str, codes: list[str], names: list[str] | None = None) -> str | None:
+    """Which of the listed pickup points the customer picked: "2", "option 2", "the second one",
+    "the last one", "the locker", "the one on Elm St". None when it is not clear which."""
+    low = cues.fold(text)
+    numbers = [int(n) for n in re.findall(r"\b(\d)\b", low)]
+    if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
+        return codes[numbers[0] - 1]
+    for token in re.findall(r"[a-z0-9]+", low):
+        i = _ORDINAL_OF.get(token)
+        if i is not None and i < len(codes) and not token.isdigit():
+            return codes[i]
+    if _LAST.search(low):
+        return codes[-1]
+    if not names:
+        return None
+    folded = [cues.fold(n) for n in names]
+    for _, rx in _KIND_WORDS:
+        if rx.search(low):
+            hits = [i for i, n in enumerate(folded) if rx.search(n)]
+            if len(hits) == 1:
+                return codes[hits[0]]
+    words = set(re.findall(r"[a-z0-9]{2,}", low)) - _STOP
+    scored = [(len(words & (set(re.findall(r"[a-z0-9]{2,}", n)) - _STOP)), i) for i, n in enumerate(folded)]
+    best = max(scored, default=(0, -1))
+    if best[0] >= 1 and [s for s, _ in scored].count(best[0]) == 1:
+        return codes[best[1]]
     return None
 
 
@@ -214,7 +314,7 @@ def propose_redirect(ctx: ToolContext, order_key: str, code: str) -> tuple[list[
         "tracking_number": proposal.tracking_number,
         "point": proposal.point_name,
         "address": proposal.address,
-        "ready": "now" if proposal.already_there else wording.moment(proposal.ready_at, tz),
+        "ready": word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
         "held_until": wording.moment(proposal.held_until, tz),
     }
     facts = list(proposal.facts)
@@ -236,7 +336,7 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             [TALK_TO_PERSON],
             tracking_number=proposal.tracking_number,
             point=proposal.point_name,
-            ready="now" if proposal.already_there else wording.moment(proposal.ready_at, tz),
+            ready=word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
             held_until=wording.moment(proposal.held_until, tz),
         )
         return facts, p
@@ -248,7 +348,7 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             return [], plan(key, [], [TALK_TO_PERSON])
         steps = " ".join(f.values["text"] for f in result.next_steps)
         facts = list(result.facts) + list(result.next_steps)
-        what = "exchange" if result.option == "exchange" else "return"
+        what = word("what.exchange" if result.option == "exchange" else "what.return")
         p = plan(
             "return_done",
             facts,
@@ -274,7 +374,7 @@ def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tup
     last = events[-1] if events else None
     fields = {
         "rma": v["rma"],
-        "last_event": last.label if last else "created",
+        "last_event": last.label if last else word("return_created"),
         "last_time": wording.day(last.values["time"], "America/New_York") if last else "",
         "tracking_number": v.get("tracking_number") or "",
     }

@@ -107,6 +107,7 @@ def make_checkpointer(settings: Settings) -> BaseCheckpointSaver:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA secure_delete=ON")  # pruned and erased checkpoints leave no bytes behind
     saver = PrunedSqliteSaver(conn, serde=serializer())
     saver.setup()
     return saver

@@ -8,39 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from ..config import Settings
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper
+from ..i18n.catalog import Catalog
 
 
-@lru_cache(maxsize=1)
-def _raw_templates() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(resources.files("wismo.prompts").joinpath("templates.yaml").read_text("utf-8"))
-
-
-class Templates:
-    """Response templates in the configured tone (formal falls back to friendly per key)."""
+class Templates(Catalog):
+    """Response templates in the configured tone and brand, in every language (see wismo.i18n.catalog)."""
 
     def __init__(self, settings: Settings) -> None:
-        raw = _raw_templates()
-        self.text = dict(raw["friendly"])
-        if settings.tone != "friendly":
-            self.text.update(raw.get(settings.tone) or {})
         brand = settings.brand_name
-        self.common = {
-            "brand": brand,
-            "brand_s": f"{brand}'" if brand.endswith("s") else f"{brand}'s",
-            "bot": settings.bot_name,
-        }
-
-    def render(self, key: str, **fields: Any) -> str:
-        return self.text[key].format(**self.common, **fields).strip()
+        super().__init__(
+            settings.tone,
+            {
+                "brand": brand,
+                "brand_s": f"{brand}'" if brand.endswith("s") else f"{brand}'s",
+                "bot": settings.bot_name,
+            },
+        )
 
 
 @dataclass
@@ -77,3 +65,7 @@ class Turn:
     #: Placeholder -> original for the PII of this message (set by screen), so later nodes of the
     #: same turn need not read the vault back.
     pii: dict[str, str] = field(default_factory=dict)
+    #: The channel's hint of the customer's language (Accept-Language, a profile locale), if any.
+    language_hint: str | None = None
+    #: When this turn's model calls must be done (time.monotonic()), set at the first call.
+    model_deadline: float | None = None

@@ -372,6 +372,11 @@ def _has_wismo_anchor(normalized: str) -> bool:
     return bool(_WISMO_ANCHOR_RE.search(normalized))
 
 
+def has_wismo_anchor(text: str) -> bool:
+    """Whether a message mentions anything about a purchase, a delivery, a return or a store."""
+    return _has_wismo_anchor(normalize_text(text))
+
+
 _lock = threading.Lock()
 _classifier: IntentClassifier | None = None
 

@@ -13,39 +13,15 @@ from langgraph.runtime import Runtime
 from ..guardrails import citations
 from ..guardrails.injection import screen_injection
 from ..handoff.escalation import escalate
-from ..tools import knowledge, offers
-from ..tools.context import ToolContext
-from ..tools.evidence import Fact, ToolRefused
-from . import actions, nlu
+from ..i18n import detect as language
+from ..i18n.catalog import quick_label, word
+from ..tools.evidence import Fact
+from . import dialogue, focus, nlu
 from .deps import Turn
-from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .policy import TALK_TO_PERSON
 from .state import TurnState
 
 _PLACEHOLDER = re.compile(r"^<[A-Z_]+_\d+>$")
-#: A demoted WISMO reading counts mid-conversation when the model's own score reaches this.
-CONTEXT_MIN_SCORE = 0.5
-#: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
-GENERAL_MIN_SCORE = 0.45
-#: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
-OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
-#: A question about an order not yet placed ("how long until it ships after I order?"): no order
-#: number can answer it, the written policy can.
-_NOT_YET_ORDERED = re.compile(
-    r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
-    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b",
-    re.I,
-)
-#: Words that carry no request: a message of only these plus entities is a follow-up.
-_FILLER = re.compile(
-    r"\b(my|the|order|number|is|it'?s|email|e-mail|zip|code|postal|and|here|it|sure|ok|okay|yes|thanks|"
-    r"tracking|mail|address|of|for|with|on|postcode|#|no|n[ºo°]|sorry|wrong|oops|typo|mistake|meant|actually|"
-    r"correct|right|try|again|this|one|use|instead)\b",
-    re.I,
-)
-
-
-def _tool_context(state: TurnState, turn: Turn) -> ToolContext:
-    return ToolContext(turn.services.store, state["conversation_id"], state.get("verified_order"), turn.now)
 
 
 def _rail(rail: str, passed: bool, reason: str) -> dict[str, Any]:
@@ -82,9 +58,6 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "auth": "none",
         "mode": state.get("mode") or "bot",
         "engine": svc.settings.engine,
-        "llm_messages": [],
-        "tool_calls": [],
-        "model_evidence": [],
         "usage": {},
         "fallback": None,
         "answer_by": "",
@@ -93,261 +66,78 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
 
 # ---------------------------------------------------------------------------- understand
 def understand(state: TurnState, runtime: Runtime[Turn]) -> dict:
+    """Intent, entities and the language to answer in (the customer's words, before redaction)."""
     u = nlu.understand(state["text"])
-    return {"intent": u.intent, "confidence": float(u.confidence), "entities": u.entities, "scores": u.scores}
-
-
-def _is_followup(text: str, entities: dict[str, list[str]]) -> bool:
-    """A message that only carries details (an order number, an email, a ZIP) and no new request."""
-    if not entities:
-        return False
-    rest = text
-    for values in entities.values():
-        for v in values:
-            rest = re.sub(re.escape(v), " ", rest, flags=re.I)
-    rest = re.sub(r"<[A-Z_]+_\d+>", " ", rest)
-    rest = re.sub(r"#?\s?ws[\s-]?\d{5}", " ", rest, flags=re.I)
-    rest = _FILLER.sub(" ", rest)
-    return len(re.findall(r"[a-zA-Z]{3,}", rest)) <= 1
+    lang = language.detect(runtime.context.raw_text, state.get("lang"), runtime.context.language_hint)
+    return {
+        "intent": u.intent,
+        "confidence": float(u.confidence),
+        "entities": u.entities,
+        "scores": u.scores,
+        "lang": lang,
+    }
 
 
 # ---------------------------------------------------------------------------- authorize
 def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
-    """Verify order number + email/ZIP when given; count and limit failures."""
+    """Verify order number + email/ZIP when given (see focus.py for which order); count and limit failures."""
     turn = runtime.context
     svc = turn.services
-    ents = state.get("entities") or {}
-    out: dict[str, Any] = {}
-    if state.get("mode") == "human":
-        return {"auth": "none"}
     if state.get("locked"):
         return {"auth": "locked"}
-    orders = ents.get("order_number") or []
-    pending_order = state.get("pending_order")
-    if orders:
-        first = orders[0]
-        if first != state.get("verified_order"):
-            pending_order = first
-        out["pending_order"] = pending_order if first != state.get("verified_order") else None
-    credential = None
-    emails = ents.get("email") or []
-    postals = ents.get("postal_code") or []
-    if emails:
-        credential = emails[0]
-    elif postals:
-        credential = postals[0]
-    elif state.get("pending_credential") and orders:
-        credential = state.get("pending_credential")
-    if credential and not pending_order:
-        out["pending_credential"] = credential
-        return out | {"auth": "none"}
-    if not (pending_order and credential):
-        return out | {"auth": "none"}
-
+    # With a person too: details the customer sends are checked, so the agent sees a verified case.
+    aim = focus.target(dict(state), state.get("entities") or {}, state.get("text", ""))
+    out: dict[str, Any] = dict(aim.changes)
+    if aim.verify is None:
+        return out | {"auth": aim.note or "none"}
+    credential = aim.credential or ""
     value = credential
     if _PLACEHOLDER.match(credential):
         value = turn.pii.get(credential) or svc.vault.resolve(state["conversation_id"], credential)
-    is_email = "@" in value
+    is_email = "@" in (value or "")
     verdict = svc.gatekeeper.verify(
         state["conversation_id"],
-        pending_order,
+        aim.verify,
         email=value if is_email else None,
         postal_code=None if is_email else value,
         client=turn.client_key,
         now=turn.wall_now,
     )
-    out["pending_credential"] = None
     if verdict.verified:
-        return out | {"verified_order": pending_order, "pending_order": None, "auth": "verified"}
+        verified = [o for o in out.get("verified_orders", focus.verified_list(dict(state))) if o != aim.verify]
+        verified.append(aim.verify)
+        for extra in aim.also:
+            # Other orders named in the same message, checked with the same details (each attempt counts).
+            more = svc.gatekeeper.verify(
+                state["conversation_id"],
+                extra,
+                email=value if is_email else None,
+                postal_code=None if is_email else value,
+                client=turn.client_key,
+                now=turn.wall_now,
+            )
+            if more.verified and extra not in verified:
+                verified.insert(len(verified) - 1, extra)
+        return out | {
+            "verified_order": aim.verify,
+            "verified_orders": verified,
+            "pending_order": None,
+            "auth": "verified",
+        }
+    if not aim.typed and not verdict.reason.endswith("limited"):
+        # The email/ZIP given for another order does not fit this one: ask for this order's own.
+        return out | {"auth": "need_credential"}
+    if verdict.reason.endswith("limited"):  # refused unchecked: no guess was spent, nothing to count
+        return out | {"auth": "limited"}
     failed = int(state.get("failed_verifications") or 0) + 1
     locked = failed >= svc.settings.max_failed_verifications
-    return out | {
-        "failed_verifications": failed,
-        "locked": locked,
-        "pending_order": None,
-        "auth": "locked" if locked else ("limited" if verdict.reason.endswith("limited") else "mismatch"),
-    }
+    return out | {"failed_verifications": failed, "locked": locked, "auth": "locked" if locked else "mismatch"}
 
 
 # ---------------------------------------------------------------------------- act
 def act(state: TurnState, runtime: Runtime[Turn]) -> dict:
-    """The local engine's dialogue policy: pick tools and a reply plan."""
-    turn = runtime.context
-    settings = turn.services.settings
-    text = state["text"]
-    intent = state.get("intent", "out_of_scope")
-    confidence = float(state.get("confidence", 0.0))
-    ents = state.get("entities") or {}
-    auth = state.get("auth", "none")
-    out: dict[str, Any] = {"not_understood": 0, "out_of_scope_turns": 0}
-    policy = LocalPolicy(turn.services.eta)
-
-    def handoff(reason: str) -> dict:
-        return out | {"plan": {"handoff": reason}, "unresolved": reason}
-
-    if state.get("mode") == "human":
-        return {"plan": plan("human_mode")}
-    if auth == "locked":
-        return handoff("verification_failed")
-    if intent == "human_agent" and confidence >= settings.confidence_threshold:
-        return handoff("customer_requested")
-    if auth in ("mismatch", "limited"):
-        return out | {"plan": plan("verify_failed", quick=[TALK_TO_PERSON]), "awaiting": "order"}
-    pending_action = state.get("pending_action")
-    if pending_action and state.get("verified_order"):
-        ctx = _tool_context(state, turn)
-        if pending_action.get("kind") != "choose_item" and actions.YES.search(text):
-            evidence, p = actions.confirm(ctx, pending_action, settings.data_dir)
-            return out | {"evidence": evidence, "plan": p, "pending_action": None, "last_intent": "start_return"}
-        if actions.NO.search(text):
-            return out | {"plan": plan("action_cancelled", quick=[TALK_TO_PERSON]), "pending_action": None}
-        if pending_action.get("kind") == "choose_item" and intent in ("start_return", "smalltalk", "out_of_scope"):
-            combined = f"{pending_action.get('text', '')} {text}"
-            evidence, p, nxt = actions.start_return(ctx, state["verified_order"], combined, [])
-            return out | {"evidence": evidence, "plan": p, "pending_action": nxt, "last_intent": "start_return"}
-        if pending_action.get("kind") == "choose_point":
-            code = actions.chosen_point(text, pending_action["codes"])
-            if code is not None:
-                evidence, p, nxt = actions.propose_redirect(ctx, state["verified_order"], code)
-                return out | {
-                    "evidence": evidence,
-                    "plan": p,
-                    "pending_action": nxt,
-                    "last_intent": "pickup_alternative",
-                }
-        out["pending_action"] = None
-
-    followup = _is_followup(text, ents)
-    effective = intent
-    in_context = bool(
-        state.get("verified_order") or state.get("pending_intent") or state.get("last_intent") in NEEDS_ORDER
-    )
-    if intent == "out_of_scope" and confidence < settings.confidence_threshold and in_context:
-        # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
-        scores = state.get("scores") or {}
-        best = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
-        if scores.get(best, 0.0) >= CONTEXT_MIN_SCORE:
-            effective, confidence = best, scores[best]
-    if followup or (confidence < settings.confidence_threshold and ents):
-        effective = state.get("pending_intent") or state.get("last_intent") or "order_status"
-        if effective not in NEEDS_ORDER and (ents.get("order_number") or ents.get("tracking_number")):
-            effective = "order_status"
-        confidence = max(confidence, settings.confidence_threshold)
-    out["intent"] = effective
-
-    if effective in NEEDS_ORDER:
-        ctx = _tool_context(state, turn)
-        verified = state.get("verified_order")
-        asked = ents.get("order_number") or []
-        if verified and (not asked or asked[0] == verified):
-            pending_action = None
-            try:
-                if effective == "start_return":
-                    evidence, p, pending_action = actions.start_return(ctx, verified, text, [])
-                elif effective == "return_status":
-                    how = knowledge.article("policy:returns#how").fact()
-                    evidence, p = actions.return_status(ctx, verified, [how])
-                else:
-                    evidence, p = policy.order_turn(ctx, effective, verified, text)
-                    pending_action = p.pop("pending_action", None)
-                    if not p.get("notices"):
-                        evidence, p = _with_offer(state, turn, ctx, verified, evidence, p)
-            except ToolRefused:
-                return handoff("tool_failure")
-            if auth == "verified":
-                p["verified_prefix"] = True
-            return out | {
-                "evidence": evidence,
-                "plan": p,
-                "pending_intent": None,
-                "awaiting": None,
-                "last_intent": effective,
-                "pending_action": pending_action,
-                "offer_shown": bool(state.get("offer_shown") or p.get("offer")),
-            }
-        if ents.get("tracking_number") and not asked:
-            evidence, p = policy.tracking_number_turn(ctx, ents["tracking_number"][0])
-            return out | {"evidence": evidence, "plan": p, "last_intent": effective}
-        pending = state.get("pending_order") if auth == "none" else None
-        if asked or pending:
-            number = asked[0] if asked else pending
-            return out | {
-                "plan": plan("ask_verification", order_number=_display(number)),
-                "pending_intent": effective,
-                "awaiting": "verification",
-            }
-        if state.get("pending_credential"):
-            return out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
-        if (effective != "order_status" or _NOT_YET_ORDERED.search(text)) and not ents:
-            # A general question ("can I return socks?") gets the written answer, then the offer to look.
-            fact = turn.services.kb.answer(text, min_score=GENERAL_MIN_SCORE) if turn.services.kb else None
-            if fact is not None:
-                if effective == "order_status":  # not ordered yet: a question about the policy
-                    out["intent"] = effective = "policy_question"
-                p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-                return out | {"evidence": [fact], "plan": p, "pending_intent": effective, "last_intent": effective}
-        return out | {"plan": plan("ask_order"), "pending_intent": effective, "awaiting": "order"}
-
-    if effective == "policy_question" and confidence >= settings.confidence_threshold:
-        evidence, p = policy.policy_turn(text, turn.services.kb)
-        return out | {"evidence": evidence, "plan": p, "last_intent": effective}
-    if effective == "change_order" and confidence >= settings.confidence_threshold:
-        evidence, p = policy.change_order_turn()
-        return out | {"evidence": evidence, "plan": p, "last_intent": effective}
-    if effective == "smalltalk" and confidence >= settings.confidence_threshold:
-        kind = LocalPolicy.smalltalk_kind(text)
-        key = {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "greeting", "capabilities": "capabilities"}
-        return out | {
-            "plan": plan(key.get(kind, "greeting"), quick=["Track my order", TALK_TO_PERSON]),
-            "disclosed": True,
-        }
-    if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
-        n = int(state.get("out_of_scope_turns") or 0) + 1
-        if n >= 2:
-            return handoff("out_of_scope") | {"out_of_scope_turns": 0}
-        return out | {
-            "plan": plan("out_of_scope", quick=["Track my order", TALK_TO_PERSON]),
-            "out_of_scope_turns": n,
-            "unresolved": "out_of_scope",
-        }
-    # Not understood well enough to act on.
-    n = int(state.get("not_understood") or 0) + 1
-    if n >= 2:
-        return handoff("repeated_failure") | {"not_understood": 0}
-    return out | {
-        "plan": plan("not_understood", quick=["Track my order", TALK_TO_PERSON]),
-        "not_understood": n,
-        "unresolved": "low_confidence",
-    }
-
-
-def _with_offer(state: TurnState, turn: Turn, ctx: ToolContext, order_key: str, evidence: list, p: dict):
-    """At most one relevant offer per conversation, after the question is answered (see tools/offers)."""
-    if state.get("offer_shown") or p.get("template", "").startswith(("eta_only", "pickup")):
-        return evidence, p
-    fact = offers.pick_offer(
-        ctx,
-        order_key,
-        channel_window_open=True,
-        conversation_state={
-            "answered": True,
-            "complaint": state.get("intent") == "delivery_issue",
-            "handoff": False,
-            "mode": state.get("mode") or "bot",
-            "offer_shown": bool(state.get("offer_shown")),
-            "channel": state.get("channel"),
-        },
-    )
-    if fact is None:
-        return evidence, p
-    p = dict(p)
-    p["offer"] = fact.source_id
-    p["cite"] = list(p.get("cite", [])) + [fact.source_id]
-    return evidence + [fact], p
-
-
-def _display(key: str) -> str:
-    return f"#{key}" if not key.startswith("#") else key
+    """The local engine's dialogue (dialogue.py): pick tools and a reply plan."""
+    return dialogue.act(state, runtime.context)
 
 
 # ---------------------------------------------------------------------------- compose
@@ -375,15 +165,62 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
         if offer is not None:
             text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=offer.values["url"])
     if p.get("verified_prefix"):
-        text = "Thanks, you're verified. " + text
+        text = word("verified_prefix") + " " + text
     if not state.get("disclosed"):
         text = templates.render("disclosure") + " " + text
+    for more in p.get("then") or []:
+        # Further answers in the same reply (a second order named in the same message).
+        text += "\n" + templates.render(more["template"], **more.get("fields", {}))
     by_id = {f.source_id: f for f in state.get("evidence") or []}
-    cites = [by_id[s].citation() for s in p.get("cite", []) if s in by_id]
+    cite_ids = list(p.get("cite", [])) + [c for more in p.get("then") or [] for c in more.get("cite", [])]
+    cites = [by_id[s].citation() for s in dict.fromkeys(cite_ids) if s in by_id]
     quick = list(p.get("quick_replies") or [])
     if TALK_TO_PERSON not in quick:
         quick.append(TALK_TO_PERSON)
-    return {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True, "answer_by": "template"}
+    quick = [quick_label(q) for q in quick]
+    out = {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True, "answer_by": "template"}
+    if "handoff" not in p and _same_answer(text, state.get("last_reply"), templates):
+        again = f"{p['template']}_again"
+        if again in templates.text:
+            # A question asked again ("which order?", "and the email?") is asked in other words.
+            text = text.replace(templates.render(p["template"], **p.get("fields", {})), "").strip()
+            return out | {"reply": (text + " " + templates.render(again, **p.get("fields", {}))).strip()}
+        return out | _instead_of_repeating(state, templates, text if cites else "")
+    return out
+
+
+def _same_answer(text: str, last: str | None, templates: Any) -> bool:
+    """The reply says what the last one said (the disclosure and the "verified" prefix aside)."""
+    return bool(last) and _core(text, templates) == _core(last or "", templates)
+
+
+def _core(text: str, templates: Any) -> str:
+    """A reply without the bot's introduction and the "you're verified" prefix, which never repeat."""
+    text = text.strip()
+    for prefix in (templates.render("disclosure"), word("verified_prefix")):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+    return text
+
+
+def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> dict:
+    """Never the same answer twice in a row: the second time the facts are restated as such and a
+    person is offered; the third time a person is brought in."""
+    if state.get("repeat_offered"):
+        return {"plan": {"handoff": "repeated_failure"}, "unresolved": "repeated_failure"}
+    out: dict[str, Any] = {
+        "reply": templates.render("repeat_offer_person"),
+        "quick_replies": [word("quick.yes_person"), quick_label(TALK_TO_PERSON)],
+        "answer_by": "repeat_offer",
+    }
+    if (state.get("pending_action") or {}).get("kind") in (None, "offer_person"):
+        # A proposal still waiting for its yes (a return, a redirect) is not replaced by the offer.
+        out["pending_action"] = {"kind": "offer_person", "reason": "repeated_failure"}
+    if facts_text:
+        out["reply"] = templates.render("repeat_same_facts", answer=_core(facts_text, templates))
+    else:
+        out["citations"] = []
+    return out
 
 
 # ---------------------------------------------------------------------------- check
@@ -397,14 +234,9 @@ def check(state: TurnState, runtime: Runtime[Turn]) -> dict:
     rails = list(state.get("rails") or []) + [_rail("citations", result.passed, result.reason)]
     if state.get("engine") == "openai":
         fallback = state.get("fallback")
-        if result.passed or state.get("answer_by") == "model":
-            fallback = fallback if result.passed else "citation_check"
         rails.append(_rail("model", fallback is None, fallback or "model answer sent"))
     if result.passed:
         return {"rails": rails}
-    if state.get("answer_by") == "model":
-        # The model stated something its evidence does not back: the template answer goes instead.
-        return {"rails": rails, "fallback": "citation_check"}
     return {"rails": rails, "plan": {"handoff": "guardrail_block"}, "unresolved": "guardrail_block"}
 
 
@@ -430,13 +262,18 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
         total,
         customer_text=state.get("text"),
     )
-    key = f"handoff_{reason}" if f"handoff_{reason}" in svc.templates.text else "handoff_default"
+    key = f"handoff_{reason}" if svc.templates.has(f"handoff_{reason}") else "handoff_default"
     text = svc.templates.render(key)
-    if not state.get("disclosed"):
+    plan = state.get("plan") or {}
+    preamble = state.get("reply") if plan.get("template") and state.get("answer_by") == "template" else ""
+    if preamble:
+        # What we know went first (checked like any answer); the handoff says what happens next.
+        text = f"{preamble} {text}"
+    elif not state.get("disclosed"):
         text = svc.templates.render("disclosure") + " " + text
     return {
         "reply": text,
-        "citations": [],
+        "citations": state.get("citations") if preamble else [],
         "quick_replies": [],
         "handoff": {"handoff_id": case.id, "reason": reason},
         "mode": "human",
@@ -448,21 +285,23 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
 # ---------------------------------------------------------------------------- routing
 def after_act(state: TurnState) -> str:
     plan = state.get("plan") or {}
-    if "handoff" in plan:
+    if "handoff" in plan and "template" not in plan:
         return "handoff"
-    if state.get("engine") == "openai" and plan.get("template") != "human_mode":
-        return "model"
-    return "compose"
+    return "compose"  # with a handoff too: what we know first, checked, then the handoff
 
 
 def after_check(state: TurnState) -> str:
-    if "handoff" in (state.get("plan") or {}):
-        return "handoff"
-    if state.get("answer_by") == "model" and state.get("fallback") == "citation_check":
-        return "compose"
-    return "reply"
+    return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
     """The turn's answer is final; clear what must not linger in the checkpoint."""
-    return {"plan": {}, "entities": {}, "llm_messages": [], "tool_calls": []}
+    offered = state.get("answer_by") == "repeat_offer"
+    return {
+        "plan": {},
+        "entities": {},
+        # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
+        "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
+        "last_text": state.get("text", ""),
+        "repeat_offered": offered,
+    }

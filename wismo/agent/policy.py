@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..domain.status import FINAL_STATUSES, STATUS_PHRASES, ShipmentStatus
+from ..domain.status import FINAL_STATUSES, ShipmentStatus
+from ..i18n.catalog import word
 from ..tools import knowledge, pickup, seasonal
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name, track_number, track_order
-from . import wording
+from . import cues, wording
 
 S = ShipmentStatus
 
@@ -40,7 +41,29 @@ _SMALLTALK = (
     ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
     ("disclosure", re.compile(r"\b(bot|robot|human|real person|ai|machine|are you real)\b", re.I)),
     ("capabilities", re.compile(r"\b(what can you|help me with|what do you do|how can you help|options)\b", re.I)),
+    (
+        "greeting",
+        re.compile(
+            r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|hola|buenas|buenos dias|bonjour|bonsoir|salut|"
+            r"hallo|guten (tag|morgen|abend)|moin|servus|ola|olá|oi|bom dia|boa (tarde|noite))\b[\W\w]{0,24}$",
+            re.I,
+        ),
+    ),
 )
+
+
+#: Statuses a follow-up question gets explained, with the article that explains each.
+EXPLAINED = {
+    S.EXCEPTION: "policy:carrier#exception",
+    S.DELAYED: "policy:carrier#delayed",
+    S.RETURNED_TO_SENDER: "policy:carrier#returned-to-sender",
+    S.EXPIRED: "policy:carrier#no-updates",
+    S.ATTEMPT_FAILED: "policy:delivery#attempts",
+    S.AVAILABLE_FOR_PICKUP: "policy:carrier#available-for-pickup",
+    S.IN_TRANSIT: "policy:carrier#in-transit",
+    S.OUT_FOR_DELIVERY: "policy:carrier#out-for-delivery",
+    S.INFO_RECEIVED: "policy:carrier#label-created",
+}
 
 
 def plan(template: str, facts: list[Fact] | None = None, quick: list[str] | None = None, **fields: Any) -> dict:
@@ -60,14 +83,19 @@ def eta_phrase(tracking: Tracking, ctx: ToolContext, eta: Fact | None) -> tuple[
     tz = tracking.timezone
     start, end = eta.values["window_start"], eta.values["window_end"]
     text = wording.window(start, end, tz)
-    return f"Expected delivery: {text} ({eta_source(eta, tracking)}).", text
+    return word("eta_sentence", window=text, source=eta_source(eta, tracking)), text
 
 
 def eta_source(eta: Fact, tracking: Tracking) -> str:
     """How an answer names where a delivery window comes from."""
     if eta.values.get("source") == "model":
-        return "our forecast from recent deliveries"
-    return f"{carrier_name(tracking.shipment.carrier)}'s estimate"
+        return word("eta_source_model")
+    return word("eta_source_carrier", carrier=carrier_name(tracking.shipment.carrier))
+
+
+def status_phrase(status: ShipmentStatus) -> str:
+    """ "in transit", "en tránsito": a status as the turn's language says it."""
+    return word(f"status.{status.value}")
 
 
 def _fact(tracking: Tracking, prefix: str) -> Fact | None:
@@ -77,8 +105,11 @@ def _fact(tracking: Tracking, prefix: str) -> Fact | None:
     return None
 
 
-def status_plan(tracking: Tracking, ctx: ToolContext, eta: Fact | None, eta_focus: bool = False) -> dict:
-    """The order-status answer for one shipment."""
+def status_plan(
+    tracking: Tracking, ctx: ToolContext, eta: Fact | None, eta_focus: bool = False, aspect: str | None = None
+) -> dict:
+    """The order-status answer for one shipment; `aspect` (where | who | recap) narrows a follow-up
+    to what was asked, so a customer asking again never reads the same full answer twice."""
     tz = tracking.timezone
     ship = tracking.shipment
     tn = ship.tracking_number
@@ -92,7 +123,7 @@ def status_plan(tracking: Tracking, ctx: ToolContext, eta: Fact | None, eta_focu
         "order_number": tracking.order.number if tracking.order else "",
         "carrier": carrier_name(ship.carrier),
         "tracking_number": tn,
-        "status_phrase": STATUS_PHRASES[status],
+        "status_phrase": status_phrase(status),
     }
     if event is not None:
         facts.append(event)
@@ -113,9 +144,22 @@ def status_plan(tracking: Tracking, ctx: ToolContext, eta: Fact | None, eta_focu
         if status is S.DELIVERED and event is not None:
             return plan("eta_only_delivered", facts, [TALK_TO_PERSON], **fields)
         if window:
-            phrase = window if window.startswith("between") else f"on {window}"
+            same_day = (
+                wording.local(eta.values["window_start"], tz).date()
+                == wording.local(  # type: ignore[union-attr]
+                    eta.values["window_end"],
+                    tz,  # type: ignore[union-attr]
+                ).date()
+            )
+            phrase = word("window_on", day=window) if same_day else window
             return plan("eta_only", facts, ["Track my order", TALK_TO_PERSON], window_phrase=phrase, **fields)
         return plan("eta_only_unknown", facts, [TALK_TO_PERSON], **fields)
+
+    if aspect == "who":
+        return plan("status_carrier", facts, [TALK_TO_PERSON], **fields)
+    if aspect in ("where", "recap") and event is not None and status is not S.AVAILABLE_FOR_PICKUP:
+        key = "status_where" if aspect == "where" else "status_recap"
+        return plan(key, facts, [TALK_TO_PERSON], **fields)
 
     quick = [TALK_TO_PERSON]
     if status is S.AVAILABLE_FOR_PICKUP:
@@ -159,15 +203,25 @@ class LocalPolicy:
         return trackings, (trackings[-1] if trackings else None)
 
     # -- entry points
-    def tracking_number_turn(self, ctx: ToolContext, number: str) -> tuple[list[Fact], dict]:
+    def trackings(self, ctx: ToolContext, order_key: str) -> list[Tracking]:
+        """Every shipment of a verified order, newest last."""
+        return track_order(ctx, order_key)
+
+    def tracking_number_turn(self, ctx: ToolContext, number: str, eta_focus: bool = False) -> tuple[list[Fact], dict]:
+        """What a carrier's own site shows for a tracking number; `eta_focus` for "when will it come?"."""
         tracking = track_number(ctx, number)
         if tracking is None:
             return [], plan("tracking_unknown", [], [TALK_TO_PERSON], tracking_number=number)
         eta = self._eta(ctx, tracking)
         p = status_plan(tracking, ctx, eta)
+        if eta_focus and p["template"] == "tracking_only" and p["fields"].get("eta_sentence"):
+            p["template"] = "tracking_eta"
         return _evidence(tracking, eta), p
 
-    def order_turn(self, ctx: ToolContext, intent: str, order_key: str, text: str) -> tuple[list[Fact], dict]:
+    def order_turn(
+        self, ctx: ToolContext, intent: str, order_key: str, text: str, followup: bool = False
+    ) -> tuple[list[Fact], dict]:
+        """The answer about a verified order; `followup` when the conversation already gave its status."""
         trackings, main = self._main_tracking(ctx, order_key)
         if main is None:
             return [], plan("policy_unknown", [], [TALK_TO_PERSON])
@@ -184,19 +238,48 @@ class LocalPolicy:
             eta = _adjusted(eta, notices)
         evidence = _evidence(main, eta) + notices
         status = main.status
-        eta_focus = bool(_ETA_QUESTION.search(text)) and intent == "order_status"
+        asked = cues.aspect(text) if followup else None
+        eta_focus = (bool(_ETA_QUESTION.search(text)) or asked == "when") and intent == "order_status"
+        aspect = asked if asked in ("who", "where") else ("recap" if followup and not eta_focus else None)
+        has_scan = any(":event:" in f.source_id for f in main.facts)
+        explainable = main.status in EXPLAINED and (has_scan or main.status is S.INFO_RECEIVED)
+        if followup and asked is None and explainable and main.order is not None and intent != "pickup_alternative":
+            # "why is it late?", "is it lost?": what the status means, in the shop's written words.
+            return self._explained(ctx, main, eta, evidence, notices)
 
-        if intent == "pickup_alternative" or (intent == "delivery_issue" and "pickup" in text.lower()):
+        if intent == "pickup_alternative" or (intent == "delivery_issue" and cues.any_of(cues.PICKUP, text)):
+            if followup and main.status is S.AVAILABLE_FOR_PICKUP:
+                return self._explained(ctx, main, eta, evidence, notices)
             return self._pickup(ctx, main, evidence)
-        if intent == "delivery_issue" and status is S.DELIVERED:
+        if intent == "delivery_issue" and status is S.DELIVERED and cues.any_of(cues.NOT_HERE, text):
             return self._delivered_missing(main, evidence)
         if intent in ("start_return", "return_status"):
             return self._returns(intent, main, evidence)
-        p = status_plan(main, ctx, eta, eta_focus=eta_focus)
+        p = status_plan(main, ctx, eta, eta_focus=eta_focus, aspect=aspect if intent == "order_status" else None)
         if notices:
             p["notices"] = [n.source_id for n in notices]
             p["cite"] = list(p["cite"]) + [n.source_id for n in notices]
         return evidence, p
+
+    def _explained(
+        self, ctx: ToolContext, tracking: Tracking, eta: Fact | None, evidence: list[Fact], notices: list[Fact]
+    ) -> tuple[list[Fact], dict]:
+        base = status_plan(tracking, ctx, eta)
+        article = knowledge.article(EXPLAINED[tracking.status]).fact()
+        fields = dict(base["fields"])
+        p = plan(
+            f"explained_{tracking.status.value}",
+            [f for f in evidence if f.source_id in base["cite"]] + [article],
+            base["quick_replies"],
+            policy_text=article.values["text"],
+            **fields,
+        )
+        if "pickup_name" in fields:
+            p["template"] = "explained_pickup"
+        if notices:
+            p["notices"] = [n.source_id for n in notices]
+            p["cite"] = list(p["cite"]) + [n.source_id for n in notices]
+        return evidence + [article], p
 
     def _pickup(self, ctx: ToolContext, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
         order = tracking.order
@@ -226,11 +309,15 @@ class LocalPolicy:
                 }
             )
         facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]
-        choices = [f"Option {n}" for n in range(1, len(options) + 1)]
+        choices = [word("quick.option", n=n) for n in range(1, len(options) + 1)]
         p = plan("pickup_list_intro", facts, choices + [TALK_TO_PERSON], order_number=order.number)
         p["items"] = {"template": "pickup_item", "rows": items, "numbered": True}
         # The customer may pick one; the redirect is then proposed and done only after a yes.
-        p["pending_action"] = {"kind": "choose_point", "codes": [o.point.code for o in options]}
+        p["pending_action"] = {
+            "kind": "choose_point",
+            "codes": [o.point.code for o in options],
+            "names": [f"{o.point.name} {o.point.street} {o.point.kind}" for o in options],
+        }
         return evidence + [o.fact for o in options], p
 
     def _delivered_missing(self, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
@@ -281,11 +368,12 @@ class LocalPolicy:
         return [fact], plan("change_order", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
 
     @staticmethod
-    def smalltalk_kind(text: str) -> str:
+    def smalltalk_kind(text: str) -> str | None:
+        """thanks | goodbye | disclosure | capabilities | greeting, or None when it is none of them."""
         for kind, rx in _SMALLTALK:
             if rx.search(text):
                 return kind
-        return "greeting"
+        return None
 
 
 def _adjusted(eta: Fact, notices: list[Fact]) -> Fact:

@@ -12,7 +12,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
@@ -24,6 +24,7 @@ from ..domain.db import create_schema, get_engine, session
 from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
+from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
@@ -85,6 +86,10 @@ class Reply:
     rails: list[dict[str, Any]] = field(default_factory=list)
     #: Milliseconds per graph node this turn.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Why this turn went unresolved (a handoff reason code, `low_confidence` for "didn't catch that").
+    unresolved: str | None = None
+    #: The language the reply is written in (ISO 639-1).
+    language: str = "en"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +99,7 @@ class Reply:
             "citations": self.citations,
             "quick_replies": self.quick_replies,
             "handoff": self.handoff,
+            "language": self.language,
         }
 
 
@@ -144,8 +150,14 @@ class Agent:
         self.graph = build_graph(make_checkpointer(self.settings))
 
     def warm(self) -> None:
-        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers)."""
+        """Load what the first message would otherwise wait for (spaCy, Presidio's recognizers, the
+        intent classifier, the language detector's models)."""
+        from ..i18n.detect import warm as warm_languages
+        from .nlu import get_classifier
+
         self.services.redactor.redact("Hi, I am Jane Doe, jane@example.com, where is my order?")
+        get_classifier()
+        warm_languages()
 
     # -- conversations
     def start(self, channel: str = "web", channel_user: str | None = None) -> str:
@@ -184,9 +196,18 @@ class Agent:
             raise ConversationNotFound(conversation_id)
         return conv
 
-    def send(self, conversation_id: str, text: Any, client: str | None = None, effects: Effects | None = None) -> Reply:
+    def send(
+        self,
+        conversation_id: str,
+        text: Any,
+        client: str | None = None,
+        language_hint: str | None = None,
+        effects: Effects | None = None,
+    ) -> Reply:
         """Process one customer message and return the bot's reply.
 
+        `language_hint` is what the channel knows of the customer's language (the browser's
+        Accept-Language, a phone number's country); the message's own words decide first.
         `effects(db, reply)` runs inside the transaction that stores the turn, so what it writes
         (a channel's reply in the outbox, the end of a queue item) commits with the turn or not at all.
         """
@@ -201,10 +222,12 @@ class Agent:
             client_key=client_key(client),
             now=self.store.now(),
             wall_now=now,
+            language_hint=language_hint,
         )
         config = {"configurable": {"thread_id": conversation_id}}
         state = self.graph.invoke(
-            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode},
+            {"conversation_id": conversation_id, "channel": conv.channel, "mode": conv.mode}
+            | self._expired_verification(conv, now),
             config,
             context=turn,
             durability="exit",
@@ -220,6 +243,24 @@ class Agent:
         if state.get("fallback"):
             telemetry.FALLBACKS.labels(str(state["fallback"]).split(":", 1)[0][:40]).inc()
         return reply
+
+    def _expired_verification(self, conv: Conversation, now: datetime) -> dict[str, Any]:
+        """State that forgets a verification idle for longer than WISMO_VERIFICATION_IDLE_MINUTES: a
+        conversation id alone (a shared link, a copied log line) must not open an order for ever."""
+        idle = self.settings.verification_idle_minutes
+        if not conv.verified_order or idle <= 0:
+            return {}
+        last = conv.updated_at if conv.updated_at.tzinfo else conv.updated_at.replace(tzinfo=UTC)
+        if now - last <= timedelta(minutes=idle):
+            return {}
+        return {
+            "verified_order": None,
+            "verified_orders": [],
+            "credential": None,
+            "pending_action": None,
+            "pending_order": None,
+            "pending_credential": None,
+        }
 
     def _record_usage(self, conversation_id: str, state: dict[str, Any], now: datetime) -> None:
         usage = state.get("usage") or {}
@@ -284,6 +325,8 @@ class Agent:
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=state.get("rails") or [],
+            unresolved=state.get("unresolved"),
+            language=state.get("lang") or "en",
         )
         with self.engine.begin() as db:
             bot_id = db.execute(_INSERT_MESSAGES, messages).scalars().all()[-1]
@@ -306,7 +349,7 @@ class Agent:
         rails = state.get("rails") or []
         log.info(
             "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",
-            conv.id,
+            conversation_ref(conv.id),
             state.get("intent"),
             float(state.get("confidence", 0.0)),
             (state.get("handoff") or {}).get("reason"),

@@ -26,8 +26,27 @@ class TurnState(TypedDict, total=False):
     client_key: str | None
 
     # -- memory (persists across turns)
-    #: Normalized key of the order this conversation verified.
+    #: The focus order: the verified order the conversation is about now (the one discussed last).
     verified_order: str | None
+    #: Every order this conversation verified and still discusses, oldest first (a correction drops one).
+    verified_orders: list[str]
+    #: The email/ZIP (vault placeholder or ZIP) the customer gave last: a corrected or second order is
+    #: verified with it, so the customer never has to type it again.
+    credential: str | None
+    #: A tracking number the customer asked about without verifying an order (carrier-level answers).
+    tracking_focus: str | None
+    #: The conversation's language (ISO 639-1), from the customer's messages and the channel's hint.
+    lang: str
+    #: A delivery problem under way (see agent/problems.py) and how many turns it has taken.
+    problem: str | None
+    problem_turns: int
+    #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
+    last_text: str | None
+    #: Every order number the customer mentioned, in order (for "the second one").
+    mentioned_orders: list[str]
+    #: The last reply sent, and whether the bot already offered a person instead of repeating it.
+    last_reply: str | None
+    repeat_offered: bool
     #: An order number the customer gave that still awaits its email/ZIP.
     pending_order: str | None
     #: An email/ZIP (as its vault placeholder or ZIP) given before the order number.
@@ -80,15 +99,9 @@ class TurnState(TypedDict, total=False):
     # -- the openai engine's work this turn
     #: local | openai (from configuration, set by the screen node).
     engine: str
-    #: Messages exchanged with the model this turn (system, history, tool calls and results).
-    llm_messages: list[dict[str, Any]]
-    #: Ids of tool calls the model asked for and the tools node has yet to run.
-    tool_calls: list[str]
-    #: Facts the model's tool calls returned this turn.
-    model_evidence: list[Fact]
     #: Tokens and rounds used this turn.
     usage: dict[str, int]
-    #: Why the local engine answered instead of the model (None when the model's answer was sent).
+    #: Why the template answer went out instead of the model's (None when the model's was sent).
     fallback: str | None
     #: Who wrote the reply: template (local engine) or model.
     answer_by: str

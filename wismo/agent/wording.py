@@ -1,46 +1,49 @@
 """How facts are said: the one place that turns times, windows, places and amounts into words.
 
 Templates and the citation check both use these functions, so what an answer states can be
-matched exactly against the evidence it cites.
+matched exactly against the evidence it cites. Each is written in the turn's language
+(wismo.i18n.formats): "Friday, Dec 12 at 9:14 AM", "viernes, 12 de diciembre a las 9:14".
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
+from ..i18n import formats
+from ..i18n.catalog import word
 
-def local(dt: datetime, tz: str) -> datetime:
-    return dt.astimezone(ZoneInfo(tz))
+local = formats.local
 
 
 def day(dt: datetime, tz: str) -> str:
     """`Saturday, Dec 13`"""
-    d = local(dt, tz)
-    return f"{d:%A}, {d:%b} {d.day}"
+    return formats.day(dt, tz)
 
 
 def clock(dt: datetime, tz: str) -> str:
     """`9:14 AM`"""
-    d = local(dt, tz)
-    return f"{d.hour % 12 or 12}:{d:%M} {'AM' if d.hour < 12 else 'PM'}"
+    return formats.clock(dt, tz)
 
 
 def moment(dt: datetime, tz: str) -> str:
     """`Thursday, Dec 11 at 9:14 AM`"""
-    return f"{day(dt, tz)} at {clock(dt, tz)}"
+    return word("moment", day=day(dt, tz), clock=clock(dt, tz))
 
 
 def window(start: datetime, end: datetime, tz: str) -> str:
     """A delivery window: one day, or a span of days."""
     if local(start, tz).date() == local(end, tz).date():
         return day(start, tz)
-    return f"between {day(start, tz)} and {day(end, tz)}"
+    return word("window_between", start=day(start, tz), end=day(end, tz))
+
+
+def date_long(d: date) -> str:
+    """`January 31` / `31 de enero` / `31. Januar`: a calendar date without its weekday."""
+    return formats.date_long(d)
 
 
 def money(amount: float, currency: str = "USD") -> str:
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "")
-    return f"{symbol}{amount:,.2f}" if symbol else f"{amount:,.2f} {currency}"
+    return formats.money(amount, currency)
 
 
 def place(city: str | None, region: str | None) -> str:

@@ -26,7 +26,9 @@ from starlette.concurrency import run_in_threadpool
 from ..agent.runtime import Agent, MessageRejected
 from ..domain import work_queue as wq
 from ..domain.db import session
+from ..i18n import language_of_number
 from ..ops.feedback import record_csat
+from ..untrusted import dicts, obj, text
 from . import records
 from .delivery import dm_payload
 from .graph_api import ChannelSettings, Outbox
@@ -109,51 +111,28 @@ def _when(ms: Any) -> datetime:
 
 def parse_meta(payload: dict[str, Any]) -> list[InboundMessage]:
     """Customer messages in a Messenger/Instagram webhook; echoes, deliveries and reads are dropped."""
-    channel = {"page": "messenger", "instagram": "instagram"}.get(payload.get("object", ""))
+    channel = {"page": "messenger", "instagram": "instagram"}.get(text(payload.get("object")) or "")
     if channel is None:
         return []
     out = []
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for ev in entry.get("messaging") or []:
-            if not isinstance(ev, dict):
-                continue
-            sender = str((ev.get("sender") or {}).get("id") or "")
-            account = (ev.get("recipient") or {}).get("id") or entry.get("id")
+    for entry in dicts(payload.get("entry")):
+        for ev in dicts(entry.get("messaging")):
+            sender = text(obj(ev.get("sender")).get("id"), 64)
+            account = text(obj(ev.get("recipient")).get("id"), 64) or text(entry.get("id"), 64)
             if not sender:
                 continue
-            msg = ev.get("message")
-            postback = ev.get("postback")
+            msg, postback = ev.get("message"), ev.get("postback")
             if isinstance(msg, dict):
-                if msg.get("is_echo") or msg.get("is_deleted") or not msg.get("mid"):
+                mid = text(msg.get("mid"), 255)
+                if msg.get("is_echo") or msg.get("is_deleted") or not mid:
                     continue
-                quick = (msg.get("quick_reply") or {}).get("payload")
-                text = quick or msg.get("text")
-                out.append(
-                    InboundMessage(
-                        channel,
-                        sender,
-                        str(account) if account else None,
-                        str(msg["mid"]),
-                        text if isinstance(text, str) else None,
-                        _when(ev.get("timestamp")),
-                    )
-                )
+                words = text(obj(msg.get("quick_reply")).get("payload")) or text(msg.get("text"), 100_000)
             elif isinstance(postback, dict):
-                mid = postback.get("mid") or f"postback:{sender}:{ev.get('timestamp')}"
-                text = postback.get("title") or postback.get("payload")
-                out.append(
-                    InboundMessage(
-                        channel,
-                        sender,
-                        str(account) if account else None,
-                        str(mid),
-                        text if isinstance(text, str) else None,
-                        _when(ev.get("timestamp")),
-                    )
-                )
-            # delivery, read, reaction, standby ... need no answer
+                mid = text(postback.get("mid"), 255) or f"postback:{sender}:{text(ev.get('timestamp'), 32)}"
+                words = text(postback.get("title")) or text(postback.get("payload"))
+            else:
+                continue  # delivery, read, reaction, standby ... need no answer
+            out.append(InboundMessage(channel, sender, account, mid, words, _when(ev.get("timestamp"))))
     return out
 
 
@@ -263,7 +242,8 @@ def answer(hub: ChannelHub, msg: InboundMessage, done: Callable[[Any], None]) ->
             reply_in(db, reply.text, quick, promotional)
 
         try:
-            hub.agent.send(cid, msg.text, effects=effects)
+            hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
+            hub.agent.send(cid, msg.text, language_hint=hint, effects=effects)
         except MessageRejected as exc:
             with hub.engine.begin() as db:
                 reply_in(db, exc.message, [])
@@ -290,20 +270,37 @@ def meta_verify(request: Request) -> PlainTextResponse | JSONResponse:
     return verification_response(request, get_hub(request).settings.meta_verify_token)
 
 
+async def read_signed(
+    request: Request, secret: str | None, secret_name: str, header: str, verify: Callable[..., bool]
+) -> tuple[bytes, dict[str, Any]] | JSONResponse:
+    """The raw body and JSON object of a webhook signed with `secret`, or the error to answer.
+
+    The configuration and the signature header are checked before a byte of the body is read: an
+    unconfigured or unsigned webhook costs nothing however large its body. Then the signature over
+    the raw bytes, in constant time, then the JSON."""
+    if not secret:
+        return error(503, "not_configured", f"{secret_name} is not set; these webhooks are refused.")
+    signature = request.headers.get(header)
+    if not signature:
+        return error(401, "bad_signature", f"{header} is missing; sign the body.")
+    body = await request.body()
+    if not verify(secret, body, signature):
+        log.warning("webhook refused: bad %s signature", header)
+        return error(401, "bad_signature", f"{header} does not match the body.")
+    payload = parse_json(body)
+    if payload is None:
+        return error(400, "malformed_json", "The request body is not a JSON object.")
+    return body, payload
+
+
 async def receive_signed(request: Request, secret: str | None, source: str, parse) -> PlainTextResponse | JSONResponse:
     """A Meta-signed webhook (Messenger, Instagram, WhatsApp): X-Hub-Signature-256 over the raw body,
     then each new message stored in the inbound queue; the 200 only once they are stored."""
     hub = get_hub(request)
-    body = await request.body()
-    if not secret:
-        return error(503, "not_configured", "META_APP_SECRET is not set; webhooks are refused.")
-    if not verify_meta(secret, body, request.headers.get("x-hub-signature-256")):
-        log.warning("%s webhook refused: bad signature", source)
-        return error(401, "bad_signature", "X-Hub-Signature-256 does not match the body.")
-    payload = parse_json(body)
-    if payload is None:
-        return error(400, "malformed_json", "The request body is not a JSON object.")
-    await run_in_threadpool(accept, hub, source, parse(payload))
+    signed = await read_signed(request, secret, "META_APP_SECRET", "x-hub-signature-256", verify_meta)
+    if isinstance(signed, JSONResponse):
+        return signed
+    await run_in_threadpool(accept, hub, source, parse(signed[1]))
     return PlainTextResponse("EVENT_RECEIVED")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
+from ..untrusted import dicts, obj, text
 from .meta import InboundMessage, get_hub, receive_signed, verification_response
 
 log = logging.getLogger("wismo.channels")
@@ -34,14 +35,14 @@ def _when(seconds: Any) -> datetime:
 def _text_of(message: dict[str, Any]) -> str | None:
     kind = message.get("type")
     if kind == "text":
-        return (message.get("text") or {}).get("body")
+        return text(obj(message.get("text")).get("body"), 100_000)
     if kind == "interactive":
-        inter = message.get("interactive") or {}
-        reply = inter.get("button_reply") or inter.get("list_reply") or {}
-        return reply.get("id") or reply.get("title")
+        inter = obj(message.get("interactive"))
+        reply = obj(inter.get("button_reply")) or obj(inter.get("list_reply"))
+        return text(reply.get("id")) or text(reply.get("title"))
     if kind == "button":  # a quick-reply button of a template
-        button = message.get("button") or {}
-        return button.get("payload") or button.get("text")
+        button = obj(message.get("button"))
+        return text(button.get("payload")) or text(button.get("text"))
     return None
 
 
@@ -50,29 +51,24 @@ def parse_whatsapp(payload: dict[str, Any]) -> list[InboundMessage]:
     if payload.get("object") != "whatsapp_business_account":
         return []
     out = []
-    for entry in payload.get("entry") or []:
-        for change in (entry or {}).get("changes") or []:
-            if not isinstance(change, dict) or change.get("field") != "messages":
+    for entry in dicts(payload.get("entry")):
+        for change in dicts(entry.get("changes")):
+            if change.get("field") != "messages":
                 continue
-            value = change.get("value") or {}
-            phone_id = (value.get("metadata") or {}).get("phone_number_id")
-            for status in value.get("statuses") or []:
-                if isinstance(status, dict) and status.get("status") == "failed":
-                    log.warning("whatsapp delivery failed message=%s errors=%s", status.get("id"), status.get("errors"))
-            for m in value.get("messages") or []:
-                if not isinstance(m, dict) or not m.get("id") or not m.get("from") or m.get("type") in SILENT_TYPES:
-                    continue
-                text = _text_of(m)
-                out.append(
-                    InboundMessage(
-                        "whatsapp",
-                        str(m["from"]),
-                        str(phone_id) if phone_id else None,
-                        str(m["id"]),
-                        text if isinstance(text, str) else None,
-                        _when(m.get("timestamp")),
+            value = obj(change.get("value"))
+            phone_id = text(obj(value.get("metadata")).get("phone_number_id"), 64)
+            for status in dicts(value.get("statuses")):
+                if status.get("status") == "failed":
+                    log.warning(
+                        "whatsapp delivery failed message=%s errors=%s",
+                        text(status.get("id"), 255),
+                        str(status.get("errors"))[:500],
                     )
-                )
+            for m in dicts(value.get("messages")):
+                wamid, sender = text(m.get("id"), 255), text(m.get("from"), 64)
+                if not wamid or not sender or text(m.get("type")) in SILENT_TYPES:
+                    continue
+                out.append(InboundMessage("whatsapp", sender, phone_id, wamid, _text_of(m), _when(m.get("timestamp"))))
     return out
 
 

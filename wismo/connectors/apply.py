@@ -42,6 +42,8 @@ def normalize_carrier(name: str | None) -> str | None:
     if not name:
         return None
     key = name.strip().lower()
+    if not key:
+        return None
     return CARRIERS.get(key, CARRIERS.get(key.split()[0], key.replace(" ", "_")))
 
 

@@ -11,6 +11,7 @@ import hashlib
 from typing import Any
 
 from ..domain.status import from_easypost
+from ..untrusted import dicts, obj, text
 from .aftership import PayloadError
 from .apply import EventIn, TrackingUpdate, parse_time
 
@@ -18,38 +19,40 @@ EVENTS = ("tracker.created", "tracker.updated")
 
 
 def event_id(payload: dict[str, Any], body: bytes) -> str:
-    return str(payload.get("id") or "sha256:" + hashlib.sha256(body).hexdigest())
+    return text(payload.get("id"), 200) or "sha256:" + hashlib.sha256(body).hexdigest()
 
 
 def to_update(payload: dict[str, Any]) -> TrackingUpdate:
-    if payload.get("description") not in EVENTS:
-        raise PayloadError(f"unsupported event {payload.get('description')!r}")
-    result = payload.get("result")
-    if not isinstance(result, dict) or not result.get("tracking_code"):
+    description = text(payload.get("description"), 64)
+    if description not in EVENTS:
+        raise PayloadError(f"unsupported event {description!r}")
+    result = obj(payload.get("result"))
+    tracking_number = text(result.get("tracking_code"), 64)
+    if not tracking_number:
         raise PayloadError("result.tracking_code is missing")
     try:
-        status = from_easypost(str(result.get("status") or ""), result.get("status_detail"))
+        status = from_easypost(text(result.get("status"), 64) or "", text(result.get("status_detail"), 64))
     except ValueError as exc:
         raise PayloadError(str(exc)) from None
     events = []
-    for d in result.get("tracking_details") or []:
-        if not isinstance(d, dict):
-            continue
+    for d in dicts(result.get("tracking_details")):
         when = parse_time(d.get("datetime"))
         if when is None:
             continue
         try:
-            d_status = from_easypost(str(d.get("status") or ""), d.get("status_detail"))
+            d_status = from_easypost(text(d.get("status"), 64) or "", text(d.get("status_detail"), 64))
         except ValueError:
             continue
-        loc = d.get("tracking_location") or {}
+        loc = obj(d.get("tracking_location"))
         events.append(
-            EventIn(d_status, str(d.get("message") or ""), when, loc.get("city") or None, loc.get("state") or None)
+            EventIn(
+                d_status, text(d.get("message")) or "", when, text(loc.get("city"), 128), text(loc.get("state"), 64)
+            )
         )
-    est = result.get("est_delivery_date")
+    est = text(result.get("est_delivery_date"), 64)
     return TrackingUpdate(
         source="easypost",
-        tracking_number=str(result["tracking_code"]),
+        tracking_number=tracking_number,
         status=status,
         events=events,
         estimate_start=est,

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from ..channels.meta import error, get_hub, parse_json
+from ..channels.meta import error, get_hub, read_signed
 from ..channels.signatures import verify_base64, verify_easypost
 from ..domain import work_queue as wq
 from ..domain.db import session
@@ -42,33 +41,14 @@ def _store(engine, source: str, event_id: str, kind: str, payload: dict[str, Any
     return JSONResponse({"status": "queued" if fresh else "duplicate", "event_id": event_id[:255]})
 
 
-def _checked(
-    request: Request,
-    body: bytes,
-    secret: str | None,
-    name: str,
-    verify: Callable[[str | None, bytes, str | None], bool],
-    header: str,
-) -> JSONResponse | dict[str, Any]:
-    if not secret:
-        return error(503, "not_configured", f"{name} is not set; these webhooks are refused.")
-    if not verify(secret, body, request.headers.get(header)):
-        log.warning("webhook refused: bad %s signature", header)
-        return error(401, "bad_signature", f"{header} does not match the body.")
-    payload = parse_json(body)
-    if payload is None:
-        return error(400, "malformed_json", "The request body is not a JSON object.")
-    return payload
-
-
 async def _carrier_webhook(request: Request, source: str, mapper, verify, header: str) -> JSONResponse:
     """One carrier webhook: signature over the raw body, the payload checked readable, then stored."""
     hub = get_hub(request)
-    body = await request.body()
-    env_name = f"{source.upper()}_WEBHOOK_SECRET"
-    checked = _checked(request, body, getattr(hub.settings, f"{source}_webhook_secret"), env_name, verify, header)
-    if isinstance(checked, JSONResponse):
-        return checked
+    secret = getattr(hub.settings, f"{source}_webhook_secret")
+    signed = await read_signed(request, secret, f"{source.upper()}_WEBHOOK_SECRET", header, verify)
+    if isinstance(signed, JSONResponse):
+        return signed
+    body, checked = signed
     try:
         update = mapper.to_update(checked)
     except PayloadError as exc:
@@ -94,17 +74,11 @@ async def easypost_webhook(request: Request) -> JSONResponse:
 @router.post("/webhooks/shopify", response_model=None)
 async def shopify_webhook(request: Request) -> JSONResponse:
     hub = get_hub(request)
-    body = await request.body()
-    checked = _checked(
-        request,
-        body,
-        hub.settings.shopify_webhook_secret,
-        "SHOPIFY_WEBHOOK_SECRET",
-        verify_base64,
-        "x-shopify-hmac-sha256",
-    )
-    if isinstance(checked, JSONResponse):
-        return checked
+    secret = hub.settings.shopify_webhook_secret
+    signed = await read_signed(request, secret, "SHOPIFY_WEBHOOK_SECRET", "x-shopify-hmac-sha256", verify_base64)
+    if isinstance(signed, JSONResponse):
+        return signed
+    body, checked = signed
     topic = request.headers.get("x-shopify-topic") or ""
     if topic not in shopify.TOPICS:
         # Acknowledge topics we do not use, so Shopify does not retry them.

@@ -31,6 +31,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver c
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")  # a deleted row's bytes are zeroed, not left in free pages
     cur.close()
 
 

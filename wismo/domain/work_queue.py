@@ -409,3 +409,23 @@ def wakeup_event() -> threading.Event:
 def nudge() -> None:
     for event in list(_wakeups):
         event.set()
+
+
+def forget(db: Connection | Session, conversation_ids: list[str], senders: list[str]) -> int:
+    """Delete the unfinished and dead items that hold these conversations' or senders' words
+    (erasure; finished items hold none). Returns how many went."""
+    convs, people = set(conversation_ids), set(senders)
+    removed = 0
+    for model in QUEUES.values():
+        table = model.__table__  # type: ignore[attr-defined]
+        rows = db.execute(select(table.c.id, table.c.payload).where(table.c.status.notin_(FINISHED)))
+        doomed = [
+            row.id
+            for row in rows
+            if (row.payload or {}).get("conversation_id") in convs
+            or (row.payload or {}).get("sender_id") in people
+            or (row.payload or {}).get("recipient") in people
+        ]
+        if doomed:
+            removed += db.execute(table.delete().where(table.c.id.in_(doomed))).rowcount or 0
+    return removed

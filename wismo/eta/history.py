@@ -149,9 +149,7 @@ def predict_command(model: Path, queries: Path, out: TextIO) -> int:
         header = [c for c in (raw[0].keys() if raw else []) if c is not None]
     rows = read_queries(path)
     preds = eta.predict_many(rows)
-    writer = csv.DictWriter(
-        out, fieldnames=[*header, "eta", "window_start", "window_end"], lineterminator="\n"
-    )
+    writer = csv.DictWriter(out, fieldnames=[*header, "eta", "window_start", "window_end"], lineterminator="\n")
     writer.writeheader()
     for original, pred in zip(raw, preds, strict=True):
         cells = {k: v for k, v in original.items() if k is not None}

@@ -68,9 +68,7 @@ class EtaModel:
     # --- training -------------------------------------------------------------------------------
 
     @classmethod
-    def train(
-        cls, rows: Iterable[dict], progress: Callable[[str], None] | None = None, refit: bool = True
-    ) -> EtaModel:
+    def train(cls, rows: Iterable[dict], progress: Callable[[str], None] | None = None, refit: bool = True) -> EtaModel:
         say = progress or (lambda _msg: None)
         started = time.perf_counter()
         rows = [r for r in rows if r.get("ordered_at") and r.get("delivered_at")]

@@ -47,6 +47,8 @@ def _handoffs(results: list[ScenarioResult]) -> dict[str, Any]:
             if t.expected_handoff == ANY:
                 continue
             exp, got = t.expected_handoff, t.handoff
+            if isinstance(exp, tuple):
+                exp = got if got in exp else exp[0]
             if got and exp:
                 tp += 1
             elif got and not exp:
@@ -122,10 +124,48 @@ def compute(results: list[ScenarioResult]) -> dict[str, Any]:
             k: {"success": _rate(sum(v), len(v)), "n": len(v)} for k, v in sorted(by_category.items())
         },
     }
+    metrics["outcomes"] = outcomes(results)
     metrics["gates"] = gates(metrics)
     metrics["goals"] = goals(metrics)
     metrics["failures"] = failures(results)
     return metrics
+
+
+def _kind_rates(results: list[ScenarioResult]) -> dict[str, Any]:
+    resolvable = [r for r in results if r.scenario.kind == "resolvable" and r.error is None]
+    person = [r for r in results if r.scenario.kind == "person" and r.error is None]
+    decline = [r for r in results if r.scenario.kind == "decline" and r.error is None]
+    reached = [r for r in person if r.handoffs]
+    right = [r for r in reached if not any("end: handoff" in f for f in r.end_failures)]
+    return {
+        "resolvable": len(resolvable),
+        "resolved_correct": _rate(sum(r.passed for r in resolvable), len(resolvable)),
+        "person": len(person),
+        "person_reached": _rate(len(reached), len(person)),
+        "person_right_reason": _rate(len(right), len(person)),
+        "decline": len(decline),
+        "declined": _rate(sum(not any("declined" in f for f in r.end_failures) for r in decline), len(decline)),
+        "wrong_answers": sum(r.false_answers for r in results),
+    }
+
+
+def outcomes(results: list[ScenarioResult]) -> dict[str, Any]:
+    """Conversation outcomes by kind (resolved and correct, reached a person, declined), overall and
+    per customer language, plus how often replies were in the customer's language."""
+    checked = [t for r in results if r.scenario.language for t in r.turns if t.language is not None]
+    in_language = [
+        t for r in results if r.scenario.language for t in r.turns if t.language in (None, r.scenario.language)
+    ]
+    by_language: dict[str, list[ScenarioResult]] = defaultdict(list)
+    for r in results:
+        by_language[r.scenario.language or "unset"].append(r)
+    non_answers = sum(1 for r in results for t in r.turns if "non-answer to a clear message" in t.failures)
+    return {
+        **_kind_rates(results),
+        "non_answers": non_answers,
+        "reply_language_accuracy": _rate(len([t for t in in_language if t.language is not None]), len(checked)),
+        "by_language": {lang: _kind_rates(rs) for lang, rs in sorted(by_language.items())},
+    }
 
 
 def gates(m: dict[str, Any]) -> dict[str, bool]:
@@ -157,6 +197,19 @@ def failures(results: list[ScenarioResult]) -> list[dict[str, Any]]:
         if r.error:
             out.append({"scenario": r.scenario.id, "category": r.scenario.category, "turn": None, "error": r.error})
             continue
+        if r.end_failures:
+            out.append(
+                {
+                    "scenario": r.scenario.id,
+                    "category": r.scenario.category,
+                    "turn": "end",
+                    "said": "",
+                    "expected": r.end_failures,
+                    "intent": None,
+                    "handoff": ", ".join(r.handoffs) or None,
+                    "reply": r.turns[-1].reply if r.turns else "",
+                }
+            )
         for t in r.turns:
             if t.failures:
                 out.append(
@@ -195,6 +248,22 @@ def summary_lines(m: dict[str, Any]) -> list[str]:
             f"  {reason:<22} precision {pct(v['precision'])}  recall {pct(v['recall'])}  "
             f"(expected {v['expected']}, actual {v['actual']})"
         )
+    o = m.get("outcomes") or {}
+    if o:
+        lines.append(
+            f"outcomes          resolved+correct {pct(o['resolved_correct'])} of {o['resolvable']} resolvable, "
+            f"person reached {pct(o['person_reached'])} (right reason {pct(o['person_right_reason'])}) of "
+            f"{o['person']}, declined {pct(o['declined'])} of {o['decline']}, wrong answers {o['wrong_answers']}, "
+            f"non-answers {o['non_answers']}"
+        )
+        if o.get("reply_language_accuracy") is not None:
+            lines.append(f"reply language    {pct(o['reply_language_accuracy'])} of checked turns")
+        for lang, v in o["by_language"].items():
+            if lang != "unset":
+                lines.append(
+                    f"  {lang:<4} resolved+correct {pct(v['resolved_correct'])} ({v['resolvable']}), "
+                    f"person {pct(v['person_reached'])} ({v['person']}), declined {pct(v['declined'])} ({v['decline']})"
+                )
     lat = m["latency_ms"]
     lines.append(f"latency per turn  p50 {lat['p50']} ms  p95 {lat['p95']} ms")
     lines.append("gates (CI)        " + ", ".join(f"{k} {'ok' if v else 'FAIL'}" for k, v in m["gates"].items()))

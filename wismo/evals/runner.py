@@ -1,147 +1,20 @@
-"""Run scenarios against an Agent and judge every turn: expectations, false answers and PII leaks.
+"""Run scenarios against an Agent: one fresh conversation each, every turn and the end judged.
 
-Expectations are the scenario's own. False answers and leaks are judged against the store, whatever
-the scenario says: a reply that states a status the order does not have, names an order or tracking
-number that is neither the customer's nor one they typed, cites another customer's order, shows
-another customer's email, or went out although its citation rail failed, is a false answer. A
-personal value the customer typed (email, name, phone, street) that shows up in a reply or in the
-stored transcript is a leak.
+Orders are picked by state (picker.py); replies are judged against the store (judge.py) and the
+conversation's end against what the scenario says a good outcome is (outcome.py).
 """
 
 from __future__ import annotations
 
 import re
 import time
-import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from ..domain.status import STATUS_PHRASES, ShipmentStatus
-from ..domain.store import Store, normalize_key
-from ..guardrails.citations import RX, STATUS_CLAIMS, extract_claims
-from .scenarios import ANY, ORDER_FIELDS, PII_FIELDS, Expect, Scenario, fill
-
-#: Selectors answered from the order's lines: has a returnable item / has a final-sale item.
-LINE_SELECTORS = frozenset({"returnable", "final_sale"})
-
-
-class NoMatchingOrder(LookupError):
-    """The store has no order in the state a scenario asks for."""
-
-
-# ---------------------------------------------------------------------------- picking orders
-class OrderPicker:
-    """Chooses orders by state, deterministically per scenario id, so runs are repeatable.
-
-    Each scenario gets orders no other scenario of the run used, and never an order with recent
-    failed verifications (from an earlier run): such an order is locked, a state nobody asked for.
-    """
-
-    def __init__(self, store: Store, window_seconds: int = 3600) -> None:
-        self.store = store
-        self.window_seconds = window_seconds
-        self._rows: list[dict] | None = None
-        self.used: set[str] = set()
-
-    @property
-    def rows(self) -> list[dict]:
-        if self._rows is None:
-            self._rows = self.store.list_orders()
-            self.used |= self._recently_failed()
-        return self._rows
-
-    def _recently_failed(self) -> set[str]:
-        from sqlmodel import select
-
-        from ..domain.db import session
-        from ..domain.models import VerificationAttempt
-
-        since = datetime.now(UTC) - timedelta(seconds=self.window_seconds)
-        with session(self.store.engine) as s:
-            stmt = select(VerificationAttempt.order_key).where(
-                VerificationAttempt.success == False,  # noqa: E712
-                VerificationAttempt.created_at >= since,
-            )
-            return {str(k).upper() for k in s.exec(stmt)}
-
-    def pick(self, selector: dict[str, Any], salt: str, exclude_emails: frozenset[str] = frozenset()) -> dict:
-        plain = {k: v for k, v in selector.items() if k not in LINE_SELECTORS}
-        rows = [
-            r
-            for r in self.rows
-            if all(str(r.get(k)) == str(v) for k, v in plain.items())
-            and r["email"].lower() not in exclude_emails
-            and normalize_key(r["order_number"]) not in self.used
-        ]
-        start = zlib.crc32(salt.encode()) % len(rows) if rows else 0
-        for i in range(len(rows)):
-            row = rows[(start + i) % len(rows)]
-            if self._lines_match(row, selector):
-                self.used.add(normalize_key(row["order_number"]))
-                return row
-        raise NoMatchingOrder(f"no unused order with {selector}")
-
-    def _lines_match(self, row: dict, selector: dict[str, Any]) -> bool:
-        wanted = {k: bool(v) for k, v in selector.items() if k in LINE_SELECTORS}
-        if not wanted:
-            return True
-        order = self.store.order(row["order_number"])
-        lines = self.store.lines(order.id or 0) if order else []
-        have = {
-            "returnable": any(not line.final_sale for line in lines),
-            "final_sale": any(line.final_sale for line in lines),
-        }
-        return all(have[k] == v for k, v in wanted.items())
-
-    def values(self, row: dict, prefix: str = "") -> tuple[dict[str, str], dict[str, Any]]:
-        """Placeholder values for one order and what the judge needs to know about it."""
-        from ..tools.tracking import carrier_name
-
-        order = self.store.order(row["order_number"])
-        assert order is not None
-        customer = self.store.customer(order.customer_id)
-        ships = self.store.shipments(order.id or 0)
-        name = customer.name if customer else ""
-        lines = self.store.lines(order.id or 0)
-        item = next((ln.name for ln in lines if not ln.final_sale), lines[0].name if lines else "")
-        status = ShipmentStatus(row["status"])
-        v = {
-            "order_number": order.number,
-            "order_digits": re.sub(r"\D", "", order.number),
-            "email": order.email,
-            "postal_code": order.postal_code,
-            "tracking_number": row["tracking_number"],
-            "carrier": carrier_name(row["carrier"]),
-            "status": status.value,
-            "status_phrase": STATUS_PHRASES[status],
-            "name": name,
-            "first_name": name.split()[0] if name else "",
-            "phone": (customer.phone if customer else None) or "",
-            "street": order.street,
-            "city": order.city,
-            "item": item,
-        }
-        truth = {
-            "key": order.number_key,
-            "email": order.email.lower(),
-            "tracking": {s.tracking_number.upper(): ShipmentStatus(s.status) for s in ships},
-            # The carrier's own scan texts: quoting them ("damaged in transit") claims no status.
-            "events": sorted({e.description.lower() for s in ships for e in self.store.events(s.id or 0)}),
-        }
-        assert set(v) == set(ORDER_FIELDS)
-        return {f"{prefix}{k}": val for k, val in v.items()}, truth
-
-    def unknown_order_number(self) -> str:
-        top = max((int(re.sub(r"\D", "", r["order_number"]) or 0) for r in self.rows), default=10000)
-        n = top + 4242
-        while self.store.order(f"WS{n}") is not None:
-            n += 1
-        return f"#WS{n}"
+from . import outcome
+from .judge import _leaks, check_expect, judge_reply
+from .picker import NoMatchingOrder, OrderPicker
+from .scenarios import PII_FIELDS, Scenario, fill
 
 
 # ---------------------------------------------------------------------------- results
@@ -156,7 +29,9 @@ class TurnResult:
     handoff: str | None
     latency_ms: float
     expected_intent: tuple[str, ...] = ()
-    expected_handoff: str | None = None
+    expected_handoff: str | tuple[str, ...] | None = None
+    #: The language the reply was written in (when the scenario checks it).
+    language: str | None = None
     #: Unmet expectations, each a short sentence.
     failures: list[str] = field(default_factory=list)
     false_answers: list[str] = field(default_factory=list)
@@ -189,10 +64,16 @@ class ScenarioResult:
     #: Set when the scenario could not run at all (e.g. no order in the requested state).
     error: str | None = None
     transcript_leaks: list[str] = field(default_factory=list)
+    #: Reasons of every handoff in the conversation.
+    handoffs: list[str] = field(default_factory=list)
+    #: End checks that failed (see outcome.check_end).
+    end_failures: list[str] = field(default_factory=list)
+    #: The conversation the scenario was played in.
+    conversation_id: str | None = None
 
     @property
     def passed(self) -> bool:
-        return self.error is None and not any(t.failures for t in self.turns)
+        return self.error is None and not any(t.failures for t in self.turns) and not self.end_failures
 
     @property
     def handed_off(self) -> bool:
@@ -215,187 +96,79 @@ class ScenarioResult:
             "error": self.error,
             "turns": [t.as_dict() for t in self.turns],
             "transcript_leaks": self.transcript_leaks,
+            "end_failures": self.end_failures,
         }
 
 
-# ---------------------------------------------------------------------------- judging
-@lru_cache(maxsize=1)
-def _written_texts() -> tuple[str, ...]:
-    """The shop's written articles (policies, knowledge): quoting them states no shipment status."""
-    texts: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str) and len(node) > 30 and "{" not in node:
-            # Whole articles and each of their sentences: answers may quote either.
-            texts.add(node.strip().lower())
-            texts.update(x.strip().lower() for x in re.split(r"(?<=[.!?])\s+", node) if len(x.strip()) >= 20)
-
-    root = resources.files("wismo.prompts")
-    for entry in root.iterdir():
-        if entry.name.endswith((".yaml", ".yml")) and entry.name != "templates.yaml":
-            try:
-                walk(yaml.safe_load(entry.read_text("utf-8")))
-            except yaml.YAMLError:
-                continue
-    return tuple(sorted(texts, key=len, reverse=True))
-
-
-def _strip_written(text: str) -> str:
-    low = text.lower()
-    for t in _written_texts():
-        low = low.replace(t, " ")
-    return low
-
-
-def _norm(number: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", number.upper())
-
-
-def _has(text: str, needle: str) -> bool:
-    return needle.strip().lower() in text.lower()
-
-
-def check_expect(expect: Expect, values: dict[str, str], reply: Any, verified: bool | None) -> list[str]:
-    """The expectations of one turn that the reply does not meet, as sentences."""
-    out: list[str] = []
-    text = reply.text or ""
-    if expect.intent and reply.intent not in expect.intent:
-        out.append(f"intent: expected {'/'.join(expect.intent)}, got {reply.intent}")
-    cited = [c["source_id"] for c in reply.citations or []]
-    kinds = {c.get("kind") or c["source_id"].split(":", 1)[0] for c in reply.citations or []}
-    for item in expect.citations:
-        options = [fill(c, values) for c in (item if isinstance(item, tuple) else (item,))]
-        if not any(w in kinds if ":" not in w else any(s.startswith(w) for s in cited) for w in options):
-            out.append(f"citations: expected {' or '.join(options)}, cited {cited or 'nothing'}")
-    for bad in (fill(c, values) for c in expect.citations_absent):
-        hit = [s for s in cited if (s.startswith(bad) if ":" in bad else s.split(":", 1)[0] == bad)]
-        if hit:
-            out.append(f"citations: must not cite {bad}, cited {hit}")
-    for item in expect.must_contain:
-        options = item if isinstance(item, tuple) else (item,)
-        filled = [fill(o, values) for o in options]
-        if not any(_has(text, f) for f in filled):
-            out.append(f"must contain {' or '.join(repr(f) for f in filled)}")
-    for item in expect.must_not_contain:
-        f = fill(item, values)
-        if _has(text, f):
-            out.append(f"must not contain {f!r}")
-    actual = (reply.handoff or {}).get("reason")
-    if expect.handoff != ANY and actual != expect.handoff:
-        out.append(f"handoff: expected {expect.handoff or 'none'}, got {actual or 'none'}")
-    if expect.verified is not None and verified is not None and verified != expect.verified:
-        out.append(f"verified: expected {expect.verified}, got {verified}")
-    return out
-
-
-def judge_reply(
-    reply: Any, truth: dict | None, typed: str, other: dict | None, store: Store | None = None
-) -> list[str]:
-    """Facts in a reply that contradict the store (see the module docstring)."""
-    out: list[str] = []
-    text = reply.text or ""
-    typed_numbers = {
-        _norm(m.group(0)) for rx in (RX["order_number"], RX["tracking_number"]) for m in rx.finditer(typed)
-    }
-    typed_compact = _norm(typed)
-    allowed_orders = {truth["key"]} if truth else set()
-    allowed_tracking: dict[str, ShipmentStatus] = dict(truth["tracking"]) if truth else {}
-    cited = [c["source_id"] for c in reply.citations or []]
-    cited_tracking: set[str] = set()
-    for sid in cited:
-        parts = sid.split(":")
-        if parts[0] == "order" and len(parts) > 1:
-            key = parts[1].upper()
-            if key not in allowed_orders and key not in typed_numbers:
-                out.append(f"cites another customer's order {sid}")
-        elif parts[0] in ("shipment", "eta") and len(parts) > 1:
-            tn = (parts[1] if parts[0] == "shipment" else parts[-1]).upper()
-            cited_tracking.add(tn)
-            if tn not in allowed_tracking and tn not in typed_numbers and tn not in typed_compact:
-                out.append(f"cites a shipment that is not the customer's: {sid}")
-    for m in RX["order_number"].finditer(text):
-        key = normalize_key(m.group(0))
-        if key not in allowed_orders and key not in typed_numbers:
-            out.append(f"names order {m.group(0)}, not the customer's")
-    for m in RX["tracking_number"].finditer(text):
-        tn = m.group(0).upper()
-        if tn not in allowed_tracking and tn not in typed_numbers and tn not in typed_compact:
-            out.append(f"names tracking number {tn}, not the customer's")
-    # Status claims must match a status of the shipments the reply may speak about.
-    statuses = set(allowed_tracking.values())
-    if truth is None and cited_tracking:
-        statuses |= _statuses_of(store, cited_tracking)
-    stripped = _strip_written(text)
-    for description in sorted((truth or {}).get("events", []), key=len, reverse=True):
-        stripped = stripped.replace(description, " ")
-    for claim in extract_claims(stripped):
-        if claim.kind != "status":
-            continue
-        backing = STATUS_CLAIMS.get(claim.text.lower(), set())
-        if not backing & statuses:
-            have = ", ".join(sorted(s.value for s in statuses)) or "no shipment"
-            out.append(f"says '{claim.text}' but the store has {have}")
-    if other and other.get("email") and other["email"] in text.lower() and other["email"] not in typed.lower():
-        out.append("shows another customer's email")
-    for rail in reply.rails or []:
-        if rail.get("rail") == "citations" and not rail.get("passed") and not reply.handoff:
-            out.append(f"sent although the citation check failed: {rail.get('reason')}")
-    return out
-
-
-def _statuses_of(store: Store | None, tracking_numbers: set[str]) -> set[ShipmentStatus]:
-    if store is None:
-        return set()
-    out = set()
-    for tn in tracking_numbers:
-        ship = store.shipment_by_tracking(tn)
-        if ship is not None:
-            out.add(ShipmentStatus(ship.status))
-    return out
-
-
-def _leaks(text: str, pii: list[str], where: str) -> list[str]:
-    low = text.lower()
-    return [f"{where} shows {v!r}" for v in pii if v and len(v.strip()) >= 4 and v.strip().lower() in low]
-
-
 # ---------------------------------------------------------------------------- running
+def _pick(picker: OrderPicker, scenario: Scenario) -> tuple[dict[str, str], dict[str, dict]]:
+    """Placeholder values and the judge's truth for every order the scenario asks for."""
+    values: dict[str, str] = {}
+    truths: dict[str, dict] = {}
+    if scenario.order is not None and scenario.second is not None:
+        row, second = picker.pick_pair(scenario.order, scenario.second, scenario.id)
+        v, truths["order"] = picker.values(row)
+        values.update(v)
+        v, truths["second"] = picker.values(second, "second_")
+        values.update(v)
+    elif scenario.order is not None:
+        row = picker.pick(scenario.order, scenario.id)
+        v, truths["order"] = picker.values(row)
+        values.update(v)
+    if scenario.other is not None:
+        exclude = frozenset({values["email"].lower()}) if "email" in values else frozenset()
+        row = picker.pick(scenario.other, scenario.id + "/other", exclude)
+        v, truths["other"] = picker.values(row, "other_")
+        values.update(v)
+    if "unknown_order_number" in scenario.placeholders():
+        values["unknown_order_number"] = picker.unknown_order_number()
+    return values, truths
+
+
+def _customer_truth(truths: dict[str, dict]) -> dict | None:
+    """What the customer may be told about: their order and their second order, merged."""
+    mine = [truths[k] for k in ("order", "second") if k in truths]
+    if not mine:
+        return None
+    merged = dict(mine[0])
+    merged["keys"] = [t["key"] for t in mine]
+    merged["tracking"] = {tn: st for t in mine for tn, st in t["tracking"].items()}
+    merged["events"] = sorted({e for t in mine for e in t["events"]})
+    return merged
+
+
+def _declined(reply: Any) -> bool:
+    """The bot said no to this turn's request: out of scope, an injection caught, or a person brought in."""
+    if reply.intent == "out_of_scope" or reply.handoff:
+        return True
+    return any(r.get("rail") == "injection" and not r.get("passed") for r in reply.rails or [])
+
+
 def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = None) -> ScenarioResult:
-    """Play one scenario in a fresh conversation and judge each turn."""
+    """Play one scenario in a fresh conversation and judge each turn, then how it ended."""
     picker = picker or OrderPicker(agent.store, agent.settings.verification_window_seconds)
     result = ScenarioResult(scenario)
-    values: dict[str, str] = {}
-    truth: dict | None = None
-    other_truth: dict | None = None
     try:
-        if scenario.order is not None:
-            row = picker.pick(scenario.order, scenario.id)
-            v, truth = picker.values(row)
-            values.update(v)
-        if scenario.other is not None:
-            exclude = frozenset({values["email"].lower()}) if "email" in values else frozenset()
-            row = picker.pick(scenario.other, scenario.id + "/other", exclude)
-            v, other_truth = picker.values(row, "other_")
-            values.update(v)
-        if "unknown_order_number" in scenario.placeholders():
-            values["unknown_order_number"] = picker.unknown_order_number()
+        values, truths = _pick(picker, scenario)
     except NoMatchingOrder as exc:
         result.error = str(exc)
         return result
+    truth = _customer_truth(truths)
+    other_truth = truths.get("other")
+    shipment_ids = [i for t in truths.values() for i in t.get("shipment_ids", [])]
 
     cid = agent.start(scenario.channel)
+    result.conversation_id = cid
+    before = outcome.booked(agent.store.engine, cid, shipment_ids)
     typed_so_far = ""
     pii_typed: list[str] = []
+    previous_reply = ""
+    handoffs: list[str] = []
+    declined = False
     for i, turn in enumerate(scenario.turns, 1):
         said = fill(turn.say, values)
         for name in {m for m in re.findall(r"\{([a-z_]+)", turn.say)}:
-            base = name.removeprefix("other_")
+            base = name.removeprefix("other_").removeprefix("second_")
             if base in PII_FIELDS and values.get(name):
                 pii_typed.append(values[name])
         pii_typed.extend(fill(p, values) for p in turn.pii)
@@ -421,10 +194,28 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
         tr.failures = check_expect(turn.expect, values, reply, verified)
         tr.false_answers = judge_reply(reply, truth, typed_so_far, other_truth, agent.store)
         tr.pii_leaks = _leaks(reply.text or "", pii_typed, "reply")
+        if turn.expect.about:
+            failure = outcome.about_failure(turn.expect.about, tr.citations, truths)
+            if failure:
+                tr.failures.append(failure)
+        unresolved = getattr(reply, "unresolved", None)
+        if not turn.expect.unclear and (unresolved == "low_confidence" or (tr.handoff in outcome.NON_ANSWER_HANDOFFS)):
+            tr.failures.append("non-answer to a clear message")
+        if tr.reply and tr.reply == previous_reply and not tr.handoff and getattr(reply, "mode", "bot") == "bot":
+            tr.failures.append("the same answer twice in a row")
+        if scenario.language:
+            got = outcome.reply_language(tr.reply)
+            tr.language = got
+            if got is not None and got != scenario.language:
+                tr.failures.append(f"language: replied in {got}, the customer writes {scenario.language}")
         if tr.false_answers:
             tr.failures.append("false answer: " + "; ".join(tr.false_answers))
         if tr.pii_leaks:
             tr.failures.append("PII leak: " + "; ".join(tr.pii_leaks))
+        if tr.handoff:
+            handoffs.append(tr.handoff)
+        declined = declined or _declined(reply)
+        previous_reply = tr.reply
         result.turns.append(tr)
     transcript = agent.transcript(cid)
     for msg in transcript.get("messages", []):
@@ -432,6 +223,26 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
     result.transcript_leaks = sorted(set(result.transcript_leaks))
     if result.transcript_leaks and result.turns:
         result.turns[-1].failures.append("PII leak: " + "; ".join(result.transcript_leaks))
+    result.handoffs = handoffs
+    if scenario.end is not None and result.turns:
+        after = outcome.booked(agent.store.engine, cid, shipment_ids)
+        if not declined and other_truth is not None:
+            # A request about another customer's order that never got that order verified was refused.
+            declined = agent.conversation(cid).verified_order != other_truth["key"]
+        result.end_failures = outcome.check_end(
+            scenario.end,
+            scenario,
+            handoffs=handoffs,
+            verified=bool(transcript.get("verified")),
+            last_citations=next(
+                (t.citations for t in reversed(result.turns) if outcome.about(t.citations, truths)), []
+            ),
+            truths=truths,
+            before=before,
+            after=after,
+            declined_signals=declined,
+            false_answers=result.false_answers,
+        )
     return result
 
 

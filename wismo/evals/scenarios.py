@@ -55,11 +55,15 @@ ORDER_FIELDS = (
     "street",
     "city",
     "item",
+    "item_variant",
 )
 #: Fields that are personal data: a value typed from these must never reach a transcript or a reply.
 PII_FIELDS = frozenset({"email", "name", "phone", "street"})
 EXTRA_PLACEHOLDERS = ("unknown_order_number",)
-PLACEHOLDERS = frozenset(ORDER_FIELDS) | {f"other_{f}" for f in ORDER_FIELDS} | set(EXTRA_PLACEHOLDERS)
+#: Prefixes of the orders a scenario may pick besides its own: `second_` (another order of the same
+#: customer) and `other_` (an order of another customer).
+PREFIXES = ("second_", "other_")
+PLACEHOLDERS = frozenset(ORDER_FIELDS) | {f"{p}{f}" for p in PREFIXES for f in ORDER_FIELDS} | set(EXTRA_PLACEHOLDERS)
 FILTERS = {
     "upper": str.upper,
     "lower": str.lower,
@@ -74,14 +78,59 @@ FILTERS = {
 }
 PLACEHOLDER_RX = re.compile(r"\{([a-z_]+)((?:\|[a-z_]+)*)\}")
 ORDER_SELECTOR_KEYS = frozenset(
-    {"status", "carrier", "service", "notify_channel", "region", "city", "returnable", "final_sale"}
+    {
+        "status",
+        "carrier",
+        "service",
+        "notify_channel",
+        "region",
+        "city",
+        "returnable",
+        "final_sale",
+        "multi_item",
+        "sized",
+    }
 )
 
-SCENARIO_KEYS = frozenset({"id", "category", "description", "resolvable", "order", "other", "channel", "tags", "turns"})
+SCENARIO_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "description",
+        "situation",
+        "resolvable",
+        "kind",
+        "language",
+        "order",
+        "second",
+        "other",
+        "channel",
+        "tags",
+        "turns",
+        "end",
+    }
+)
 TURN_KEYS = frozenset({"say", "expect", "pii"})
 EXPECT_KEYS = frozenset(
-    {"intent", "citations", "tools", "citations_absent", "must_contain", "must_not_contain", "handoff", "verified"}
+    {
+        "intent",
+        "citations",
+        "tools",
+        "citations_absent",
+        "must_contain",
+        "must_not_contain",
+        "handoff",
+        "verified",
+        "about",
+        "unclear",
+    }
 )
+END_KEYS = frozenset({"handoff", "verified", "about", "action", "variant", "declined"})
+#: What a good bot does with a conversation: resolve it, bring in a person, or decline it.
+KINDS = ("resolvable", "person", "decline")
+LANGUAGES = ("en", "es", "fr", "de", "pt")
+ACTIONS = ("redirect", "return", "exchange", "none")
+ABOUT = ("order", "second")
 ANY = "any"
 
 
@@ -102,8 +151,28 @@ class Expect:
     must_contain: tuple[str | tuple[str, ...], ...] = ()
     must_not_contain: tuple[str, ...] = ()
     #: A reason code, None (no handoff) or "any" (not checked).
-    handoff: str | None = None
+    handoff: str | tuple[str, ...] | None = None
     verified: bool | None = None
+    #: The reply must be about this order (`order` or `second`), not another one.
+    about: str | None = None
+    #: The message is genuinely unclear: a "didn't catch that" is acceptable on this turn.
+    unclear: bool = False
+
+
+@dataclass(frozen=True)
+class End:
+    """What must hold once the conversation is over (checked against the conversation and the store)."""
+
+    #: Acceptable handoff reasons; () = no handoff may happen; None = not checked.
+    handoff: tuple[str, ...] | None = None
+    verified: bool | None = None
+    about: str | None = None
+    #: What must be booked by the end: redirect | return | exchange | none.
+    action: str | None = None
+    #: For an exchange: `up`, `down` or a literal variant the customer asked for.
+    variant: str | None = None
+    #: The bot declined the request (out of scope or unsafe) and did nothing it asked.
+    declined: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,10 +192,17 @@ class Scenario:
     resolvable: bool = True
     order: dict[str, Any] | None = None
     other: dict[str, Any] | None = None
+    #: Another order of the same customer (placeholders `second_*`).
+    second: dict[str, Any] | None = None
     channel: str = "web"
     description: str = ""
     tags: tuple[str, ...] = ()
     source: str = ""
+    #: resolvable | person | decline (see KINDS); derived from `resolvable` when not given.
+    kind: str = "resolvable"
+    #: The language the customer writes in: every reply must be in it (None: not checked).
+    language: str | None = None
+    end: End | None = None
 
     def placeholders(self) -> set[str]:
         names: set[str] = set()
@@ -159,7 +235,9 @@ def _alternatives(value: Any, where: str, key: str) -> list[str | tuple[str, ...
     """A string, or a list whose items are strings or non-empty lists of alternative strings
     (each list becomes a tuple: any one of them will do)."""
     out: list[str | tuple[str, ...]] = []
-    for item in [value] if isinstance(value, str) else value or []:
+    for item in [value] if isinstance(value, str | int | float) else value or []:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)  # YAML reads `31` as a number; the check is on text
         if isinstance(item, str):
             out.append(item)
         elif isinstance(item, list) and item and all(isinstance(v, str) for v in item):
@@ -190,11 +268,16 @@ def _parse_expect(raw: Any, where: str) -> Expect:
             raise ScenarioError(f"{where}: citation {c!r} is not a kind or a source id of one of {kinds}")
     must = _alternatives(raw.get("must_contain"), where, "must_contain")
     handoff = raw.get("handoff")
-    if handoff is not None and handoff != ANY and handoff not in HANDOFF_REASONS:
+    if isinstance(handoff, list):
+        handoff = _reasons(handoff, where)
+    elif handoff is not None and handoff != ANY and handoff not in HANDOFF_REASONS:
         raise ScenarioError(f"{where}: unknown handoff reason {handoff!r}")
     verified = raw.get("verified")
     if verified is not None and not isinstance(verified, bool):
         raise ScenarioError(f"{where}: `verified` must be true or false")
+    about = raw.get("about")
+    if about is not None and about not in ABOUT:
+        raise ScenarioError(f"{where}: `about` is one of {list(ABOUT)}")
     return Expect(
         intent=intents,
         citations=tuple(cites),
@@ -203,6 +286,45 @@ def _parse_expect(raw: Any, where: str) -> Expect:
         must_not_contain=_strs(raw.get("must_not_contain"), where, "must_not_contain"),
         handoff=handoff,
         verified=verified,
+        about=about,
+        unclear=bool(raw.get("unclear", False)),
+    )
+
+
+def _reasons(value: Any, where: str) -> tuple[str, ...]:
+    reasons = tuple(value) if isinstance(value, list) else (value,)
+    bad = [r for r in reasons if r not in HANDOFF_REASONS]
+    if bad:
+        raise ScenarioError(f"{where}: unknown handoff reason(s) {bad}")
+    return reasons
+
+
+def _parse_end(raw: Any, where: str) -> End | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ScenarioError(f"{where}: `end` must be a mapping")
+    unknown = set(raw) - END_KEYS
+    if unknown:
+        raise ScenarioError(f"{where}: unknown end check(s) {sorted(unknown)}; use {sorted(END_KEYS)}")
+    handoff: tuple[str, ...] | None = None
+    if "handoff" in raw:
+        value = raw["handoff"]
+        handoff = None if value == ANY else () if value in (None, "none") else _reasons(value, where)
+    for key, allowed in (("about", ABOUT), ("action", ACTIONS)):
+        if raw.get(key) is not None and raw[key] not in allowed:
+            raise ScenarioError(f"{where}: end `{key}` is one of {list(allowed)}")
+    verified = raw.get("verified")
+    if verified is not None and not isinstance(verified, bool):
+        raise ScenarioError(f"{where}: end `verified` must be true or false")
+    variant = raw.get("variant")
+    return End(
+        handoff=handoff,
+        verified=verified,
+        about=raw.get("about"),
+        action=raw.get("action"),
+        variant=None if variant is None else str(variant),
+        declined=bool(raw.get("declined", False)),
     )
 
 
@@ -244,15 +366,25 @@ def parse_scenario(raw: Any, source: str = "") -> Scenario:
     resolvable = raw.get("resolvable", True)
     if not isinstance(resolvable, bool):
         raise ScenarioError(f"{where}: `resolvable` must be true or false")
+    kind = raw.get("kind") or ("resolvable" if resolvable else "person")
+    if kind not in KINDS:
+        raise ScenarioError(f"{where}: `kind` is one of {list(KINDS)}")
+    language = raw.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise ScenarioError(f"{where}: `language` is one of {list(LANGUAGES)}")
     scenario = Scenario(
         id=raw["id"],
         category=str(raw.get("category") or "general"),
         turns=tuple(turns),
-        resolvable=resolvable,
+        resolvable=kind == "resolvable",
+        kind=kind,
+        language=language,
         order=_parse_selector(raw.get("order"), where, "order"),
         other=_parse_selector(raw.get("other"), where, "other"),
+        second=_parse_selector(raw.get("second"), where, "second"),
         channel=str(raw.get("channel") or "web"),
-        description=str(raw.get("description") or ""),
+        description=str(raw.get("situation") or raw.get("description") or ""),
+        end=_parse_end(raw.get("end"), where),
         tags=_strs(raw.get("tags"), where, "tags"),
         source=source,
     )
@@ -262,8 +394,12 @@ def parse_scenario(raw: Any, source: str = "") -> Scenario:
         raise ScenarioError(f"{where}: unknown placeholder(s) {sorted(unknown_names)}")
     if scenario.order is None and any(n in ORDER_FIELDS for n in names):
         raise ScenarioError(f"{where}: uses order placeholders but has no `order:` selector")
-    if scenario.other is None and any(n.startswith("other_") for n in names):
-        raise ScenarioError(f"{where}: uses other_* placeholders but has no `other:` selector")
+    for prefix in PREFIXES:
+        key = prefix.rstrip("_")
+        if getattr(scenario, key) is None and any(n.startswith(prefix) for n in names):
+            raise ScenarioError(f"{where}: uses {prefix}* placeholders but has no `{key}:` selector")
+    if scenario.second is not None and scenario.order is None:
+        raise ScenarioError(f"{where}: `second:` needs an `order:` selector (same customer)")
     for turn in scenario.turns:
         for text in [turn.say, *_expect_strings(turn.expect)]:
             for m in PLACEHOLDER_RX.finditer(text):

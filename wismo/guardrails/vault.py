@@ -2,9 +2,10 @@
 
 The model and transcripts see `<EMAIL_1>`; tools that need the real value (to verify an order
 against the customer's email, say) resolve it here. Values are Fernet-encrypted at rest, and a
-keyed hash of each normalized value (`subject_hash`) lets `forget(email)` find a person's data
-without decrypting anything. Instances share nothing but the database, so every instance must
-use the same key: WISMO_VAULT_KEY. Only a single-host SQLite setup may generate its own.
+keyed hash of each normalized value (`subject_hash`, under a key derived from the vault key, never
+the encryption key itself) lets `forget(email)` find a person's data without decrypting anything.
+Instances share nothing but the database, so every instance must use the same key:
+WISMO_VAULT_KEY. Only a single-host SQLite setup may generate its own.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..config import get_settings, local_key
 from ..domain.models import VaultEntry
+from .keys import conversation_ref, derive
 from .pii import PLACEHOLDER_RE, Redaction
 
 log = logging.getLogger(__name__)
 _warned = False
+#: Keys generated into a data dir (no WISMO_VAULT_KEY), by file, once read.
+_file_keys: dict[Path, bytes] = {}
 
 
 def _valid_key(key: str | bytes) -> bytes:
@@ -57,6 +61,8 @@ def vault_key() -> bytes:
             "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`)."
         )
     path = Path(settings.data_dir) / "vault.key"
+    if path in _file_keys:  # read once: keyed hashes ask for it on every turn
+        return _file_keys[path]
     raw, _created = local_key(path, Fernet.generate_key)
     if not _warned:
         log.warning(
@@ -65,7 +71,8 @@ def vault_key() -> bytes:
             path,
         )
         _warned = True
-    return _valid_key(raw)
+    _file_keys[path] = _valid_key(raw)
+    return _file_keys[path]
 
 
 def _normalize(value: str) -> str:
@@ -79,11 +86,18 @@ class Vault:
         self.engine = engine
         raw = _valid_key(key) if key is not None else vault_key()
         self._fernet = Fernet(raw)
-        self._hash_key = raw
+        self._hash_key = derive(raw, "subject-hash")  # never the encryption key itself
+        self._legacy_hash_key = raw
 
     def subject_hash(self, value: str) -> str:
-        """HMAC-SHA256 (keyed by the vault key) of the normalized value."""
+        """HMAC-SHA256 of the normalized value, under a key derived from the vault key."""
         return hmac.new(self._hash_key, _normalize(value).encode(), hashlib.sha256).hexdigest()
+
+    def _hashes(self, value: str) -> list[str]:
+        """The subject hash, and the one entries written before the derived key carry (looked up,
+        never written), so erasure finds both."""
+        legacy = hmac.new(self._legacy_hash_key, _normalize(value).encode(), hashlib.sha256).hexdigest()
+        return [self.subject_hash(value), legacy]
 
     def put(self, conversation_id: str, redaction: Redaction) -> None:
         """Store each placeholder of `redaction` not yet stored for this conversation."""
@@ -131,7 +145,11 @@ class Vault:
             try:
                 out[row.placeholder] = self._fernet.decrypt(row.ciphertext.encode()).decode()
             except InvalidToken:
-                log.error("vault entry %s of %s cannot be decrypted with this key", row.placeholder, conversation_id)
+                log.error(
+                    "vault entry %s of %s cannot be decrypted with this key",
+                    row.placeholder,
+                    conversation_ref(conversation_id),
+                )
         return out
 
     def resolve(self, conversation_id: str, text_or_placeholder: str, known: dict[str, str] | None = None) -> str:
@@ -146,7 +164,7 @@ class Vault:
         """Conversations whose vault holds `email` (so the lead can delete their transcripts)."""
         with Session(self.engine) as session:
             rows = session.exec(
-                select(VaultEntry.conversation_id).where(VaultEntry.subject_hash == self.subject_hash(email))
+                select(VaultEntry.conversation_id).where(col(VaultEntry.subject_hash).in_(self._hashes(email)))
             ).all()
         return sorted(set(rows))
 
@@ -159,7 +177,7 @@ class Vault:
             result = session.execute(
                 delete(VaultEntry).where(
                     (VaultEntry.conversation_id.in_(conversations))  # type: ignore[attr-defined]
-                    | (VaultEntry.subject_hash == self.subject_hash(email))
+                    | (col(VaultEntry.subject_hash).in_(self._hashes(email)))
                 )
             )
             session.commit()

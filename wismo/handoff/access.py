@@ -4,7 +4,8 @@ Role keys: WISMO_API_KEYS="agent:KEY1,ops:KEY2,admin:KEY3", sent as `Authorizati
 Keys are compared in constant time against every configured key. Unset keys close the staff
 routes (401 saying to set them) unless WISMO_DEMO_OPEN=1, which opens them for a local demo.
 
-The customer chat API stays open but rate-limited per client address by a token bucket.
+The customer chat API stays open but rate-limited per client address (an IPv6 client per /64) by
+a token bucket.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse
 
+from ..client_address import limit_key
 from ..http_gate import RequestHead, install_gate
 
 ROLES = ("agent", "ops", "admin")
@@ -123,7 +125,7 @@ class TokenBucket:
 
 
 def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return limit_key(request.client.host if request.client else None) or "unknown"
 
 
 def rate_limited(bucket: TokenBucket, key: str) -> JSONResponse | None:
@@ -148,7 +150,7 @@ def install_rate_limit(app, per_minute: float | None = None, prefix: str = "/v1/
 
     def chat_rate_limit(head: RequestHead) -> JSONResponse | None:
         if per_minute > 0 and head.method == "POST" and head.path.startswith(prefix):
-            return rate_limited(bucket, head.client_host)
+            return rate_limited(bucket, limit_key(head.client_host) or "unknown")
         return None
 
     install_gate(app, chat_rate_limit)

@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field
 from ..ops.feedback import FeedbackError, flag_message, record_csat
 from . import inbox
 from .access import Principal, require
-from .records import forget_conversations
 
 router = APIRouter(tags=["handoff"])
 
@@ -122,26 +121,8 @@ def csat(conversation_id: str, body: CsatBody, request: Request) -> dict[str, An
 
 @router.post("/v1/privacy/forget")
 def forget(body: ForgetBody, request: Request, _: Principal = Depends(require("privacy"))) -> dict[str, Any]:
-    """Erase what wismo holds about an email address (vault entries, their conversations), including
-    the inbox's own records of those conversations (flags, ratings, case events)."""
-    agent = _agent(request)
-    cids, hids = _conversations_of(agent, body.email)
-    result = agent.forget(body.email)
-    if cids:
-        result["inbox_records"] = forget_conversations(agent.engine, cids, hids)
-    return {"email_forgotten": True, **result}
+    """Erase what wismo holds about an email address: its conversations and every copy made of them
+    (see wismo/ops/erasure.py); `helpdesk_cases` lists cases already sent to a helpdesk."""
+    from ..ops.erasure import forget_customer
 
-
-def _conversations_of(agent, email: str) -> tuple[list[str], list[int]]:
-    try:
-        from sqlmodel import col, select
-
-        from ..domain.db import session
-        from ..domain.models import Handoff
-
-        cids = agent.services.vault.conversations_of(email)
-        with session(agent.engine) as s:
-            hids = list(s.exec(select(Handoff.id).where(col(Handoff.conversation_id).in_(cids)))) if cids else []
-        return cids, [h for h in hids if h is not None]
-    except AttributeError:  # an agent without a vault (stand-ins): nothing of ours to purge
-        return [], []
+    return {"email_forgotten": True, **forget_customer(_agent(request), body.email)}

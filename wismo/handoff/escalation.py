@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, Message
+from ..guardrails.keys import conversation_ref
 from . import sinks
 from .records import HandoffEvent, ensure_tables
 from .sentiment import conversation_score, is_negative
@@ -34,6 +35,17 @@ REASONS = (
     "guardrail_block",
     "verification_failed",
     "high_value",
+    # Delivery problems and requests only a person can decide (issue 14).
+    "damaged_item",
+    "wrong_item",
+    "missing_item",
+    "not_received_claim",
+    "refund_request",
+    "address_change",
+    "cancel_request",
+    # Escalation on the customer's state, not on keywords alone.
+    "frustration",
+    "dispute",
 )
 
 #: Base priority per reason: higher is served first.
@@ -48,6 +60,15 @@ _PRIORITY = {
     "repeated_failure": 2,
     "out_of_scope": 1,
     "low_confidence": 1,
+    "damaged_item": 3,
+    "wrong_item": 3,
+    "missing_item": 3,
+    "not_received_claim": 4,
+    "refund_request": 3,
+    "address_change": 4,
+    "cancel_request": 4,
+    "frustration": 4,
+    "dispute": 6,
 }
 
 HIGH_VALUE = 250.0  # order total at or above which a case gets +2
@@ -80,6 +101,15 @@ _LEFT = {
     "policy_exception": "decide on the exception and reply",
     "high_value": "give this high-value order personal care",
     "low_confidence": "confirm what the customer wants and reply",
+    "damaged_item": "arrange a replacement or refund for the damaged item (ask for photos if needed)",
+    "wrong_item": "arrange the right item and the return of the wrong one",
+    "missing_item": "check the packing record and send the missing item or refund it",
+    "not_received_claim": "open a claim with the carrier and replace or refund the parcel",
+    "refund_request": "decide on a refund for the stuck or late parcel",
+    "address_change": "change the delivery address with the carrier or the warehouse if still possible",
+    "cancel_request": "cancel the order if it has not shipped, or set up a return",
+    "frustration": "calm the customer and solve the issue now",
+    "dispute": "handle the dispute or legal threat with care (high priority)",
 }
 
 
@@ -241,7 +271,7 @@ def escalate(
         try:
             snapshot = order_snapshot(engine, verified_order)
         except Exception:  # the snapshot helps the agent; it must not stop the handoff
-            log.exception("handoff for %s: order snapshot failed", conversation_id)
+            log.exception("handoff for %s: order snapshot failed", conversation_ref(conversation_id))
             snapshot = []
         seen = {e["source_id"] for e in snapshot}
         snapshot += [dict(e) for e in evidence if e.get("source_id") not in seen]

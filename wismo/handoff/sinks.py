@@ -19,6 +19,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -145,11 +146,11 @@ def chatwoot_conversation_id(handoff: Handoff, channel_user: str | None = None) 
     """The Chatwoot conversation this case mirrors: package `chatwoot_conversation_id`, or a
     conversation whose channel user is `chatwoot:<id>` (how a Chatwoot inbox bridge names it)."""
     pkg = handoff.package or {}
-    if pkg.get("chatwoot_conversation_id"):
-        return str(pkg["chatwoot_conversation_id"])
-    if channel_user and channel_user.startswith("chatwoot:"):
-        return channel_user.split(":", 1)[1]
-    return None
+    linked = str(pkg.get("chatwoot_conversation_id") or "")
+    if not linked and channel_user and channel_user.startswith("chatwoot:"):
+        linked = channel_user.split(":", 1)[1]
+    # It becomes a path of a request sent with our API token: digits only, never a path of its own.
+    return linked if re.fullmatch(r"[0-9]{1,18}", linked) else None
 
 
 def send_chatwoot(

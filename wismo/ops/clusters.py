@@ -1,8 +1,10 @@
 """Group unresolved utterances into clusters of similar requests, so ops reads ten themes, not 1,000 lines.
 
 Embeddings are the offline hashing vectors of `wismo.tools.embeddings`, kept in a Chroma collection
-(so a Chroma server shares them across instances); clustering is agglomerative, average linkage on
-cosine distance with a distance threshold, so the number of clusters follows the data. A cluster is
+(so a Chroma server shares them across instances) without the utterances themselves: Chroma keeps
+what it was sent in its own log after a delete, and the text is in the store already. Clustering
+is agglomerative, average linkage on cosine distance with a distance threshold, so the number of
+clusters follows the data. A cluster is
 named by its lowest member id (`u<id>`), stable as long as that turn is in the filtered set.
 """
 
@@ -42,7 +44,6 @@ def _embeddings(rows: list[dict], settings: Any = None) -> np.ndarray:
             coll.upsert(
                 ids=ids[start : start + 500],
                 embeddings=vectors[start : start + 500].tolist(),
-                documents=texts[start : start + 500],
                 metadatas=[
                     {"intent_guess": r["intent_guess"], "reason": r["reason"], "created_at": r["created_at"]}
                     for r in rows[start : start + 500]

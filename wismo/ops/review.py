@@ -175,6 +175,15 @@ def _pct(v: float | None) -> str:
     return "n/a" if v is None else f"{100 * v:.1f}%"
 
 
+def quoted(text: Any, limit: int = 140) -> str:
+    """Text we did not write (a customer's, a carrier's) as a Markdown code span on one line: every
+    Markdown viewer, and `to_html`, shows it as plain text, so a `![](https://...)` stays words."""
+    flat = " ".join(str(text).split())[:limit]
+    ticks = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
+    return f"{ticks}{pad}{flat}{pad}{ticks}"
+
+
 def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
     m = review["metrics"]
     csat = m["csat"]
@@ -194,8 +203,11 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
     if not review["clusters"]:
         lines += ["Nothing unresolved in this period.", ""]
     for c in review["clusters"]:
-        examples = "; ".join(f'"{e["text"]}"' for e in c["examples"][:3])
-        lines += [f"- **{c['count']}x** `{c['cluster_id']}` {c['label']!r}: e.g. {examples}", f"  - Do: {c['advice']}"]
+        examples = "; ".join(quoted(e["text"]) for e in c["examples"][:3])
+        lines += [
+            f"- **{c['count']}x** `{c['cluster_id']}` {quoted(c['label'], 80)}: e.g. {examples}",
+            f"  - Do: {c['advice']}",
+        ]
     if "clusters" in images:
         lines += ["", f"![Top unresolved clusters]({images['clusters']})"]
     lines += ["", "## Answers flagged as wrong", ""]
@@ -203,8 +215,8 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
         lines += ["No answer was flagged.", ""]
     for f in review["flags"][:10]:
         lines += [
-            f'- Message {f["message_id"]} ({f["intent"] or "no intent"}): "{f["text"][:140]}"; '
-            f"note: {f['note'] or '-'}",
+            f"- Message {f['message_id']} ({f['intent'] or 'no intent'}): {quoted(f['text'])}; "
+            f"note: {quoted(f['note'] or '-')}",
             "  - Do: check the template and evidence behind this intent; fix the wording or the data source.",
         ]
     lines += ["", "## Top delay causes", ""]
@@ -212,7 +224,7 @@ def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
         lines += ["No delay or exception scans in this period.", ""]
     for d in review["delays"]:
         carriers = ", ".join(f"{k} {v}" for k, v in d["carriers"].items())
-        lines += [f"- **{d['count']}x** {d['cause']} ({d['status']}; {carriers})", f"  - Do: {d['advice']}"]
+        lines += [f"- **{d['count']}x** {quoted(d['cause'])} ({d['status']}; {carriers})", f"  - Do: {d['advice']}"]
     if "delays" in images:
         lines += ["", f"![Delay causes]({images['delays']})"]
     lines += ["", "## Handoff reasons", ""]
@@ -235,10 +247,19 @@ def to_html(md: str, title: str) -> str:
     ]
     depth = 0
 
+    def plain(text: str) -> str:
+        return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text))
+
     def inline(text: str) -> str:
-        t = html.escape(text)
-        t = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", t)
-        return re.sub(r"`(.+?)`", r"<code>\1</code>", t)
+        """Bold outside code spans; a code span's content is escaped text and nothing else."""
+        parts, pos = [], 0
+        for span in re.finditer(r"(`+)(.+?)\1", text):
+            content = span.group(2)
+            if content.startswith(" ") and content.endswith(" ") and content.strip():
+                content = content[1:-1]
+            parts += [plain(text[pos : span.start()]), f"<code>{html.escape(content)}</code>"]
+            pos = span.end()
+        return "".join(parts) + plain(text[pos:])
 
     for raw in md.splitlines():
         level = 2 if raw.startswith("  - ") else 1 if raw.startswith("- ") else 0
@@ -249,7 +270,7 @@ def to_html(md: str, title: str) -> str:
             out.append("<ul>")
             depth += 1
         line = raw.strip()
-        img = re.fullmatch(r"!\[(.*?)\]\((.+?)\)", line)
+        img = re.fullmatch(r"!\[(.*?)\]\(([\w.-]+\.png)\)", line)  # our own charts, beside the report
         if img:
             out.append(f"<p><img alt='{html.escape(img.group(1))}' src='{html.escape(img.group(2))}'></p>")
         elif line.startswith("## "):

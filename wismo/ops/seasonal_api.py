@@ -1,19 +1,23 @@
 """Ops routes for seasonal context: notices, playbooks and holiday pickup hours.
 
 Thin routes over `tools.seasonal`; the engine and clock come from the app's agent, so an edit is
-seen by every instance sharing the database at once.
+seen by every instance sharing the database at once. What a notice says reaches every customer in
+its region, cited as a fact: reading needs the `ops:read` right, every change `ops:write`.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from ..handoff.access import require
 from ..tools import seasonal
 
 router = APIRouter(prefix="/v1/ops", tags=["ops: seasonal"])
+READ = [Depends(require("ops:read"))]
+WRITE = [Depends(require("ops:write"))]
 
 
 def _ctx(request: Request):
@@ -54,14 +58,14 @@ class HoursIn(BaseModel):
     note: str = ""
 
 
-@router.get("/notices")
+@router.get("/notices", dependencies=READ)
 def list_notices(request: Request, active: bool = False) -> dict:
     engine, now = _ctx(request)
     rows = seasonal.list_notices(engine, now, active_only=active)
     return {"notices": [seasonal.notice_row(n, now) for n in rows]}
 
 
-@router.post("/notices", status_code=201)
+@router.post("/notices", status_code=201, dependencies=WRITE)
 def add_notice(request: Request, body: NoticeIn) -> dict:
     engine, now = _ctx(request)
     try:
@@ -82,7 +86,7 @@ def add_notice(request: Request, body: NoticeIn) -> dict:
     return seasonal.notice_row(n, now)
 
 
-@router.post("/notices/{notice_id}/end")
+@router.post("/notices/{notice_id}/end", dependencies=WRITE)
 def end_notice(request: Request, notice_id: int) -> dict:
     engine, now = _ctx(request)
     n = seasonal.end_notice(engine, notice_id, now)
@@ -91,7 +95,7 @@ def end_notice(request: Request, notice_id: int) -> dict:
     return seasonal.notice_row(n, now)
 
 
-@router.get("/playbooks")
+@router.get("/playbooks", dependencies=READ)
 def list_playbooks(request: Request) -> dict:
     engine, now = _ctx(request)
     running = [n for n in seasonal.list_notices(engine, now, active_only=True) if n.playbook_id]
@@ -110,7 +114,7 @@ def list_playbooks(request: Request) -> dict:
     }
 
 
-@router.post("/playbooks/{playbook_id}/activate", status_code=201)
+@router.post("/playbooks/{playbook_id}/activate", status_code=201, dependencies=WRITE)
 def activate(request: Request, playbook_id: str, body: ActivateIn) -> dict:
     engine, now = _ctx(request)
     try:
@@ -124,7 +128,7 @@ def activate(request: Request, playbook_id: str, body: ActivateIn) -> dict:
     return seasonal.notice_row(n, now)
 
 
-@router.post("/playbooks/{playbook_id}/deactivate")
+@router.post("/playbooks/{playbook_id}/deactivate", dependencies=WRITE)
 def deactivate(request: Request, playbook_id: str, body: DeactivateIn | None = None) -> dict:
     engine, now = _ctx(request)
     if playbook_id not in seasonal.playbooks():
@@ -133,13 +137,13 @@ def deactivate(request: Request, playbook_id: str, body: DeactivateIn | None = N
     return {"ended": [seasonal.notice_row(n, now) for n in ended]}
 
 
-@router.get("/store-hours")
+@router.get("/store-hours", dependencies=READ)
 def list_hours(request: Request) -> dict:
     engine, _now = _ctx(request)
     return {"overrides": seasonal.list_store_hours(engine)}
 
 
-@router.post("/store-hours", status_code=201)
+@router.post("/store-hours", status_code=201, dependencies=WRITE)
 def add_hours(request: Request, body: HoursIn) -> dict:
     engine, now = _ctx(request)
     try:

@@ -20,6 +20,8 @@ class ToolContext:
     conversation_id: str
     verified_order: str | None
     now: datetime
+    #: Every order the conversation verified (the focus `verified_order` among them).
+    verified: frozenset[str] = frozenset()
     _orders: dict[str, Order | None] = field(default_factory=dict, repr=False)
 
     def order(self, key: str) -> Order | None:
@@ -39,6 +41,9 @@ class ToolContext:
     def require_verified(self, order_key: str) -> str:
         """The normalized key when this conversation verified that order; refuses otherwise."""
         key = normalize_key(order_key)
-        if not self.verified_order or normalize_key(self.verified_order) != key:
+        proven = {normalize_key(k) for k in self.verified} | (
+            {normalize_key(self.verified_order)} if self.verified_order else set()
+        )
+        if key not in proven:
             raise ToolRefused("not_verified", "this conversation has not verified that order")
         return key

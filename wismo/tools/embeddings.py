@@ -86,9 +86,7 @@ class HashingEmbedding(EmbeddingFunction[Documents]):
         return HashingEmbedding(n_features=int(config.get("n_features", DEFAULT_FEATURES)))
 
     def validate_config_update(self, old_config: dict[str, Any], new_config: dict[str, Any]) -> None:
-        if int(old_config.get("n_features", DEFAULT_FEATURES)) != int(
-            new_config.get("n_features", DEFAULT_FEATURES)
-        ):
+        if int(old_config.get("n_features", DEFAULT_FEATURES)) != int(new_config.get("n_features", DEFAULT_FEATURES)):
             raise ValueError("n_features cannot change on an existing collection")
 
 
@@ -107,9 +105,7 @@ def get_chroma_client(settings: Any = None) -> Any:
         parsed = urlparse(url if "://" in url else f"http://{url}")
         ssl = parsed.scheme == "https"
         port = parsed.port or (443 if ssl else 8000)
-        return chromadb.HttpClient(
-            host=parsed.hostname or "localhost", port=port, ssl=ssl, settings=chroma_settings
-        )
+        return chromadb.HttpClient(host=parsed.hostname or "localhost", port=port, ssl=ssl, settings=chroma_settings)
     data_dir = Path(getattr(settings, "data_dir", None) or "wismo-data")
     path = data_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import math
 import os
 import re
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..i18n.formats import current
 from .embeddings import HashingEmbedding, embed, get_chroma_client
 from .evidence import Fact
 
@@ -57,31 +60,84 @@ class Article:
         return docs
 
 
-@lru_cache(maxsize=1)
-def load_articles() -> tuple[Article, ...]:
-    raw = yaml.safe_load(resources.files("wismo.prompts").joinpath("knowledge.yaml").read_text("utf-8"))
+@lru_cache(maxsize=len(LANGUAGES))
+def load_articles(lang: str = DEFAULT_LANGUAGE) -> tuple[Article, ...]:
+    """The articles in one language: `knowledge.yaml` (English) or `knowledge.<lang>.yaml`, same ids.
+    A language without its file has none (callers fall back to English)."""
+    name = "knowledge.yaml" if lang == DEFAULT_LANGUAGE else f"knowledge.{lang}.yaml"
+    path = resources.files("wismo.prompts").joinpath(name)
+    if not path.is_file():
+        return ()
+    raw = yaml.safe_load(path.read_text("utf-8")) or []
     return tuple(
-        Article(a["id"], a["title"], tuple(a.get("keywords", ())), a["text"], tuple(a.get("asks", ())))
-        for a in raw
+        Article(a["id"], a["title"], tuple(a.get("keywords", ())), a["text"], tuple(a.get("asks", ()))) for a in raw
     )
+
+
+def article_in(source_id: str, lang: str | None = None) -> Article | None:
+    """One article in `lang` (the turn's language by default), or in English when not translated."""
+    for candidate in (lang or current(), DEFAULT_LANGUAGE):
+        for a in load_articles(candidate):
+            if a.source_id == source_id:
+                return a
+    return None
 
 
 #: A small domain thesaurus: customers' words mapped onto the words the articles use.
 _SYNONYMS = {
-    "package": "parcel", "packages": "parcel", "box": "parcel", "boxes": "parcel", "shipment": "parcel",
-    "courier": "carrier", "driver": "carrier", "mailman": "carrier", "postman": "carrier",
-    "shop": "store", "shops": "store", "mall": "store", "xmas": "christmas", "dec": "december",
-    "reimburse": "refund", "reimbursement": "refund", "fpo": "military", "apo": "military", "dpo": "military",
-    "expedite": "faster", "rush": "faster", "sooner": "faster", "quicker": "faster",
-    "collect": "pickup", "pick": "pickup", "stole": "stolen", "theft": "stolen",
-    "swap": "exchange", "fit": "size", "broken": "damaged", "ripped": "damaged", "torn": "damaged",
-    "sms": "text", "texts": "text", "phone": "call", "deadline": "cutoff", "deadlines": "cutoff",
-    "internationally": "international", "abroad": "international", "overseas": "international",
+    "package": "parcel",
+    "packages": "parcel",
+    "box": "parcel",
+    "boxes": "parcel",
+    "shipment": "parcel",
+    "courier": "carrier",
+    "driver": "carrier",
+    "mailman": "carrier",
+    "postman": "carrier",
+    "shop": "store",
+    "shops": "store",
+    "mall": "store",
+    "xmas": "christmas",
+    "dec": "december",
+    "reimburse": "refund",
+    "reimbursement": "refund",
+    "fpo": "military",
+    "apo": "military",
+    "dpo": "military",
+    "expedite": "faster",
+    "rush": "faster",
+    "sooner": "faster",
+    "quicker": "faster",
+    "collect": "pickup",
+    "pick": "pickup",
+    "stole": "stolen",
+    "theft": "stolen",
+    "swap": "exchange",
+    "fit": "size",
+    "broken": "damaged",
+    "ripped": "damaged",
+    "torn": "damaged",
+    "sms": "text",
+    "texts": "text",
+    "phone": "call",
+    "deadline": "cutoff",
+    "deadlines": "cutoff",
+    "internationally": "international",
+    "abroad": "international",
+    "overseas": "international",
 }
 _PHRASES = (
-    ("send back", "return"), ("sent back", "return"), ("send it back", "return"), ("money back", "refund"),
-    ("pick up", "pickup"), ("p.o. box", "pobox"), ("po box", "pobox"), ("post office box", "pobox"),
-    ("gift card", "giftcard"), ("in person", "instore"), ("in store", "instore"),
+    ("send back", "return"),
+    ("sent back", "return"),
+    ("send it back", "return"),
+    ("money back", "refund"),
+    ("pick up", "pickup"),
+    ("p.o. box", "pobox"),
+    ("po box", "pobox"),
+    ("post office box", "pobox"),
+    ("gift card", "giftcard"),
+    ("in person", "instore"),
+    ("in store", "instore"),
 )
 
 
@@ -93,8 +149,9 @@ def _stem(word: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower-case text with phrases folded, synonyms mapped and words lightly stemmed."""
-    t = text.lower().replace("’", "'")
+    """Lower-case text without accents, with phrases folded, synonyms mapped and words lightly stemmed."""
+    t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
     for phrase, repl in _PHRASES:
         t = t.replace(phrase, repl)
     return " ".join(_stem(_SYNONYMS.get(w, w)) for w in _WORD.findall(t))
@@ -159,7 +216,15 @@ class KnowledgeBase:
         self.client = client if client is not None else get_chroma_client(settings)
         self.articles = articles if articles is not None else load_articles()
         self.by_id = {a.source_id: a for a in self.articles}
-        self.lexical = LexicalIndex(self.articles)
+        #: The same articles in the other languages (indexed too, so a question finds its article in
+        #: the words of its own language); given articles are English only.
+        self.variants: dict[str, tuple[Article, ...]] = {}
+        if articles is None:
+            for lang in LANGUAGES[1:]:
+                known = tuple(a for a in load_articles(lang) if a.source_id in self.by_id)
+                if known:
+                    self.variants[lang] = known
+        self.lexical = [LexicalIndex(self.articles)] + [LexicalIndex(v) for v in self.variants.values()]
         self.keyword_weight = keyword_weight
         self.min_score = min_score
         self.collection = self.client.get_or_create_collection(
@@ -174,9 +239,14 @@ class KnowledgeBase:
     def sync(self) -> dict[str, int]:
         """Upsert changed articles, delete removed ones; unchanged documents are left alone (idempotent)."""
         wanted: dict[str, tuple[str, dict[str, str]]] = {}
-        for a in self.articles:
-            for doc_id, text in a.documents().items():
-                wanted[doc_id] = (text, {"article_id": a.source_id, "hash": _hash(text)})
+        for lang, articles in [(DEFAULT_LANGUAGE, self.articles), *self.variants.items()]:
+            for a in articles:
+                for doc_id, text in a.documents().items():
+                    # English documents keep their ids; another language's are "<id>@<lang>...".
+                    key = (
+                        doc_id if lang == DEFAULT_LANGUAGE else doc_id.replace(a.source_id, f"{a.source_id}@{lang}", 1)
+                    )
+                    wanted[key] = (text, {"article_id": a.source_id, "lang": lang, "hash": _hash(text)})
         existing = self.collection.get(include=["metadatas"])
         have = {i: (m or {}).get("hash") for i, m in zip(existing["ids"], existing["metadatas"] or [], strict=False)}
         changed = [i for i, (_, meta) in wanted.items() if have.get(i) != meta["hash"]]
@@ -209,7 +279,7 @@ class KnowledgeBase:
     def vector_scores(self, question: str) -> dict[str, float]:
         """Best cosine similarity per article id among its documents."""
         self._ensure()
-        n = min(self.collection.count(), 40)
+        n = min(self.collection.count(), 60)
         if n == 0:
             return {}
         query = list(embed([normalize(question)]))
@@ -225,7 +295,11 @@ class KnowledgeBase:
         """The k best articles with their blended score in [0, 1], best first."""
         w = self.keyword_weight if keyword_weight is None else keyword_weight
         vec = self.vector_scores(question) if w < 1 else {}
-        lex = self.lexical.scores(question) if w > 0 else {}
+        lex: dict[str, float] = {}
+        if w > 0:
+            for index in self.lexical:
+                for aid, score in index.scores(question).items():
+                    lex[aid] = max(lex.get(aid, 0.0), score)
         scored = []
         for aid, article in self.by_id.items():
             scored.append((article, (1 - w) * vec.get(aid, 0.0) + w * lex.get(aid, 0.0)))
@@ -240,7 +314,8 @@ class KnowledgeBase:
         found = self.search(question, k=1)
         if not found or found[0][1] < (self.min_score if min_score is None else min_score):
             return None
-        return found[0][0].fact()
+        # Found in any language, answered in the turn's.
+        return (article_in(found[0][0].source_id) or found[0][0]).fact()
 
 
 _shared: dict[str, KnowledgeBase] = {}

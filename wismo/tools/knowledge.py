@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .kb import Article, LexicalIndex, load_articles
+from .kb import Article, LexicalIndex, article_in, load_articles
 
 #: Keyword score below which no article is a match.
 MIN_SCORE = 0.3
@@ -20,10 +20,11 @@ def articles() -> tuple[Article, ...]:
 
 
 def article(source_id: str) -> Article:
-    for a in load_articles():
-        if a.source_id == source_id:
-            return a
-    raise KeyError(source_id)
+    """An article in the turn's language (English when it is not translated)."""
+    found = article_in(source_id)
+    if found is None:
+        raise KeyError(source_id)
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from ..agent import wording
 from ..domain.db import session
 from ..domain.geo import haversine_km
 from ..domain.models import Order, PickupPoint, Shipment
+from ..i18n.catalog import word
 from .context import ToolContext
 from .evidence import Fact
 
@@ -32,12 +33,12 @@ class PickupOption:
     fact: Fact
 
     def open_phrase(self, tz: str) -> str:
-        """"open now", "opens Fri, Dec 12, 9:00 AM" or "hours not listed", in the customer's zone."""
+        """ "open now", "opens Fri, Dec 12, 9:00 AM" or "hours not listed", in the customer's zone."""
         if self.open_now:
-            return "open now"
+            return word("open_now")
         if self.opens_at is not None:
-            return f"opens {wording.moment(self.opens_at, tz)}"
-        return "hours not listed"
+            return word("opens_at", moment=wording.moment(self.opens_at, tz))
+        return word("hours_unknown")
 
 
 def _hours_for(point: PickupPoint, day: datetime) -> tuple[str, str] | None:

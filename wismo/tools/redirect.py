@@ -173,8 +173,26 @@ def plan_redirect(ctx: ToolContext, order_key: str, point_code: str) -> Redirect
     else:
         plan.ready_at = _ready_time(ctx.store.engine, point, ctx.now, tz)
         plan.held_until = plan.ready_at + hold
-    plan.facts = [pickup_fact(point, plan.ready_at, plan.held_until, tz)]
+    plan.facts = [pickup_fact(point, plan.ready_at, plan.held_until, tz), parcel_fact(ship, tz)]
     return plan
+
+
+def parcel_fact(ship: Shipment, tz: str) -> Fact:
+    """The parcel being redirected: what lets a proposal name its tracking number and carrier."""
+    from .tracking import carrier_name
+
+    name = carrier_name(ship.carrier)
+    return Fact(
+        f"shipment:{ship.tracking_number}",
+        f"{name} tracking {ship.tracking_number}",
+        {
+            "status": ShipmentStatus(ship.status),
+            "carrier": name,
+            "tracking_number": ship.tracking_number,
+            "time": ship.updated_at,
+            "timezone": tz,
+        },
+    )
 
 
 def confirm_redirect(ctx: ToolContext, plan: RedirectPlan) -> list[Fact]:
@@ -221,7 +239,14 @@ def confirm_redirect(ctx: ToolContext, plan: RedirectPlan) -> list[Fact]:
     event_fact = Fact(
         f"shipment:{tn}:event:{seq}",
         f"Redirect to {point.name}",
-        {"status": status, "description": event.description, "city": point.city, "region": point.region,
-         "time": ctx.now},
+        {
+            "status": status,
+            "description": event.description,
+            "city": point.city,
+            "region": point.region,
+            "time": ctx.now,
+        },
     )
-    return [pickup_fact(point, plan.ready_at, plan.held_until, plan.timezone), event_fact]
+    with session(ctx.store.engine) as s:
+        parcel = parcel_fact(s.get(Shipment, plan.shipment_id), plan.timezone)  # type: ignore[arg-type]
+    return [pickup_fact(point, plan.ready_at, plan.held_until, plan.timezone), event_fact, parcel]

@@ -34,6 +34,7 @@ from ..domain.db import session
 from ..domain.demo import TRACKING_GENERATORS
 from ..domain.models import Order, OrderLine, Shipment
 from ..domain.status import ShipmentStatus
+from ..i18n.catalog import word
 from . import knowledge, labels, pickup
 from .context import ToolContext
 from .evidence import Fact, ToolRefused
@@ -408,60 +409,36 @@ def _compute(
 
 
 def _next_steps(key: str, c: _Computed, warehouse: dict, drop_by: date, rma: str | None = None) -> list[Fact]:
-    """'What happens next' in plain words, each step a fact the answer can cite."""
+    """'What happens next' in plain words (the turn's language), each step a fact the answer can cite."""
     pol = policy()
     carrier = CARRIER_NAMES.get(c.shipment.carrier, c.shipment.carrier.upper())
     money = wording.money
+    pack = "step.pack_many" if len(c.items) > 1 else "step.pack"
     steps: list[tuple[str, dict]] = [
+        (word(pack + ("_rma" if rma else ""), carrier=carrier, rma=rma), {"carrier": carrier, "rma": rma}),
         (
-            f"Pack the item{'s' if len(c.items) > 1 else ''} and attach the prepaid {carrier} label"
-            + (f" (RMA {rma})." if rma else "."),
-            {"carrier": carrier, "rma": rma},
-        ),
-        (
-            f"Drop the parcel off at any {carrier} drop-off point by {drop_by:%B} {drop_by.day}.",
+            word("step.drop", carrier=carrier, date=wording.date_long(drop_by)),
             {"carrier": carrier, "date": drop_by},
         ),
     ]
     place = wording.place(warehouse["city"], warehouse["region"])
+    where = {"city": warehouse["city"], "region": warehouse["region"]}
     if c.option == "refund":
-        steps.append(
-            (
-                f"We refund {money(c.refund, c.order.currency)} to your original payment within "
-                f"{pol.refund_business_days} business days after it reaches our warehouse in {place}.",
-                {
-                    "amount": c.refund,
-                    "days": pol.refund_business_days,
-                    "city": warehouse["city"],
-                    "region": warehouse["region"],
-                },
-            )
-        )
+        text = word("step.refund", amount=money(c.refund, c.order.currency), days=pol.refund_business_days, place=place)
+        steps.append((text, {"amount": c.refund, "days": pol.refund_business_days, **where}))
     elif c.option == "store_credit":
         steps.append(
-            (
-                f"We add {money(c.credit, c.order.currency)} of store credit to your account when it "
-                f"reaches our warehouse in {place}.",
-                {"amount": c.credit, "city": warehouse["city"], "region": warehouse["region"]},
-            )
+            (word("step.credit", amount=money(c.credit, c.order.currency), place=place), {"amount": c.credit, **where})
         )
     else:
         new = ", ".join(f"{i.name} ({i.new_variant})" for i in c.items)
-        steps.append((f"We ship your {new} as soon as {carrier} scans your return.", {"carrier": carrier}))
+        steps.append((word("step.exchange", items=new, carrier=carrier), {"carrier": carrier}))
         if c.difference > 0:
-            steps.append(
-                (
-                    f"The difference of {money(c.difference, c.order.currency)} is charged to your original payment.",
-                    {"amount": c.difference},
-                )
-            )
+            text = word("step.difference_charged", amount=money(c.difference, c.order.currency))
+            steps.append((text, {"amount": c.difference}))
         elif c.difference < 0:
-            steps.append(
-                (
-                    f"The difference of {money(-c.difference, c.order.currency)} is refunded to your original payment.",
-                    {"amount": -c.difference},
-                )
-            )
+            text = word("step.difference_refunded", amount=money(-c.difference, c.order.currency))
+            steps.append((text, {"amount": -c.difference}))
     return [
         Fact(f"return:next:{key}:{n + 1}", text, {"text": text, **values}) for n, (text, values) in enumerate(steps)
     ]

@@ -29,7 +29,8 @@ CARRIER_LABELS = {"ups": "UPS", "usps": "USPS", "fedex": "FedEx", "dhl": "DHL"}
 def ensure_tables(engine: Engine) -> None:
     """Create this module's tables when missing (the lead's create_all does it too once wired)."""
     SQLModel.metadata.create_all(
-        engine, tables=[SeasonalNotice.__table__, StoreHoursOverride.__table__]  # type: ignore[attr-defined]
+        engine,
+        tables=[SeasonalNotice.__table__, StoreHoursOverride.__table__],  # type: ignore[attr-defined]
     )
 
 
@@ -221,9 +222,7 @@ def activate(
         extra_days=days,
         end=f"{_utc(end):%B} {_utc(end).day}",
     )
-    return add_notice(
-        where, book.kind, text, start, end, regs, cars, days, book.title, playbook_id, created_by, now
-    )
+    return add_notice(where, book.kind, text, start, end, regs, cars, days, book.title, playbook_id, created_by, now)
 
 
 def deactivate(where: Any, playbook_id: str, now: datetime, regions: Any = None) -> list[SeasonalNotice]:
@@ -279,9 +278,7 @@ def add_store_hours(
     return row
 
 
-def hours_override(
-    where: Any, point_code: str, kind: str, day: date
-) -> tuple[str, str] | None | bool:
+def hours_override(where: Any, point_code: str, kind: str, day: date) -> tuple[str, str] | None | bool:
     """The special hours of a point on a local day: (opens, closes), None when closed, or False when
     there is no override. A point's own override wins over an all-stores one, which applies to
     shop stores (`kind == "store"`) only; the newest row wins."""

@@ -1,0 +1,344 @@
+"""Cue words in five languages for what an intent alone does not say about a message.
+
+The classifier says what a message is about (a status question, a return); these cues say how it
+relates to the conversation: a correction of an order number, a pointer to "the other order", a
+question about the time or date of a delivery, an answer yes or no, a threat of a chargeback, a
+customer losing patience. Each is a short pattern list per language, matched on lower-case text
+with accents folded, so "¿y para cuándo?" and "y para cuando" read the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly quotes straightened: the form every cue is matched on."""
+    text = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+#: "oops, typo, the right one is ...", "no wait, it's ...", "sorry wrong number", "I meant ...".
+CORRECTION = _rx(
+    r"\b(?:oops|whoops|typo|my bad|my mistake|sorry,? (?:wrong|that was wrong|i meant)|wrong (?:one|number|order|"
+    r"email|zip|code)|i meant|meant to (?:say|type|write)|correct (?:one|number|order) is|right (?:one|number|order) "
+    r"is|actually it'?s|no wait|scratch that|not that one|that'?s not (?:it|right|my order)|misread|mistyped)\b",
+    r"\b(?:perdon|me equivoque|error(?: mio)?|equivocad[oa]|el correcto es|el bueno es|quise decir|"
+    r"numero equivocado|correo equivocado)\b",
+    r"\b(?:pardon|oups|erreur|je me suis trompe|le bon (?:numero|c'est)|c'est plutot|je voulais dire|"
+    r"mauvais numero|faute de frappe)\b",
+    r"\b(?:sorry|hoppla|ups|tippfehler|vertippt|falsche (?:nummer|bestellnummer|mail|e-mail)|"
+    r"die richtige (?:ist|nummer)|ich meinte|korrektur|verschrieben|nein,? (?:es ist|die)|stattdessen)\b",
+    r"\b(?:desculp[ae]|errei|me enganei|engano|o certo e|o correto e|quis dizer|numero errado|email errado|"
+    r"digitei errado)\b",
+)
+
+#: "the other order", "the earlier one", "my first order", "the one before".
+OTHER_ORDER = _rx(
+    r"\b(?:the |my )?(?:other|earlier|previous|older|former|original) (?:one|order|package|parcel)\b",
+    r"\b(?:the |my )?(?:first|1st) (?:order|package|parcel)\b",
+    r"\bthe one (?:before|from before|i asked about (?:first|before))\b",
+    r"\b(?:el otro|la otra|el (?:pedido )?anterior|el primer(?:o)? (?:pedido)?|mi otro pedido)\b",
+    r"\b(?:l'autre|la (?:commande )?precedente|ma premiere commande|mon autre (?:commande|colis))\b",
+    r"\b(?:die andere|das andere|die (?:erste|vorherige|fruhere) bestellung|meine andere bestellung|"
+    r"das (?:erste|vorherige) paket)\b",
+    r"\b(?:o outro|a outra|o (?:pedido )?anterior|o primeiro pedido|meu outro pedido|a outra encomenda)\b",
+)
+
+#: A question about when: the date, the hour, today or tomorrow, "how long".
+WHEN = _rx(
+    r"\b(?:when|what time|which time|what hour|at what hour|what day|which day|the date|how long|how many days|"
+    r"eta|arriv\w*|get here|be here|come today|today|tonight|tomorrow|by (?:christmas|friday|monday|the weekend|"
+    r"tomorrow|saturday|sunday|the \d+\w*)|before (?:christmas|friday|the weekend)|delivery date|expected|"
+    r"estimate\w*)\b",
+    r"\b(?:cuando|a que hora|que dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*)\b",
+    r"\b(?:quand|a quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*)\b",
+    r"\b(?:wann|um wie ?viel uhr|welche uhrzeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen)\b",
+    r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*)\b",
+)
+#: Of the WHEN questions, the ones about the hour of the day.
+HOUR = _rx(
+    r"\b(?:what time|which time|what hour|at what hour|how late|morning|afternoon|evening|tonight|time window)\b",
+    r"\b(?:a que hora|que hora|por la (?:manana|tarde|noche))\b",
+    r"\b(?:a quelle heure|quelle heure|le matin|l'apres-midi|ce soir)\b",
+    r"\b(?:um wie ?viel uhr|welche uhrzeit|uhrzeit|vormittags|nachmittags|abends)\b",
+    r"\b(?:que horas|a que horas|de manha|a tarde|a noite)\b",
+)
+
+#: A question about where the parcel is now.
+WHERE = _rx(
+    r"\b(?:where (?:is|'?s) (?:it|my (?:order|package|parcel|stuff|box))(?: (?:right )?now| at)?|where (?:is it|now)|"
+    r"location|current(?:ly)? (?:location|status)|last scan|latest scan)\b",
+    r"\b(?:donde (?:esta|anda|se encuentra)|ubicacion)\b",
+    r"\b(?:ou (?:est|en est)|ou se trouve|localisation)\b",
+    r"\b(?:wo (?:ist|befindet)|standort|aktuell(?:er)? (?:stand|status))\b",
+    r"\b(?:onde (?:esta|fica|anda)|localizacao)\b",
+)
+#: A question about who is bringing it.
+WHO = _rx(
+    r"\b(?:who(?:'?s| is) (?:delivering|bringing|shipping|carrying)|which (?:carrier|courier|company)|what carrier|"
+    r"(?:the )?courier|shipping company)\b",
+    r"\b(?:quien (?:lo |la )?(?:trae|entrega|lleva)|que (?:empresa|transportista|paqueteria))\b",
+    r"\b(?:qui (?:livre|apporte)|quel (?:transporteur|livreur))\b",
+    r"\b(?:wer (?:liefert|bringt)|welche[rs]? (?:paketdienst|zusteller|versanddienst))\b",
+    r"\b(?:quem (?:entrega|traz)|qual (?:transportadora|empresa))\b",
+)
+
+#: Another shop or marketplace: its orders are not ours to look up.
+OTHER_SHOP = _rx(
+    r"\b(?:amazon|ebay|walmart|target\.com|etsy|shein|temu|aliexpress|best ?buy|wayfair|zalando|mercado ?libre|"
+    r"costco|ikea|nike\.com|asos)\b"
+)
+
+#: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
+UNSAFE = _rx(
+    r"\b(?:ignore (?:all |your |the |previous |prior )*(?:instructions|rules|policy)|override|bypass|skip (?:the )?"
+    r"verification|without (?:the )?verification|admin(?:istrator)? (?:command|mode|access)|developer mode|"
+    r"jailbreak|pretend (?:to be|you are)|you are now|(?:let'?s )?play a game|role ?play|act as|system prompt|"
+    r"your (?:instructions|rules|prompt) (?:word for word|verbatim)|paste (?:the|your) (?:rules|instructions)|"
+    r"(?:mark|report) it (?:as )?(?:lost|stolen|missing|not delivered)|nobody will know|fake (?:a )?claim|"
+    r"i'?m (?:the |a )?(?:store )?(?:manager|employee|admin|owner|police|cop|detective)|employee id|"
+    r"this is (?:the )?(?:store )?(?:manager|admin|police)|all (?:orders|customers|emails)|list (?:all|every))\b",
+    r"\b(?:ignora (?:tus|las) (?:reglas|instrucciones)|soy (?:el|la) (?:gerente|encargad[oa]|policia)|"
+    r"marcalo como perdido|nadie se va a enterar)\b",
+    r"\b(?:ignore (?:tes|vos|les) (?:regles|instructions)|je suis (?:de la )?police|je suis le (?:gerente|responsable)|"
+    r"marque(?:z)?-le comme perdu|personne ne le saura)\b",
+    r"\b(?:ignorier\w* (?:deine|die|alle) (?:regeln|anweisungen)|ich bin (?:von der )?polizei|ich bin (?:der|die) "
+    r"(?:filialleiter\w*|chef\w*)|als verloren markieren|merkt (?:doch )?keiner)\b",
+    r"\b(?:ignore (?:suas|as) (?:regras|instrucoes)|sou (?:da )?policia|sou (?:o|a) gerente|marca(?:r)? como "
+    r"perdido|ninguem vai saber)\b",
+)
+
+#: Wanting the parcel somewhere else than the door: a pickup point, a locker, a store.
+PICKUP = _rx(
+    r"\b(?:pick (?:it |them |my \w+ )?up|pickup|collect (?:it|them)|get (?:it )?(?:sent )?(?:somewhere|elsewhere)|"
+    r"send (?:it )?(?:somewhere|elsewhere|to a (?:locker|store|shop|point|post office))|locker|access point|"
+    r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me))\b",
+    r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
+    r"\b(?:retirer|recuperer|point relais|relais|consigne|bureau de poste|aller le chercher)\b",
+    r"\b(?:abholen|abholung|packstation|paketshop|filiale|postfiliale|selbst holen)\b",
+    r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
+)
+#: "It's not here": the parcel did not reach the customer.
+NOT_HERE = _rx(
+    r"\b(?:not here|never (?:got|received|arrived|came)|didn'?t (?:get|receive)|can'?t find|cannot find|missing|"
+    r"stolen|not (?:received|delivered)|where is it|isn'?t here|wasn'?t there|no package|don'?t see it)\b",
+    r"\b(?:no (?:me )?(?:ha )?llegado|no lo encuentro|no esta|robado)\b",
+    r"\b(?:pas recu|pas arrive|je ne le trouve pas|vole)\b",
+    r"\b(?:nicht angekommen|nicht erhalten|finde es nicht|gestohlen|nicht da)\b",
+    r"\b(?:nao recebi|nao chegou|nao encontro|roubado)\b",
+)
+#: An acknowledgement that asks for nothing ("ok", "cool", "got it").
+ACK = _rx(
+    r"^\W*(?:ok(?:ay)?|k|cool|great|got it|alright|all right|sounds good|fine|noted|perfect|understood|i see|ah ok|"
+    r"vale|entendido|perfecto|d'accord|compris|parfait|ok merci|alles klar|verstanden|gut|passt|entendi|beleza|"
+    r"certo|ta bom|tudo bem)\W*$",
+)
+
+#: A reason to send something back, or a swap, in the customer's words ("too big", "not my style").
+RETURN = _rx(
+    r"\b(?:too (?:big|small|large|tight|loose|long|short|wide|narrow)|(?:doesn'?t|does not|didn'?t) fit|"
+    r"runs (?:big|small)|not my style|don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
+    r"(?:one|size)|next size|size (?:up|down)|different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
+    r"back|return (?:it|them|the)|exchange (?:it|them|the|for)|swap (?:it|them|the|for))\b",
+    r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
+    r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
+    r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au-dessus|en dessous)|"
+    r"(?:le|la|les) (?:renvoyer|retourner)|echanger)\b",
+    r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:mir )?nicht|gefallt mir nicht|andere grosse|eine nummer "
+    r"(?:grosser|kleiner)|zuruckschicken|umtauschen)\b",
+    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:serviu|gostei)|outro tamanho|tamanho (?:maior|menor)|"
+    r"devolver|trocar)\b",
+)
+
+#: "why do you need my email?": the customer asks why we verify.
+WHY_VERIFY = _rx(
+    r"\b(?:why (?:do|does|would) (?:you|u|it) (?:need|want|ask)|just tell me|what for|is that necessary)\b",
+    r"\b(?:para que (?:necesitas|quieres)|por que (?:necesitas|pides)|solo dime)\b",
+    r"\b(?:pourquoi (?:vous avez besoin|tu as besoin|demandez)|dites-moi juste)\b",
+    r"\b(?:wozu|warum (?:brauchen|wollen) sie|sagen sie (?:es )?(?:mir )?einfach)\b",
+    r"\b(?:pra que|para que (?:precisa|voce precisa)|por que (?:precisa|pede)|so me diz)\b",
+)
+
+#: Holiday wishes and praise: answered in kind, never with a policy.
+HOLIDAY_WISH = _rx(
+    r"\b(?:merry (?:christmas|xmas)|happy (?:holidays|new year|hanukkah|thanksgiving)|season'?s greetings)\b",
+    r"\b(?:feliz (?:navidad|ano nuevo|natal|ano novo)|felices fiestas|boas festas)\b",
+    r"\b(?:joyeux noel|bonnes fetes|bonne annee)\b",
+    r"\b(?:frohe (?:weihnachten|festtage)|frohes (?:fest|neues)|guten rutsch)\b",
+)
+GLAD = _rx(
+    r"\b(?:found it|it'?s here|got it|arrived|came|love (?:it|them)|awesome|amazing|perfect fit|fits (?:great|"
+    r"perfectly)|all good|never ?mind|no worries|problem solved|sorted)\b",
+    r"\b(?:lo encontre|ya llego|ya lo tengo|me encanta|todo bien|ya esta)\b",
+    r"\b(?:je l'ai trouve|c'est arrive|je l'ai recu|j'adore|tout est bon|c'est bon)\b",
+    r"\b(?:gefunden|ist (?:doch )?angekommen|ist da|hab(?:e)? es|alles gut|passt (?:perfekt|super))\b",
+    r"\b(?:achei|encontrei|chegou|ja recebi|adorei|tudo certo)\b",
+)
+
+YES = _rx(
+    r"^\W*(?:yes|yep|yeah|yup|ya|y|sure|ok|okay|k|confirm(?:ed)?|do it|go ahead|please do|sounds good|perfect|"
+    r"correct|that one|that'?s (?:it|right|fine|good)|absolutely|of course|definitely|please)\b",
+    r"^\W*(?:si|vale|claro|dale|de acuerdo|confirmo|adelante|perfecto|por favor|ok|sale|listo|hazlo)\b",
+    r"^\W*(?:oui|ouais|d'?accord|ok|parfait|je confirme|allez-y|vas-y|c'est bon|volontiers|bien sur)\b",
+    r"^\W*(?:ja|jawohl|jep|genau|ok|okay|passt|gerne|bitte|einverstanden|mach (?:das|es)|bestatige|klar)\b",
+    r"^\W*(?:sim|pode|pode ser|ok|claro|confirmo|beleza|isso|certo|com certeza|fechado|por favor)\b",
+)
+NO = _rx(
+    r"^\W*(?:no|nope|nah|n|cancel|stop|don'?t|do not|never ?mind|not now|no thanks|leave it|forget it)\b",
+    r"^\W*(?:no|cancela\w*|mejor no|dejalo|olvidalo)\b",
+    r"^\W*(?:non|annule\w*|laisse tomber|pas maintenant|non merci)\b",
+    r"^\W*(?:nein|ne|nee|abbrechen|storniere?n?|lieber nicht|vergiss es)\b",
+    r"^\W*(?:nao|cancela\w*|deixa|esquece|agora nao)\b",
+)
+
+#: Chargebacks, bank disputes, lawyers, courts, consumer agencies.
+DISPUTE = _rx(
+    r"\b(?:charge ?back|dispute|my bank|the bank|credit card company|paypal claim|lawyer|attorney|sue|suing|"
+    r"legal action|court|small claims|bbb|better business bureau|consumer protection|attorney general|report you|"
+    r"fraud report|scam report)\b",
+    r"\b(?:contracargo|disputa|mi banco|abogad[oa]|demanda\w*|denuncia\w*|tribunal|juzgado|consumo|profeco|estafa)\b",
+    r"\b(?:rejet de paiement|litige|ma banque|avocat|porter plainte|plainte|tribunal|justice|"
+    r"repression des fraudes|arnaque)\b",
+    r"\b(?:ruckbuchung|chargeback|meine bank|anwalt|klage|verklagen|gericht|verbraucherzentrale|anzeige|betrug)\b",
+    r"\b(?:estorno|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica|reclame aqui|golpe)\b",
+)
+
+#: A customer losing patience: repeating themselves, "what will you do now?", "useless".
+FRUSTRATION = _rx(
+    r"\b(?:(?:asked|told|said|written|wrote|contacted|messaged) (?:you |this )?(?:\w+ )?(?:three|3|four|4|five|5|"
+    r"several|many|multiple|so many|a (?:few|dozen)) times|(?:for|asking) the (?:third|3rd|fourth|fifth|"
+    r"\d+th) time|(?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i'?m |i am |i'?ve |that i )?(?:contacting|"
+    r"asking|writing|messaging|calling|chatting|reaching out)|(?:i )?already (?:told|asked|said|explained|gave) "
+    r"(?:you|this|that|it)|how many (?:more )?times|ridiculous|unbelievable|"
+    r"again and again|same (?:answer|thing|reply|message) (?:again|over)|you keep (?:saying|telling|repeating)|"
+    r"so what (?:will|are|do) you (?:do|going to do)|what (?:are|will) you (?:going to )?do about it|"
+    r"what now\?*$|this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
+    r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
+    r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
+    r"not helpful|no help at all|stop (?:repeating|sending))\b",
+    r"\b(?:ya (?:te|les|os) (?:dije|pregunte|explique)|otra vez lo mismo|por (?:tercera|cuarta|quinta) vez|"
+    r"cuantas veces|no sirve(?:s)? para nada|inutil|es una verguenza|estoy harto|estoy harta|que vais a hacer|"
+    r"que van a hacer|inaceptable|pesimo servicio|una tomadura de pelo)\b",
+    r"\b(?:je (?:vous )?l'ai deja dit|deja demande|pour la (?:troisieme|quatrieme|cinquieme) fois|combien de fois|"
+    r"ca ne sert a rien|inutile|inadmissible|inacceptable|j'en ai marre|ras le bol|vous allez faire quoi|"
+    r"que comptez-vous faire|honteux|lamentable|n'importe quoi)\b",
+    r"\b(?:schon (?:dreimal|mehrmals|zigmal|x-mal|oft) (?:gefragt|geschrieben|gesagt)|zum (?:dritten|vierten|"
+    r"funften) mal|wie oft noch|(?:immer )?wieder dasselbe|nutzlos|sinnlos|unverschamt|unmoglich|frechheit|"
+    r"es reicht|ich habe genug|was (?:wollen|werden) sie (?:jetzt )?(?:tun|machen)|inakzeptabel|"
+    r"katastrophe|lacherlich|hilft (?:mir )?nicht)\b",
+    r"\b(?:ja (?:te|lhe|lhes) (?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
+    r"de novo a mesma|nao serve pra nada|inutil|absurdo|inaceitavel|estou farto|estou farta|cansad[oa] de|"
+    r"o que (?:voces )?vao fazer|vergonha|pessimo atendimento|palhacada)\b",
+)
+
+#: Sarcasm: praise that means the opposite ("great, really helpful, thanks a lot").
+SARCASM = _rx(
+    r"\b(?:thanks? for nothing|(?:great|wow|oh|gee|yeah),? (?:really |so |very )?(?:helpful|useful|great)|"
+    r"(?:really|so|very|super) helpful(?:,| not)|thanks a lot(?:\.{2,}|!{2,}| for nothing|,? really)|"
+    r"great,? (?:just )?great|wonderful,? just|oh (?:great|perfect|wonderful)|what a (?:great|wonderful) help|"
+    r"big help|real(?:ly)? helpful,? thanks|/s)\b",
+    r"\b(?:gracias por nada|muy util,? (?:si|eh)|que (?:gran )?ayuda,? (?:eh|gracias)|genial,? (?:de verdad|gracias)|"
+    r"pues muchas gracias)\b",
+    r"\b(?:merci pour rien|tres utile,? (?:merci|vraiment)|super,? merci|genial,? vraiment|quelle aide)\b",
+    r"\b(?:danke fur nichts|sehr hilfreich,? (?:danke|wirklich)|toll,? (?:danke|wirklich)|super hilfreich|"
+    r"na toll|ganz toll)\b",
+    r"\b(?:obrigad[oa] por nada|muito util,? (?:obrigad[oa]|mesmo)|otimo,? (?:obrigad[oa]|mesmo)|que ajuda)\b",
+)
+
+#: Swearing, in a conversation with a shop. Mild words ("damn") alone do not count.
+PROFANITY = _rx(
+    r"\b(?:fuck\w*|f\*+\w*|wtf|shit\w*|bullshit|crap|bastard\w*|asshole\w*|bitch\w*|dick\w*|screw you|"
+    r"piss(?:ed)? off|idiot\w*|morons?|stupid bot|dumb bot)\b",
+    r"\b(?:mierda|joder|puta\w*|cabron\w*|idiota\w*|gilipollas|carajo|pendej\w*|chinga\w*)\b",
+    r"\b(?:merde|putain|connard\w*|bordel|foutu\w*|abruti\w*|idiot\w*)\b",
+    r"\b(?:scheisse|scheiss\w*|verdammt\w*|arschloch|idiot\w*|mist(?:laden)?|kacke)\b",
+    r"\b(?:merda|porra|caralho|idiota\w*|droga de)\b",
+)
+
+
+_QUESTION_WORDS = (
+    r"can|could|do|does|did|is|are|was|will|would|how|what|when|where|why|if|should|has|have|may|"
+    r"puedo|puede|como|cuando|donde|cuanto|si|tengo|hay|es|esta|"
+    r"est-ce|puis-je|peut|comment|quand|ou|combien|si|dois|faut|"
+    r"kann|konnen|wie|wann|wo|was|muss|ist|wird|gibt|"
+    r"posso|pode|como|quando|onde|quanto|se|tenho|preciso"
+)
+_CLAUSE_SPLIT = re.compile(
+    rf"\?+\s*|;\s*|\.\s+|\s+(?:and also|also|plus|and|y tambien|y|et aussi|et|und auch|und|e tambem|e)\s+"
+    rf"(?=(?:i |me |my |she |he |we )?(?:{_QUESTION_WORDS})\b)",
+    re.I,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The separate requests of a multi-part message ("has it shipped, and can I send back the red
+    one?"), each with at least three words; one item when the message asks one thing."""
+    parts = [p.strip(" ,") for p in _CLAUSE_SPLIT.split(text or "") if p and p.strip(" ,")]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return parts or [text]
+
+
+def aspect(text: str) -> str | None:
+    """What a follow-up about an order asks: `when`, `where` or `who` (None: the whole status)."""
+    folded = fold(text)
+    for name, rx in (("who", WHO), ("when", WHEN), ("where", WHERE)):
+        if rx.search(folded):
+            return name
+    return None
+
+
+def any_of(pattern: re.Pattern[str], text: str) -> bool:
+    return bool(pattern.search(fold(text)))
+
+
+#: Words that may follow a yes or a no without making it a new request ("yes please, go ahead").
+_POLITE = frozenset(
+    "yes yeah yep sure ok okay please pls plz thanks thank you ty go ahead do it that one this one sounds good "
+    "great perfect fine confirm confirmed right correct absolutely of course lets let's and so then now "
+    "si vale claro dale gracias porfa por favor hazlo adelante perfecto listo "
+    "oui ouais merci d'accord daccord parfait allez-y vas-y c'est bon bien sur svp stp "
+    "ja jawohl genau danke bitte gerne passt einverstanden klar mach das es super "
+    "sim pode claro obrigado obrigada isso certo beleza fechado por favor ser "
+    "no nope nah cancel thanks nevermind never mind non nein nao ne nee".split()
+)
+#: Above this many words that are not polite filler, a leading "ok" or "no" starts a new request.
+_MAX_NEW_WORDS = 2
+
+
+def _short_answer(folded: str, pattern: re.Pattern[str]) -> bool:
+    match = pattern.search(folded)
+    if not match:
+        return False
+    rest = re.findall(r"[a-z']+", folded[match.end() :])
+    return len([w for w in rest if w not in _POLITE]) <= _MAX_NEW_WORDS
+
+
+def is_yes(text: str) -> bool:
+    """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
+    folded = fold(text)
+    if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
+        return False
+    return _short_answer(folded, YES) and not NO.search(folded)
+
+
+def is_no(text: str) -> bool:
+    """A no to what the bot just proposed: "no", "nope, cancel", not "no, I want a refund instead"."""
+    folded = fold(text)
+    return _short_answer(folded, NO)
+
+
+_NOT_SHOUTED = re.compile(r"<[A-Z_]+_\d+>|\S*\d\S*|\S+@\S+|\b(?:UPS|USPS|DHL|ZIP|ETA|RMA|USA|OK|FEDEX|CEP|PLZ|NIF)\b")
+
+
+def shouting(text: str) -> bool:
+    """Most of a message in capitals, with at least three words of three letters or more (placeholders,
+    numbers, emails and carrier names aside)."""
+    words = re.findall(r"[^\W\d_]{3,}", _NOT_SHOUTED.sub(" ", text))
+    upper = [w for w in words if w.isupper()]
+    return len(upper) >= 3 and len(upper) >= 0.6 * len(words)

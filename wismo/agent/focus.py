@@ -1,0 +1,120 @@
+"""The focus order: which of the customer's orders a turn is about.
+
+Customers correct themselves ("oops, the right one is #WS10057"), bring up a second order ("and my
+other order?"), and then say "it" and "when" about whichever order they discussed last. This module
+keeps that straight from the conversation's memory:
+
+- `verified_orders`: every order the conversation verified and still discusses, oldest first.
+- `verified_order`: the focus, the verified order discussed last. Follow-ups go there.
+- `pending_order`: an order number given but not yet verified (it stays after a wrong email or ZIP,
+  so a corrected one retries it without asking for the number again).
+- `credential`: the email/ZIP the customer gave last. A corrected or second order is verified with
+  it, so the customer never types it twice; a mismatch then asks for that order's email or ZIP
+  rather than telling the customer they got it wrong.
+
+A correction drops the disowned order: nothing afterwards may answer about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import cues
+
+
+@dataclass
+class Target:
+    """What the authorize step should do this turn."""
+
+    #: The order to verify now (None: nothing to verify).
+    verify: str | None = None
+    #: The credential to verify it with, and whether the customer typed it in this message.
+    credential: str | None = None
+    typed: bool = False
+    #: Memory updates (verified_orders, verified_order, pending_order, credential).
+    changes: dict[str, Any] = field(default_factory=dict)
+    #: `switched`: focus moved to an order already verified; `dropped`: a correction disowned one.
+    note: str | None = None
+    #: More orders named in the same message ("#WS10042 and #WS10057"), verified with the same details.
+    also: list[str] = field(default_factory=list)
+
+
+def verified_list(state: dict) -> list[str]:
+    orders = list(state.get("verified_orders") or [])
+    focus = state.get("verified_order")
+    if focus and focus not in orders:
+        orders.append(focus)
+    return orders
+
+
+def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
+    """Decide which order this message is about and whether to verify it."""
+    verified = verified_list(state)
+    focus = state.get("verified_order")
+    pending = state.get("pending_order")
+    orders = entities.get("order_number") or []
+    credential_now = next(iter((entities.get("email") or []) + (entities.get("postal_code") or [])), None)
+    correction = cues.any_of(cues.CORRECTION, text)
+    out = Target()
+    changes = out.changes
+    if credential_now:
+        changes["credential"] = credential_now
+    if orders:
+        mentioned = list(state.get("mentioned_orders") or [])
+        changes["mentioned_orders"] = mentioned + [o for o in orders if o not in mentioned]
+        wanted = orders[-1] if correction else orders[0]
+        if not correction:
+            out.also = [o for o in orders[1:] if o not in verified]
+        if correction:
+            disowned = pending if pending and pending != wanted else focus
+            if disowned and disowned != wanted and disowned in verified:
+                verified = [o for o in verified if o != disowned]
+                changes["verified_orders"] = verified
+                changes["verified_order"] = verified[-1] if verified else None
+                out.note = "dropped"
+        if wanted in verified:
+            changes |= {"verified_order": wanted, "pending_order": None}
+            out.note = out.note or "switched"
+            return out
+        changes["pending_order"] = wanted
+        pending = wanted
+    if pending and (credential_now or state.get("credential")):
+        out.verify = pending
+        out.credential = credential_now or state.get("credential")
+        out.typed = credential_now is not None
+    return out
+
+
+_ORDINAL_ORDER = {
+    0: r"\b(?:the )?(?:first|1st) (?:one|order)\b|\b(?:el|la) primer[oa]?\b|\bla premiere\b|\b(?:die|das) erste\b|"
+    r"\b(?:o|a) primeir[oa]\b",
+    1: r"\b(?:the )?(?:second|2nd) (?:one|order)\b|\b(?:el|la) segund[oa]\b|\bla (?:deuxieme|seconde)\b|"
+    r"\b(?:die|das) zweite\b|\b(?:o|a) segund[oa]\b",
+}
+
+
+def named_by_position(state: dict, text: str) -> str | None:
+    """ "the second one" when the customer named several orders: that order, if verified."""
+    import re
+
+    mentioned = list(state.get("mentioned_orders") or [])
+    if len(mentioned) < 2:
+        return None
+    folded = cues.fold(text)
+    for i, rx in _ORDINAL_ORDER.items():
+        if re.search(rx, folded) and i < len(mentioned) and mentioned[i] in verified_list(state):
+            return mentioned[i]
+    return None
+
+
+def other_order(state: dict) -> str | None:
+    """The verified order that is not the focus ("the other one"), when exactly one fits."""
+    verified = verified_list(state)
+    focus = state.get("verified_order")
+    others = [o for o in verified if o != focus]
+    return others[-1] if len(others) == 1 else (others[-1] if others else None)
+
+
+def mentions_other_order(text: str) -> bool:
+    return cues.any_of(cues.OTHER_ORDER, text)

@@ -1,0 +1,329 @@
+"""Delivery problems are not status questions: each gets its own flow.
+
+A damaged, wrong or missing item, a parcel marked delivered that never came, a request to
+redeliver, to change the address or cancel, a refund demanded for a stuck parcel: these are the
+contacts that cost a shop money, and answering them with the tracking status is no answer. Each
+flow says what we know (the carrier's facts and the shop's written policy), what the customer can
+do now, and what we do; where only a person can decide, the case goes to one with a reason that
+says why (see REASON).
+
+Detection is a set of stems per problem in five languages, matched on folded text (see cues.py);
+the intent classifier decides that a message is about a delivery at all, these decide which problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain.status import FINAL_STATUSES, ShipmentStatus
+from ..tools import knowledge
+from ..tools.evidence import Fact
+from ..tools.tracking import Tracking, carrier_name
+from . import cues, wording
+from .policy import TALK_TO_PERSON, plan, status_phrase
+
+S = ShipmentStatus
+
+#: The problems, most specific first (a "wrong item, and it's damaged" message is about the wrong item).
+PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, cues._rx(*patterns))
+    for name, patterns in (
+        (
+            "cancel",
+            (
+                r"\b(?:cancel(?!ed (?:by|due))\w*|call off|stop (?:the |my )?order|"
+                r"don'?t (?:want|need) (?:it|the order|this order) any ?more)\b",
+                r"\b(?:cancelar|anular|ya no (?:lo|la) quiero)\b",
+                r"\b(?:annuler|annulation|je n'en veux plus)\b",
+                r"\b(?:stornier\w*|storno|abbestellen|bestellung zuruckziehen|will (?:es|sie) nicht mehr)\b",
+                r"\b(?:cancelar|cancelamento|nao quero mais)\b",
+            ),
+        ),
+        (
+            "address_change",
+            (
+                r"\b(?:(?:change|update|correct|fix|edit|add) (?:the |my )?(?:shipping |delivery )?address|"
+                r"(?:wrong|old|incomplete) (?:shipping |delivery )?address|address (?:problem|issue|is wrong)|"
+                r"(?:forgot|missing|left (?:off|out)|add) (?:my |the )?(?:apt|apartment|unit|suite|flat|building) "
+                r"(?:number|no|#)?|(?:send|ship|deliver|redirect|forward) (?:it |the (?:order|package|parcel) )?"
+                r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
+                r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
+                r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
+                r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
+                r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
+                r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
+                r"adresse (?:incomplete|erronee)|j'ai demenage|nouvelle adresse|numero d'appartement)\b",
+                r"\b(?:adresse (?:andern|aendern|korrigieren|ist falsch|unvollstandig)|andere adresse|falsche adresse|"
+                r"neue adresse|umgezogen|lieferadresse (?:andern|ist falsch)|wohnungsnummer)\b",
+                r"\b(?:mudar (?:o |meu )?endereco|alterar (?:o |meu )?endereco|endereco (?:errado|incompleto)|outro "
+                r"endereco|me mudei|novo endereco|numero do apartamento)\b",
+            ),
+        ),
+        (
+            "wrong_item",
+            (
+                r"\b(?:wrong (?:item|product|thing|order|shoes?|jacket|boots?)|(?:sent|got|received|gave|came in|"
+                r"arrived in|is) (?:me )?(?:the |a )?(?:wrong|different) (?:item|size|colou?r|product|one|thing)|"
+                r"(?:sent|got|received|gave) (?:me )?(?:the |a )?wrong|not (?:what|the (?:one|item|thing)) i "
+                r"(?:ordered|bought|paid for)|someone else'?s (?:order|item|package)|(?:one|item) you sent is "
+                r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
+                r"ordered)\b",
+                r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
+                r"(?:otr[oa]|algo distinto|la talla equivocada)|no es lo que (?:pedi|compre))\b",
+                r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur)|ce n'est pas ce que j'ai "
+                r"commande|pas le bon (?:article|produit|modele))\b",
+                r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt)|nicht (?:das|was) ich bestellt|"
+                r"etwas anderes (?:bekommen|geliefert))\b",
+                r"\b(?:(?:produto|item|tamanho|cor) errad[oa]|veio (?:outr[oa]|errado|o tamanho errado)|nao e o "
+                r"que (?:eu )?(?:pedi|comprei))\b",
+            ),
+        ),
+        (
+            "missing_item",
+            (
+                r"\b(?:(?:item|piece|part|one|thing)s? (?:is |was |are )?missing|missing (?:from|in) (?:the |my )?"
+                r"(?:box|package|parcel|order)|is missing|was missing|(?:box|package|parcel) (?:was|came|arrived) "
+                r"empty|empty (?:box|package|parcel)|only (?:got|received|came with) (?:one|two|\d|part|half)|not "
+                r"(?:everything|all (?:of )?(?:the )?items?) (?:was|were|came|arrived)|(?:wasn'?t|was not|isn'?t) in "
+                r"the (?:box|package|parcel)|half (?:of )?my order|and no \w+)\b",
+                r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
+                r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
+                r"\b(?:il manque|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
+                r"n'etait pas dans le colis)\b",
+                r"\b(?:fehlt|fehlen|fehlte|leere[rs]? (?:paket|karton)|nur (?:ein|einen|teil)\w* (?:bekommen|"
+                r"geliefert|erhalten)|war nicht im paket)\b",
+                r"\b(?:falt(?:a|ou|ando) (?:um|uma|o|a|item|peca)|caixa vazia|pacote vazio|so (?:veio|chegou|"
+                r"recebi) (?:um|uma|parte)|nao veio (?:o|a))\b",
+            ),
+        ),
+        (
+            "damaged",
+            (
+                r"\b(?:damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
+                r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
+                r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|box "
+                r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
+                r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
+                r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal))\b",
+                r"\b(?:endommage\w*|abime\w*|casse\w*|ecrase\w*|dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
+                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*)\b",
+                r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
+                r"funktioniert nicht)\b",
+                r"\b(?:danificad[oa]|quebrad[oa]|quebrou|amassad[oa]|rasgad[oa]|rasgou|molhad[oa]|estragad[oa]|furo|"
+                r"mancha\w*|defeito|nao funciona)\b",
+            ),
+        ),
+        (
+            "replacement",
+            (
+                r"\b(?:send (?:me )?(?:a )?(?:new one|replacement|another one)|(?:a |want a |need a )?replacement|"
+                r"reship\w*|re-?send|ship (?:it |me one )?again|send (?:it )?again|new one not a refund)\b",
+                r"\b(?:(?:envien|mandenme|manden|enviar) (?:otr[oa]|uno nuevo|de nuevo)|reenvi\w*|reemplazo)\b",
+                r"\b(?:renvoye[rz]? un (?:autre|nouveau)|reexpedi\w*|remplacement|en renvoyer un)\b",
+                r"\b(?:ersatz(?:lieferung)?|neu (?:schicken|senden)|nochmal (?:schicken|senden))\b",
+                r"\b(?:reenvi\w*|mandar (?:outr[oa]|de novo)|substitui\w*)\b",
+            ),
+        ),
+        (
+            "dispatch_claim",
+            (
+                r"\b(?:(?:already|just) (?:checked|looked|asked|searched|walked|been)|(?:checked|looked|searched|"
+                r"walked|asked)\b.{0,40}\balready|(?:checked|looked|searched) (?:everywhere|all over|with (?:the |my )?"
+                r"neighbou?rs?|around|the (?:porch|mailroom|door|lobby|building))|neighbou?rs? (?:don'?t|didn'?t|do "
+                r"not|did not|haven'?t) (?:have|see)|still (?:nothing|not there|no sign|can'?t find)|nowhere to be "
+                r"found|been (?:over )?24 hours|(?:a|one|two|\d) days? (?:later|ago|now) and (?:still|nothing))\b",
+                r"\b(?:ya (?:mire|busque|pregunte|revise)|(?:mire|busque|revise|pregunte) (?:por todas partes|"
+                r"a los vecinos|con los vecinos|en todos lados)|los vecinos no (?:lo )?tienen|sigue sin aparecer|"
+                r"no aparece)\b",
+                r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
+                r"rien|toujours (?:rien|pas))\b",
+                r"\b(?:(?:schon|bereits) (?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den nachbarn) "
+                r"(?:gesucht|nachgefragt|gefragt)|nachbarn haben (?:es |ihn |nichts)|immer noch nicht (?:da|"
+                r"aufgetaucht))\b",
+                r"\b(?:ja (?:procurei|olhei|perguntei|verifiquei)|(?:procurei|olhei|perguntei) (?:em todo lugar|por "
+                r"toda parte|aos vizinhos|com os vizinhos)|os vizinhos nao (?:tem|viram)|continua sem aparecer|nada "
+                r"ainda)\b",
+            ),
+        ),
+        (
+            "not_received",
+            (
+                r"\b(?:not (?:here|received|delivered|arrived)|never (?:got|received|arrived|came|showed up)|"
+                r"didn'?t (?:get|receive|arrive|come)|haven'?t (?:got(?:ten)?|received)|can'?t find|cannot find|"
+                r"don'?t see it|(?:isn'?t|wasn'?t) (?:here|there)|no (?:package|parcel|box)|says (?:it was |it'?s )?"
+                r"delivered|(?:marked|shows|showing|listed) (?:\w+ ){0,3}(?:as )?delivered|stolen|porch pirate|"
+                r"someone took)\b",
+                r"\b(?:no (?:me )?(?:ha )?llegado|no (?:lo|la) (?:he )?recibido|no (?:lo|la) encuentro|dice "
+                r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado)\b",
+                r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|je ne (?:le |la )?trouve pas|indique "
+                r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
+                r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
+                r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|gestohlen)\b",
+                r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
+                r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
+            ),
+        ),
+        (
+            "redelivery",
+            (
+                r"\b(?:redeliver\w*|deliver (?:it )?again|try (?:again|delivering)|(?:another|second|next) "
+                r"(?:attempt|delivery)|come back (?:tomorrow|later|another)|deliver (?:it )?(?:tomorrow|on "
+                r"(?:monday|saturday|another day))|reschedul\w*|re-?attempt)\b",
+                r"\b(?:volver a (?:entregar|intentar)|entregar(?:lo)? (?:otra vez|de nuevo|manana)|"
+                r"nuevo intento|reprogramar)\b",
+                r"\b(?:relivr\w*|livrer (?:a nouveau|de nouveau|demain)|nouvelle (?:tentative|livraison)|repasser|"
+                r"reprogrammer)\b",
+                r"\b(?:erneut zustellen|nochmal (?:zustellen|liefern|vorbeikommen)|neue[rn]? zustellversuch|"
+                r"morgen (?:zustellen|liefern)|zweite[rn]? zustellung)\b",
+                r"\b(?:entregar (?:de novo|novamente|amanha)|nova (?:tentativa|entrega)|reentrega|reagendar)\b",
+            ),
+        ),
+        (
+            "refund_demand",
+            (
+                r"\b(?:refund|money back|reimburse\w*|compensat\w*)\b",
+                r"\b(?:reembolso|devolucion del dinero|devuelvan (?:el|mi) dinero|mi dinero)\b",
+                r"\b(?:rembours\w*|mon argent)\b",
+                r"\b(?:erstatt\w*|geld zuruck|ruckerstattung)\b",
+                r"\b(?:reembols\w*|estorno|meu dinheiro|dinheiro de volta)\b",
+            ),
+        ),
+    )
+)
+
+#: The handoff reason of each problem that needs a person.
+REASON = {
+    "replacement": "policy_exception",
+    "damaged": "damaged_item",
+    "wrong_item": "wrong_item",
+    "missing_item": "missing_item",
+    "dispatch_claim": "not_received_claim",
+    "address_change": "address_change",
+    "cancel": "cancel_request",
+    "refund_demand": "refund_request",
+}
+#: Problems that need an order before anything can be said.
+NEEDS_ORDER = frozenset(REASON) | {"not_received", "redelivery"}
+#: Statuses where what arrived can go back: a refund demand then is a return.
+RETURNABLE = frozenset({S.DELIVERED})
+#: Statuses where a parcel is stuck or late: a refund demand then goes to a person.
+STUCK = frozenset({S.EXCEPTION, S.DELAYED, S.EXPIRED, S.RETURNED_TO_SENDER, S.ATTEMPT_FAILED, S.IN_TRANSIT})
+
+
+def detect(text: str, intent: str | None = None, previous: str | None = None) -> str | None:
+    """Which delivery problem a message raises, if any.
+
+    `previous` is the problem under way: after the checklist for a parcel marked delivered, "still
+    nothing" or "I looked everywhere" is the claim, and a refund demand on a delivered order is a
+    return (left to the returns flow) unless something went wrong with it.
+    """
+    folded = cues.fold(text)
+    found = None
+    for name, rx in PROBLEMS:
+        if rx.search(folded):
+            found = name
+            break
+    if found == "refund_demand" and intent == "return_status":
+        return None
+    if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
+        return None
+    if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
+        return "dispatch_claim"
+    return found
+
+
+_STILL = re.compile(
+    r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|ainda|nada|"
+    r"what now|now what|y ahora|et maintenant|und jetzt|e agora)\b"
+)
+
+
+def _still(folded: str) -> bool:
+    return bool(_STILL.search(folded))
+
+
+def _event(tracking: Tracking) -> Fact | None:
+    return next((f for f in tracking.facts if ":event:" in f.source_id), None)
+
+
+def _order_fact(tracking: Tracking) -> Fact | None:
+    return next((f for f in tracking.facts if f.source_id.startswith("order:")), None)
+
+
+def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
+    """What we know and what happens next, for a verified order; a handoff where a person decides."""
+    tz = tracking.timezone
+    order = tracking.order
+    number = order.number if order else ""
+    status = tracking.status
+    event = _event(tracking)
+    shipment_id = f"shipment:{tracking.shipment.tracking_number}"
+    parcel = next((f for f in tracking.facts if f.source_id == shipment_id), None)
+    facts = [f for f in (_order_fact(tracking), parcel, event) if f]
+    fields = {
+        "order_number": number,
+        "carrier": carrier_name(tracking.shipment.carrier),
+        "tracking_number": tracking.shipment.tracking_number,
+    }
+    if event is not None:
+        fields |= {
+            "last_event": event.values["description"],
+            "last_time": wording.moment(event.values["time"], tz),
+            "last_place": wording.place(event.values.get("city"), event.values.get("region")),
+        }
+
+    def with_policy(article: str, template: str, reason: str | None, **extra) -> tuple[list[Fact], dict]:
+        policy = knowledge.article(article).fact()
+        p = plan(template, facts + [policy], [TALK_TO_PERSON], policy_text=policy.values["text"], **fields, **extra)
+        if reason:
+            p["handoff"] = reason
+        return evidence + [policy], p
+
+    if problem in ("damaged", "wrong_item", "missing_item"):
+        return with_policy("policy:returns#damaged", f"problem_{problem}", REASON[problem])
+    if problem == "replacement":
+        return with_policy("policy:returns#damaged", "problem_replacement", REASON[problem])
+    if status is S.ATTEMPT_FAILED and problem in ("not_received", "dispatch_claim", "redelivery"):
+        problem = "redelivery"
+    if problem == "dispatch_claim":
+        if status is not S.DELIVERED:
+            return _not_delivered(tracking, evidence, facts, fields)
+        return with_policy("policy:delivery#not-received", "problem_claim", REASON[problem])
+    if problem == "not_received":
+        if status is not S.DELIVERED or event is None:
+            return _not_delivered(tracking, evidence, facts, fields)
+        return with_policy("policy:delivery#not-received", "problem_not_received", None)
+    if problem == "redelivery":
+        if status is S.ATTEMPT_FAILED:
+            policy = knowledge.article("policy:delivery#attempts").fact()
+            p = plan(
+                "problem_redelivery",
+                facts + [policy],
+                ["Pickup options", TALK_TO_PERSON],
+                policy_text=policy.values["text"],
+                **fields,
+            )
+            return evidence + [policy], p
+        return _not_delivered(tracking, evidence, facts, fields)
+    if problem in ("address_change", "cancel"):
+        shipped = status is not S.PENDING
+        key = f"problem_{problem}_{'shipped' if shipped else 'unshipped'}"
+        return with_policy("policy:orders#changes", key, REASON[problem])
+    if problem == "refund_demand":
+        if status in FINAL_STATUSES - {S.RETURNED_TO_SENDER, S.EXPIRED}:
+            return with_policy("policy:returns#damaged", "problem_refund_delivered", REASON[problem])
+        return with_policy("policy:carrier#delayed", "problem_refund_stuck", REASON[problem])
+    raise ValueError(f"unknown problem {problem!r}")
+
+
+def _not_delivered(
+    tracking: Tracking, evidence: list[Fact], facts: list[Fact], fields: dict
+) -> tuple[list[Fact], dict]:
+    """'Never got it' for a parcel the carrier has not delivered: where it is, not a claim."""
+    return evidence, plan(
+        "problem_not_delivered_yet",
+        facts,
+        [TALK_TO_PERSON],
+        status_phrase=status_phrase(tracking.status),
+        **fields,
+    )

@@ -1,0 +1,56 @@
+"""Dates of birth: a date is redacted only when the words say it is a birth date.
+
+Customers write dates all the time ("it was due Dec 3", "llegó el 12/03"), and those stay. After
+"born", "DOB", "fecha de nacimiento", "né le", "geb.", "Geburtsdatum", "data de nascimento" and
+the like, in any of the five languages, the date that follows is personal data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import WismoRecognizer
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|"
+    r"januar|j[äa]nner|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|[ºª°]|\.)?"
+DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"
+    rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?\d{{4}})"
+)
+_CUE = (
+    r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|"
+    r"fecha[ \t]+de[ \t]+nacimiento|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|cumplea[ñn]os|"
+    r"date[ \t]+de[ \t]+naissance|n[ée]e?(?:\(e\))?[ \t]+le|naissance|anniversaire|"
+    r"geburtsdatum|geb\.|geboren(?:[ \t]+am)?|geburtstag|"
+    r"data[ \t]+de[ \t]+nascimento|dt\.?[ \t]*nasc\.?|nascid[oa](?:[ \t]+(?:em|a))?|nasci[ \t]+em|anivers[áa]rio"
+)
+DOB_RE = re.compile(
+    rf"(?i:(?<!\w)(?:{_CUE})(?!\w)[ \t]*(?:is|was|es|era|est|ist|war|é|foi|:|-|=)?[ \t]*:?[ \t]*"
+    rf"(?:(?:on|el|le|am|em|a)[ \t]+)?)(?P<v>(?i:{DATE}))"
+)
+
+
+#: The cue after the date: "Ich bin am 27.11.1967 geboren", "nací el 3 de mayo de 1990".
+DOB_AFTER_RE = re.compile(
+    rf"(?i:(?<!\w)(?:am|el|le|em|on)[ \t]+)(?P<v>(?i:{DATE}))"
+    r"(?i:[ \t]+(?:geboren|nacid[oa]|n[ée]e?|nascid[oa]|born))(?!\w)"
+)
+
+
+class DateOfBirthRecognizer(WismoRecognizer):
+    """A date said to be a birth date ("born on 10/23/1951", "geb. 12.03.1985"); plain dates are kept."""
+
+    ENTITY = "DATE_OF_BIRTH"
+
+    def find(self, text, nlp_artifacts):
+        for rx in (DOB_RE, DOB_AFTER_RE):
+            for m in rx.finditer(text):
+                yield m.start("v"), m.end("v"), 0.9

@@ -1,0 +1,105 @@
+"""Number precedence by evidence: is this run of digits a card, a phone or a tracking number?
+
+The order of evidence (issue: "precedence by evidence"):
+
+1. A checksum-valid card (Luhn and an issuer prefix) beats a tracking shape, unless the number
+   also passes a carrier's check digit and is introduced as a shipment.
+2. A phone word nearest before the number ("call me at", "móvil", "Handy") beats a bare number.
+3. The shop's own order pattern is always kept (`keep.OrderNumberRecognizer`).
+4. A number the customer calls their order or shipment is kept if it has a carrier's shape and
+   check digit, or is introduced as a shipment; otherwise the PII recognizers judge it.
+
+Digit runs are whole: a card typed in 4-4-4-4 groups never yields a 4-4-4 "FedEx" inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues
+from .checksums import card_brand, carrier_check_ok
+
+#: A run of digits in up to eight groups joined by single spaces or dashes, not glued to letters,
+#: signs or further digit groups (bounded: at most 8 groups, so every start is O(1) work).
+DIGIT_RUN = re.compile(r"(?<![\w+.,/-])\d{1,22}(?:[ -]\d{1,8}){0,7}(?![\w/-]|[.,]\d|[ -]\d)")
+
+#: A US number typed without separators ("5403926876", "15403926876").
+NANP_RE = re.compile(r"^1?[2-9]\d{2}[2-9]\d{6}$")
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|00)\d{1,3}[ .-]?$")
+
+#: Lengths of digit-only tracking numbers: DHL Express 10/11, FedEx 12/15/20/22, USPS 20/22.
+CARRIER_LENGTHS = frozenset({10, 11, 12, 15, 20, 22})
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ship", cues.SHIP),
+    ("order", cues.ORDER),
+    ("order", cues.ARRIVAL),
+    ("phone", cues.PHONE),
+    ("payment", cues.PAYMENT),
+    ("id", cues.ID),
+)
+
+
+def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 25) -> str | None:
+    """The kind of the cue word closest to the span on its own line: before it first, else just after.
+
+    A cue on another line belongs to another value ("SSN: ..." above a signature's phone line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - before) : start]
+    if not window.strip() and line_start:
+        # "Phone:\n358 0594": a label alone on the line before speaks for this line.
+        previous = text[max(0, line_start - before) : line_start].rstrip()
+        if previous.endswith(":"):
+            window = previous[previous.rfind("\n") + 1 :]
+    best, best_pos = None, -1
+    for kind, rx in _KINDS:
+        for m in rx.finditer(window):
+            if m.end() > best_pos:
+                best, best_pos = kind, m.end()
+    if best is not None:
+        return best
+    window = text[end : end + after].split("\n", 1)[0]
+    best_pos = len(window) + 1
+    for kind, rx in _KINDS:
+        m = rx.search(window)
+        if m and m.start() < best_pos:
+            best, best_pos = kind, m.start()
+    return best
+
+
+def shipping_talk(text: str) -> bool:
+    """The message talks about an order or a shipment somewhere."""
+    return bool(cues.SHIP.search(text) or cues.ORDER.search(text) or cues.ARRIVAL.search(text))
+
+
+def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None:
+    """The carrier if the digit run text[start:end] should be kept as a tracking number, else None."""
+    if len(digits) not in CARRIER_LENGTHS or _AFTER_COUNTRY_CODE.search(text[max(0, start - 6) : start]):
+        return None  # "+55 19 48876333": the rest of a phone number after its country code
+    cue = nearest_cue(text, start, end)
+    if cue in ("phone", "payment", "id"):
+        return None
+    carrier = carrier_check_ok(digits)
+    if card_brand(digits) and not (carrier and cue == "ship"):
+        return None  # a checksum-valid card beats a tracking shape
+    if len(digits) in (10, 11):  # also the length of a phone number: needs words about a shipment
+        if cue in ("ship", "order"):
+            return carrier or "dhl"
+        phone_like = NANP_RE.match(digits) or not text[start:end].isdigit()
+        if carrier == "dhl" and not phone_like and shipping_talk(text):
+            return carrier
+        return None
+    if carrier:
+        return carrier
+    if cue in ("ship", "order") or shipping_talk(text):
+        return "unverified"
+    return None
+
+
+def pii_reading(text: str, start: int, end: int, digits: str) -> str | None:
+    """ "card" or "phone" when the evidence says a digit run is PII, whatever else it is called."""
+    if card_brand(digits):
+        return "card"
+    if nearest_cue(text, start, end) in ("phone", "payment", "id"):
+        return "phone"
+    return None

@@ -1,0 +1,154 @@
+"""Ordinary words of the languages wismo serves, to tell a name from a capitalized word.
+
+English comes from the spaCy pipeline's own lemma tables (WordNet's lemma index, which holds
+few proper nouns). Spanish, French, German and Portuguese come from wordfreq's frequency lists,
+which ship inside the package (nothing is downloaded): the most frequent words of each.
+German capitalizes every noun ("Sendung", "Lieferung"), and a sentence in any language starts
+with a capital: without these words every one of them would look like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .name_words import FIRST_NAMES, fold
+
+OTHER_LANGUAGES: tuple[str, ...] = ("es", "fr", "de", "pt")
+_WORDS_PER_LANGUAGE = 8_000
+_ENGLISH_FREQUENT = 30_000
+#: Endings of plural and inflected forms in German, Spanish, French and Portuguese.
+_INFLECTIONS = ("e", "en", "n", "er", "es", "s", "ern", "nen")
+
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("ness", ""),
+    ("ful", ""),
+)
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$")
+
+
+def english_words_of(nlp) -> frozenset[str]:
+    """Ordinary English words from a spaCy pipeline's lemmatizer tables (WordNet's lemma index)."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except (KeyError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    for table_name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table_name):
+            table = lookups.get_table(table_name)
+            for key in table:
+                words.update(table[key])
+    return frozenset(w.lower() for w in words)
+
+
+def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
+    """The most frequent words of `languages`, folded (no case, no accents), names left out.
+
+    Frequency lists hold the names their sources talk about ("charlene", "garcia", "jakob"). Two
+    filters keep them out: only the 8,000 most frequent words of each language (ordinary words
+    dominate the top), and none that is also frequent in English text (a name travels across
+    languages; English words themselves come from WordNet)."""
+    import wordfreq
+
+    english = {fold(w) for w in wordfreq.top_n_list("en", _ENGLISH_FREQUENT, wordlist="small")}
+    words: set[str] = set()
+    for lang in languages:
+        words.update(fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small"))
+    return frozenset(w for w in words - english if w.isalpha() and w not in FIRST_NAMES)
+
+
+def is_english(word: str, english: frozenset[str]) -> bool:
+    """`word` or its stem (frustrated -> frustrate, shipping -> ship) is an English word."""
+    if word in english:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            doubled = suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]  # shipped -> ship
+            if stem in english or (doubled and stem[:-1] in english):
+                return True
+    return False
+
+
+def _stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop-word lists (they ship with spaCy itself), folded, per language."""
+    import importlib
+
+    out = {}
+    for lang in ("en", *OTHER_LANGUAGES):
+        words = importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+        out[lang] = frozenset(fold(w) for w in words if w.isalpha() and len(w) > 1)
+    return out
+
+
+STOP_WORDS: dict[str, frozenset[str]] = _stop_words()
+_ALL_STOP_WORDS: frozenset[str] = frozenset().union(*STOP_WORDS.values())
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def mostly_english(text: str) -> bool:
+    """Whether English function words outnumber those of each other language (or none is there).
+
+    English NER reads Spanish or German capitals as names ("las tiendas de Sevilla", "Damen");
+    it is asked only about text in English."""
+    counts = dict.fromkeys(STOP_WORDS, 0)
+    for m in _WORD.finditer(text):
+        key = fold(m.group())
+        for lang, words in STOP_WORDS.items():
+            if key in words:
+                counts[lang] += 1
+    english = counts.pop("en")
+    return english >= max(counts.values())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """English words and the other languages' words; empty means "no vocabulary: trust cues only"."""
+
+    english: frozenset[str] = frozenset()
+    others: frozenset[str] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.english)
+
+    def bare(self, word: str) -> str:
+        return _CONTRACTION.sub("", word.rstrip(".").lower())
+
+    def is_english(self, word: str) -> bool:
+        return is_english(self.bare(word), self.english)
+
+    def is_word(self, word: str) -> bool:
+        """An ordinary word of any of the five languages, or a compound of two ("Winterjacke")."""
+        bare = self.bare(word)
+        key = fold(bare)
+        if is_english(bare, self.english) or key in self.others or key in _ALL_STOP_WORDS:
+            return True
+        if any(key.endswith(e) and key[: -len(e)] in self.others for e in _INFLECTIONS if len(key) - len(e) >= 4):
+            return True  # "schuhe", "camisetas", "pacotes": a plural or inflected form of a frequent word
+        return len(key) >= 8 and self._compound(key)
+
+    def _compound(self, key: str) -> bool:
+        """German-style compounds: a known word, maybe a linking "s"/"n"/"es", then another known word
+        of at least four letters ("sendungs|verfolgung", "kaffee|muhle", "handy|hulle")."""
+        words = self.others
+        for i in range(3, len(key) - 3):
+            head, tail = key[:i], key[i:]
+            if tail in words and len(tail) >= 4:
+                if (
+                    head in words
+                    or (head[-1] in "sn" and head[:-1] in words)
+                    or head.endswith("es")
+                    and head[:-2] in words
+                ):
+                    return True
+        return False

@@ -1,0 +1,119 @@
+"""Which language a customer message is in, offline, per message.
+
+Why lingua: it is accurate on short chat messages (a few words) and ships its models inside the
+package, so nothing is downloaded at run time. Restricted to our five languages it answers in
+about 0.1 ms once its models are loaded (the server warms them before taking traffic).
+
+Around the detector, three rules that a detector cannot know:
+- A message with no language in it ("ok", "#WS10042", an email, "1", "?") keeps the
+  conversation's language.
+- One-word replies that carry a language ("oui", "sim", "danke", "vale") are read from a small
+  lexicon: detectors are unreliable on a single word. Words shared by languages ("no", "si", "ok")
+  keep the conversation's language when it has one.
+- A channel's hint (the browser's Accept-Language, a Messenger or WhatsApp profile locale) decides
+  when the text itself does not, and a code-switched message ("hola, where is mi pedido") stays in
+  the conversation's language when that language is a close second.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, supported
+
+#: Below this confidence the detector's first choice does not overrule the conversation's language
+#: when that language is its second choice.
+SWITCH_CONFIDENCE = 0.6
+#: Letters needed before the detector is asked at all.
+MIN_LETTERS = 4
+
+_NOISE = re.compile(
+    r"<[A-Z_]+_\d+>"  # redaction placeholders
+    r"|\S+@\S+"  # emails
+    r"|https?://\S+"
+    r"|#?\s?\b[A-Z]{1,4}[\s-]?\d{3,}\b"  # order numbers like #WS10042
+    r"|\b1Z[0-9A-Z]{16}\b"
+    r"|[\d#:/.,;!?¿¡()\[\]{}+*=_\"'-]+",
+    re.I,
+)
+# Words that on their own say which language a customer writes in. Shared words are left out.
+_ONE_WORD: dict[str, str] = {}
+for _lang, _words in {
+    "en": "yes yeah yep yup nope thanks thank ty thx hello hi hey please sure okay cheers bye",
+    "es": "sí vale gracias hola claro dale bueno porfa porfavor adiós adios vamos listo perfecto",
+    "fr": "oui ouais merci bonjour salut bonsoir d'accord daccord parfait super voilà nan",
+    "de": "ja jawohl nein danke hallo genau passt bitte tschüss tschuss okay servus moin klar",
+    "pt": "sim não nao obrigado obrigada olá ola beleza pode valeu tchau certo combinado",
+}.items():
+    for _w in _words.split():
+        _ONE_WORD.setdefault(_w, _lang)
+# "okay" and "super" are said in several languages: they carry none.
+for _w in ("okay", "super"):
+    _ONE_WORD.pop(_w, None)
+
+_lock = threading.Lock()
+_detector = None
+
+
+def _get_detector():
+    global _detector
+    if _detector is None:
+        with _lock:
+            if _detector is None:
+                from lingua import Language, LanguageDetectorBuilder
+
+                languages = [Language.from_iso_code_639_1(getattr(_iso(), code.upper())) for code in LANGUAGES]
+                _detector = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+    return _detector
+
+
+def _iso():
+    from lingua import IsoCode639_1
+
+    return IsoCode639_1
+
+
+def warm() -> None:
+    """Load the detector's models now rather than on the first customer message (~2 s)."""
+    _get_detector()
+
+
+def language_text(text: str) -> str:
+    """The words of a message that can carry a language (no numbers, placeholders, emails, links)."""
+    return " ".join(_NOISE.sub(" ", text or "").split())
+
+
+def scores(text: str) -> list[tuple[str, float]]:
+    """(language, confidence) for our languages, best first, from the detector alone."""
+    values = _get_detector().compute_language_confidence_values(text)
+    return [(v.language.iso_code_639_1.name.lower(), float(v.value)) for v in values]
+
+
+def detect(text: str, previous: str | None = None, hint: str | None = None) -> str:
+    """The language to answer `text` in, given the conversation's language so far and a channel hint."""
+    previous = supported(previous)
+    hint = supported(hint)
+    fallback = previous or hint or DEFAULT_LANGUAGE
+    words = language_text(text)
+    letters = sum(ch.isalpha() for ch in words)
+    tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split()]
+    if len(tokens) == 1 and tokens[0] in _ONE_WORD:
+        return _ONE_WORD[tokens[0]]
+    if letters < MIN_LETTERS:
+        return fallback
+    ranked = scores(words)
+    if not ranked:
+        return fallback
+    best, confidence = ranked[0]
+    if len(tokens) <= 2 and all(t in _ONE_WORD for t in tokens):
+        lexicon = {_ONE_WORD[t] for t in tokens}
+        if len(lexicon) == 1:
+            return lexicon.pop()
+    sticky = previous or hint
+    if sticky and best != sticky and confidence < SWITCH_CONFIDENCE:
+        second = ranked[1][0] if len(ranked) > 1 else None
+        if sticky == second or len(tokens) <= 2:
+            return sticky
+    return best
