@@ -46,7 +46,8 @@ def test_metrics_count_turns_and_read_the_queue(served):
     cid = client.post("/v1/conversations", json={"channel": "web"}).json()["conversation_id"]
     client.post(f"/v1/conversations/{cid}/messages", json={"text": f"{row['order_number']} {row['email']}"})
     client.post(f"/v1/conversations/{cid}/messages", json={"text": "I want to talk to a person"})
-    text = client.get("/metrics").text
+    assert client.get("/metrics").status_code == 401  # scraped with an ops key
+    text = client.get("/metrics", headers={"Authorization": f"Bearer {OPS}"}).text
     assert 'wismo_turns_total{intent="order_status"}' in text
     assert "wismo_turn_seconds_bucket" in text
     assert 'wismo_handoffs_total{reason="customer_requested"}' in text

@@ -4,9 +4,10 @@
   instance killed by its orchestrator).
 - /readyz: the database answers, its schema is the one this wismo needs, and this process's
   queue workers are running; 503 with the failing check otherwise (take the instance out).
-- /metrics: Prometheus text: turns by intent, turn latency, handoffs by reason, model fallbacks,
-  outbox sends, retries and dead letters (this process, or all worker processes of this
-  instance), and queue depth and age read from the shared store.
+- /metrics (ops role; scrape with `Authorization: Bearer <ops key>`): Prometheus text: turns by
+  intent, turn latency, handoffs by reason, model fallbacks, outbox sends, retries and dead
+  letters (this process, or all worker processes of this instance), and queue depth and age
+  read from the shared store.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -25,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from .config import Settings
 from .domain import schema, telemetry
 from .domain import work_queue as wq
+from .handoff.access import Principal, require
 
 log = logging.getLogger("wismo.operations")
 
@@ -32,8 +34,8 @@ log = logging.getLogger("wismo.operations")
 class QueueCollector:
     """Queue depth by status and the age of the oldest waiting item, read when scraped."""
 
-    def __init__(self, engine: Any) -> None:
-        self.engine = engine
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
 
     def collect(self):
         depth = GaugeMetricFamily(
@@ -41,7 +43,7 @@ class QueueCollector:
         )
         age = GaugeMetricFamily("wismo_queue_oldest_age_seconds", "Age of the oldest waiting item", labels=["queue"])
         try:
-            stats = wq.stats(self.engine)
+            stats = wq.stats(self.app.state.get_agent().engine)
         except Exception:  # the store is away: the scrape still answers, without these
             log.warning("queue metrics unavailable: the store did not answer")
             return
@@ -67,9 +69,9 @@ def start_workers(app: FastAPI, settings: Settings):
 
 
 def readiness(app: FastAPI, settings: Settings) -> dict[str, Any]:
-    engine = app.state.get_agent().engine
     checks: dict[str, Any] = {}
     try:
+        engine = app.state.get_agent().engine
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         checks["database"] = "ok"
@@ -100,10 +102,10 @@ def install_operations(app: FastAPI, settings: Settings) -> None:
         return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
     @app.get("/metrics", tags=["operations"], response_model=None)
-    async def metrics() -> Response:
+    async def metrics(_who: Principal = Depends(require("ops:read"))) -> Response:
         if "reg" not in queue_registry:
             reg = CollectorRegistry()
-            reg.register(QueueCollector(app.state.get_agent().engine))  # type: ignore[arg-type]
+            reg.register(QueueCollector(app))  # type: ignore[arg-type]
             queue_registry["reg"] = reg
         process = telemetry.registry() or REGISTRY
         body = await run_in_threadpool(lambda: generate_latest(process) + generate_latest(queue_registry["reg"]))
