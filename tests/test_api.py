@@ -31,7 +31,16 @@ def test_verified_status_turn_over_http(client, orders):
     body = r.json()
     assert body["message_id"] > 0
     reply = body["reply"]
-    assert set(reply) == {"text", "intent", "confidence", "citations", "quick_replies", "handoff", "language"}
+    assert set(reply) == {
+        "text",
+        "intent",
+        "confidence",
+        "citations",
+        "quick_replies",
+        "links",
+        "handoff",
+        "language",
+    }
     assert reply["language"] == "en"
     assert "out for delivery" in reply["text"]
     assert all(set(c) == {"source_id", "kind", "label"} for c in reply["citations"])

@@ -1,85 +1,119 @@
-"""ETA model on real marketplace history (Olist): time-split figures against the shop's promise and a
-per-route median. Skips when ../shared/data is absent."""
+"""ETA model on real marketplace history (Olist): the rolling-origin backtest of `wismo.evals.eta`
+(9 cuts, 30 days apart; the last one the holdout), against the shop's promise, a per-route median
+and issue 20's goals. Skips when ../shared/data is absent.
+
+The backtest runs once per test session, also under xdist (the workers share one result file)."""
 
 from __future__ import annotations
 
+import json
+import statistics
 from pathlib import Path
 
 import pytest
 
 from wismo.eta.history import HISTORY_COLUMNS, olist_to_history, read_history, write_history
-from wismo.evals.eta import evaluate_olist
+from wismo.evals.eta import evaluate_olist, table
 
 OLIST = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "olist"
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
+def report(tmp_path_factory, request) -> dict:
     if not (OLIST / "olist_orders_dataset.csv").exists():
         pytest.skip(f"olist data not found at {OLIST}")
-    return evaluate_olist(OLIST)
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: nothing to share
+        return json.loads(json.dumps(evaluate_olist(OLIST), default=str))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / "eta-backtest.json"
+    with FileLock(str(shared) + ".lock"):
+        if not shared.exists():
+            shared.write_text(json.dumps(evaluate_olist(OLIST), default=str))
+        return json.loads(shared.read_text())
 
 
-def test_at_handoff_beats_promise_and_route_median(report: dict) -> None:
-    h = report["handoff"]
-    assert h["n"] > 500
-    assert h["mae_days"] < h["route_median_mae_days"] - 0.2
-    assert h["mae_days"] < h["promise_mae_days"] / 2
-    assert h["mae_days"] <= 4.5
+def _mean(report: dict, stage: str, key: str, cuts: str = "all") -> float:
+    rows = report["cuts"] if cuts == "all" else report["cuts"][:-1]
+    return statistics.fmean(r[stage][key] for r in rows)
 
 
-def test_at_handoff_window_holds_about_80_percent(report: dict) -> None:
-    h = report["handoff"]
-    assert 0.77 <= h["coverage_80"] <= 0.85
-    # The 80% window is wide because Olist's transit times are: even chosen with hindsight on the test
-    # orders themselves, the shortest interval holding 80% of them spans about 13 days.
-    assert h["mean_width_days"] <= 21
+def test_backtest_has_several_cuts_of_a_month_each(report: dict) -> None:
+    cuts = report["cuts"]
+    assert len(cuts) == 9
+    assert all(r["test_rows"] > 100 and r["train_rows"] > 500 for r in cuts)
+    # Rolling origin: each cut trains on more history than the one before.
+    assert [r["train_rows"] for r in cuts] == sorted(r["train_rows"] for r in cuts)
+    assert report["holdout"]["cut"] == cuts[-1]["cut"]
+    assert table(report).count("\n") == len(cuts) + 2  # header, rule, one row per cut, the mean
 
 
-def test_at_order_time_beats_promise_and_route_median(report: dict) -> None:
-    o = report["order"]
-    assert o["mae_days"] < o["route_median_mae_days"]
-    assert o["mae_days"] < o["promise_mae_days"] / 2
-    assert o["mae_days"] <= 5.3
-    assert 0.7 <= o["coverage_80"] <= 0.9
+def test_beats_the_route_median_and_the_promise(report: dict) -> None:
+    for stage in ("handoff", "order"):
+        assert _mean(report, stage, "mae_days") < _mean(report, stage, "route_median_mae_days") - 0.2
+        assert _mean(report, stage, "mae_days") < _mean(report, stage, "promise_mae_days") / 2
+    h = report["holdout"]["handoff"]
+    assert h["mae_days"] < h["route_median_mae_days"] and h["mae_days"] < 4.5
 
 
-# Issue 5's goals. Not met on this data (see docs/eta.md): on these orders the route median chosen with
-# hindsight on the test orders themselves scores 3.9 days at handoff, and the shortest intervals holding
-# 80% of each route's own outcomes average 10 days; no model predicting ahead can beat its hindsight.
-GOAL_REASON = "issue 5 goal below what hindsight oracles reach on the Olist subset (docs/eta.md)"
+def test_goal_coverage_between_77_and_85_percent_on_average_over_the_cuts(report: dict) -> None:
+    """Issue 20's coverage goal, met on average: 0.80 at handoff over all nine cuts."""
+    for stage in ("handoff", "order"):
+        assert 0.77 <= _mean(report, stage, "coverage_80") <= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
-def test_goal_handoff_mae_at_most_2_6_days(report: dict) -> None:
-    assert report["handoff"]["mae_days"] <= 2.6
+def test_steady_routes_get_narrower_windows_than_the_pooled_margin(report: dict) -> None:
+    """Per-group calibration: once shipments to SP (the busiest, steadiest destination) have 100
+    calibration examples they get their own margin (route SP>SP, else destination SP) and narrower
+    windows than the pooled margin gives everyone else."""
+    with_own = 0
+    for r in report["cuts"]:
+        groups = r["handoff"]["by_group"]
+        own = {k: g for k, g in groups.items() if k in ("route:|SP>SP", "destination:|SP")}
+        with_own += bool(own)
+        assert all(g["mean_width_days"] < groups["pooled"]["mean_width_days"] for g in own.values()), r["cut"]
+    assert with_own >= 5
 
 
-@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
+# Issue 20's goals on later orders that the backtest does not meet (docs/eta.md): figures are the mean
+# of the 8 development cuts and the holdout cut (2018-04-21).
+GOAL = "issue 20 goal not met on the Olist backtest: {}"
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL.format("handoff MAE 4.96 d on development cuts, 3.85 on the holdout"))
+def test_goal_handoff_mae_at_most_2_5_days(report: dict) -> None:
+    assert _mean(report, "handoff", "mae_days") <= 2.5
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL.format("order-time MAE 5.80 d on development cuts, 4.92 on the holdout"))
+def test_goal_order_time_mae_at_most_3_3_days(report: dict) -> None:
+    assert _mean(report, "order", "mae_days") <= 3.3
+
+
+@pytest.mark.xfail(
+    strict=True, reason=GOAL.format("handoff coverage is 0.68-0.93 per cut: drift; 5 of 9 cuts inside 0.77-0.85")
+)
+def test_goal_coverage_between_77_and_85_percent_on_every_cut(report: dict) -> None:
+    assert all(0.77 <= r["handoff"]["coverage_80"] <= 0.85 for r in report["cuts"])
+
+
+@pytest.mark.xfail(strict=True, reason=GOAL.format("mean width 13.1 d on development cuts, 10.5 on the holdout"))
 def test_goal_handoff_window_at_most_8_days(report: dict) -> None:
-    h = report["handoff"]
-    assert 0.77 <= h["coverage_80"] <= 0.85 and h["mean_width_days"] <= 8
+    assert _mean(report, "handoff", "mean_width_days") <= 8
 
 
-@pytest.mark.xfail(strict=True, reason=GOAL_REASON)
-def test_goal_order_time_mae_at_most_3_5_days(report: dict) -> None:
-    assert report["order"]["mae_days"] <= 3.5
-
-
-def test_hindsight_oracles_sit_above_the_goals(report: dict) -> None:
-    """The evidence for the xfails: bounds fitted on the test outcomes already miss the goals."""
-    h, o = report["oracles"]["handoff"], report["oracles"]["order"]
-    assert h["median_by_route_mae"] > 2.6 and h["median_by_destination_region_mae"] > 2.6
-    assert h["shortest_80_width_by_route"] > 8 and h["shortest_80_width_all"] > 8
-    assert o["median_by_route_mae"] > 3.5
-    # the model sits between hindsight and the honest baselines
-    assert h["median_by_route_mae"] < report["handoff"]["mae_days"] < report["handoff"]["route_median_mae_days"]
+def test_hindsight_oracles_sit_above_the_goals_on_every_cut(report: dict) -> None:
+    """The evidence for the xfails: bounds fitted on each test month's own outcomes already miss them."""
+    for r in report["cuts"]:
+        h, o = r["oracles"]["handoff"], r["oracles"]["order"]
+        assert h["median_by_route_mae"] > 2.5 and h["shortest_80_width_by_route"] > 8, r["cut"]
+        assert o["median_by_route_mae"] > 2.8, r["cut"]
 
 
 def test_speed_is_reported(report: dict) -> None:
     # Speed goals (training < 60 s, < 1 ms per prediction) are benchmark figures, reported by the eval.
-    assert report["train_seconds"] > 0
-    assert report["single_ms_per_shipment"] > 0 and report["handoff"]["batch_ms_per_shipment"] > 0
+    assert report["speed"]["train_seconds"] > 0 and report["speed"]["single_ms_per_shipment"] > 0
+    assert report["holdout"]["handoff"]["batch_ms_per_shipment"] > 0
 
 
 def test_importer_maps_orders_onto_the_history_schema(tmp_path: Path) -> None:

@@ -130,3 +130,74 @@ def test_seeded_returns_render_labels_on_demand(tmp_path):
         ret = s.exec(select(Return)).first()
     path = labels.ensure_label(engine, ret.rma, tmp_path)
     assert path.exists() and barcodes_in(path.read_bytes()) == [ret.tracking_number, ret.rma]
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The words drawn on the page: the (uncompressed) content's string literals, decoded."""
+
+    def literal(raw: bytes) -> str:
+        out, i = bytearray(), 0
+        while i < len(raw):
+            if raw[i : i + 1] == b"\\":
+                octal = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4])
+                if octal:
+                    out.append(int(octal.group(), 8))
+                    i += 1 + len(octal.group())
+                    continue
+                out += raw[i + 1 : i + 2]
+                i += 2
+                continue
+            out += raw[i : i + 1]
+            i += 1
+        return out.decode("cp1252")
+
+    return "\n".join(literal(m) for m in re.findall(rb"\((.*?)(?<!\\)\) Tj", pdf))
+
+
+def test_label_instructions_are_in_the_language_of_the_conversation_that_booked_it(returned, tmp_path):
+    from sqlmodel import select
+
+    from wismo.domain.db import session
+    from wismo.i18n import formats
+    from wismo.tools.records import Return
+
+    settings, engine, _, english = returned
+    text = pdf_text(labels.label_path(english.rma, settings.data_dir).read_bytes())
+    assert "Pack the items with this RMA, attach this label and drop the parcel off." in text
+    store = Store(engine)
+    booked = None
+    with formats.language("es"):  # what the graph sets for each node of a Spanish conversation
+        for row in store.list_orders("delivered"):
+            ctx = ToolContext(store, "conv-label-es", row["order_number"], store.now())
+            ok = [e for e in R.eligibility(ctx, row["order_number"]) if e.eligible]
+            if ok and row["order_number"] != english.order_number:
+                plan = R.plan_return(ctx, row["order_number"], [ok[0].line_id], "too_small", "refund")
+                booked = R.confirm_return(ctx, plan.plan_id, tmp_path)
+                break
+    assert booked is not None
+    with session(engine) as s:
+        ret = s.exec(select(Return).where(Return.rma == booked.rma)).one()
+    assert ret.language == "es"
+    path = labels.label_path(booked.rma, tmp_path)
+    spanish = pdf_text(path.read_bytes())
+    carrier = labels.CARRIER_NAMES.get(ret.carrier, ret.carrier)
+    # The lines wrap to the label's width; read back as one text they are the catalog's sentences.
+    flat = " ".join(spanish.split("\n"))
+    assert "Mete los artículos en el paquete junto con este RMA" in flat and "pega esta etiqueta" in flat
+    assert f"Vale cualquier punto de entrega de {carrier}. Guarda el comprobante." in flat
+    assert "Pack the items" not in spanish
+    assert f"RMA {booked.rma}" in spanish and f"TRACKING # {booked.tracking_number}" in spanish  # carrier's part
+    assert barcodes_in(path.read_bytes()) == [booked.tracking_number, booked.rma]
+    # Drawn again later (a lost file, another instance), in an English request: still Spanish.
+    path.unlink()
+    again = labels.ensure_label(engine, booked.rma, tmp_path)
+    assert "Guarda el comprobante." in pdf_text(again.read_bytes())
+    # In every language the instructions fill a few lines at the foot of the label, below the RMA bars.
+    from reportlab.lib.utils import simpleSplit
+
+    font, size = labels.INSTRUCTION_FONT
+    width = labels.PAGE[0] - 0.4 * 72
+    for lang in ("en", "es", "fr", "de", "pt"):
+        texts = labels.instructions("FedEx", lang)
+        assert len(texts) == 2 and all("{" not in t and "FedEx" in " ".join(texts) for t in texts), lang
+        assert len([line for t in texts for line in simpleSplit(t, font, size, width)]) <= 4, lang

@@ -134,6 +134,51 @@ def test_wismo_needs_a_purchase_anchor(clf: IntentClassifier) -> None:
         assert clf.classify(text).intent not in WISMO_INTENTS, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "falta un artículo en la caja",
+        "el seguimiento no se mueve",
+        "il manque un article dans le colis",
+        "la taille ne va pas",
+        "die größe passt nicht",
+        "wurde es schon geliefert?",
+        "cadê o estorno",
+        "o espelho veio rajado",
+        "can you redeliver it",
+    ],
+)
+def test_the_anchor_knows_purchase_words_in_five_languages(text: str) -> None:
+    assert nlu.has_wismo_anchor(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["iphone oder samsung?", "wie spät ist es", "¿qué hora es?", "quelle heure est-il", "que horas são"]
+)
+def test_the_anchor_ignores_everyday_words(text: str) -> None:
+    assert not nlu.has_wismo_anchor(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and the date?",
+        "at what hour?",
+        "will it be here today?",
+        "¿y para cuándo?",
+        "et ça arrive quand ?",
+        "wann kommt es denn?",
+        "e quando chega?",
+    ],
+)
+def test_short_follow_ups_read_as_order_status(clf: IntentClassifier, text: str) -> None:
+    # Without a purchase word `classify` may demote them; the dialogue reads the model's own view
+    # with the order in focus, so that view must be order_status and clearly so.
+    scores = clf.classify(text).scores
+    assert max(scores, key=scores.get) == "order_status", (text, scores)
+    assert scores["order_status"] >= 0.5, (text, scores)
+
+
 def test_empty_and_symbol_only_text(clf: IntentClassifier) -> None:
     for text in ["", "   ", "?!..."]:
         result = clf.classify(text)

@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from wismo.channels.web import CONFIG_MARK, WEB_DIR, allow_widget_origins, router
+from wismo.channels.web import CONFIG_MARK, WEB_DIR, allow_widget_origins, labels, router
 from wismo.server import create_app
 
 
@@ -76,20 +76,68 @@ def test_widget_css_is_css_with_brand_variables(client):
 
 def test_widget_markup_has_accessible_names():
     js = (WEB_DIR / "widget.js").read_text(encoding="utf-8")
-    assert '<label class="wismo-sr" for="wismo-input">Message</label>' in js
+    assert (
+        '<label class="wismo-sr" for="wismo-input"></label>' in js
+        and '$("label.wismo-sr").textContent = t("message")' in js
+    )
     assert 'id="wismo-input"' in js and "<textarea" in js
-    assert "<span>Send</span></button>" in js and 'type="submit"' in js
-    assert 'role="log" aria-live="polite"' in js
-    assert 'aria-label="Open chat"' in js and 'aria-expanded="false"' in js
-    assert 'aria-label="Close chat"' in js
-    assert "Virtual assistant (bot)" in js
-    assert 'var HUMAN = "Talk to a person"' in js
+    assert '<span class="wismo-send-label"></span></button>' in js and 'type="submit"' in js
+    assert 'role="log" aria-live="polite"' in js and 'log.setAttribute("aria-label", t("conversation"))' in js
+    assert 'aria-expanded="false"' in js and 't(panel.hidden ? "open_chat" : "close_chat")' in js
+    assert 'closeBtn.setAttribute("aria-label", t("close_chat"))' in js
     assert 'role="alert"' in js  # API errors are announced
     assert '"Escape"' in js and '"Enter"' in js
+    # The names themselves come from the catalogs, in every language.
+    english = labels("en")
+    assert (
+        english["message"] == "Message"
+        and english["send"] == "Send"
+        and english["subtitle"] == "Virtual assistant (bot)"
+    )
+    assert english["open_chat"] == "Open chat" and english["close_chat"] == "Close chat"
+    assert english["talk_to_person"] == "Talk to a person"
+
+
+def test_every_word_the_widget_uses_is_in_every_language():
+    js = (WEB_DIR / "widget.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'\bt\("([a-z_.]+)"', js))
+    assert {"message", "send", "talk_to_person", "typing", "error.network"} <= used
+    for lang in ("en", "es", "fr", "de", "pt"):
+        table = labels(lang)
+        assert used <= set(table), (lang, used - set(table))
+        # Every label in the catalog is shown somewhere (no dead words a translator keeps for nothing).
+        assert all(f'"{key}"' in js for key in table), (lang, [k for k in table if f'"{k}"' not in js])
+    assert labels("es")["send"] == "Enviar" and labels("de")["talk_to_person"] == "Mit einem Menschen sprechen"
+
+
+def test_widget_config_carries_every_language(client, settings):
+    m = re.search(r"var SERVER = (\{.*?\});\n", client.get("/widget.js").text)
+    config = json.loads(m.group(1))
+    assert set(config["languages"]) == {"en", "es", "fr", "de", "pt"}
+    for lang, pack in config["languages"].items():
+        assert settings.bot_name in pack["welcome"] and len(pack["replies"]) == 2, lang
+        assert set(pack["labels"]) == set(config["languages"]["en"]["labels"]), lang
+    assert config["languages"]["fr"]["labels"]["placeholder"] == "Écrivez votre message…"
+    assert config["languages"]["pt"]["replies"][0] == "Rastrear meu pedido"
+    assert {"Talk to a person", "Hablar con una persona", "Parler à une personne"} <= set(config["human"])
+
+
+def test_chat_page_speaks_the_browser_language(client, settings):
+    r = client.get("/chat", headers={"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    assert r.headers["vary"] == "Accept-Language"
+    parser = Tags()
+    parser.feed(r.text)
+    assert ("html", {"lang": "es"}) in parser.tags
+    assert ("script", {"src": "widget.js", "data-lang": "es"}) in parser.tags
+    assert (
+        "<h1>Ayuda con tu pedido</h1>" in r.text and f"Chat de atención al cliente de {settings.brand_name}" in r.text
+    )
+    german = client.get("/chat?lang=de", headers={"Accept-Language": "es-MX"}).text
+    assert '<html lang="de">' in german and "Hilfe zu deiner Bestellung" in german
 
 
 def test_widget_fetches_nothing_but_wismo():
-    for name in ("widget.js", "widget.css", "chat.html"):
+    for name in ("widget.js", "widget.css", "templates/chat.html"):
         text = (WEB_DIR / name).read_text(encoding="utf-8")
         urls = re.findall(r"https?://[^\s\"')]+", text)
         assert urls == [] or all("YOUR-WISMO" in u for u in urls), (name, urls)

@@ -311,3 +311,62 @@ def test_one_script_tag_embeds_a_working_widget_on_another_origin(browser, serve
     expect(bot_bubbles(page).nth(1)).to_contain_text(row["tracking_number"])
     assert page.js_errors == []  # type: ignore[attr-defined]
     page.context.close()
+
+
+def test_a_spanish_browser_gets_spanish_labels_that_follow_the_reply_language(browser, servers, orders):
+    from playwright.sync_api import expect
+
+    row = pick(orders, "in_transit")
+    page = new_page(browser, viewport={"width": 1280, "height": 860}, locale="es-ES")
+    page.goto(f"{servers['wismo']}/chat")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ayuda con tu pedido")
+    expect(page.get_by_text("Asistente virtual (bot)")).to_be_visible()
+    expect(page.get_by_role("log", name="Conversación")).to_be_visible()
+    box = page.get_by_role("textbox", name="Mensaje")
+    expect(box).to_have_attribute("placeholder", "Escribe tu mensaje…")
+    expect(page.get_by_role("button", name="Enviar")).to_be_visible()
+    expect(page.get_by_role("button", name="Hablar con una persona")).to_be_visible()
+    expect(page.get_by_text("Mayús+Intro para una línea nueva")).to_be_visible()
+    chips = page.get_by_role("group", name="Respuestas sugeridas")
+    expect(chips.get_by_role("button", name="Rastrear mi pedido")).to_be_visible()
+    assert page.get_by_role("button", name="Send").count() == 0 and page.get_by_text("Talk to a person").count() == 0
+
+    # Keyboard only, in Spanish: the answer's sources, rating and errors speak Spanish too.
+    tab_to(page, box)
+    page.keyboard.type(f"¿dónde está mi pedido {row['order_number']}? mi email es {row['email']}")
+    page.keyboard.press("Enter")
+    answer_row = page.locator(".wismo-bot:not(.wismo-typing)").nth(1)
+    expect(answer_row.locator(".wismo-bubble")).to_contain_text(row["tracking_number"])
+    expect(answer_row.get_by_role("list", name="Fuentes")).to_be_visible()
+    expect(answer_row.locator(".wismo-sr")).to_have_text("Wiz (bot) ha respondido:")
+    answer_row.get_by_role("button", name="Útil", exact=True).click()
+    expect(answer_row.locator(".wismo-rate")).to_have_text("¡Gracias por tu opinión!")
+    box.fill("dónde está " * 400)
+    box.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("el máximo son 4000 caracteres")
+
+    # The customer switches to English: the next reply is English, and so are the labels from then on.
+    box.fill("thanks! and when will it arrive?")
+    box.press("Enter")
+    expect(page.get_by_role("button", name="Send")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Message")).to_have_attribute("placeholder", "Type your message…")
+    assert page.evaluate("document.querySelector('#wismo-chat').shadowRoot.querySelector('.wismo').lang") == "en"
+    page.reload()  # the conversation's language outlives a reload, whatever the browser says
+    expect(page.get_by_role("button", name="Talk to a person")).to_be_visible()
+    assert page.js_errors == []  # type: ignore[attr-defined]
+    page.context.close()
+
+    # The widget embedded in a shop page: launcher and dialog in Spanish, keyboard behaviour unchanged.
+    page = new_page(browser, viewport={"width": 1280, "height": 860}, locale="es-ES")
+    page.goto(servers["shop"])
+    launcher = page.get_by_role("button", name="Abrir el chat")
+    tab_to(page, launcher, limit=10)
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Northwind Outfitters")
+    expect(dialog.get_by_role("button", name="Cerrar el chat")).to_be_visible()
+    assert is_focused(dialog.get_by_role("textbox", name="Mensaje"))
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert is_focused(page.get_by_role("button", name="Abrir el chat"))
+    assert page.js_errors == []  # type: ignore[attr-defined]
+    page.context.close()

@@ -58,7 +58,13 @@ def _ensure_eta_model(engine, progress: Callable[[str], None]) -> None:
 
     path = get_settings().eta_model_path
     if path.exists():
-        return
+        from .eta.model import EtaModel
+
+        try:
+            EtaModel.load(path)
+            return
+        except Exception as exc:  # an older format or a damaged file: train a fresh one
+            progress(f"retraining the ETA model: {exc}")
     store = Store(engine)
     if len(store_history(store)) < 50:
         progress("too few delivered shipments to train an ETA model; using carrier estimates")
@@ -452,7 +458,10 @@ def build_parser() -> argparse.ArgumentParser:
     track_cli.register(sub)
     register_eval(sub)
 
-    s = eta_sub.add_parser("train-store", help="train the model the eta tool uses from this store's deliveries")
+    s = eta_sub.add_parser(
+        "train-store",
+        help="train the model the eta tool uses from this store's deliveries (run it daily: docs/eta.md)",
+    )
     s.set_defaults(func=cmd_eta_train_store)
     return p
 

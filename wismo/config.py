@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     # Server
     host: str = Field("127.0.0.1", alias="WISMO_HOST")
     port: int = Field(8000, alias="WISMO_PORT")
+    #: The absolute address customers reach this service at: links in replies, DMs and notices start with it.
+    public_url: str = Field("http://127.0.0.1:8000", alias="WISMO_PUBLIC_URL")
     log_level: str = Field("INFO", alias="WISMO_LOG_LEVEL")
     #: Proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client; none: ignored.
     trusted_proxies: str = Field("", alias="WISMO_TRUSTED_PROXIES")

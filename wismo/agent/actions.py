@@ -69,7 +69,8 @@ def reason_of(text: str) -> str:
 _STORE_CREDIT = re.compile(r"store credit|credit|gift card|voucher|vale|avoir|bon d'achat|gutschein|guthaben|credito")
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
-    r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|talla|taille|grosse|tamanho"
+    r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
+    r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|outro tamanho|tamanho (?:maior|menor)"
 )
 _REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro")
 
@@ -261,11 +262,19 @@ def _proposal_plan(
 
 
 _ORDINALS = {
-    0: "1 one first 1st primero primera premier premiere erste ersten eins um uma primeiro primeira uno une",
-    1: "2 two second 2nd segundo segunda deuxieme second seconde zweite zweiten zwei dois duas dos deux",
-    2: "3 three third 3rd tercero tercera troisieme dritte dritten drei tres terceiro terceira trois",
+    0: "first 1st primero primera premier premiere erste ersten primeiro primeira",
+    1: "second 2nd segundo segunda deuxieme seconde zweite zweiten",
+    2: "third 3rd tercero tercera troisieme dritte dritten terceiro terceira",
+}
+#: Number words count only after "option", "number" ("option two"): "the one on Elm St" picks no number.
+_NUMBER_WORDS = {
+    0: "one uno una un une eins um uma",
+    1: "two dos deux zwei dois duas",
+    2: "three tres trois drei",
 }
 _ORDINAL_OF = {w: i for i, words in _ORDINALS.items() for w in words.split()}
+_NUMBER_OF = {w: i for i, words in _NUMBER_WORDS.items() for w in words.split()}
+_OPTION_WORD = re.compile(r"\b(?:option|opcion|opção|opcao|numero|nummer|number|nr|no|n)\W{0,2}$")
 _LAST = re.compile(r"\b(?:last|ultim[oa]|dernier|derniere|letzte[nr]?)\b")
 _KIND_WORDS = (
     ("locker", re.compile(r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|lockers?)\b")),
@@ -282,9 +291,12 @@ def chosen_point(text: str, codes: list[str], names: list[str] | None = None) ->
     numbers = [int(n) for n in re.findall(r"\b(\d)\b", low)]
     if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
         return codes[numbers[0] - 1]
-    for token in re.findall(r"[a-z0-9]+", low):
+    for m in re.finditer(r"[a-z0-9]+", low):
+        token = m.group()
         i = _ORDINAL_OF.get(token)
-        if i is not None and i < len(codes) and not token.isdigit():
+        if i is None and token in _NUMBER_OF and _OPTION_WORD.search(low[: m.start()]):
+            i = _NUMBER_OF[token]
+        if i is not None and i < len(codes):
             return codes[i]
     if _LAST.search(low):
         return codes[-1]

@@ -113,10 +113,10 @@ def review(answer: str, template: str, cited_kinds: set[str], lang: str) -> str 
     template_has_facts = bool(_facts(template, lang))
     for reason in (
         meta_text(answer),
+        wrong_language(answer, lang),
         content_free(answer, template_has_facts),
         missing_facts(answer, template, lang),
         uncited_topic(answer, cited_kinds),
-        wrong_language(answer, lang),
     ):
         if reason:
             return reason

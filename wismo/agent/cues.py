@@ -133,6 +133,31 @@ NOT_HERE = _rx(
     r"\b(?:nicht angekommen|nicht erhalten|finde es nicht|gestohlen|nicht da)\b",
     r"\b(?:nao recebi|nao chegou|nao encontro|roubado)\b",
 )
+#: A leading "ok"/"vale"/"d'accord" of a short statement that asks nothing ("ok, I'll wait then").
+ACK_LEAD = _rx(
+    r"^\W*(?:ok(?:ay)?|k|alright|all right|fine|got it|i see|hmm+|ah|oh|cool|vale|bueno|ah vale|d'accord|bon|ah bon|"
+    r"alles klar|na gut|gut|okay|passt|ta bom|beleza|certo|tudo bem|entendi)\b",
+)
+#: Somebody, a person: what a request for a person must mention.
+PERSON = _rx(
+    r"\b(?:person|people|human|agent|someone|somebody|representative|rep|staff|team|manager|operator|real|live)\b",
+    r"\b(?:persona|humano|agente|alguien|representante|encargad[oa]|operador)\b",
+    r"\b(?:personne|humain|agent|quelqu'un|conseill\w*|responsable|operateur)\b",
+    r"\b(?:mensch|mitarbeiter\w*|jemand\w*|berater\w*|person|kundenservice|agent\w*)\b",
+    r"\b(?:pessoa|humano|atendente|alguem|agente|operador)\b",
+)
+#: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
+ELSEWHERE = _rx(
+    r"\b(?:weather|forecast|temperature|poem|story|cover letter|essay|homework|recipe|joke|horoscope|lottery|"
+    r"stock market|bitcoin|football|soccer|write me|translate|iphone|samsung|android|which (?:phone|laptop|tv|car) "
+    r"should i|what would (?:you|u) (?:get|buy|choose|pick))\b",
+    r"\b(?:tiempo (?:va a hacer|hace)|el clima|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
+    r"escribe(?:me)?|escribir una)\b",
+    r"\b(?:meteo|quel temps|poeme|histoire|carte de voeux|devoirs|recette|blague|ecris(?:-moi)?|ecrire une)\b",
+    r"\b(?:wetter|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|rezept|witz|schreib(?:e|en)? (?:mir )?eine)\b",
+    r"\b(?:previsao do tempo|o tempo|clima|poema|historia|cartao de natal|dever de casa|receita|piada|"
+    r"escreve(?:r)? um)\b",
+)
 #: An acknowledgement that asks for nothing ("ok", "cool", "got it").
 ACK = _rx(
     r"^\W*(?:ok(?:ay)?|k|cool|great|got it|alright|all right|sounds good|fine|noted|perfect|understood|i see|ah ok|"
@@ -224,16 +249,21 @@ FRUSTRATION = _rx(
     r"not helpful|no help at all|stop (?:repeating|sending))\b",
     r"\b(?:ya (?:te|les|os) (?:dije|pregunte|explique)|otra vez lo mismo|por (?:tercera|cuarta|quinta) vez|"
     r"cuantas veces|no sirve(?:s)? para nada|inutil|es una verguenza|estoy harto|estoy harta|que vais a hacer|"
+    r"ya me lo (?:dijeron|dijisteis|habian dicho)|pesimo|horrible|vergonzoso|"
     r"que van a hacer|inaceptable|pesimo servicio|una tomadura de pelo)\b",
     r"\b(?:je (?:vous )?l'ai deja dit|deja demande|pour la (?:troisieme|quatrieme|cinquieme) fois|combien de fois|"
     r"ca ne sert a rien|inutile|inadmissible|inacceptable|j'en ai marre|ras le bol|vous allez faire quoi|"
+    r"on me l'a deja dit|service (?:nul|lamentable)|c'est nul|"
     r"que comptez-vous faire|honteux|lamentable|n'importe quoi)\b",
     r"\b(?:schon (?:dreimal|mehrmals|zigmal|x-mal|oft) (?:gefragt|geschrieben|gesagt)|zum (?:dritten|vierten|"
     r"funften) mal|wie oft noch|(?:immer )?wieder dasselbe|nutzlos|sinnlos|unverschamt|unmoglich|frechheit|"
-    r"es reicht|ich habe genug|was (?:wollen|werden) sie (?:jetzt )?(?:tun|machen)|inakzeptabel|"
+    r"es reicht|(?:mir |langsam )reicht'?s|ich habe genug|was (?:wollen|werden) sie (?:jetzt )?(?:tun|machen)|"
+    r"inakzeptabel|"
+    r"(?:auch )?schon (?:gesagt|gehort)|schlechteste\w* (?:service|kundenservice|laden)|unmoglich|"
     r"katastrophe|lacherlich|hilft (?:mir )?nicht)\b",
     r"\b(?:ja (?:te|lhe|lhes) (?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
     r"de novo a mesma|nao serve pra nada|inutil|absurdo|inaceitavel|estou farto|estou farta|cansad[oa] de|"
+    r"ja me disseram|pessimo|ridiculo|"
     r"o que (?:voces )?vao fazer|vergonha|pessimo atendimento|palhacada)\b",
 )
 
@@ -243,12 +273,10 @@ SARCASM = _rx(
     r"(?:really|so|very|super) helpful(?:,| not)|thanks a lot(?:\.{2,}|!{2,}| for nothing|,? really)|"
     r"great,? (?:just )?great|wonderful,? just|oh (?:great|perfect|wonderful)|what a (?:great|wonderful) help|"
     r"big help|real(?:ly)? helpful,? thanks|/s)\b",
-    r"\b(?:gracias por nada|muy util,? (?:si|eh)|que (?:gran )?ayuda,? (?:eh|gracias)|genial,? (?:de verdad|gracias)|"
-    r"pues muchas gracias)\b",
-    r"\b(?:merci pour rien|tres utile,? (?:merci|vraiment)|super,? merci|genial,? vraiment|quelle aide)\b",
-    r"\b(?:danke fur nichts|sehr hilfreich,? (?:danke|wirklich)|toll,? (?:danke|wirklich)|super hilfreich|"
-    r"na toll|ganz toll)\b",
-    r"\b(?:obrigad[oa] por nada|muito util,? (?:obrigad[oa]|mesmo)|otimo,? (?:obrigad[oa]|mesmo)|que ajuda)\b",
+    r"\b(?:gracias por nada|muy util,? (?:si|eh)|que (?:gran )?ayuda,? eh|pues muchas gracias(?: por nada)?)\b",
+    r"\b(?:merci pour rien|tres utile,? vraiment|quelle aide,? vraiment)\b",
+    r"\b(?:danke fur nichts|sehr hilfreich,? wirklich|na toll|ganz toll,? wirklich)\b",
+    r"\b(?:obrigad[oa] por nada|muito util,? mesmo|que ajuda,? hein)\b",
 )
 
 #: Swearing, in a conversation with a shop. Mild words ("damn") alone do not count.

@@ -31,10 +31,14 @@ from .state import TurnState
 CONTEXT_MIN_SCORE = 0.5
 #: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
 GENERAL_MIN_SCORE = 0.45
+#: Knowledge-base match at which a first question with no order is read as a policy question.
+STRONG_POLICY_SCORE = 0.6
 #: Knowledge-base match needed to answer a short follow-up read together with the previous message.
 FALLBACK_MIN_SCORE = 0.55
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
+#: A proposal waiting for its yes survives this many turns about something else.
+PENDING_TURNS = 2
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
 WEAK_SCORE = 0.3
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
@@ -43,7 +47,9 @@ UPSET_MOOD = -0.6
 #: number can answer it, the written policy can.
 _NOT_YET_ORDERED = re.compile(
     r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
-    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b",
+    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b"
+    r"|\bsi\s+(?:pido|compro|hago el pedido|encargo)\b|\bsi\s+je\s+commande\b|\bwenn\s+ich\b.{0,40}\bbestelle\b"
+    r"|\bse\s+eu\s+(?:pedir|comprar|encomendar)\b",
     re.I,
 )
 #: Words that carry no request: a message of only these plus entities is a follow-up.
@@ -139,8 +145,14 @@ class Dialogue:
             return self.decline("decline_request")
         if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
             return self.decline("other_shop")
-        if self.intent == "human_agent" and self.confidence >= self.threshold:
+        if (
+            self.intent == "human_agent"
+            and self.confidence >= self.threshold
+            and (self.confidence >= 0.9 or cues.any_of(cues.PERSON, self.text))
+        ):
             return self.handoff("customer_requested")
+        if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
+            return self.decline("out_of_scope")
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
@@ -149,10 +161,11 @@ class Dialogue:
             if done is not None:
                 return done
             result = self.after_pending()
-            if result.get("intent") not in ("policy_question", "smalltalk") or "pending_action" in result:
+            age = int(pending.get("age") or 0) + 1
+            if result.get("pending_action") or result.get("plan", {}).get("handoff") or age > PENDING_TURNS:
                 return result
             # A side question ("how fast would the new one come?") leaves the proposal standing.
-            return result | {"pending_action": pending}
+            return result | {"pending_action": pending | {"age": age}}
         return self.after_pending()
 
     def after_pending(self) -> dict:
@@ -160,7 +173,9 @@ class Dialogue:
         state = self.state
         self.out.setdefault("pending_action", None)
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
-        problem = None if correction else problems.detect(self.text, self.intent, state.get("problem"))
+        problem = problems.detect(self.text, self.intent, state.get("problem"))
+        if correction and problem == "wrong_item":
+            problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
@@ -168,8 +183,14 @@ class Dialogue:
         return self.by_intent()
 
     def decline(self, template: str) -> dict:
-        """Say no to a request we must not or cannot do, and what we can do instead."""
+        """Say no to a request we must not or cannot do, and what we can do instead. A second
+        request outside what the bot covers in a row goes to a person."""
         self.out["intent"] = "out_of_scope"
+        if template == "out_of_scope":
+            n = int(self.state.get("out_of_scope_turns") or 0) + 1
+            if n >= 2:
+                return self.handoff("out_of_scope") | {"out_of_scope_turns": 0}
+            self.out["out_of_scope_turns"] = n
         return self.out | {
             "last_intent": "out_of_scope",
             "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
@@ -241,7 +262,10 @@ class Dialogue:
             }
         if kind == "choose_point" or (kind == "redirect" and pending.get("codes")):
             # A choice among the listed points, or a change of mind before the yes ("actually the first one").
-            code = actions.chosen_point(text, pending["codes"], pending.get("names"))
+            # "the one on 368 Jefferson Ave": a pickup point's street is redacted as an address, but
+            # it is a shop's public address; the choice is read on the words as typed (never stored).
+            typed = re.sub(r"<[A-Z_]+_\d+>", lambda m: self.turn.pii.get(m.group(0), m.group(0)), text)
+            code = actions.chosen_point(typed, pending["codes"], pending.get("names"))
             if kind == "redirect" and code == pending.get("code"):
                 code = None
             if code is not None:
@@ -308,7 +332,8 @@ class Dialogue:
         )
         if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and confidence < 0.9:
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
-            if cues.any_of(cues.WHEN, self.text) and len(self.text) <= 80:
+            refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
+            if cues.any_of(cues.WHEN, self.text) and len(self.text) <= 80 and not refund:
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
             # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
@@ -408,14 +433,16 @@ class Dialogue:
             evidence = evidence + [f for f in facts if f not in evidence]
         return evidence, p, pending
 
-    def kb_answer(self, text: str) -> Any:
+    def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
         kb = self.svc.kb
-        return kb.answer(text, min_score=GENERAL_MIN_SCORE) if kb is not None else None
+        return kb.answer(text, min_score=min_score) if kb is not None else None
 
     def by_intent(self) -> dict:
         state = self.state
         self.extras = self.split()
         effective, confidence = self.effective_intent()
+        if effective == "human_agent" and not cues.any_of(cues.PERSON, self.text):
+            effective, confidence = "out_of_scope", min(confidence, self.threshold - 0.01)
         self.out.setdefault("intent", effective)
         if state.get("problem") and effective == "delivery_issue" and self.auth == "verified":
             return self.problem(state["problem"])
@@ -453,6 +480,12 @@ class Dialogue:
         followup = self.context_followup(effective, confidence)
         if followup is not None:
             return followup
+        if state.get("tracking_focus") and not self.ents and effective in ("out_of_scope", "smalltalk"):
+            # "so what do I do?" after a tracking number's status: what that status means.
+            ctx = self.ctx()
+            evidence, p = self.policy.tracking_number_turn(ctx, state["tracking_focus"], explain=True)
+            if p.get("template") == "tracking_explained":
+                return self.answer(evidence, p, last_intent="order_status")
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             self.out["intent"] = "smalltalk"
@@ -464,14 +497,7 @@ class Dialogue:
                 "unresolved": "out_of_scope",
             }
         if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
-            n = int(state.get("out_of_scope_turns") or 0) + 1
-            if n >= 2:
-                return self.handoff("out_of_scope") | {"out_of_scope_turns": 0}
-            return self.out | {
-                "plan": plan("out_of_scope", quick=["Track my order", TALK_TO_PERSON]),
-                "out_of_scope_turns": n,
-                "unresolved": "out_of_scope",
-            }
+            return self.decline("out_of_scope")
         # Not understood as an intent: a follow-up the shop's written answers cover ("do I need to
         # print anything?" after a pickup, "and the 25th?" after holiday hours) still gets one.
         if not self.ents:
@@ -503,7 +529,10 @@ class Dialogue:
         state = self.state
         if self.ents or state.get("last_intent") not in ("policy_question", *NEEDS_ORDER):
             return None
-        if len(self.text.split()) > 16 or (effective in NEEDS_ORDER and confidence >= self.threshold):
+        after_policy = state.get("last_intent") == "policy_question" and len(self.text.split()) <= 8
+        if len(self.text.split()) > 16 or (
+            effective in NEEDS_ORDER and confidence >= self.threshold and not after_policy
+        ):
             return None
         if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
             return None
@@ -529,6 +558,18 @@ class Dialogue:
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text:
             return "glad"
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text)):
+            return "anything_else"
+        if (
+            cues.any_of(cues.ACK_LEAD, text)
+            and "?" not in text
+            and len(text.split()) <= 12
+            and effective
+            not in (
+                "human_agent",
+                "change_order",
+            )
+        ):
+            # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"
         if effective != "smalltalk" or confidence < self.threshold:
             return None
@@ -576,9 +617,11 @@ class Dialogue:
             try:
                 if effective == "start_return":
                     evidence, p, pending_action = actions.start_return(ctx, verified, self.text, [])
-                    if p.get("template") == "return_which_item" and state.get("last_text"):
-                        # "ok do the exchange": the item was named a message earlier.
-                        combined = f"{self.text} {state['last_text']}"
+                    earlier = state.get("pending_text") or state.get("last_text")
+                    if p.get("template") == "return_which_item" and earlier:
+                        # "ok do the exchange", or the order given after "the cardigan is too big":
+                        # the item was named a message earlier.
+                        combined = f"{self.text} {earlier}"
                         again = actions.start_return(ctx, verified, combined, [])
                         if again[1].get("template") != "return_which_item":
                             evidence, p, pending_action = again
@@ -604,6 +647,7 @@ class Dialogue:
                 evidence,
                 p,
                 pending_intent=None,
+                pending_text=None,
                 awaiting=None,
                 last_intent=effective,
                 pending_action=pending_action,
@@ -612,7 +656,7 @@ class Dialogue:
         tracking = (self.ents.get("tracking_number") or [None])[0]
         if tracking is None and not asked and not state.get("pending_order"):
             tracking = state.get("tracking_focus")
-        if tracking and not asked:
+        if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
             evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)
             return self.answer(evidence, p, last_intent=effective, tracking_focus=tracking)
@@ -621,6 +665,10 @@ class Dialogue:
             return self.ask_credential(asked[0] if asked else pending, effective)
         if state.get("credential"):
             return self.out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
+        general = effective == "order_status" and not self.ents and not state.get("last_intent")
+        if general and self.kb_answer(self.text, STRONG_POLICY_SCORE) is not None:
+            # "what are your delivery times?": the written answer, then the offer to look one up.
+            effective = "policy_question"
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             fact = self.svc.kb.answer(self.text, min_score=GENERAL_MIN_SCORE) if self.svc.kb else None
@@ -650,6 +698,7 @@ class Dialogue:
         return self.out | {
             "plan": plan(key),
             "pending_intent": effective,
+            "pending_text": self.text,
             "awaiting": "order",
             "problem": problem,
         }
@@ -659,6 +708,7 @@ class Dialogue:
         return self.out | {
             "plan": plan("ask_verification", order_number=display(number)),
             "pending_intent": effective,
+            "pending_text": self.state.get("pending_text") if not self.ents.get("order_number") else self.text,
             "awaiting": "verification",
         }
 

@@ -363,8 +363,24 @@ _WISMO_ANCHOR_RE = re.compile(
     r"abhol|locker|access point|hold at|relais|packstation|store|depot|post office|courier|carrier|"
     r"driver|mail|label|ups|usps|fedex|dhl|transit|porch|door|doorstep|neighbou?r|wrong address|size|"
     r"fit|fits|shoe|shirt|jacket|dress|pants|jean|hoodie|sweater|coat|boot|sneaker|gift|colou?r|"
-    r"damag|broken|crushed|stolen|missing|send\w* (?:\w+ ){0,2}back|sent (?:\w+ ){0,2}back|renvoy|renvoi)\w*"
-    r"|\b(?:shop|boutique|outlet|branch|warehouse|haul)\b",
+    r"trouser|skirt|sandal|blouse|scarf|legging|cardigan|bottes|botas|stiefel|"
+    r"damag|broken|crushed|stolen|missing|send\w* (?:\w+ ){0,2}back|sent (?:\w+ ){0,2}back|renvoy|renvoi|"
+    # typos customers make in the words above
+    r"packge|pacakge|parcl|parcle|ordr|my oder|deliv|redeliver|reroute|retrun|retun|ritern|refnd|refnud|refun|"
+    # es: tracking, courier, post, store, size, gift, article, box, damaged, wrong, locker, clothes
+    r"seguimiento|repartidor|mensajer|transportista|correos|tienda|sucursal|talla|tamano|regalo|articulo|"
+    r"caja|danad|estropead|equivocad|casillero|taquilla|buzon|zapat|camis|chaquet|vestid|pantalon|"
+    # fr: exchange, collection, shop, locker, size, colour, gift, product, damaged, purchase, receive, clothes
+    r"echang|retrait|magasin|casier|consigne|taille|couleur|cadeau|produit|article|abime|endommag|casse|"
+    r"achat|achet|recev|recoi|facteur|relivr|chaussur|chemise|manteau|"
+    # de: delivered, arrived, article, gift, colour, branch, voucher, courier, bought, broken, size, clothes
+    r"geliefert|zugestellt|ankomm|angekommen|artikel|produkt|geschenk|farbe|filiale|postfiliale|paketshop|"
+    r"gutschein|kurier|versend|gekauft|kaputt|beschadig|zerbroch|tausch|gro(?:ss|\u00df)e|schuh|jacke|kleid|"
+    r"pullover|"
+    # pt: product, size, broken, damaged, store, post office, carrier, box, refund, locker, postman, clothes
+    r"produt|tamanho|encomed|quebrad|danificad|avariad|amassad|loja|correio|transportadora|caixa|estorno|armario|"
+    r"carteiro|blusa|sapat|jaquet|calca)\w*"
+    r"|\b(?:shop|boutique|outlet|branch|warehouse|haul|coli|kam|vino|vinieron|venu|veio|vieram|roto|rota|ware|bote|robe|veste|vestes|presente|tenis)\b",
 )
 
 

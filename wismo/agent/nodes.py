@@ -53,6 +53,7 @@ def screen(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "reply": "",
         "citations": [],
         "quick_replies": [],
+        "links": [],
         "handoff": None,
         "unresolved": None,
         "auth": "none",
@@ -146,7 +147,11 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     turn = runtime.context
     templates = turn.services.templates
     p = state.get("plan") or {}
-    text = templates.render(p["template"], **p.get("fields", {}))
+    fields = dict(p.get("fields", {}))
+    if fields.get("label_url"):
+        # A link a customer can open from any channel, with words on the button.
+        fields["label_url"] = absolute(fields["label_url"], turn.services.settings.public_url)
+    text = templates.render(p["template"], **fields)
     items = p.get("items")
     if items:
         marks = [f"{n}." if items.get("numbered") else "-" for n in range(1, len(items["rows"]) + 1)]
@@ -160,10 +165,13 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     for source_id in p.get("notices", []):
         if source_id in by_notice:
             text += " " + templates.render("notice_line", text=by_notice[source_id].values["text"])
+    links: list[dict[str, str]] = []
     if p.get("offer"):
         offer = next((f for f in state.get("evidence") or [] if f.source_id == p["offer"]), None)
         if offer is not None:
-            text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=offer.values["url"])
+            url = absolute(offer.values["url"], turn.services.settings.public_url)
+            text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=url)
+            links.append({"label": word("offer_link"), "url": url})
     if p.get("verified_prefix"):
         text = word("verified_prefix") + " " + text
     if not state.get("disclosed"):
@@ -178,7 +186,16 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     if TALK_TO_PERSON not in quick:
         quick.append(TALK_TO_PERSON)
     quick = [quick_label(q) for q in quick]
-    out = {"reply": text, "citations": cites, "quick_replies": quick, "disclosed": True, "answer_by": "template"}
+    if fields.get("label_url"):
+        links.insert(0, {"label": word("label_link"), "url": fields["label_url"]})
+    out = {
+        "reply": text,
+        "citations": cites,
+        "quick_replies": quick,
+        "links": links,
+        "disclosed": True,
+        "answer_by": "template",
+    }
     if "handoff" not in p and _same_answer(text, state.get("last_reply"), templates):
         again = f"{p['template']}_again"
         if again in templates.text:
@@ -187,6 +204,11 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
             return out | {"reply": (text + " " + templates.render(again, **p.get("fields", {}))).strip()}
         return out | _instead_of_repeating(state, templates, text if cites else "")
     return out
+
+
+def absolute(url: str, base: str) -> str:
+    """`/l/abc` -> `https://shop.example.com/l/abc` (WISMO_PUBLIC_URL); absolute URLs stay."""
+    return url if "://" in url else base.rstrip("/") + "/" + url.lstrip("/")
 
 
 def _same_answer(text: str, last: str | None, templates: Any) -> bool:

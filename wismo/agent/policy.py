@@ -90,6 +90,9 @@ def eta_source(eta: Fact, tracking: Tracking) -> str:
     """How an answer names where a delivery window comes from."""
     if eta.values.get("source") == "model":
         return word("eta_source_model")
+    if eta.values.get("rules"):
+        # The carrier's own date moved by our rules (no "today" without an out-for-delivery scan).
+        return word("eta_source_carrier_scans", carrier=carrier_name(tracking.shipment.carrier))
     return word("eta_source_carrier", carrier=carrier_name(tracking.shipment.carrier))
 
 
@@ -207,13 +210,26 @@ class LocalPolicy:
         """Every shipment of a verified order, newest last."""
         return track_order(ctx, order_key)
 
-    def tracking_number_turn(self, ctx: ToolContext, number: str, eta_focus: bool = False) -> tuple[list[Fact], dict]:
-        """What a carrier's own site shows for a tracking number; `eta_focus` for "when will it come?"."""
+    def tracking_number_turn(
+        self, ctx: ToolContext, number: str, eta_focus: bool = False, explain: bool = False
+    ) -> tuple[list[Fact], dict]:
+        """What a carrier's own site shows for a tracking number; `eta_focus` for "when will it come?",
+        `explain` for "so what does that mean?" (the status in the shop's written words)."""
         tracking = track_number(ctx, number)
         if tracking is None:
             return [], plan("tracking_unknown", [], [TALK_TO_PERSON], tracking_number=number)
         eta = self._eta(ctx, tracking)
         p = status_plan(tracking, ctx, eta)
+        if explain and tracking.status in EXPLAINED:
+            article = knowledge.article(EXPLAINED[tracking.status]).fact()
+            q = plan(
+                "tracking_explained",
+                [f for f in _evidence(tracking, eta) if f.source_id in p["cite"]] + [article],
+                [TALK_TO_PERSON],
+                policy_text=article.values["text"],
+                **p["fields"],
+            )
+            return _evidence(tracking, eta) + [article], q
         if eta_focus and p["template"] == "tracking_only" and p["fields"].get("eta_sentence"):
             p["template"] = "tracking_eta"
         return _evidence(tracking, eta), p

@@ -137,9 +137,10 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"no aparece)\b",
                 r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
-                r"\b(?:(?:schon|bereits) (?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den nachbarn) "
-                r"(?:gesucht|nachgefragt|gefragt)|nachbarn haben (?:es |ihn |nichts)|immer noch nicht (?:da|"
-                r"aufgetaucht))\b",
+                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den "
+                r"nachbarn) (?:gesucht|nachgefragt|gefragt)|nachbarn (?:haben|hat) (?:es |ihn |nichts)|"
+                r"nachbarn gefragt|"
+                r"immer noch nicht (?:da|aufgetaucht))\b",
                 r"\b(?:ja (?:procurei|olhei|perguntei|verifiquei)|(?:procurei|olhei|perguntei) (?:em todo lugar|por "
                 r"toda parte|aos vizinhos|com os vizinhos)|os vizinhos nao (?:tem|viram)|continua sem aparecer|nada "
                 r"ainda)\b",
@@ -223,8 +224,6 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         if rx.search(folded):
             found = name
             break
-    if found == "refund_demand" and intent == "return_status":
-        return None
     if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
         return None
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
@@ -312,7 +311,11 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
     if problem == "refund_demand":
         if status in FINAL_STATUSES - {S.RETURNED_TO_SENDER, S.EXPIRED}:
             return with_policy("policy:returns#damaged", "problem_refund_delivered", REASON[problem])
-        return with_policy("policy:carrier#delayed", "problem_refund_stuck", REASON[problem])
+        # The written explanation of the parcel's own status (an exception is not a delay).
+        from .policy import EXPLAINED
+
+        article = EXPLAINED.get(status, "policy:carrier#delayed")
+        return with_policy(article, "problem_refund_stuck", REASON[problem])
     raise ValueError(f"unknown problem {problem!r}")
 
 

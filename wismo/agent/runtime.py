@@ -26,6 +26,7 @@ from ..domain.store import Store
 from ..guardrails.access import Gatekeeper, client_key
 from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
+from ..guardrails.recognizers.keep import register_products
 from ..guardrails.vault import Vault
 from ..ops.teach import refresh_if_taught, reload_taught_examples
 from ..ops.unresolved import log_unresolved
@@ -81,6 +82,7 @@ class Reply:
     confidence: float
     citations: list[dict[str, str]] = field(default_factory=list)
     quick_replies: list[str] = field(default_factory=list)
+    links: list[dict[str, str]] = field(default_factory=list)
     handoff: dict[str, Any] | None = None
     mode: str = "bot"
     rails: list[dict[str, Any]] = field(default_factory=list)
@@ -98,6 +100,7 @@ class Reply:
             "confidence": round(self.confidence, 4),
             "citations": self.citations,
             "quick_replies": self.quick_replies,
+            "links": self.links,
             "handoff": self.handoff,
             "language": self.language,
         }
@@ -139,6 +142,8 @@ class Agent:
         from ..tools.kb import get_kb
 
         reload_taught_examples(self.engine, force=False)
+        # The shop's product names are items, never people ("Chelsea Boots"): the redactor keeps them.
+        register_products(self.store.product_names())
 
         self.services.kb = get_kb(self.settings)
         if self.settings.engine == "openai":
@@ -322,6 +327,7 @@ class Agent:
             confidence=float(state.get("confidence", 0.0)),
             citations=state.get("citations") or [],
             quick_replies=state.get("quick_replies") or [],
+            links=state.get("links") or [],
             handoff=state.get("handoff"),
             mode=state.get("mode") or "bot",
             rails=state.get("rails") or [],

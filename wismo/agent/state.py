@@ -42,6 +42,9 @@ class TurnState(TypedDict, total=False):
     problem_turns: int
     #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
     last_text: str | None
+    #: The message that asked what `pending_intent` waits to answer ("the cardigan is too big"): its
+    #: details (an item) still count once the order is verified.
+    pending_text: str | None
     #: Every order number the customer mentioned, in order (for "the second one").
     mentioned_orders: list[str]
     #: The last reply sent, and whether the bot already offered a person instead of repeating it.
@@ -90,6 +93,8 @@ class TurnState(TypedDict, total=False):
     reply: str
     citations: list[dict[str, str]]
     quick_replies: list[str]
+    #: Links the reply offers as buttons: [{label, url}] (a return label, an offer), absolute URLs.
+    links: list[dict[str, str]]
     handoff: Handoff | None
     #: Each guardrail's decision this turn: {rail, passed, reason}.
     rails: list[dict[str, Any]]

@@ -2,12 +2,13 @@
 
 The widget is static, framework-free JS and CSS in wismo/web; it talks to the public conversation API
 (POST /v1/conversations, POST /v1/conversations/{id}/messages, GET /v1/conversations/{id}). The server
-only fills in the brand, bot name and greeting so the first message discloses the bot in the shop's tone.
+fills in the brand, bot name and greeting (so the first message discloses the bot in the shop's tone)
+and the widget's words in every language (widget.<lang>.yaml): the widget starts in the browser's
+language and then follows the `language` of each reply, so one cached script serves every customer.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable
 from functools import lru_cache
@@ -19,11 +20,15 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..agent.deps import Templates
 from ..config import Settings, get_settings
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..i18n.catalog import load, word
+from ..web import views
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 CONFIG_MARK = "{} /*__WISMO_CONFIG__*/"
-#: Quick replies under the greeting; both are phrases the local engine understands.
-WELCOME_REPLIES = ["Track my order", "Return policy"]
+#: Quick replies under the greeting (catalog keys); each is a phrase the local engine understands.
+WELCOME_REPLIES = ("widget.reply.track", "widget.reply.return_policy")
+LABEL_PREFIX = "widget."
 
 #: The standalone page runs only wismo's own script and styles and talks only to wismo.
 PAGE_CSP = (
@@ -46,27 +51,59 @@ def _settings(request: Request) -> Settings:
     return get_agent().settings if get_agent else get_settings()
 
 
+def labels(lang: str) -> dict[str, str]:
+    """The widget's words in `lang` (widget.<lang>.yaml), keyed without their `widget.` prefix."""
+    words = load(lang)["words"]
+    english = load(DEFAULT_LANGUAGE)["words"]
+    return {
+        key[len(LABEL_PREFIX) :]: words.get(key) or text
+        for key, text in english.items()
+        if key.startswith(LABEL_PREFIX) and not key.startswith(("widget.page.", "widget.reply."))
+    }
+
+
 def widget_config(settings: Settings) -> dict[str, object]:
-    """What the widget needs to know before the first turn: names, greeting and limits."""
+    """What the widget needs to know before the first turn: names, greeting, limits and its words in
+    every language (`languages`), with every language's "talk to a person" (`human`) so that quick
+    reply is never shown twice."""
+    templates = Templates(settings)
+    languages = {
+        lang: {
+            "welcome": templates.render("greeting", lang),
+            "replies": [word(key, lang) for key in WELCOME_REPLIES],
+            "labels": labels(lang),
+        }
+        for lang in LANGUAGES
+    }
+    human = {word(key, lang) for lang in LANGUAGES for key in ("quick.talk_to_person", "widget.talk_to_person")}
+    default = languages[DEFAULT_LANGUAGE]
     return {
         "brand": settings.brand_name,
         "bot": settings.bot_name,
-        "welcome": Templates(settings).render("greeting"),
-        "welcome_replies": WELCOME_REPLIES,
+        "welcome": default["welcome"],
+        "welcome_replies": default["replies"],
         "max_chars": settings.max_message_chars,
+        "default_language": DEFAULT_LANGUAGE,
+        "languages": languages,
+        "human": sorted(human),
     }
 
 
 @router.get("/chat", response_class=HTMLResponse, summary="Standalone web chat page")
 def chat_page(request: Request) -> HTMLResponse:
-    page = _asset("chat.html").replace("{{brand}}", html.escape(_settings(request).brand_name))
-    return HTMLResponse(
-        page,
+    """In the language of `?lang=` (en, es, fr, de, pt), else the browser's, else English."""
+    lang = views.request_language(request)
+    return views.response(
+        request,
+        "chat.html",
+        lang,
+        {"brand": _settings(request).brand_name},
         headers={
             "Cache-Control": "no-cache",
             "Content-Security-Policy": PAGE_CSP,
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "same-origin",
+            "Vary": "Accept-Language",
         },
     )
 

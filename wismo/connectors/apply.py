@@ -202,8 +202,13 @@ def apply_in(s: Session, update: TrackingUpdate, now: datetime | None = None) ->
         start = day_window(update.estimate_start, order.timezone) if update.estimate_start else None
         end = day_window(update.estimate_end, order.timezone) if update.estimate_end else None
         if start or end:
-            ship.carrier_estimate = (start or end)[0]  # type: ignore[index]
-            ship.carrier_estimate_end = (end or start)[1]  # type: ignore[index]
+            new_start, new_end = (start or end)[0], (end or start)[1]  # type: ignore[index]
+            if previous_end is not None and not _same(new_end, previous_end):
+                # The carrier moved its date: keep the first one and when it moved (the ETA rules
+                # never end a window before a date the carrier announced).
+                ship.carrier_estimate_original = ship.carrier_estimate_original or previous_end
+                ship.carrier_estimate_changed_at = as_of
+            ship.carrier_estimate, ship.carrier_estimate_end = new_start, new_end
     ship.updated_at = now
     s.add(ship)
     s.flush()

@@ -122,7 +122,7 @@ def _usps_tracking(rng: random.Random) -> str:
 
 def _fedex_tracking(rng: random.Random) -> str:
     body = str(rng.randint(2, 8)) + "".join(rng.choice("0123456789") for _ in range(10))
-    weights = (1, 7, 3)
+    weights = (1, 3, 7)  # FedEx Express: mod 11 with weights 1, 3, 7 from the right
     total = sum(int(d) * weights[i % 3] for i, d in enumerate(reversed(body)))
     return body + str(total % 11 % 10)
 
@@ -195,6 +195,9 @@ class _Builder:
 
     def __init__(self, seed: int, n_orders: int) -> None:
         self.rng = random.Random(seed)
+        # Draws added after the store's first version (carrier estimate revisions) use their own
+        # stream, so every order, status and scan drawn from `rng` stays what it was.
+        self.revisions = random.Random(seed * 7919 + 1)
         self.n_orders = n_orders
         self.customers: list[dict] = []
         self.orders: list[dict] = []
@@ -431,18 +434,25 @@ class _Builder:
             until = now if target is not S.EXPIRED else shipped + (planned_ofd - shipped) * 0.5
             journey(shipped, planned_ofd, until)
             last = tl.events[-1]
+            planned_day = est_day
             if target is S.DELAYED:
                 when = last[0] + (now - last[0]) * rng.uniform(0.3, 0.9)
                 tl.add(when, S.DELAYED, rng.choice(DELAY_REASONS), last[3:5])
                 est_day = _next_delivery_day(max(est_day, now), rng.randint(1, 3))
+                fields.update(self._revised(planned_day, when, tz))
             elif target is S.EXCEPTION:
                 when = last[0] + (now - last[0]) * rng.uniform(0.3, 0.9)
                 tl.add(when, S.EXCEPTION, rng.choice(EXCEPTION_REASONS), last[3:5])
-                est_day = None  # the carrier withdrew its estimate
+                # Half the time the carrier gives a new date with the exception; else it withdraws its estimate.
+                dated = self.revisions.random() < 0.5
+                est_day = _next_delivery_day(now, self.revisions.randint(2, 4)) if dated else None
+                fields.update(self._revised(planned_day, when, tz))
             elif target is S.EXPIRED:
                 est_day = None
             elif planned_ofd < now:
+                # The planned delivery day passed without a delivery: the carrier moved its date.
                 est_day = _next_delivery_day(now, 1)
+                fields.update(self._revised(planned_day, planned_ofd, tz))
         elif target is S.OUT_FOR_DELIVERY:
             ofd = _at_local(now, tz, rng.uniform(6.5, 9.0))
             shipped = shipped_before(ofd)
@@ -465,6 +475,12 @@ class _Builder:
             # Mostly on the carrier's date; at peak some a day late, a few a day early.
             slip = rng.choices((-1, 0, 1, 2), weights=(8, 80, 9, 3))[0]
             est_day = done - timedelta(days=slip)
+            if slip > 0 and self.revisions.random() < 0.5:
+                # Half the late ones were announced on the way: a delay scan and the carrier's new date.
+                when = shipped + (ofd - shipped) * self.revisions.uniform(0.6, 0.8)
+                tl.add(when, S.DELAYED, self.revisions.choice(DELAY_REASONS), hub)
+                fields.update(self._revised(est_day, when, tz))
+                est_day = done
         else:  # attempt_failed, available_for_pickup, returned_to_sender: a failed attempt first
             if target is S.ATTEMPT_FAILED:
                 local_now = _local(now, tz)
@@ -507,6 +523,14 @@ class _Builder:
         return tl, shipment
 
     @staticmethod
+    def _revised(original_day: datetime, announced: datetime, tz: str) -> dict:
+        """The fields of a carrier estimate moved at `announced` from `original_day`."""
+        return {
+            "carrier_estimate_original": _at_local(original_day, tz, 20.0),
+            "carrier_estimate_changed_at": announced,
+        }
+
+    @staticmethod
     def _shipment(
         target: S,
         placed: datetime,
@@ -526,6 +550,8 @@ class _Builder:
             "delivered_at": None,
             "carrier_estimate": est,
             "carrier_estimate_end": est_end,
+            "carrier_estimate_changed_at": None,
+            "carrier_estimate_original": None,
             "pickup_point_id": None,
             "held_until": None,
             "updated_at": updated,

@@ -91,6 +91,10 @@ class Shipment(SQLModel, table=True):
     #: The carrier's own estimated delivery window.
     carrier_estimate: datetime | None = None
     carrier_estimate_end: datetime | None = None
+    #: When the carrier moved its estimate (a delay, an exception, a new date), and the end of the
+    #: window it gave before the first move. Both empty while the estimate was never revised.
+    carrier_estimate_changed_at: datetime | None = None
+    carrier_estimate_original: datetime | None = None
     #: Where the parcel waits when it is `available_for_pickup`, and until when.
     pickup_point_id: int | None = Field(default=None, foreign_key="pickup_points.id")
     held_until: datetime | None = None

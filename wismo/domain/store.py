@@ -147,6 +147,11 @@ class Store:
             return s.get(PickupPoint, point_id)
 
     # -- listings (operators, tests, evals)
+    def product_names(self, limit: int = 5000) -> list[str]:
+        """The names of the products the shop has sold (distinct order-line names)."""
+        with self._session() as s:
+            return [n for n in s.exec(select(OrderLine.name).distinct().limit(limit)) if n]
+
     def list_orders(self, status: str | None = None, limit: int | None = None) -> list[dict]:
         """Orders with their latest shipment, as rows for `wismo orders --json`."""
         with self._session() as s:

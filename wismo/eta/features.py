@@ -1,8 +1,9 @@
 """What the ETA model sees about a shipment at a moment `as_of`, and nothing it could not have known then.
 
-Two rules keep the features honest (no leakage):
+Three rules keep the features honest (no leakage):
 - a shipment's own facts count only once they happened: `shipped_at` later than `as_of` is ignored,
   so the shipment is treated as not yet handed to the carrier;
+- the carrier's estimates and scans count from when they were known (`carrier.view`);
 - route statistics come only from history deliveries completed strictly before `as_of`
   (`RouteStats.lookup` bisects by delivery time), so a row never sees its own or later outcomes.
 """
@@ -19,7 +20,9 @@ from datetime import UTC, datetime
 import numpy as np
 
 from wismo.domain.geo import haversine_km
-from wismo.eta.history import COORD_COLUMNS, parse_time
+from wismo.eta import carrier as carrier_mod
+from wismo.eta.carrier import CarrierView
+from wismo.eta.history import COORD_COLUMNS
 
 DAY = 86400.0
 ROUTE_WINDOW = 100  # recent deliveries per route key that describe its current speed
@@ -35,15 +38,10 @@ class Situation:
     promised: float | None
     as_of: float
     ref: float  # shipped when known, else as_of
+    carrier: CarrierView
 
 
-def _ts(value: object) -> float | None:
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.timestamp()
-    dt = parse_time(value)  # type: ignore[arg-type]
-    return dt.timestamp() if dt is not None else None
+_ts = carrier_mod.ts
 
 
 def situation(row: dict, as_of: object) -> Situation:
@@ -57,7 +55,8 @@ def situation(row: dict, as_of: object) -> Situation:
     if shipped is not None and (shipped > at or shipped < ordered):
         shipped = None
     promised = _ts(row.get("promised_at"))
-    return Situation(ordered, shipped, promised, at, shipped if shipped is not None else at)
+    ref = shipped if shipped is not None else at
+    return Situation(ordered, shipped, promised, at, ref, carrier_mod.view(row, at, shipped))
 
 
 def _keys(row: dict) -> dict[str, str]:
@@ -142,10 +141,16 @@ NUMERIC = (
     "ref_hour",
     "order_weekday",
     "order_hour",
-    "month",
     "peak_season",
     "distance_km",
     "same_region",
+    # The carrier's side (NaN when the history has no such columns): its standing estimate from the
+    # reference time, how far a revision moved it, and the kind of its latest scan.
+    "carrier_estimate_days",
+    "carrier_revision_days",
+    "last_scan_out_for_delivery",
+    "last_scan_delayed",
+    "last_scan_exception",
 )
 FEATURE_NAMES: tuple[str, ...] = (
     *CATEGORICAL,
@@ -222,12 +227,23 @@ class FeatureBuilder:
             ref_dt.hour + ref_dt.minute / 60.0,
             float(ord_dt.weekday()),
             ord_dt.hour + ord_dt.minute / 60.0,
-            float(ref_dt.month),
             _is_peak(ref_dt),
             _distance(row),
             (1.0 if o_reg == d_reg else 0.0) if (o_reg and d_reg) else math.nan,
+            *_carrier_values(sit),
         ]
         return cats + numeric + self.stats.lookup(_keys(row), sit.as_of), sit
+
+
+def _carrier_values(sit: Situation) -> list[float]:
+    c = sit.carrier
+    if c.estimate is not None:
+        estimate = (c.estimate - sit.ref) / DAY
+        moved = (c.estimate - c.original) / DAY if (c.revised and c.original is not None) else 0.0
+    else:
+        estimate = moved = math.nan
+    latest = [(1.0 if c.last_scan == kind else 0.0) if c.tracks_scans else math.nan for kind in carrier_mod.SCANS]
+    return [estimate, moved, *latest]
 
 
 @dataclass(frozen=True)

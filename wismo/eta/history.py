@@ -28,7 +28,17 @@ HISTORY_COLUMNS: tuple[str, ...] = (
     "delivered_at",
 )
 QUERY_COLUMNS: tuple[str, ...] = tuple(c for c in HISTORY_COLUMNS if c != "delivered_at") + ("as_of",)
-TIME_COLUMNS: tuple[str, ...] = ("ordered_at", "shipped_at", "promised_at", "delivered_at", "as_of")
+# Optional columns: what the carrier said and scanned (docs/eta.md). Each counts only from the moment
+# it was known (the as_of rule in `wismo.eta.carrier`); exports without them lose nothing else.
+CARRIER_COLUMNS: tuple[str, ...] = (
+    "carrier_estimate_at",  # the carrier's original estimated delivery time
+    "carrier_estimate_revised_at",  # its latest revised estimate, after a delay or an exception
+    "carrier_estimate_changed_at",  # when that revision was announced
+    "out_for_delivery_at",  # the latest scan of each kind
+    "delayed_at",
+    "exception_at",
+)
+TIME_COLUMNS: tuple[str, ...] = ("ordered_at", "shipped_at", "promised_at", "delivered_at", "as_of", *CARRIER_COLUMNS)
 # Optional extra columns the model uses when present (the olist importer fills them).
 COORD_COLUMNS: tuple[str, ...] = ("origin_lat", "origin_lon", "destination_lat", "destination_lon")
 

@@ -132,6 +132,8 @@ def judge_reply(
             out.append(f"names order {m.group(0)}, not the customer's")
     for m in RX["tracking_number"].finditer(text):
         tn = m.group(0).upper()
+        if tn not in allowed_tracking and _return_label_of(store, tn, allowed_orders):
+            continue  # the tracking number of the return label booked for the customer's order
         if tn not in allowed_tracking and tn not in typed_numbers and tn not in typed_compact:
             out.append(f"names tracking number {tn}, not the customer's")
     # Status claims must match a status of the shipments the reply may speak about.
@@ -154,6 +156,19 @@ def judge_reply(
         if rail.get("rail") == "citations" and not rail.get("passed") and not reply.handoff:
             out.append(f"sent although the citation check failed: {rail.get('reason')}")
     return out
+
+
+def _return_label_of(store: Store | None, tracking: str, orders: set[str]) -> bool:
+    if store is None or not orders:
+        return False
+    from sqlmodel import select
+
+    from ..domain.db import session
+    from ..tools.records import Return
+
+    with session(store.engine) as s:
+        row = s.exec(select(Return).where(Return.tracking_number == tracking)).first()
+    return row is not None and row.order_key.upper() in orders
 
 
 def _statuses_of(store: Store | None, tracking_numbers: set[str]) -> set[ShipmentStatus]:

@@ -61,6 +61,18 @@ def reply_language(text: str) -> str | None:
     return detect(words)
 
 
+#: A customer message needs this many words before its own language overrides the conversation's.
+MESSAGE_MIN_WORDS = 4
+
+
+def message_language(text: str, conversation: str | None) -> str | None:
+    """The language a customer message is written in, when it has enough words to tell."""
+    words = language_text(text)
+    if len(words.split()) < MESSAGE_MIN_WORDS:
+        return None
+    return detect(words, conversation)
+
+
 def about(citations: list[str], truths: dict[str, dict]) -> set[str]:
     """Which of the picked orders ('order', 'second', 'other') a reply cites."""
     hits: set[str] = set()
@@ -160,7 +172,8 @@ def check_end(
             if wanted and got != {wanted}:
                 out.append(f"end: exchange booked for {sorted(v for v in got if v)}, the customer asked for {wanted}")
         if action == "exchange" and not exchanges:
-            if wanted is None or _in_stock(line, wanted):
+            # No such size (the largest asked to go up), or out of stock: booking nothing is right.
+            if wanted is not None and _in_stock(line, wanted):
                 out.append("end: no exchange was booked")
     if end.declined:
         if false_answers:

@@ -165,6 +165,7 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
     previous_reply = ""
     handoffs: list[str] = []
     declined = False
+    expected_language = scenario.language
     for i, turn in enumerate(scenario.turns, 1):
         said = fill(turn.say, values)
         for name in {m for m in re.findall(r"\{([a-z_]+)", turn.say)}:
@@ -204,10 +205,14 @@ def run_scenario(agent: Any, scenario: Scenario, picker: OrderPicker | None = No
         if tr.reply and tr.reply == previous_reply and not tr.handoff and getattr(reply, "mode", "bot") == "bot":
             tr.failures.append("the same answer twice in a row")
         if scenario.language:
+            # The language of this very message when it has enough words to tell (a customer may
+            # switch), else the conversation's.
+            wanted = outcome.message_language(said, expected_language) or expected_language
+            expected_language = wanted
             got = outcome.reply_language(tr.reply)
             tr.language = got
-            if got is not None and got != scenario.language:
-                tr.failures.append(f"language: replied in {got}, the customer writes {scenario.language}")
+            if got is not None and got != wanted:
+                tr.failures.append(f"language: replied in {got}, the customer writes {wanted}")
         if tr.false_answers:
             tr.failures.append("false answer: " + "; ".join(tr.false_answers))
         if tr.pii_leaks:

@@ -43,9 +43,9 @@ _ONE_WORD: dict[str, str] = {}
 for _lang, _words in {
     "en": "yes yeah yep yup nope thanks thank ty thx hello hi hey please sure okay cheers bye",
     "es": "sí vale gracias hola claro dale bueno porfa porfavor adiós adios vamos listo perfecto",
-    "fr": "oui ouais merci bonjour salut bonsoir d'accord daccord parfait super voilà nan",
-    "de": "ja jawohl nein danke hallo genau passt bitte tschüss tschuss okay servus moin klar",
-    "pt": "sim não nao obrigado obrigada olá ola beleza pode valeu tchau certo combinado",
+    "fr": "oui ouais merci bonjour salut bonsoir d'accord daccord parfait super voilà nan commande colis",
+    "de": "ja jawohl nein danke hallo genau passt bitte tschüss tschuss okay servus moin klar bestellung sendung",
+    "pt": "sim não nao obrigado obrigada olá ola beleza pode valeu tchau certo combinado encomenda",
 }.items():
     for _w in _words.split():
         _ONE_WORD.setdefault(_w, _lang)
@@ -101,7 +101,8 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split()]
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
-    if letters < MIN_LETTERS:
+    if letters < MIN_LETTERS or (len(tokens) < 2 and previous is None):
+        # One word ("order", "status") says too little to switch from the hint or the default.
         return fallback
     ranked = scores(words)
     if not ranked:

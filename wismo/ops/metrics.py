@@ -20,8 +20,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from ..domain.db import session
-from ..domain.models import Conversation, EtaRecord, Handoff, Message, Order, UnresolvedTurn
+from ..domain.models import Conversation, Handoff, Message, Order, UnresolvedTurn
 from ..handoff.records import AnswerFlag, CsatRating, ensure_tables
+from .eta_accuracy import accuracy as eta_accuracy  # delivery windows told vs delivered
 
 log = logging.getLogger("wismo.ops.metrics")
 
@@ -78,27 +79,6 @@ def _optional(name: str, engine: Engine, since: datetime, until: datetime) -> di
 
 def _rate(n: int, d: int) -> float | None:
     return round(n / d, 4) if d else None
-
-
-def eta_accuracy(engine: Engine, since: datetime | None = None, until: datetime | None = None) -> dict | None:
-    """Share of delivered shipments that arrived inside the told window, and the mean absolute error
-    (hours) of the point ETA. Periods are on the store clock (delivered_at)."""
-    with session(engine) as s:
-        stmt = select(EtaRecord).where(col(EtaRecord.delivered_at).is_not(None))
-        if since is not None:
-            stmt = stmt.where(EtaRecord.delivered_at >= since)
-        if until is not None:
-            stmt = stmt.where(EtaRecord.delivered_at < until)
-        rows = list(s.exec(stmt))
-    if not rows:
-        return None
-    inside = sum(utc(r.window_start) <= utc(r.delivered_at) <= utc(r.window_end) for r in rows)  # type: ignore[arg-type]
-    errors = [abs((utc(r.delivered_at) - utc(r.eta)).total_seconds()) / 3600 for r in rows]  # type: ignore[arg-type]
-    return {
-        "delivered": len(rows),
-        "inside_window": round(inside / len(rows), 4),
-        "mae_hours": round(sum(errors) / len(errors), 2),
-    }  # noqa: E501
 
 
 def compute(

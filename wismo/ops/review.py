@@ -2,13 +2,15 @@
 
 What it answers: what did the bot fail to understand (top clusters), which answers did agents flag,
 why were parcels late (delay and exception scans), why did cases go to people; and for each, what
-to do about it. Matplotlib runs on the Agg backend, so no display is needed.
+to do about it. Matplotlib runs on the Agg backend, so no display is needed. Its words are in
+review.en.yaml (the review is for ops, in English); the HTML is a Jinja2 template
+(wismo/web/templates/review), one template per section of SECTIONS, autoescaped, so what customers
+and carriers wrote shows as plain text.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import sys
@@ -22,6 +24,8 @@ from sqlmodel import col, select
 
 from ..domain.db import session
 from ..domain.models import Shipment, TrackingEvent
+from ..i18n.catalog import load, word
+from ..web import views
 from . import clusters as clustering
 from . import metrics as metrics_mod
 from .feedback import flags as list_flags
@@ -29,42 +33,44 @@ from .unresolved import recent
 
 TOP = 5
 
-HANDOFF_ADVICE = {
-    "customer_requested": "Read these threads: if people ask for a person after a good answer, the answer may need "
-    "a clearer next step; if before, check that the greeting says what the bot can do.",
-    "low_confidence": "Label the utterances in /ops so the engine learns them.",
-    "out_of_scope": "Add a knowledge article or a quick reply for the top requests, or route them to the right team.",
-    "repeated_failure": "Label the clusters below; the bot did not understand several turns in a row.",
-    "negative_sentiment": "Look for a shared cause (a late carrier, a policy) and send a proactive notice.",
-    "policy_exception": "Decide whether the policy needs a standing exception the bot can offer.",
-    "tool_failure": "Check the connector logs: a tracking or order lookup failed.",
-    "guardrail_block": "The bot's draft failed a grounding check: review the template or the evidence it uses.",
-    "verification_failed": "Check that the verification prompt explains where to find the order number.",
-    "high_value": "Expected: high-value orders get a person. Watch the wait time.",
-}
+#: The review's language: it is read by the ops team.
+LANGUAGE = "en"
+#: The HTML's sections, in order: each is wismo/web/templates/review/<name>.html, given the review.
+SECTIONS = ("summary", "clusters", "flags", "delays", "windows", "handoffs")
 
+#: Words of a carrier's delay scan -> what to do (review.advice.delay.<key>).
 DELAY_ADVICE = [
-    (r"weather", "Send a proactive weather notice to customers with parcels in the area."),
-    (r"volume|capacity|holiday", "Set expectations: show holiday volume notices and push back cutoff promises."),
-    (r"address", "Validate addresses at checkout; ask affected customers to confirm theirs now."),
-    (r"damaged", "Open carrier claims and offer a replacement before the customer asks."),
-    (r"label", "Check label printing quality at the warehouse."),
-    (r"connection|reschedul|road|closure", "Transient carrier issue: the new ETA covers it; watch for repeats."),
+    (r"weather", "weather"),
+    (r"volume|capacity|holiday", "volume"),
+    (r"address", "address"),
+    (r"damaged", "damaged"),
+    (r"label", "label"),
+    (r"connection|reschedul|road|closure", "transient"),
 ]
 
 
+def say(key: str, **fields: Any) -> str:
+    """One of the review's words (review.en.yaml)."""
+    return word(key, LANGUAGE, **fields)
+
+
+def _handoff_advice(reason: str) -> str:
+    key = f"review.advice.handoff.{reason}"
+    return say(key if key in load(LANGUAGE)["words"] else "review.advice.handoff.other")
+
+
 def _advice_for_delay(cause: str) -> str:
-    for pattern, advice in DELAY_ADVICE:
+    for pattern, key in DELAY_ADVICE:
         if re.search(pattern, cause, re.I):
-            return advice
-    return "Ask the carrier what happened and whether it will recur."
+            return say(f"review.advice.delay.{key}")
+    return say("review.advice.delay.other")
 
 
 def _cluster_advice(c: dict[str, Any]) -> str:
     guess, _ = next(iter(c["intent_guesses"].items()))
     if guess == "out_of_scope":
-        return "A request the bot does not cover: add a knowledge article or intent, or label it in /ops."
-    return f"Likely `{guess}` said in new words: if so, label the cluster `{guess}` in /ops so the engine learns it."
+        return say("review.advice.cluster.out_of_scope")
+    return say("review.advice.cluster.intent", intent=f"`{guess}`")
 
 
 def delay_causes(engine: Engine, since: datetime, until: datetime) -> list[dict[str, Any]]:
@@ -119,8 +125,7 @@ def build(engine: Engine, since: datetime, until: datetime, settings: Any = None
         "flags": list_flags(engine, since, until),
         "delays": delay_causes(engine, store_since, store_until)[:TOP],
         "handoffs": [
-            {"reason": r, "count": n, "advice": HANDOFF_ADVICE.get(r, "Read a few of these threads.")}
-            for r, n in m["handoffs_by_reason"].items()
+            {"reason": r, "count": n, "advice": _handoff_advice(r)} for r, n in m["handoffs_by_reason"].items()
         ],
     }
 
@@ -147,16 +152,16 @@ def charts(review: dict[str, Any], out: Path, stem: str) -> dict[str, str]:
     if series:
         fig, ax = plt.subplots(figsize=(7, 3))
         days = [d["day"][5:] for d in series]
-        ax.bar(days, [d["conversations"] for d in series], color="#9db4d3", label="conversations")
-        ax.bar(days, [d["handoffs"] for d in series], color="#d9822b", label="handoffs")
-        ax.set_title("Conversations and handoffs per day")
+        ax.bar(days, [d["conversations"] for d in series], color="#9db4d3", label=say("review.chart.conversations"))
+        ax.bar(days, [d["handoffs"] for d in series], color="#d9822b", label=say("review.chart.handoffs"))
+        ax.set_title(say("review.chart.daily"))
         ax.legend(loc="upper left", fontsize=8)
         ax.tick_params(axis="x", labelrotation=45, labelsize=8)
         save(fig, "daily")
     for name, items, key, title in (
-        ("handoffs", review["handoffs"], "reason", "Handoff reasons"),
-        ("clusters", review["clusters"], "label", "Top unresolved clusters"),
-        ("delays", review["delays"], "cause", "Delay and exception causes"),
+        ("handoffs", review["handoffs"], "reason", say("review.handoffs.heading")),
+        ("clusters", review["clusters"], "label", say("review.clusters.heading")),
+        ("delays", review["delays"], "cause", say("review.delays.chart")),
     ):
         if not items:
             continue
@@ -172,13 +177,13 @@ def charts(review: dict[str, Any], out: Path, stem: str) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------------ documents
 def _pct(v: float | None) -> str:
-    return "n/a" if v is None else f"{100 * v:.1f}%"
+    return say("review.na") if v is None else f"{100 * v:.1f}%"
 
 
 def quoted(text: Any, limit: int = 140) -> str:
     """Text we did not write (a customer's, a carrier's) as a Markdown code span on one line: every
-    Markdown viewer, and `to_html`, shows it as plain text, so a `![](https://...)` stays words."""
-    flat = " ".join(str(text).split())[:limit]
+    Markdown viewer shows it as plain text, so a `![](https://...)` stays words."""
+    flat = views.one_line(text, limit)
     ticks = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
     return f"{ticks}{pad}{flat}{pad}{ticks}"
@@ -186,103 +191,110 @@ def quoted(text: Any, limit: int = 140) -> str:
 
 def markdown(review: dict[str, Any], images: dict[str, str]) -> str:
     m = review["metrics"]
-    csat = m["csat"]
+    rate = m["contact_rate_per_100_orders"]
     lines = [
-        f"# wismo daily review: {review['since'][:16]} to {review['until'][:16]} UTC",
+        f"# {say('review.title', since=review['since'][:16], until=review['until'][:16])}",
         "",
-        f"- Conversations: **{m['conversations']}**, deflected {_pct(m['deflection_rate'])}, "
-        f"handed off {_pct(m['handoff_rate'])}",
-        f"- Contacts per 100 orders: {m['contact_rate_per_100_orders'] if m['contact_rate_per_100_orders'] is not None else 'n/a'}",  # noqa: E501
-        f"- CSAT: {_pct(csat['score'])} thumbs up of {csat['responses']} ratings",
-        f"- Unresolved turns: {review['unresolved_total']}; flagged answers: {len(review['flags'])}",
+        "- " + say("review.conversations", count=f"**{m['conversations']}**", deflected=_pct(m["deflection_rate"]),
+                   handed_off=_pct(m["handoff_rate"])),
+        "- " + say("review.contact_rate", rate=rate if rate is not None else say("review.na")),
+        "- " + say("review.csat", score=_pct(m["csat"]["score"]), responses=m["csat"]["responses"]),
+        "- " + say("review.unresolved", unresolved=review["unresolved_total"], flagged=len(review["flags"])),
         "",
-    ]
+    ]  # fmt: skip
+    do = lambda advice: f"  - {say('review.do', advice=advice)}"  # noqa: E731
     if "daily" in images:
-        lines += [f"![Conversations and handoffs per day]({images['daily']})", ""]
-    lines += ["## Top unresolved clusters", ""]
+        lines += [f"![{say('review.chart.daily')}]({images['daily']})", ""]
+    lines += [f"## {say('review.clusters.heading')}", ""]
     if not review["clusters"]:
-        lines += ["Nothing unresolved in this period.", ""]
+        lines += [say("review.clusters.none"), ""]
     for c in review["clusters"]:
         examples = "; ".join(quoted(e["text"]) for e in c["examples"][:3])
         lines += [
-            f"- **{c['count']}x** `{c['cluster_id']}` {quoted(c['label'], 80)}: e.g. {examples}",
-            f"  - Do: {c['advice']}",
+            f"- **{c['count']}x** `{c['cluster_id']}` {quoted(c['label'], 80)}: {say('review.example')} {examples}",
+            do(c["advice"]),
         ]
     if "clusters" in images:
-        lines += ["", f"![Top unresolved clusters]({images['clusters']})"]
-    lines += ["", "## Answers flagged as wrong", ""]
+        lines += ["", f"![{say('review.clusters.heading')}]({images['clusters']})"]
+    lines += ["", f"## {say('review.flags.heading')}", ""]
     if not review["flags"]:
-        lines += ["No answer was flagged.", ""]
+        lines += [say("review.flags.none"), ""]
     for f in review["flags"][:10]:
+        intent = f["intent"] or say("review.flags.no_intent")
         lines += [
-            f"- Message {f['message_id']} ({f['intent'] or 'no intent'}): {quoted(f['text'])}; "
-            f"note: {quoted(f['note'] or '-')}",
-            "  - Do: check the template and evidence behind this intent; fix the wording or the data source.",
+            f"- {say('review.flags.message', id=f['message_id'])} ({intent}): {quoted(f['text'])}; "
+            f"{say('review.note')}: {quoted(f['note'] or '-')}",
+            do(say("review.flags.advice")),
         ]
-    lines += ["", "## Top delay causes", ""]
+    lines += ["", f"## {say('review.delays.heading')}", ""]
     if not review["delays"]:
-        lines += ["No delay or exception scans in this period.", ""]
+        lines += [say("review.delays.none"), ""]
     for d in review["delays"]:
         carriers = ", ".join(f"{k} {v}" for k, v in d["carriers"].items())
-        lines += [f"- **{d['count']}x** {quoted(d['cause'])} ({d['status']}; {carriers})", f"  - Do: {d['advice']}"]
+        lines += [f"- **{d['count']}x** {quoted(d['cause'])} ({d['status']}; {carriers})", do(d["advice"])]
     if "delays" in images:
-        lines += ["", f"![Delay causes]({images['delays']})"]
-    lines += ["", "## Handoff reasons", ""]
+        lines += ["", f"![{say('review.delays.chart')}]({images['delays']})"]
+    lines += ["", f"## {say('review.windows.heading')}", ""] + _window_lines(m.get("eta_accuracy"))
+    lines += ["", f"## {say('review.handoffs.heading')}", ""]
     if not review["handoffs"]:
-        lines += ["No handoffs in this period.", ""]
+        lines += [say("review.handoffs.none"), ""]
     for h in review["handoffs"]:
-        lines += [f"- **{h['count']}x** {h['reason']}", f"  - Do: {h['advice']}"]
+        lines += [f"- **{h['count']}x** {h['reason']}", do(h["advice"])]
     if "handoffs" in images:
-        lines += ["", f"![Handoff reasons]({images['handoffs']})"]
+        lines += ["", f"![{say('review.handoffs.heading')}]({images['handoffs']})"]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_html(md: str, title: str) -> str:
-    """A small Markdown-to-HTML for our own report (headings, bullets, bold, code, images)."""
-    out = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{html.escape(title)}</title>",
-        "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:860px;margin:2em auto;padding:0 1em;color:#1d2633}"
-        "img{max-width:100%}code{background:#eef2f7;padding:0 .25em}li li{color:#41546b}</style></head><body>",
-    ]
-    depth = 0
+def window_figures(x: dict[str, Any]) -> str:
+    """One line of delivery-window accuracy (eta_accuracy, overall or for one carrier or week)."""
+    return say(
+        "review.windows.figures",
+        inside=_pct(x["inside_window"]),
+        delivered=x["delivered"],
+        mae=x["mae_days"],
+        width=x["mean_width_days"],
+    )
 
-    def plain(text: str) -> str:
-        return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text))
 
-    def inline(text: str) -> str:
-        """Bold outside code spans; a code span's content is escaped text and nothing else."""
-        parts, pos = [], 0
-        for span in re.finditer(r"(`+)(.+?)\1", text):
-            content = span.group(2)
-            if content.startswith(" ") and content.endswith(" ") and content.strip():
-                content = content[1:-1]
-            parts += [plain(text[pos : span.start()]), f"<code>{html.escape(content)}</code>"]
-            pos = span.end()
-        return "".join(parts) + plain(text[pos:])
+def drift_warning(eta: dict[str, Any]) -> str | None:
+    """The drift warning's words, when eta_accuracy raised it."""
+    drift = eta.get("drift") or {}
+    if not drift.get("warning"):
+        return None
+    return say(
+        "review.windows.drift",
+        share=_pct(drift["inside_window"]),
+        days=drift["days"],
+        threshold=_pct(drift["threshold"]),
+    )
 
-    for raw in md.splitlines():
-        level = 2 if raw.startswith("  - ") else 1 if raw.startswith("- ") else 0
-        while depth > level:
-            out.append("</ul>")
-            depth -= 1
-        while depth < level:
-            out.append("<ul>")
-            depth += 1
-        line = raw.strip()
-        img = re.fullmatch(r"!\[(.*?)\]\(([\w.-]+\.png)\)", line)  # our own charts, beside the report
-        if img:
-            out.append(f"<p><img alt='{html.escape(img.group(1))}' src='{html.escape(img.group(2))}'></p>")
-        elif line.startswith("## "):
-            out.append(f"<h2>{inline(line[3:])}</h2>")
-        elif line.startswith("# "):
-            out.append(f"<h1>{inline(line[2:])}</h1>")
-        elif level:
-            out.append(f"<li>{inline(line[2:])}</li>")
-        elif line:
-            out.append(f"<p>{inline(line)}</p>")
-    out += ["</ul>"] * depth + ["</body></html>"]
-    return "\n".join(out)
+
+def _window_lines(eta: dict[str, Any] | None) -> list[str]:
+    """Windows told against deliveries: overall, the drift warning, per carrier and per week."""
+    if not eta:
+        return [say("review.windows.none")]
+    lines = [f"- {say('review.windows.all')}: {window_figures(eta)}"]
+    warning = drift_warning(eta)
+    if warning:
+        lines += [f"- **{warning}**"]
+    lines += [f"- {carrier.upper()}: {window_figures(x)}" for carrier, x in eta.get("by_carrier", {}).items()]
+    lines += [f"- {say('review.windows.week', week=w)}: {window_figures(x)}" for w, x in eta.get("by_week", {}).items()]
+    return lines
+
+
+def to_html(review: dict[str, Any], images: dict[str, str], title: str) -> str:
+    """The review as one HTML page (wismo/web/templates/review/review.html and its SECTIONS)."""
+    return views.render(
+        "review/review.html",
+        LANGUAGE,
+        title=title,
+        review=review,
+        images=images,
+        sections=SECTIONS,
+        pct=_pct,
+        window_figures=window_figures,
+        drift_warning=drift_warning,
+    )
 
 
 def write(engine: Engine, since: datetime, until: datetime, out: Path, settings: Any = None) -> dict[str, Any]:
@@ -295,7 +307,8 @@ def write(engine: Engine, since: datetime, until: datetime, out: Path, settings:
     md_path = out / f"{stem}.md"
     html_path = out / f"{stem}.html"
     md_path.write_text(md, encoding="utf-8")
-    html_path.write_text(to_html(md, f"wismo review {until.date().isoformat()}"), encoding="utf-8")
+    title = say("review.file_title", date=until.date().isoformat())
+    html_path.write_text(to_html(review, images, title), encoding="utf-8")
     review["files"] = {
         "markdown": str(md_path),
         "html": str(html_path),

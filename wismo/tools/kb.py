@@ -217,13 +217,12 @@ class KnowledgeBase:
         self.articles = articles if articles is not None else load_articles()
         self.by_id = {a.source_id: a for a in self.articles}
         #: The same articles in the other languages (indexed too, so a question finds its article in
-        #: the words of its own language); given articles are English only.
+        #: the words of its own language); an article left out in English is left out in every language.
         self.variants: dict[str, tuple[Article, ...]] = {}
-        if articles is None:
-            for lang in LANGUAGES[1:]:
-                known = tuple(a for a in load_articles(lang) if a.source_id in self.by_id)
-                if known:
-                    self.variants[lang] = known
+        for lang in LANGUAGES[1:]:
+            known = tuple(a for a in load_articles(lang) if a.source_id in self.by_id)
+            if known:
+                self.variants[lang] = known
         self.lexical = [LexicalIndex(self.articles)] + [LexicalIndex(v) for v in self.variants.values()]
         self.keyword_weight = keyword_weight
         self.min_score = min_score

@@ -4,6 +4,10 @@ The label carries the return tracking number (what the carrier scans), the RMA n
 warehouse scans to match the parcel to its return), the warehouse address it travels to and the
 customer's city and postal code; never an email or the customer's street. Drawn with reportlab's
 own Code 128 (vector bars, so the code is exact at any print resolution).
+
+What the carrier and the warehouse read stays as it is; the instructions for the customer are in the
+language of the conversation that booked the return (label.<lang>.yaml), kept on the return so a
+label drawn again later (another instance, a lost file) says the same.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -23,9 +28,12 @@ from ..config import get_settings
 from ..domain.catalog import CARRIER_NAMES
 from ..domain.db import session
 from ..domain.models import Order
+from ..i18n import formats
+from ..i18n.catalog import word
 from .records import Return
 
 PAGE = (4 * inch, 6 * inch)
+INSTRUCTION_FONT = ("Helvetica", 7)
 
 
 def label_path(rma: str, data_dir: Path | None = None) -> Path:
@@ -42,6 +50,12 @@ def label_barcodes(rma: str, tracking_number: str) -> dict[str, Code128]:
     }
 
 
+def instructions(carrier_name: str, lang: str | None = None) -> list[str]:
+    """What the customer does with the label, in `lang` (the turn's language when not given)."""
+    with formats.language(lang or formats.current()):
+        return [word("label.pack"), word("label.drop", carrier=carrier_name)]
+
+
 def render_label(
     path: Path,
     *,
@@ -54,12 +68,15 @@ def render_label(
     customer_postal: str,
     created_at: datetime,
     item_count: int,
+    language: str | None = None,
 ) -> Path:
-    """Write the label PDF (uncompressed content, so its text and bars can be audited) and return its path."""
+    """Write the label PDF (uncompressed content, so its text and bars can be audited) and return its path.
+    The customer's instructions are in `language` (the turn's language when not given)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     w, h = PAGE
     c = canvas.Canvas(str(path), pagesize=PAGE, pageCompression=0, invariant=1)
-    c.setTitle(f"Return label {rma}")
+    with formats.language(language or formats.current()):
+        c.setTitle(word("label.title", rma=rma))
     c.setAuthor("wismo")
     m = 0.2 * inch
     carrier_name = CARRIER_NAMES.get(carrier, carrier.upper())
@@ -103,9 +120,11 @@ def render_label(
     bar = codes["rma"]
     bar.drawOn(c, (w - bar.width) / 2, y - bar.height - 8)
 
-    c.setFont("Helvetica", 6.5)
-    c.drawString(m, m + 8, "Pack the items with this RMA, attach this label and drop the parcel off.")
-    c.drawString(m, m, f"Any {carrier_name} drop-off point accepts it. Keep your receipt.")
+    font, size = INSTRUCTION_FONT
+    c.setFont(font, size)
+    lines = [line for text in instructions(carrier_name, language) for line in simpleSplit(text, font, size, w - 2 * m)]
+    for i, line in enumerate(reversed(lines)):
+        c.drawString(m, m + i * (size + 1.5), line)
     c.showPage()
     c.save()
     return path
@@ -135,6 +154,7 @@ def ensure_label(engine: Engine, rma: str, data_dir: Path | None = None) -> Path
         customer_postal=order.postal_code,
         created_at=ret.created_at,
         item_count=sum(int(i.get("quantity", 1)) for i in ret.items),
+        language=ret.language,
     )
 
 

@@ -68,6 +68,8 @@ class Return(SQLModel, table=True):
     cycle_time_days: float | None = None
     #: True when the return kept the sale (an exchange), for the exchange save rate.
     saved: bool = False
+    #: The language of the conversation that booked it (ISO 639-1): the label's instructions are written in it.
+    language: str | None = Field(default=None, max_length=8)
 
 
 class ReturnEvent(SQLModel, table=True):

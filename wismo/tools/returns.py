@@ -34,6 +34,7 @@ from ..domain.db import session
 from ..domain.demo import TRACKING_GENERATORS
 from ..domain.models import Order, OrderLine, Shipment
 from ..domain.status import ShipmentStatus
+from ..i18n import formats
 from ..i18n.catalog import word
 from . import knowledge, labels, pickup
 from .context import ToolContext
@@ -612,6 +613,7 @@ def _create_return(
         label_token=token,
         created_at=created_at,
         saved=c.option == "exchange",
+        language=formats.current(),
     )
     s.add(ret)
     s.flush()

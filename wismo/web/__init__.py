@@ -1,1 +1,2 @@
-"""Static pages: the chat widget, the agent inbox and the ops dashboard."""
+"""Static pages and their templates: the chat widget, the tracking page, the agent inbox and the ops
+dashboard."""

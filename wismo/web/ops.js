@@ -32,7 +32,7 @@
       ["Handoff rate", pct(m.handoff_rate)],
       ["Contacts / 100 orders", m.contact_rate_per_100_orders === null ? "n/a" : String(m.contact_rate_per_100_orders)],
       ["CSAT (thumbs up)", pct(m.csat.score) + (m.csat.responses ? " of " + m.csat.responses : "")],
-      ["ETA inside window", eta ? pct(eta.inside_window) + " · MAE " + eta.mae_hours + " h" : "n/a"],
+      ["ETA inside window", eta ? pct(eta.inside_window) + " · MAE " + eta.mae_days + " d" : "n/a"],
     ];
     var box = document.getElementById("tiles");
     box.textContent = "";
@@ -144,6 +144,22 @@
     });
   }
 
+  function windows(eta) {
+    var box = document.getElementById("eta-windows");
+    box.textContent = "";
+    if (!eta) { box.appendChild(el("p", { class: "empty", text: "No delivery with a window told landed in this period." })); return; }
+    if (eta.drift && eta.drift.warning) box.appendChild(el("p", { class: "drift-warning", role: "alert", text: eta.drift.message }));
+    var head = el("tr", {}, ["", "Delivered", "Inside window", "MAE (days)", "Mean width (days)"].map(function (h) { return el("th", { text: h }); }));
+    var table = el("table", {}, [head]);
+    function row(name, x) {
+      table.appendChild(el("tr", {}, [name, String(x.delivered), pct(x.inside_window), String(x.mae_days), String(x.mean_width_days)].map(function (v) { return el("td", { text: v }); })));
+    }
+    row("All carriers", eta);
+    Object.keys(eta.by_carrier || {}).forEach(function (k) { row(k.toUpperCase(), eta.by_carrier[k]); });
+    Object.keys(eta.by_week || {}).forEach(function (k) { row("Week of " + k, eta.by_week[k]); });
+    box.appendChild(table);
+  }
+
   function flags(list) {
     var box = document.getElementById("flags");
     box.textContent = "";
@@ -163,6 +179,7 @@
       api("/v1/ops/flags?since=" + since),
     ]).then(function (r) {
       tiles(r[0]);
+      windows(r[0].eta_accuracy);
       dailyChart(fillDays(r[0].series, r[0].since, r[0].until));
       barChart("chart-reasons", Object.keys(r[0].handoffs_by_reason).map(function (k) { return [k, r[0].handoffs_by_reason[k]]; }));
       clusters(r[1]);

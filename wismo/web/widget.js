@@ -5,11 +5,15 @@
  * Plain JS, no framework, no build step, nothing fetched except wismo's own API and stylesheet.
  * The UI lives in a shadow root so the shop's CSS cannot break it; brand colours come from CSS variables
  * (--wismo-brand, --wismo-brand-contrast, --wismo-accent, --wismo-font) that the host page may set.
+ * Every word the widget shows comes from the server's catalogs in five languages: it starts in the
+ * conversation's last language, else the host page's data-lang, else the browser's, and then follows
+ * the `language` each reply carries.
  */
 (function () {
   "use strict";
 
-  // The wismo server replaces this literal with its settings (brand, bot name, welcome text, limits).
+  // The wismo server replaces this literal with its settings (brand, bot name, limits, and the welcome,
+  // welcome quick replies and labels of every language).
   var SERVER = {} /*__WISMO_CONFIG__*/;
 
   var script = document.currentScript;
@@ -22,17 +26,36 @@
   var cfg = {
     brand: script.getAttribute("data-brand") || SERVER.brand || "Our shop",
     bot: script.getAttribute("data-bot-name") || SERVER.bot || "Assistant",
-    welcome: SERVER.welcome || "",
-    welcomeReplies: SERVER.welcome_replies || ["Track my order", "Return policy"],
     maxChars: SERVER.max_chars || 4000
   };
-  if (!cfg.welcome) {
-    cfg.welcome = "Hi! I'm " + cfg.bot + ", " + cfg.brand + "'s virtual assistant (a bot, not a person). " +
-      "I can track your order, explain a delivery problem, find a pickup point and help with returns.";
-  }
-  var HUMAN = "Talk to a person";
   var STORE_KEY = "wismo.conversation:" + base;
   var OPEN_KEY = "wismo.open:" + base;
+  var LANG_KEY = "wismo.language:";
+
+  // ---- words: the catalog's, in the widget's current language (English for any word a language lacks)
+  var LANGUAGES = SERVER.languages || {};
+  var DEFAULT_LANGUAGE = SERVER.default_language || "en";
+  var HUMANS = SERVER.human || [];
+  function supported(tag) {
+    var code = String(tag || "").toLowerCase().split(/[-_]/)[0];
+    return LANGUAGES[code] ? code : null;
+  }
+  function browserLanguage() {
+    var tags = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language];
+    for (var i = 0; i < tags.length; i++) { var code = supported(tags[i]); if (code) return code; }
+    return null;
+  }
+  var lang = DEFAULT_LANGUAGE;
+  function pack(code) { return LANGUAGES[code] || LANGUAGES[DEFAULT_LANGUAGE] || {}; }
+  function t(key, fields) {
+    var text = (pack(lang).labels || {})[key] || (pack(DEFAULT_LANGUAGE).labels || {})[key] || key;
+    fields = fields || {};
+    fields.bot = fields.bot || cfg.bot;
+    fields.brand = fields.brand || cfg.brand;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in fields ? String(fields[name]) : all; });
+  }
+  function welcomeText() { return pack(lang).welcome || SERVER.welcome || ""; }
+  function welcomeReplies() { return pack(lang).replies || SERVER.welcome_replies || []; }
 
   var ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" fill="currentColor"/></svg>';
   var ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none"/></svg>';
@@ -76,28 +99,28 @@
     '<link rel="stylesheet" href="' + esc(base + "/widget.css") + '">' +
     '<div class="wismo ' + (inline ? "wismo-inline" : "wismo-embed") + '" data-open="false" style="visibility:hidden">' +
     (inline ? "" :
-      '<button class="wismo-launcher" type="button" aria-label="Open chat" aria-expanded="false" aria-controls="wismo-panel">' +
+      '<button class="wismo-launcher" type="button" aria-expanded="false" aria-controls="wismo-panel">' +
       '<span class="wismo-icon-chat">' + ICON_CHAT + '</span><span class="wismo-icon-close">' + ICON_CLOSE + '</span>' +
-      '<span class="wismo-launcher-label">Chat</span></button>') +
+      '<span class="wismo-launcher-label"></span></button>') +
     '<section class="wismo-panel" id="wismo-panel" ' + panelRole + ' aria-labelledby="wismo-title"' + (inline ? "" : " hidden") + '>' +
     '<header class="wismo-header">' +
     '<div class="wismo-avatar" aria-hidden="true">' + ICON_BOT + '</div>' +
     '<div class="wismo-heading"><h2 class="wismo-title" id="wismo-title">' + title + '</h2>' +
-    '<p class="wismo-subtitle"><span class="wismo-dot" aria-hidden="true"></span>Virtual assistant (bot)</p></div>' +
-    (inline ? "" : '<button class="wismo-close" type="button" aria-label="Close chat">' + ICON_CLOSE + '</button>') +
+    '<p class="wismo-subtitle"><span class="wismo-dot" aria-hidden="true"></span><span class="wismo-subtitle-text"></span></p></div>' +
+    (inline ? "" : '<button class="wismo-close" type="button">' + ICON_CLOSE + '</button>') +
     '</header>' +
-    '<div class="wismo-log" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></div>' +
+    '<div class="wismo-log" role="log" aria-live="polite" tabindex="0"></div>' +
     '<div class="wismo-footer">' +
     '<p class="wismo-error" id="wismo-error" role="alert" hidden></p>' +
     '<form class="wismo-composer" novalidate>' +
-    '<label class="wismo-sr" for="wismo-input">Message</label>' +
-    '<textarea class="wismo-input" id="wismo-input" name="message" rows="1" placeholder="Type your message\u2026" ' +
+    '<label class="wismo-sr" for="wismo-input"></label>' +
+    '<textarea class="wismo-input" id="wismo-input" name="message" rows="1" ' +
     'autocomplete="off" enterkeyhint="send" aria-describedby="wismo-hint"></textarea>' +
-    '<button class="wismo-send" type="submit">' + ICON_SEND + '<span>Send</span></button>' +
+    '<button class="wismo-send" type="submit">' + ICON_SEND + '<span class="wismo-send-label"></span></button>' +
     '</form>' +
     '<div class="wismo-actions">' +
-    '<button class="wismo-human" type="button">' + ICON_PERSON + '<span>' + HUMAN + '</span></button>' +
-    '<span class="wismo-hint" id="wismo-hint">Shift+Enter for a new line</span>' +
+    '<button class="wismo-human" type="button">' + ICON_PERSON + '<span class="wismo-human-label"></span></button>' +
+    '<span class="wismo-hint" id="wismo-hint"></span>' +
     '</div></div></section></div>';
 
   function $(sel) { return root.querySelector(sel); }
@@ -109,6 +132,31 @@
   var errorBox = $(".wismo-error");
   var launcher = $(".wismo-launcher");
   var closeBtn = $(".wismo-close");
+
+  // Every fixed label, in the current language; messages already shown keep the words they came with.
+  function applyLabels() {
+    shell.setAttribute("lang", lang);
+    if (launcher) {
+      launcher.setAttribute("aria-label", t(panel.hidden ? "open_chat" : "close_chat"));
+      $(".wismo-launcher-label").textContent = t("launcher");
+    }
+    if (closeBtn) closeBtn.setAttribute("aria-label", t("close_chat"));
+    $(".wismo-subtitle-text").textContent = t("subtitle");
+    log.setAttribute("aria-label", t("conversation"));
+    $("label.wismo-sr").textContent = t("message");
+    input.setAttribute("placeholder", t("placeholder"));
+    $(".wismo-send-label").textContent = t("send");
+    $(".wismo-human-label").textContent = t("talk_to_person");
+    $(".wismo-hint").textContent = t("hint");
+  }
+  function setLanguage(code, remember) {
+    code = supported(code);
+    if (!code) return;
+    if (remember && conversationId) local.set(LANG_KEY + conversationId, code);
+    if (code === lang) return;
+    lang = code;
+    applyLabels();
+  }
   var css = root.querySelector("link");
   function reveal() { shell.style.visibility = ""; }
   css.addEventListener("load", reveal);
@@ -128,15 +176,16 @@
         try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
         if (!res.ok) {
           var info = (data && data.error) || {};
-          var err = new Error(info.message || ("The assistant answered with an error (" + res.status + ")."));
+          var err = new Error(info.message || "");
           err.status = res.status;
           err.code = info.code || "error";
+          err.retryAfter = parseInt(res.headers.get("Retry-After") || "", 10) || null;
           throw err;
         }
         return data;
       });
     }, function () {
-      var err = new Error("Can't reach the assistant right now. Check your connection and try again.");
+      var err = new Error("network");
       err.status = 0;
       err.code = "network";
       throw err;
@@ -146,6 +195,18 @@
   // A page that already holds a conversation (e.g. the tracking page, verified for one order) pins it with
   // data-conversation-id; it is used as is and not written to storage.
   var conversationId = script.getAttribute("data-conversation-id") || local.get(STORE_KEY);
+  lang = supported(conversationId && local.get(LANG_KEY + conversationId)) ||
+    supported(script.getAttribute("data-lang")) || browserLanguage() || DEFAULT_LANGUAGE;
+  applyLabels();
+
+  // What an API error says to the customer, in the widget's language.
+  function errorText(err) {
+    if (err.code === "network") return t("error.network");
+    if (err.code === "too_long" || err.code === "too_large") return t("error.too_long", { limit: cfg.maxChars });
+    if (err.code === "empty") return t("error.empty");
+    if (err.code === "rate_limited" && err.retryAfter) return t("error.rate_limited", { seconds: err.retryAfter });
+    return t("error.status", { status: err.status });
+  }
   function newConversation() {
     return api("POST", "/v1/conversations", { channel: "web" }).then(function (data) {
       conversationId = data.conversation_id;
@@ -162,7 +223,7 @@
     row.className = "wismo-msg wismo-" + role;
     var who = document.createElement("span");
     who.className = "wismo-sr";
-    who.textContent = role === "customer" ? "You said:" : role === "bot" ? cfg.bot + " (bot) said:" : "Our team said:";
+    who.textContent = t(role === "customer" ? "you_said" : role === "bot" ? "bot_said" : "team_said");
     var body = document.createElement("div");
     body.className = "wismo-bubble";
     if (role === "customer") body.textContent = text; else linkify(body, text);
@@ -195,7 +256,7 @@
     if (!citations || !citations.length) return;
     var list = document.createElement("ul");
     list.className = "wismo-sources";
-    list.setAttribute("aria-label", "Sources");
+    list.setAttribute("aria-label", t("sources"));
     citations.forEach(function (c) {
       var item = document.createElement("li");
       item.className = "wismo-source wismo-source-" + String(c.kind || "other").replace(/[^a-z_]/g, "");
@@ -212,12 +273,12 @@
 
   function addQuickReplies(replies) {
     clearQuickReplies();
-    replies = (replies || []).filter(function (r) { return r && r !== HUMAN; });
+    replies = (replies || []).filter(function (r) { return r && HUMANS.indexOf(r) < 0 && r !== t("talk_to_person"); });
     if (!replies.length) return;
     var group = document.createElement("div");
     group.className = "wismo-quick";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Suggested replies");
+    group.setAttribute("aria-label", t("suggested"));
     replies.forEach(function (text) {
       var b = document.createElement("button");
       b.type = "button";
@@ -241,7 +302,7 @@
     if (on && !typing) {
       typing = document.createElement("div");
       typing.className = "wismo-msg wismo-bot wismo-typing";
-      typing.innerHTML = '<span class="wismo-sr">' + esc(cfg.bot) + ' is typing</span>' +
+      typing.innerHTML = '<span class="wismo-sr">' + esc(t("typing")) + '</span>' +
         '<div class="wismo-bubble" aria-hidden="true"><i></i><i></i><i></i></div>';
       log.appendChild(typing);
       scrollDown();
@@ -269,7 +330,7 @@
     if (human) return;
     human = true;
     shell.classList.add("wismo-human-mode");
-    addNotice("A person from our team will reply here. You can keep writing; they will see the whole conversation.");
+    addNotice(t("handed_off"));
   }
 
   // CSAT: a thumbs up or down under an answered question (one vote per answer).
@@ -277,8 +338,8 @@
     var box = document.createElement("div");
     box.className = "wismo-rate";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "Was this answer helpful?");
-    [[1, "\uD83D\uDC4D", "Helpful"], [-1, "\uD83D\uDC4E", "Not helpful"]].forEach(function (opt) {
+    box.setAttribute("aria-label", t("rate_question"));
+    [[1, "\uD83D\uDC4D", t("helpful")], [-1, "\uD83D\uDC4E", t("not_helpful")]].forEach(function (opt) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "wismo-rate-btn";
@@ -288,7 +349,7 @@
         var body = { score: opt[0] };
         if (messageId) body.message_id = messageId;
         api("POST", "/v1/conversations/" + encodeURIComponent(conversationId) + "/csat", body).then(function () {
-          box.textContent = "Thanks for the feedback.";
+          box.textContent = t("rate_thanks");
         }, function () { box.textContent = ""; });
       });
       box.appendChild(b);
@@ -297,6 +358,7 @@
   }
 
   function renderReply(reply, messageId) {
+    setLanguage(reply.language, true);
     var row = bubble("bot", reply.text);
     addCitations(row, reply.citations);
     if (!reply.handoff && reply.citations && reply.citations.length) addRating(row, messageId);
@@ -306,8 +368,8 @@
   }
 
   function welcome(withReplies) {
-    bubble("bot", cfg.welcome).classList.add("wismo-welcome");
-    if (withReplies) addQuickReplies(cfg.welcomeReplies);
+    bubble("bot", welcomeText()).classList.add("wismo-welcome");
+    if (withReplies) addQuickReplies(welcomeReplies());
   }
 
   // ---- sending
@@ -342,7 +404,7 @@
         return send(text, true);
       }
       if (fromInput && !input.value) { input.value = text; grow(); }
-      showError(err.message);
+      showError(errorText(err));
       input.focus();
     }).then(function () {
       busy = false;
@@ -367,7 +429,7 @@
     }
   });
   input.addEventListener("input", function () { grow(); if (!errorBox.hidden) clearError(); });
-  $(".wismo-human").addEventListener("click", function () { send(HUMAN); });
+  $(".wismo-human").addEventListener("click", function () { send(t("talk_to_person")); });
 
   // ---- open / close (embedded only)
   function setOpen(open, focus) {
@@ -375,7 +437,7 @@
     panel.hidden = !open;
     shell.setAttribute("data-open", open ? "true" : "false");
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
-    launcher.setAttribute("aria-label", open ? "Close chat" : "Open chat");
+    launcher.setAttribute("aria-label", t(open ? "close_chat" : "open_chat"));
     if (open) session.set(OPEN_KEY, "1"); else session.del(OPEN_KEY);
     if (open) { scrollDown(); if (focus) input.focus(); }
     else if (focus) launcher.focus();
@@ -404,7 +466,7 @@
     }, function (err) {
       if (err.status === 404) { conversationId = null; local.del(STORE_KEY); }
       welcome(true);
-      if (err.status !== 404) showError(err.message);
+      if (err.status !== 404) showError(errorText(err));
     }).then(function () {
       log.removeAttribute("aria-busy");
       scrollDown();

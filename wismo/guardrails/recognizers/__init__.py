@@ -21,6 +21,7 @@ from .keep import (
     STRONG_KEEP,
     OrderNumberRecognizer,
     PostalCodeRecognizer,
+    ProductNameRecognizer,
     TrackingNumberRecognizer,
     order_number_regex,
 )
@@ -78,6 +79,7 @@ def wismo_recognizers(
     return [
         OrderNumberRecognizer(),
         TrackingNumberRecognizer(),
+        ProductNameRecognizer(),
         PostalCodeRecognizer(),
         PaymentCardRecognizer(),
         GroupedIbanRecognizer(),

@@ -11,15 +11,51 @@ number after a phone word) claims it. Other shops' order ids ("K309912458", "ORD
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .base import WismoRecognizer, digits_of
 from .numbers import DIGIT_RUN, pii_reading, tracking_reading
 
 #: Entity types we recognize in order to keep them (never redacted, and they win over PII overlaps).
-KEEP_ENTITIES: frozenset[str] = frozenset({"ORDER_NUMBER", "TRACKING_NUMBER", "ZIP_CODE"})
+KEEP_ENTITIES: frozenset[str] = frozenset({"ORDER_NUMBER", "TRACKING_NUMBER", "ZIP_CODE", "PRODUCT_NAME"})
 #: Keep types that win over any overlapping PII span (a postal code only shields PII spans inside it).
-STRONG_KEEP: frozenset[str] = frozenset({"ORDER_NUMBER", "TRACKING_NUMBER"})
+STRONG_KEEP: frozenset[str] = frozenset({"ORDER_NUMBER", "TRACKING_NUMBER", "PRODUCT_NAME"})
+
+#: Names of the shop's products: "Chelsea Boots" is an item to return, not a person named Chelsea.
+_PRODUCTS: set[str] = set()
+
+
+def register_products(names: Iterable[str]) -> None:
+    """Add the shop's product names (the demo catalog is known from the start; a store adds its own)."""
+    fresh = {n.strip() for n in names if n and len(n.strip()) >= 4} - _PRODUCTS
+    if fresh:
+        _PRODUCTS.update(fresh)
+        _product_regex.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _product_regex() -> re.Pattern[str] | None:
+    if not _PRODUCTS:
+        from ...domain.catalog import PRODUCTS
+
+        _PRODUCTS.update(p.name for p in PRODUCTS)
+    names = sorted(_PRODUCTS, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+
+
+class ProductNameRecognizer(WismoRecognizer):
+    """The shop's product names, kept whole ("Chelsea Boots", "Packable Down Jacket")."""
+
+    ENTITY = "PRODUCT_NAME"
+
+    def find(self, text, nlp_artifacts):
+        rx = _product_regex()
+        if rx is None:
+            return
+        for m in rx.finditer(text):
+            yield m.start(), m.end(), 1.0
+
 
 DEFAULT_ORDER_PATTERN = r"#WS\d{5}"
 

@@ -103,7 +103,16 @@ FIRST_NAMES = frozenset(
     viktor viktoria vincent vinicius virginie vitor vitoria vivian vivien vladimir volker wagner walter
     waltraud wendy werner wiebke wilfredo wilfried wilhelm willi william wojciech wolfgang xavier ximena yago
     yaiza yann yannick yasmin yolanda yuki yuri yusuf yves yvette yvonne zacarias zachary zaida zoe zofia
-    """.split()
+        ava harper levi mason aria scarlett layla owen penelope riley asher zoey aiden aaliyah ananya leila
+    mei wei priya ngozi kofi tomasz gianna jayden brayden kayden caden liam noah oliver elijah lucas logan
+    ethan jackson carter wyatt jaxon grayson hunter landon hudson easton colton parker ryder cooper
+    nolan lincoln miles everett kai rowan ezra silas theo beau brooks bennett sawyer waylon kinsley
+    avery addison aubrey brooklyn skylar savannah paisley bella nova hazel everly willow emery quinn
+    piper kennedy reese peyton taylor morgan mackenzie makayla kaylee hailey haley kylie destiny jasmine
+    aliyah amara zara nadia yasmin fatima omar tariq rashid kwame chidi amaka oluwaseun tunde aditya
+    rohan arjun vikram deepa kavya sanjay raj rahul neha pooja hiroshi yuki haruto sakura kenji jin
+    minh linh thanh duc hao xin ling yan jun hyun seo min soo
+""".split()
 )
 AMBIGUOUS_FIRST_NAMES = frozenset(
     """

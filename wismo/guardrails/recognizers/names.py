@@ -51,6 +51,8 @@ def _is_title(cue: re.Match[str]) -> bool:
 def is_function_word(word: str) -> bool:
     """A stop word of one of the five languages, or a word joined to one ("Est-il", "J'ai")."""
     parts = [fold(p) for p in re.split(r"['’-]", word.rstrip(".")) if p]
+    if parts and parts[0] == "i":  # "I", "I'm", "I've": the speaker, never a name after "Hi,"
+        return True
     return bool(parts) and any(p in _ALL_STOP for p in parts) and fold(parts[0]) not in FIRST_NAMES
 
 
