@@ -166,6 +166,10 @@ def steady(soak: Soak, minutes: float, used: set[str]) -> dict[str, Any]:
         "webhooks": len(rec.between(start, end, "webhook")),
         "dms": len(rec.between(start, end, "dm")),
         "http_5xx_or_refused": len(errors),
+        "errors_by_kind_and_status": {
+            f"{k}:{c}": sum(1 for e in errors if (e.kind, e.status) == (k, c))
+            for k, c in {(e.kind, e.status) for e in errors}
+        },
         "p95_turn_ms_first": p95_first,
         "p95_turn_ms_last": p95_last,
         "p95_ratio": round(p95_last / p95_first, 3) if p95_first else None,
