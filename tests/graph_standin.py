@@ -1,7 +1,8 @@
 """A local stand-in of Meta's Graph API, and a channel app wired to it over a fresh demo store.
 
-The stand-in is an `httpx.MockTransport`: it records every request (path, headers, JSON body) and
-answers like the Send API / Cloud API, or fails on demand (`fail_next("500", "timeout", "400")`)
+The stand-in is an `httpx.MockTransport` over the package's stand-in answers (wismo/evals/
+graph_standin.py, which the soak test serves over HTTP): it records every request (path, headers,
+JSON body) and answers like the Send API / Cloud API, or fails on demand (`fail_next("500", "timeout", "400")`)
 so the retry rules can be tested without a network.
 """
 
@@ -19,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from wismo.channels.signatures import sign_meta
+from wismo.evals.graph_standin import graph_answer
 
 APP_SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
@@ -50,22 +52,26 @@ class GraphStandin:
         body = json.loads(request.content)
         n = next(self._ids)
         self.sent.append({"path": request.url.path, "auth": request.headers["authorization"], "body": body})
-        if body.get("messaging_product") == "whatsapp":
-            return httpx.Response(
-                200,
-                json={
-                    "messaging_product": "whatsapp",
-                    "contacts": [{"input": body["to"], "wa_id": body["to"]}],
-                    "messages": [{"id": f"wamid.standin{n}"}],
-                },
-            )
-        return httpx.Response(200, json={"recipient_id": body["recipient"]["id"], "message_id": f"m_standin{n}"})
+        return httpx.Response(200, json=graph_answer(body, n))
 
     def bodies(self, to: str | None = None) -> list[dict[str, Any]]:
         out = [s["body"] for s in self.sent]
         if to is not None:
             out = [b for b in out if b.get("to") == to or (b.get("recipient") or {}).get("id") == to]
         return out
+
+
+class DrainingClient(TestClient):
+    """A test client whose requests are followed by the queue workers' turn, as in a server where
+    the workers run beside the routes: a webhook's effects are visible when `post` returns."""
+
+    workers: Any = None
+
+    def request(self, *args: Any, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        response = super().request(*args, **kwargs)
+        if self.workers is not None:
+            self.workers.drain()
+        return response
 
 
 @dataclass
@@ -75,6 +81,11 @@ class ChannelRig:
     agent: Any
     hub: Any
     engine: Any
+    workers: Any = None
+
+    def drain(self) -> int:
+        """Run the queue workers until both queues are empty (what a server's workers do)."""
+        return self.workers.drain()
 
     def post_signed(self, path: str, payload: dict[str, Any] | bytes, secret: str = APP_SECRET) -> httpx.Response:
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
@@ -106,6 +117,7 @@ def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     from wismo.channels import meta, whatsapp
     from wismo.channels.graph_api import GraphClient, Outbox
     from wismo.connectors import routes
+    from wismo.workers import QueueWorkers
 
     from .conftest import seeded_agent
 
@@ -119,7 +131,10 @@ def make_rig(data_dir: Path, orders: int = 300, **overrides: Any) -> ChannelRig:
     app.state.channel_hub = hub
     for r in (meta.router, whatsapp.router, routes.router):
         app.include_router(r)
-    return ChannelRig(TestClient(app), graph, agent, hub, agent.engine)
+    workers = QueueWorkers(hub, agent.settings)
+    client = DrainingClient(app)
+    client.workers = workers
+    return ChannelRig(client, graph, agent, hub, agent.engine, workers)
 
 
 #: The business phone number id of inbound WhatsApp payloads (replies are sent from it).

@@ -39,6 +39,7 @@ CUSTOMER_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/webhooks/whatsapp"): "verify-token handshake",
     ("POST", "/webhooks/whatsapp"): "HMAC signature of its own",
     ("GET", "/healthz"): "load balancer probe",
+    ("GET", "/readyz"): "load balancer readiness probe (says which check fails, nothing more)",
     ("GET", "/openapi.json"): "API description",
     ("GET", "/docs"): "API description",
     ("GET", "/docs/oauth2-redirect"): "API description",

@@ -162,7 +162,7 @@ def test_configuration_and_background_notify(tmp_path):
     seen = []
     mock(lambda r: (seen.append(str(r.url)), httpx.Response(201, json={}))[1])
     env = {k: v for k, v in ENV.items() if k.startswith("ZENDESK")}
-    assert sinks.notify_sinks(case(), env=env, background=False) == ["zendesk"]
+    assert sinks.notify_sinks(case(), env=env) == ["zendesk"]
     assert seen == ["https://shop.zendesk.test/api/v2/tickets"]
     assert sinks.notify_sinks(case(), env={}) == []
 

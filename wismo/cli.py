@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,8 @@ def _progress(msg: str) -> None:
 
 
 def _engine():
+    """The store, created at the newest schema when empty; SchemaBehind (one line: run
+    `wismo db upgrade`) when it is at an older one."""
     from .domain.db import create_schema, get_engine
 
     engine = get_engine(get_settings().store_url)
@@ -74,7 +75,12 @@ def _ensure_eta_model(engine, progress: Callable[[str], None]) -> None:
 
 # ---------------------------------------------------------------------------- commands
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
     import uvicorn
+
+    from . import logs
 
     settings = get_settings()
     if args.demo:
@@ -86,6 +92,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             _progress("the store is empty: load your shop's orders, or run `wismo serve --demo` for a demo store")
     host = args.host or settings.host
     port = args.port or settings.port
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # /metrics adds up the counters of every worker process of this instance.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="wismo-metrics-")
     _progress(f"serving on http://{host}:{port} (chat at /chat, API docs at /docs)")
     uvicorn.run(
         "wismo.server:create_app",
@@ -93,12 +102,87 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=host,
         port=port,
         workers=args.workers,
-        log_level=settings.log_level.lower(),
+        log_config=logs.config(settings.log_level, settings.log_format),
         access_log=False,
         # X-Forwarded-For is read by the app, from WISMO_TRUSTED_PROXIES only (docs/security.md).
         proxy_headers=False,
+        # Graceful shutdown: requests in flight (turns) get this long to finish.
+        timeout_graceful_shutdown=args.grace,
     )
     return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from .domain import schema
+    from .domain.db import get_engine
+
+    engine = get_engine(get_settings().store_url)
+    _progress(f"before: {schema.describe(engine)}")
+    before, after = schema.upgrade(engine, args.revision)
+    _progress(f"upgraded {before or '(none)'} -> {after}" if before != after else f"already at {after}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    from .domain import schema
+    from .domain.db import get_engine
+
+    engine = get_engine(get_settings().store_url)
+    print(json.dumps({"revision": schema.current(engine), "head": schema.head(), "state": schema.state(engine)}))
+    _progress(schema.describe(engine))
+    return 0 if schema.state(engine) in ("current", "empty") else 3
+
+
+def cmd_db_downgrade(args: argparse.Namespace) -> int:
+    from .domain import schema
+    from .domain.db import get_engine
+
+    before, after = schema.downgrade(get_engine(get_settings().store_url), args.revision)
+    _progress(f"downgraded {before} -> {after or '(none)'}")
+    return 0
+
+
+def cmd_db_revision(args: argparse.Namespace) -> int:
+    from .tables import new_revision
+
+    _progress(f"wrote {new_revision(args.message)}; read it, adjust it, and commit it with the model change")
+    return 0
+
+
+def cmd_queue_list(args: argparse.Namespace) -> int:
+    from .domain import work_queue as wq
+
+    engine = _engine()
+    if args.json:
+        print(json.dumps({"stats": wq.stats(engine), "items": wq.listing(engine, args.queue, args.status, args.limit)}))
+        return 0
+    for name, row in wq.stats(engine).items():
+        print(
+            f"{name:8} pending {row['pending']:6} leased {row['leased']:6} dead {row['dead']:6} "
+            f"oldest {row['oldest_age_s']:.1f} s"
+        )
+    for item in wq.listing(engine, args.queue, args.status, args.limit):
+        what = item.get("key") or f"{item.get('source')}:{item.get('event_id')}"
+        error = item.get("last_error") or ""
+        print(f"{args.queue} #{item['id']} {item['kind']:12} tries {item['attempts']} {what} {error}")
+    return 0
+
+
+def cmd_queue_retry(args: argparse.Namespace) -> int:
+    from .domain import work_queue as wq
+
+    n = wq.retry_dead(_engine(), args.queue, args.ids or None)
+    _progress(f"{n} dead {args.queue} item(s) back in line; the servers' workers take them now")
+    print(json.dumps({"queue": args.queue, "retried": n}))
+    return 0
+
+
+def cmd_soak(args: argparse.Namespace) -> int:
+    from .evals.soak import run_soak
+
+    result = run_soak(args, progress=_progress)
+    print(json.dumps(result, indent=2))
+    return 0 if result.get("ok") else 1
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -277,7 +361,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="seed the demo store (5,000 orders with known emails) into an empty database; never without it",
     )
     s.add_argument("--no-seed", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for scripts
+    s.add_argument("--grace", type=int, default=30, help="seconds requests in flight get to finish on shutdown")
     s.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="the database schema: migrations")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION")
+    s = db_sub.add_parser("upgrade", help="apply the schema migrations this wismo needs (safe with instances running)")
+    s.add_argument("--revision", default="head", help="migrate up to this revision (default: the newest)")
+    s.set_defaults(func=cmd_db_upgrade)
+    s = db_sub.add_parser("current", help="the database's schema revision and what to do about it")
+    s.set_defaults(func=cmd_db_current)
+    s = db_sub.add_parser("downgrade", help="undo migrations down to a revision (rehearsals; drops what they added)")
+    s.add_argument("revision", help="the revision to go back to, e.g. 0001")
+    s.set_defaults(func=cmd_db_downgrade)
+    s = db_sub.add_parser("revision", help="write the next migration from the changed tables (developers)")
+    s.add_argument("-m", "--message", required=True, help="what the migration does")
+    s.set_defaults(func=cmd_db_revision)
+
+    q = sub.add_parser("queue", help="the durable queues: webhooks in, messages and cases out")
+    q_sub = q.add_subparsers(dest="queue_command", metavar="ACTION")
+    s = q_sub.add_parser("list", help="queue depth, and the items of one queue in one status (dead by default)")
+    s.add_argument("--queue", choices=("inbound", "outbox"), default="inbound")
+    s.add_argument("--status", choices=("pending", "leased", "dead", "done", "sent", "refused"), default="dead")
+    s.add_argument("--limit", type=_count, default=50, help="at most N items (default 50)")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    s.set_defaults(func=cmd_queue_list)
+    s = q_sub.add_parser("retry", help="put dead-lettered items back in line (all, or the ids given)")
+    s.add_argument("--queue", choices=("inbound", "outbox"), required=True)
+    s.add_argument("ids", nargs="*", type=int, help="item ids (default: every dead item of the queue)")
+    s.set_defaults(func=cmd_queue_retry)
+
+    from .evals.soak import register as register_soak
+
+    register_soak(sub).set_defaults(func=cmd_soak)
 
     s = sub.add_parser("chat", help="chat with the agent in the terminal")
     s.set_defaults(func=cmd_chat)
@@ -353,15 +469,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     protect_data_dir(get_settings().data_dir, create=False)  # what any command writes there is private
     try:
+        from . import logs
+
+        settings = get_settings()
+        logs.configure("DEBUG" if args.verbose else settings.log_level, settings.log_format)
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130

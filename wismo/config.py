@@ -89,6 +89,22 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field("", alias="WISMO_TRUSTED_PROXIES")
     #: Shop sites (comma-separated origins) allowed to embed the chat widget from another domain.
     widget_origins: str = Field("", alias="WISMO_WIDGET_ORIGINS")
+    #: `text` (one line per record) or `json` (one JSON object per line, for log shippers).
+    log_format: str = Field("text", alias="WISMO_LOG_FORMAT")
+
+    # Durable queues (webhooks in, messages and cases out)
+    #: Worker threads per queue in each server process; 0 leaves the queues to other processes.
+    queue_workers: int = Field(2, alias="WISMO_QUEUE_WORKERS")
+    #: How long a worker holds an item before another may take it over (a crashed worker's items).
+    queue_lease_s: float = Field(60.0, alias="WISMO_QUEUE_LEASE_S")
+    #: Seconds between looks at the queues when nothing woke the workers.
+    queue_poll_s: float = Field(0.5, alias="WISMO_QUEUE_POLL_S")
+    #: Tries of an inbound webhook before it is dead-lettered for ops.
+    queue_max_attempts: int = Field(5, alias="WISMO_QUEUE_MAX_ATTEMPTS")
+    #: Tries of an outbound message or case before it is dead-lettered for ops.
+    outbox_max_attempts: int = Field(8, alias="WISMO_OUTBOX_MAX_ATTEMPTS")
+    #: First retry delay (seconds); each next one doubles, up to 10 minutes.
+    outbox_backoff_s: float = Field(2.0, alias="WISMO_OUTBOX_BACKOFF_S")
 
     @field_validator("order_number_pattern")
     @classmethod

@@ -7,10 +7,13 @@ import logging
 import threading
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -20,8 +23,13 @@ from .config import Settings, get_settings, protect_data_dir
 from .handoff.access import RIGHTS, authenticate, install_rate_limit
 from .http_gate import RequestHead, install_body_limit
 from .i18n import first_language
+from .operations import install_operations, start_workers
 
 log = logging.getLogger("wismo.server")
+
+#: What an unreachable database raises: the store's engine (SQLAlchemy) and the checkpointer's
+#: pool (psycopg). Integrity and programming errors are bugs, not outages: they stay 500s.
+STORE_DOWN: tuple[type[Exception], ...] = (OperationalError, InterfaceError, psycopg.OperationalError, PoolTimeout)
 
 #: Largest request body accepted at all (a message is limited to 4,000 characters separately).
 MAX_BODY_BYTES = 64 * 1024
@@ -65,11 +73,12 @@ def _routers() -> list:
     from .handoff.api import router as handoff
     from .ops.api import router as ops
     from .ops.pages import router as pages
+    from .ops.queue_api import router as queue
     from .ops.seasonal_api import router as seasonal
     from .tools.labels import router as labels
     from .tools.offers import router as offers
 
-    return [web, meta, whatsapp, connectors, offers, labels, seasonal, handoff, ops, pages, tracking_page]
+    return [web, meta, whatsapp, connectors, offers, labels, seasonal, handoff, ops, queue, pages, tracking_page]
 
 
 def create_app(settings: Settings | None = None, agent: Agent | None = None) -> FastAPI:
@@ -78,11 +87,17 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
     state: dict[str, Agent] = {}
 
     @contextlib.asynccontextmanager
-    async def lifespan(_app: FastAPI):
-        # Build the agent (models, classifier, knowledge base) before the first customer arrives.
+    async def lifespan(app: FastAPI):
+        # Build the agent (models, classifier, knowledge base) before the first customer arrives;
+        # an empty database is created at the newest schema, an old one refused (SchemaBehind).
         ready = await run_in_threadpool(get_agent)
         await run_in_threadpool(ready.warm)
+        workers = start_workers(app, settings)
         yield
+        # Graceful shutdown: uvicorn has finished the requests in flight (their turns); now the
+        # workers finish the item in hand and give back the ones they had not started.
+        if workers is not None:
+            await run_in_threadpool(workers.stop)
 
     app = FastAPI(
         title="wismo",
@@ -130,6 +145,15 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
             404, "conversation_not_found", "No conversation with that id; start one with POST /v1/conversations."
         )
 
+    async def on_store_down(_request: Request, exc: Exception):
+        # The database is unreachable (restarting, failing over): say so at once; a platform's
+        # webhook gets a 503 and delivers again later, so nothing it sent is lost.
+        log.warning("store unavailable: %s", type(getattr(exc, "orig", None) or exc).__name__)
+        return error(503, "store_unavailable", "The store is unavailable for a moment; try again shortly.")
+
+    for unavailable in STORE_DOWN:
+        app.add_exception_handler(unavailable, on_store_down)
+
     @app.exception_handler(MessageRejected)
     async def on_rejected(_request: Request, exc: MessageRejected):
         return error(exc.status, exc.code, exc.message)
@@ -148,9 +172,7 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
         allow_widget_origins(app, [o.strip() for o in settings.widget_origins.split(",") if o.strip()])
 
-    @app.get("/healthz")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    install_operations(app, settings)
 
     @app.post("/v1/conversations", status_code=201)
     def new_conversation(request: Request, body: NewConversation | None = None) -> dict[str, str]:

@@ -84,8 +84,13 @@ def make_checkpointer(settings: Settings) -> BaseCheckpointSaver:
             conninfo,
             min_size=1,
             max_size=16,
-            kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row},
+            kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row, "connect_timeout": 5},
             open=True,
+            # After a database restart: a dead connection is replaced, not handed out, and a turn
+            # waits a second, not half a minute, before it fails with a 503 (the saver holds one lock
+            # across its checkout, so waits add up).
+            check=ConnectionPool.check_connection,
+            timeout=1,
         )
 
         class PrunedPostgresSaver(KeepLatest, PostgresSaver):

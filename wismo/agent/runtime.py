@@ -7,8 +7,10 @@ the checkpointer, so any instance can serve any turn.
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,6 +19,7 @@ from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import col, delete, select
 
 from ..config import Settings, get_settings
+from ..domain import telemetry
 from ..domain.db import create_schema, get_engine, session
 from ..domain.models import Conversation, Handoff, Message, ModelUsage, RailDecision, UnresolvedTurn
 from ..domain.store import Store
@@ -50,6 +53,10 @@ _UPDATE_CONVERSATION = (
 )
 
 CHANNELS = ("web", "messenger", "instagram", "whatsapp", "cli", "api", "tracking_page")
+
+
+#: What a caller writes in the transaction that stores a turn: `effects(db, reply)`.
+Effects = Callable[[Any, "Reply"], None]
 
 
 class ConversationNotFound(Exception):
@@ -195,12 +202,21 @@ class Agent:
         return conv
 
     def send(
-        self, conversation_id: str, text: Any, client: str | None = None, language_hint: str | None = None
+        self,
+        conversation_id: str,
+        text: Any,
+        client: str | None = None,
+        language_hint: str | None = None,
+        effects: Effects | None = None,
     ) -> Reply:
         """Process one customer message and return the bot's reply.
 
         `language_hint` is what the channel knows of the customer's language (the browser's
-        Accept-Language, a phone number's country); the message's own words decide first."""
+        Accept-Language, a phone number's country); the message's own words decide first.
+        `effects(db, reply)` runs inside the transaction that stores the turn, so what it writes
+        (a channel's reply in the outbox, the end of a queue item) commits with the turn or not at all.
+        """
+        started = time.perf_counter()
         refresh_if_taught(self.engine, self.settings.teach_refresh_s)
         conv = self.conversation(conversation_id)
         clean = validate_text(text, self.settings.max_message_chars)
@@ -221,10 +237,16 @@ class Agent:
             context=turn,
             durability="exit",
         )
-        reply = self._record(conv, state, now)
+        reply = self._record(conv, state, now, effects)
         reply.timings = dict(turn.timings)
         if state.get("engine") == "openai":
             self._record_usage(conv.id, state, now)
+        telemetry.TURNS.labels(reply.intent or "none").inc()
+        telemetry.TURN_SECONDS.observe(time.perf_counter() - started)
+        if reply.handoff:
+            telemetry.HANDOFFS.labels(reply.handoff.get("reason") or "unknown").inc()
+        if state.get("fallback"):
+            telemetry.FALLBACKS.labels(str(state["fallback"]).split(":", 1)[0][:40]).inc()
         return reply
 
     def _expired_verification(self, conv: Conversation, now: datetime) -> dict[str, Any]:
@@ -264,7 +286,9 @@ class Agent:
             )
             s.commit()
 
-    def _record(self, conv: Conversation, state: dict[str, Any], now: datetime) -> Reply:
+    def _record(
+        self, conv: Conversation, state: dict[str, Any], now: datetime, effects: Effects | None = None
+    ) -> Reply:
         redacted = state.get("text", "")
         message = {"conversation_id": conv.id, "intent": state.get("intent"), "confidence": state.get("confidence")}
         # Rows first, then one short transaction of prebuilt statements: the write lock (the gate on
@@ -295,11 +319,29 @@ class Agent:
             }
             for r in state.get("rails") or []
         ]
+        reply = Reply(
+            message_id=0,
+            conversation_id=conv.id,
+            text=state.get("reply", ""),
+            intent=state.get("intent"),
+            confidence=float(state.get("confidence", 0.0)),
+            citations=state.get("citations") or [],
+            quick_replies=state.get("quick_replies") or [],
+            links=state.get("links") or [],
+            handoff=state.get("handoff"),
+            mode=state.get("mode") or "bot",
+            rails=state.get("rails") or [],
+            unresolved=state.get("unresolved"),
+            language=state.get("lang") or "en",
+        )
         with self.engine.begin() as db:
             bot_id = db.execute(_INSERT_MESSAGES, messages).scalars().all()[-1]
             db.execute(_UPDATE_CONVERSATION, changes)
             if rail_rows:
                 db.execute(_INSERT_RAILS, [r | {"message_id": bot_id} for r in rail_rows])
+            reply.message_id = bot_id
+            if effects is not None:
+                effects(db, reply)
         if state.get("unresolved"):
             log_unresolved(
                 self.engine,
@@ -319,21 +361,7 @@ class Agent:
             (state.get("handoff") or {}).get("reason"),
             ",".join(f"{r['rail']}:{'pass' if r['passed'] else 'fail'}" for r in rails),
         )
-        return Reply(
-            message_id=bot_id,
-            conversation_id=conv.id,
-            text=state.get("reply", ""),
-            intent=state.get("intent"),
-            confidence=float(state.get("confidence", 0.0)),
-            citations=state.get("citations") or [],
-            quick_replies=state.get("quick_replies") or [],
-            links=state.get("links") or [],
-            handoff=state.get("handoff"),
-            mode=state.get("mode") or "bot",
-            rails=rails,
-            unresolved=state.get("unresolved"),
-            language=state.get("lang") or "en",
-        )
+        return reply
 
     def transcript(self, conversation_id: str) -> dict[str, Any]:
         conv = self.conversation(conversation_id)

@@ -399,7 +399,6 @@ def default_outbox() -> Outbox:
         from ..domain.db import get_engine
 
         engine = get_engine(get_settings().store_url)
-        records.create_tables(engine)
         _default_outbox = Outbox(engine, ChannelSettings())
     return _default_outbox
 

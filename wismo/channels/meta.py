@@ -1,9 +1,11 @@
 """Messenger and Instagram DMs: the `/webhooks/meta` endpoint and the inbound flow shared with WhatsApp.
 
 Meta retries a webhook until it gets a 200 and may batch many entries in one call, so the route
-checks the signature on the raw bytes, claims each message id once, answers 200 at once and does
-the turns in the background. A DM is a conversation like a web chat: one per (channel, sender),
-and the sender's profile proves nothing; the customer verifies with order number and email or ZIP.
+checks the signature on the raw bytes, stores each new message id in the inbound queue and only
+then answers 200; the queue's workers do the turns (at least once, and each message's reply is
+written to the outbox in the same commit as its turn, so it is answered once). A DM is a
+conversation like a web chat: one per (channel, sender), and the sender's profile proves nothing;
+the customer verifies with order number and email or ZIP.
 """
 
 from __future__ import annotations
@@ -16,20 +18,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from ..agent.runtime import Agent, MessageRejected
+from ..domain import work_queue as wq
 from ..domain.db import session
 from ..i18n import language_of_number
 from ..ops.feedback import record_csat
 from ..untrusted import dicts, obj, text
 from . import records
-from .graph_api import ChannelSettings, GraphError, Outbox
+from .delivery import dm_payload
+from .graph_api import ChannelSettings, Outbox
 from .signatures import verify_meta
-from .window import WindowClosed
 
 log = logging.getLogger("wismo.channels")
 
@@ -56,7 +59,6 @@ class ChannelHub:
         self.agent = agent
         self.outbox = outbox
         self.settings = settings
-        records.create_tables(agent.engine)
 
     @property
     def engine(self):
@@ -64,13 +66,17 @@ class ChannelHub:
 
 
 def get_hub(request: Request) -> ChannelHub:
+    return hub_of(request.app)
+
+
+def hub_of(app: Any) -> ChannelHub:
     """The app's hub; built on first use from the app's agent when the app did not set one."""
-    hub = getattr(request.app.state, "channel_hub", None)
+    hub = getattr(app.state, "channel_hub", None)
     if hub is None:
-        agent = request.app.state.get_agent()
+        agent = app.state.get_agent()
         settings = ChannelSettings()
         hub = ChannelHub(agent, Outbox(agent.engine, settings), settings)
-        request.app.state.channel_hub = hub
+        app.state.channel_hub = hub
     return hub
 
 
@@ -173,52 +179,89 @@ CSAT_SCORES = {"👍 Helpful": 1, "👎 Not helpful": -1}
 CSAT_THANKS = "Thanks for the feedback!"
 
 
-def handle_inbound(hub: ChannelHub, msg: InboundMessage) -> None:
-    """One customer message: the agent's turn, then the reply on the same channel."""
-    try:
-        cid = conversation_for(hub, msg)
-        quick: list[str] = []
-        promotional = False
-        if msg.text is None or not msg.text.strip():
-            text = TEXT_ONLY
-        elif msg.text.strip() in CSAT_SCORES:
-            # A tap on the thumbs under an answer: recorded as CSAT, not sent to the agent as a turn.
-            record_csat(hub.engine, cid, CSAT_SCORES[msg.text.strip()], datetime.now(UTC))
-            text = CSAT_THANKS
-        else:
-            try:
-                hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
-                reply = hub.agent.send(cid, msg.text, language_hint=hint)
-                text, quick = reply.text, list(reply.quick_replies)
-                promotional = any(c.get("kind") == "offer" for c in reply.citations)
-                if reply.citations and not reply.handoff and not promotional:
-                    quick = quick + list(CSAT_SCORES)
-            except MessageRejected as exc:
-                text = exc.message
-        if not text.strip():
-            return
-        hub.outbox.send(
-            msg.channel,
-            msg.sender_id,
-            text,
-            quick_replies=quick,
-            sender="bot",
-            conversation_id=cid,
-            promotional=promotional,
+def message_payload(msg: InboundMessage) -> dict[str, Any]:
+    """What the inbound queue keeps of a message until it is answered."""
+    return {
+        "channel": msg.channel,
+        "sender_id": msg.sender_id,
+        "account_id": msg.account_id,
+        "message_id": msg.message_id,
+        "text": msg.text,
+        "sent_at": msg.sent_at.isoformat(),
+    }
+
+
+def message_of(payload: dict[str, Any]) -> InboundMessage:
+    return InboundMessage(
+        payload["channel"],
+        payload["sender_id"],
+        payload.get("account_id"),
+        payload["message_id"],
+        payload.get("text"),
+        datetime.fromisoformat(payload["sent_at"]),
+    )
+
+
+def answer(hub: ChannelHub, msg: InboundMessage, done: Callable[[Any], None]) -> str:
+    """One customer message: the agent's turn, and its reply written to the outbox in the same
+    commit as the turn and as `done(db)` (which ends the message's queue item). Returns the
+    reply's outbox key. A retry after a crash before that commit does the turn again; after it,
+    there is nothing left to do."""
+    cid = conversation_for(hub, msg)
+    key = f"reply:{msg.channel}:{msg.message_id}"
+
+    def reply_in(db: Any, text: str, quick: list[str], promotional: bool = False) -> None:
+        if text.strip():
+            payload = dm_payload(
+                msg.channel,
+                msg.sender_id,
+                text,
+                sender="bot",
+                conversation_id=cid,
+                quick_replies=quick,
+                promotional=promotional,
+            )
+            wq.enqueue_outbox(db, key, "reply", payload)
+        done(db)
+
+    if msg.text is None or not msg.text.strip():
+        with hub.engine.begin() as db:
+            reply_in(db, TEXT_ONLY, [])
+    elif msg.text.strip() in CSAT_SCORES:
+        # A tap on the thumbs under an answer: recorded as CSAT, not sent to the agent as a turn.
+        record_csat(hub.engine, cid, CSAT_SCORES[msg.text.strip()], datetime.now(UTC))
+        with hub.engine.begin() as db:
+            reply_in(db, CSAT_THANKS, [])
+    else:
+
+        def effects(db: Any, reply: Any) -> None:
+            quick = list(reply.quick_replies)
+            promotional = any(c.get("kind") == "offer" for c in reply.citations)
+            if reply.citations and not reply.handoff and not promotional:
+                quick = quick + list(CSAT_SCORES)
+            reply_in(db, reply.text, quick, promotional)
+
+        try:
+            hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
+            hub.agent.send(cid, msg.text, language_hint=hint, effects=effects)
+        except MessageRejected as exc:
+            with hub.engine.begin() as db:
+                reply_in(db, exc.message, [])
+    wq.nudge()
+    return key
+
+
+def accept(hub: ChannelHub, source: str, messages: list[InboundMessage]) -> int:
+    """Store each message once in the inbound queue (one commit); returns how many are new."""
+    if not messages:
+        return 0
+    with hub.engine.begin() as db:
+        fresh = sum(
+            wq.enqueue_inbound(db, source, f"{m.channel}:{m.message_id}", "message", message_payload(m))
+            for m in messages
         )
-    except (GraphError, WindowClosed) as exc:
-        log.warning("reply not delivered channel=%s message=%s: %s", msg.channel, msg.message_id, exc)
-    except Exception:  # a background task has no caller to tell; log it with the message id
-        log.exception("inbound message failed channel=%s message=%s", msg.channel, msg.message_id)
-
-
-def accept(hub: ChannelHub, source: str, messages: list[InboundMessage], tasks: BackgroundTasks) -> int:
-    """Claim each message id once and queue its turn; returns how many are new."""
-    fresh = 0
-    for msg in messages:
-        if records.claim(hub.engine, source, f"{msg.channel}:{msg.message_id}"):
-            tasks.add_task(handle_inbound, hub, msg)
-            fresh += 1
+    if fresh:
+        wq.nudge()
     return fresh
 
 
@@ -250,19 +293,17 @@ async def read_signed(
     return body, payload
 
 
-async def receive_signed(
-    request: Request, tasks: BackgroundTasks, secret: str | None, source: str, parse
-) -> PlainTextResponse | JSONResponse:
+async def receive_signed(request: Request, secret: str | None, source: str, parse) -> PlainTextResponse | JSONResponse:
     """A Meta-signed webhook (Messenger, Instagram, WhatsApp): X-Hub-Signature-256 over the raw body,
-    then each new message queued once; a fast 200 with the work done after."""
+    then each new message stored in the inbound queue; the 200 only once they are stored."""
     hub = get_hub(request)
     signed = await read_signed(request, secret, "META_APP_SECRET", "x-hub-signature-256", verify_meta)
     if isinstance(signed, JSONResponse):
         return signed
-    await run_in_threadpool(accept, hub, source, parse(signed[1]), tasks)
+    await run_in_threadpool(accept, hub, source, parse(signed[1]))
     return PlainTextResponse("EVENT_RECEIVED")
 
 
 @router.post("/webhooks/meta", response_model=None)
-async def meta_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
-    return await receive_signed(request, tasks, get_hub(request).settings.meta_app_secret, "meta", parse_meta)
+async def meta_events(request: Request) -> PlainTextResponse | JSONResponse:
+    return await receive_signed(request, get_hub(request).settings.meta_app_secret, "meta", parse_meta)

@@ -21,10 +21,10 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from ..agent import wording
+from ..domain import work_queue as wq
 from ..domain.catalog import CARRIER_NAMES
 from ..domain.db import session
 from ..domain.models import Conversation, Customer, Message, Order, Shipment
@@ -34,8 +34,9 @@ from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from ..tools.pickup import nearest
 from . import records
-from .graph_api import ChannelSettings, GraphError, Outbox
-from .window import CHANNELS, WindowClosed
+from .delivery import dm_payload, send_dm
+from .graph_api import ChannelSettings, Outbox
+from .window import CHANNELS
 
 log = logging.getLogger("wismo.proactive")
 
@@ -92,7 +93,6 @@ class Notifier:
 
             brand = get_settings().brand_name
         self.brand = brand
-        records.create_tables(engine)
 
     def compose(self, kind: str, order: Order, ship: Shipment) -> Notice:
         tz = order.timezone
@@ -163,16 +163,15 @@ class Notifier:
             raise ValueError(f"unknown notice kind {kind!r}")
         return Notice(kind, text, sources, [number, _one_line(text)])
 
-    def notify(self, result: Any, event_key: str, now: datetime | None = None) -> records.NotificationSent | None:
-        """Send the notice an update deserves to the order's opted-in customer, once per `event_key`."""
-        now = now or datetime.now(UTC)
+    def plan(self, s: Session, result: Any, event_key: str, now: datetime) -> records.NotificationSent | None:
+        """Write the notice an applied update deserves (its row and its outbox item) inside the
+        caller's transaction, so the update and its notice commit together; once per `event_key`."""
         kind = kind_for(result, self.settings.notice_kinds)
         if kind is None:
             return None
-        with session(self.engine) as s:
-            order = s.get(Order, result.order_id)
-            ship = s.get(Shipment, result.shipment_id)
-            cust = s.get(Customer, order.customer_id) if order else None
+        order = s.get(Order, result.order_id)
+        ship = s.get(Shipment, result.shipment_id)
+        cust = s.get(Customer, order.customer_id) if order else None
         if order is None or ship is None or cust is None:
             return None
         channel, address = cust.notify_channel, cust.notify_address
@@ -181,7 +180,8 @@ class Notifier:
                 "no notice for order=%s kind=%s: customer has not opted in to a social channel", order.number_key, kind
             )
             return None
-        notice = self.compose(kind, order, ship)
+        with self.store.using(s):  # the notice quotes the scan this same transaction appended
+            notice = self.compose(kind, order, ship)
         row = records.NotificationSent(
             event_key=event_key[:255],
             order_key=order.number_key,
@@ -194,41 +194,40 @@ class Notifier:
             source_ids=notice.source_ids + [f"notice:{event_key}"[:255]],
             created_at=now,
         )
-        with session(self.engine) as s:
-            s.add(row)
-            try:
-                s.commit()
-            except IntegrityError:  # this event was already notified
-                s.rollback()
-                return None
-            s.refresh(row)
-        ident = records.identity(self.engine, channel, address)
-        status, outbound_id = "sent", None
-        try:
-            res = self.outbox.send(
-                channel,
-                address,
-                notice.text,
-                sender="notice",
-                conversation_id=ident.conversation_id if ident else None,
-                template_parameters=notice.template_parameters,
-                now=now,
+        sent = records.NotificationSent
+        if s.exec(select(sent.id).where(sent.event_key == row.event_key)).first():
+            return None  # this event was already notified (the unique key would refuse a second row)
+        s.add(row)
+        s.flush()
+        ident = s.exec(
+            select(records.ChannelIdentity).where(
+                records.ChannelIdentity.channel == channel, records.ChannelIdentity.sender_id == address
             )
-            outbound_id = res.outbound_id
-        except WindowClosed as exc:
-            status = "refused"
-            log.warning("notice refused order=%s kind=%s: %s", order.number_key, kind, exc.message)
-        except GraphError as exc:
-            status = "failed"
-            log.warning("notice failed order=%s kind=%s: %s", order.number_key, kind, exc)
+        ).first()
+        payload = dm_payload(
+            channel,
+            address,
+            notice.text,
+            sender="notice",
+            conversation_id=ident.conversation_id if ident else None,
+            template_parameters=notice.template_parameters,
+            notification_id=row.id,
+        )
+        wq.enqueue_outbox(s, f"notice:{event_key}", "notice", payload, now)
+        return row
+
+    def notify(self, result: Any, event_key: str, now: datetime | None = None) -> records.NotificationSent | None:
+        """Plan the notice in its own transaction, then deliver it at once (a failed send stays in
+        the outbox for the workers to retry). Returns the notice's row as it stands after."""
+        now = now or datetime.now(UTC)
         with session(self.engine) as s:
-            fresh = s.get(records.NotificationSent, row.id)
-            assert fresh is not None
-            fresh.status, fresh.outbound_id = status, outbound_id
-            s.add(fresh)
+            row = self.plan(s, result, event_key, now)
             s.commit()
-            s.refresh(fresh)
-        return fresh
+        if row is None:
+            return None
+        wq.deliver_now(self.engine, f"notice:{event_key}", lambda item: send_dm(self.outbox, item))
+        with session(self.engine) as s:
+            return s.get(records.NotificationSent, row.id)
 
 
 def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours: int = 72) -> dict[str, Any]:
@@ -237,7 +236,6 @@ def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours
     Contacted = within `contact_hours` after the notice, a customer message in a conversation whose
     `channel_user` is the notified address or that verified the notified order.
     """
-    records.create_tables(engine)
     span = timedelta(hours=contact_hours)
     with session(engine) as s:
         stmt = select(records.NotificationSent).where(records.NotificationSent.status == "sent")
@@ -272,7 +270,7 @@ def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours
                 ).first()
             contacted += hit is not None
         # What did not go out: refused (the channel's window closed and no template is set up) or
-        # failed (the platform kept erroring after retries); these are not retried.
+        # failed (the platform refused the request, or errs and the outbox is still retrying).
         missed = select(records.NotificationSent.status, func.count()).where(
             col(records.NotificationSent.status).in_(("refused", "failed"))
         )

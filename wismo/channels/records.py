@@ -1,31 +1,18 @@
-"""What the channels remember: handled event ids, who a sender is, what we sent and which notices went out.
+"""What the channels remember: who a sender is, what we sent and which notices went out.
 
-Platforms deliver webhooks at least once, so idempotency is a unique row claimed before the work
-(`claim`); a second delivery of the same id finds the row and does nothing, on any instance.
+Platforms deliver webhooks at least once; the inbound queue (domain/work_queue.py) keys each
+event by its id, so a second delivery of the same id does nothing, on any instance.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, SQLModel, select
 
 from ..domain.db import session
-
-
-class ProcessedEvent(SQLModel, table=True):
-    """One inbound event or message id we have handled (Meta `mid`, `wamid`, carrier `event_id`)."""
-
-    __tablename__ = "channel_processed_events"
-    __table_args__ = (UniqueConstraint("source", "event_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    #: meta | whatsapp | aftership | easypost | shopify
-    source: str = Field(max_length=32)
-    event_id: str = Field(max_length=255)
-    received_at: datetime
 
 
 class ChannelIdentity(SQLModel, table=True):
@@ -90,37 +77,6 @@ class NotificationSent(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     source_ids: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(index=True)
-
-
-def create_tables(engine: Engine) -> None:
-    """Create this module's tables (the lead's `create_schema` does it once the module is imported)."""
-    SQLModel.metadata.create_all(
-        engine,
-        tables=[t.__table__ for t in (ProcessedEvent, ChannelIdentity, OutboundMessage, NotificationSent)],  # type: ignore[attr-defined]
-    )
-
-
-def claim(engine: Engine, source: str, event_id: str, now: datetime | None = None) -> bool:
-    """True the first time `(source, event_id)` is seen, False on every redelivery."""
-    with session(engine) as s:
-        s.add(ProcessedEvent(source=source, event_id=event_id[:255], received_at=now or datetime.now(UTC)))
-        try:
-            s.commit()
-        except IntegrityError:
-            s.rollback()
-            return False
-    return True
-
-
-def release(engine: Engine, source: str, event_id: str) -> None:
-    """Forget a claim whose work failed before doing anything, so the platform's retry is processed."""
-    with session(engine) as s:
-        row = s.exec(
-            select(ProcessedEvent).where(ProcessedEvent.source == source, ProcessedEvent.event_id == event_id[:255])
-        ).first()
-        if row is not None:
-            s.delete(row)
-            s.commit()
 
 
 def identity(engine: Engine, channel: str, sender_id: str) -> ChannelIdentity | None:

@@ -11,7 +11,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 from ..untrusted import dicts, obj, text
@@ -78,6 +78,6 @@ def whatsapp_verify(request: Request) -> PlainTextResponse | JSONResponse:
 
 
 @router.post("/webhooks/whatsapp", response_model=None)
-async def whatsapp_events(request: Request, tasks: BackgroundTasks) -> PlainTextResponse | JSONResponse:
+async def whatsapp_events(request: Request) -> PlainTextResponse | JSONResponse:
     secret = get_hub(request).settings.whatsapp_signing_secret
-    return await receive_signed(request, tasks, secret, "whatsapp", parse_whatsapp)
+    return await receive_signed(request, secret, "whatsapp", parse_whatsapp)

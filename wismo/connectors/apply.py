@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from ..domain.db import session
 from ..domain.models import Order, Shipment, TrackingEvent
@@ -145,75 +145,83 @@ def _same(a: datetime, b: datetime) -> bool:
 
 def apply_update(engine: Engine, update: TrackingUpdate, now: datetime | None = None) -> ApplyResult | None:
     """Write the update into the store; None when no shipment has that tracking number."""
+    with session(engine) as s:
+        result = apply_in(s, update, now)
+        s.commit()
+        return result
+
+
+def apply_in(s: Session, update: TrackingUpdate, now: datetime | None = None) -> ApplyResult | None:
+    """Apply the update inside the caller's transaction (the caller commits): the durable intake
+    writes the update, its notices and the end of its queue item in one commit."""
     now = now or datetime.now(UTC)
     number = normalize_tracking(update.tracking_number)
-    with session(engine) as s:
-        ship = s.exec(select(Shipment).where(Shipment.tracking_number == number).with_for_update()).first()
-        if ship is None:
-            return None
-        order = s.get(Order, ship.order_id)
-        assert order is not None and ship.id is not None
-        previous = ShipmentStatus(ship.status)
-        previous_end = ship.carrier_estimate_end
-        existing = list(s.exec(select(TrackingEvent).where(TrackingEvent.shipment_id == ship.id)))
-        seq = s.exec(select(func.max(TrackingEvent.seq)).where(TrackingEvent.shipment_id == ship.id)).first() or 0
-        events = sorted(update.events, key=lambda e: e.occurred_at)
-        # Webhooks arrive out of order: news older than the newest scan we hold fills in the history
-        # but changes neither the status nor the estimate (a late "in transit" after "delivered").
-        as_of = update.occurred_at or (events[-1].occurred_at if events else now)
-        newest = max((_utc(e.occurred_at) for e in existing), default=None)
-        stale = newest is not None and _utc(as_of) < newest - timedelta(seconds=1)
-        if not events and update.status != previous and not stale:
-            events = [EventIn(update.status, STATUS_PHRASES[update.status].capitalize(), update.occurred_at or now)]
-        appended = []
-        for ev in events:
-            if any(
-                _same(ev.occurred_at, old.occurred_at) and old.status == ev.status and old.description == ev.description
-                for old in existing
-            ):
-                continue
-            seq += 1
-            row = TrackingEvent(
-                shipment_id=ship.id,
-                seq=seq,
-                status=ev.status,
-                description=ev.description[:500],
-                city=ev.city,
-                region=ev.region,
-                occurred_at=ev.occurred_at,
-                source=update.source,
-            )
-            s.add(row)
-            existing.append(row)
-            appended.append(seq)
-        if not stale:
-            ship.status = update.status
-            if update.status == ShipmentStatus.DELIVERED and ship.delivered_at is None:
-                delivered = [e.occurred_at for e in events if e.status == ShipmentStatus.DELIVERED]
-                ship.delivered_at = max(delivered) if delivered else (update.occurred_at or now)
-            start = day_window(update.estimate_start, order.timezone) if update.estimate_start else None
-            end = day_window(update.estimate_end, order.timezone) if update.estimate_end else None
-            if start or end:
-                new_start, new_end = (start or end)[0], (end or start)[1]  # type: ignore[index]
-                if previous_end is not None and not _same(new_end, previous_end):
-                    # The carrier moved its date: keep the first one and when it moved (the ETA rules
-                    # never end a window before a date the carrier announced).
-                    ship.carrier_estimate_original = ship.carrier_estimate_original or previous_end
-                    ship.carrier_estimate_changed_at = as_of
-                ship.carrier_estimate, ship.carrier_estimate_end = new_start, new_end
-        ship.updated_at = now
-        s.add(ship)
-        s.commit()
-        return ApplyResult(
+    ship = s.exec(select(Shipment).where(Shipment.tracking_number == number).with_for_update()).first()
+    if ship is None:
+        return None
+    order = s.get(Order, ship.order_id)
+    assert order is not None and ship.id is not None
+    previous = ShipmentStatus(ship.status)
+    previous_end = ship.carrier_estimate_end
+    existing = list(s.exec(select(TrackingEvent).where(TrackingEvent.shipment_id == ship.id)))
+    seq = s.exec(select(func.max(TrackingEvent.seq)).where(TrackingEvent.shipment_id == ship.id)).first() or 0
+    events = sorted(update.events, key=lambda e: e.occurred_at)
+    # Webhooks arrive out of order: news older than the newest scan we hold fills in the history
+    # but changes neither the status nor the estimate (a late "in transit" after "delivered").
+    as_of = update.occurred_at or (events[-1].occurred_at if events else now)
+    newest = max((_utc(e.occurred_at) for e in existing), default=None)
+    stale = newest is not None and _utc(as_of) < newest - timedelta(seconds=1)
+    if not events and update.status != previous and not stale:
+        events = [EventIn(update.status, STATUS_PHRASES[update.status].capitalize(), update.occurred_at or now)]
+    appended = []
+    for ev in events:
+        if any(
+            _same(ev.occurred_at, old.occurred_at) and old.status == ev.status and old.description == ev.description
+            for old in existing
+        ):
+            continue
+        seq += 1
+        row = TrackingEvent(
             shipment_id=ship.id,
-            order_id=order.id or 0,
-            order_key=order.number_key,
-            tracking_number=number,
-            previous_status=previous,
-            status=ShipmentStatus(ship.status),
-            previous_estimate_end=previous_end,
-            estimate_start=ship.carrier_estimate,
-            estimate_end=ship.carrier_estimate_end,
-            appended=appended,
-            estimate_revised=update.estimate_revised and not stale,
+            seq=seq,
+            status=ev.status,
+            description=ev.description[:500],
+            city=ev.city,
+            region=ev.region,
+            occurred_at=ev.occurred_at,
+            source=update.source,
         )
+        s.add(row)
+        existing.append(row)
+        appended.append(seq)
+    if not stale:
+        ship.status = update.status
+        if update.status == ShipmentStatus.DELIVERED and ship.delivered_at is None:
+            delivered = [e.occurred_at for e in events if e.status == ShipmentStatus.DELIVERED]
+            ship.delivered_at = max(delivered) if delivered else (update.occurred_at or now)
+        start = day_window(update.estimate_start, order.timezone) if update.estimate_start else None
+        end = day_window(update.estimate_end, order.timezone) if update.estimate_end else None
+        if start or end:
+            new_start, new_end = (start or end)[0], (end or start)[1]  # type: ignore[index]
+            if previous_end is not None and not _same(new_end, previous_end):
+                # The carrier moved its date: keep the first one and when it moved (the ETA rules
+                # never end a window before a date the carrier announced).
+                ship.carrier_estimate_original = ship.carrier_estimate_original or previous_end
+                ship.carrier_estimate_changed_at = as_of
+            ship.carrier_estimate, ship.carrier_estimate_end = new_start, new_end
+    ship.updated_at = now
+    s.add(ship)
+    s.flush()
+    return ApplyResult(
+        shipment_id=ship.id,
+        order_id=order.id or 0,
+        order_key=order.number_key,
+        tracking_number=number,
+        previous_status=previous,
+        status=ShipmentStatus(ship.status),
+        previous_estimate_end=previous_end,
+        estimate_start=ship.carrier_estimate,
+        estimate_end=ship.carrier_estimate_end,
+        appended=appended,
+        estimate_revised=update.estimate_revised and not stale,
+    )

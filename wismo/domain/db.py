@@ -1,7 +1,7 @@
-"""The store's database: one engine per URL, schema creation, and a cross-instance lock.
+"""The store's database: one engine per URL, the schema at its newest revision, a cross-instance lock.
 
 SQLite (WAL mode) by default; PostgreSQL when `DATABASE_URL` is set. Instances share nothing
-but the database, so anything that must happen once (schema, demo seed) runs under `exclusive()`.
+but the database, so anything that must happen once (migrations, demo seed) runs under `exclusive()`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
-from . import models  # noqa: F401  (registers the tables)
 from .write_gate import GatedConnection
 
 _engines: dict[str, Engine] = {}
@@ -50,7 +49,10 @@ def get_engine(url: str) -> Engine:
                 )
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
-                engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+                # A server that is down must fail a request in seconds (a 503), not hang it.
+                engine = create_engine(
+                    url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"connect_timeout": 5}
+                )
             _engines[url] = engine
         return engine
 
@@ -79,20 +81,12 @@ def exclusive(engine: Engine) -> Iterator[None]:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _register_tables() -> None:
-    """Import every module that defines tables, so create_all knows them all."""
-    from ..channels import records as channel_records  # noqa: F401
-    from ..channels import track_records  # noqa: F401
-    from ..connectors import shopify  # noqa: F401
-    from ..handoff import records as handoff_records  # noqa: F401
-    from ..tools import records, seasonal_records  # noqa: F401
-
-
 def create_schema(engine: Engine) -> None:
-    """Create missing tables (idempotent, safe from several instances at once)."""
-    _register_tables()
-    with exclusive(engine):
-        SQLModel.metadata.create_all(engine)
+    """An empty database is migrated to the newest schema; one at an older revision raises
+    `schema.SchemaBehind`, which says to run `wismo db upgrade` (see domain/schema.py)."""
+    from .schema import prepare
+
+    prepare(engine)
 
 
 def session(engine: Engine) -> Session:

@@ -67,6 +67,17 @@ class Store:
                 self._pinned.session = None
 
     @contextlib.contextmanager
+    def using(self, s: Session) -> Iterator[None]:
+        """Serve this thread's Store reads inside the block from `s`, a session in the middle of a
+        transaction: the reads see what it has written but not yet committed."""
+        previous = getattr(self._pinned, "session", None)
+        self._pinned.session = s
+        try:
+            yield
+        finally:
+            self._pinned.session = previous
+
+    @contextlib.contextmanager
     def _session(self) -> Iterator[Session]:
         pinned = getattr(self._pinned, "session", None)
         if pinned is not None:

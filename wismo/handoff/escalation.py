@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
+from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, Message
 from ..guardrails.keys import conversation_ref
+from . import sinks
 from .records import HandoffEvent, ensure_tables
 from .sentiment import conversation_score, is_negative
 
@@ -236,7 +238,7 @@ def escalate(
     customer_text: str | None = None,
     language: str | None = None,
 ) -> Handoff:
-    """Queue the case, switch the conversation to human mode, notify sinks; returns the stored handoff.
+    """Queue the case, switch the conversation to human mode, plan the helpdesk copies; returns the case.
 
     `customer_text` is the (redacted) message of the turn being handed off: the graph escalates
     before the runtime stores that message, so pass it to have it in the package and the mood.
@@ -305,14 +307,12 @@ def escalate(
             conv.mode = "human"
             conv.updated_at = now
             s.add(conv)
+        s.flush()
+        s.add(HandoffEvent(handoff_id=handoff.id or 0, action="created", actor="bot", note=reason, created_at=now))
+        # The helpdesk copies go out through the outbox, committed with the case: never lost,
+        # never blocking the customer.
+        sinks.plan(s, handoff.id or 0, now=now)
         s.commit()
         s.refresh(handoff)
-        s.add(HandoffEvent(handoff_id=handoff.id or 0, action="created", actor="bot", note=reason, created_at=now))
-        s.commit()
-    try:
-        from .sinks import notify_sinks
-
-        notify_sinks(handoff, engine=engine)
-    except Exception:  # a sink must never block the customer
-        log.exception("handoff %s: sink notification failed to start", handoff.id)
+    wq.nudge()
     return handoff

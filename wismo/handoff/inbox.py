@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
+from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, Message
 from .escalation import NEGATIVE_BONUS, wait_bonus
@@ -247,24 +248,38 @@ def reply(engine: Engine, handoff_id: int, actor: str, text: str, now: datetime)
         h.updated_at = now
         s.add(h)
         s.add(HandoffEvent(handoff_id=handoff_id, action="replied", actor=actor, created_at=now))
+        s.flush()
+        key = _plan_dm(s, channel, h.conversation_id, outgoing, f"agent_reply:{msg.id}", now)
         s.commit()
         s.refresh(msg)
-    delivered: bool | None = None
-    via = "transcript"
-    if channel in DM_CHANNELS:
-        via = channel
-        delivered = False
-        if _sender is None:
-            log.warning("handoff %s: no %s sender wired; reply kept in the transcript only", handoff_id, channel)
-        else:
-            try:
-                _sender(h.conversation_id, outgoing)
-                delivered = True
-            except Exception:
-                log.exception("handoff %s: %s delivery failed", handoff_id, channel)
-    else:
-        delivered = True  # web chat and API read it from GET /v1/conversations/{id}
+    via = channel if key else "transcript"
+    # Web chat and the API read the reply from GET /v1/conversations/{id}; a DM goes out now, or
+    # stays in the outbox for the workers to retry.
+    delivered = _send_now(engine, key, handoff_id) if key else True
     return {"id": handoff_id, "message_id": msg.id, "via": via, "delivered": delivered, "text": stored}
+
+
+def _plan_dm(s, channel: str, conversation_id: str, text: str, key: str, now: datetime) -> str | None:
+    """On a DM channel, the message to send, in the outbox and the caller's transaction; its key."""
+    if channel not in DM_CHANNELS:
+        return None
+    wq.enqueue_outbox(s, key, "agent_reply", {"conversation_id": conversation_id, "text": text}, now)
+    return key
+
+
+def send_item(item: dict[str, Any]) -> dict[str, Any]:
+    """Deliver an outbox `agent_reply` through the channel sender the messaging module installed."""
+    if _sender is None:
+        raise RuntimeError("no channel sender is wired (set_channel_sender); the reply waits in the outbox")
+    result = _sender(item["payload"]["conversation_id"], item["payload"]["text"])
+    return {"message_ids": list(getattr(result, "message_ids", []) or [])}
+
+
+def _send_now(engine: Engine, key: str, handoff_id: int) -> bool:
+    outcome = wq.deliver_now(engine, key, send_item)
+    if outcome != "sent":
+        log.warning("handoff %s: reply not delivered now (%s); it stays in the outbox", handoff_id, outcome)
+    return outcome == "sent"
 
 
 def _end_case(s, handoff_id: int, status: str, mode: str, actor: str, note: str | None, now: datetime):
@@ -308,11 +323,10 @@ def release(
         channel = conv.channel if conv else "web"
         msg = Message(conversation_id=h.conversation_id, role="bot", text=text, citations=[], created_at=now)
         s.add(msg)
+        s.flush()
+        key = _plan_dm(s, channel, h.conversation_id, text, f"agent_reply:{msg.id}", now)
         s.commit()
         s.refresh(msg)
-    if channel in DM_CHANNELS and _sender is not None:
-        try:
-            _sender(h.conversation_id, text)
-        except Exception:
-            log.exception("handoff %s: could not tell the customer on %s", handoff_id, channel)
+    if key:
+        _send_now(engine, key, handoff_id)
     return {"id": handoff_id, "status": "released", "mode": "bot", "message_id": msg.id}

@@ -1,9 +1,12 @@
 """Helpdesk sinks: push each new case to Zendesk, Chatwoot or a signed webhook, as configured by env.
 
-Why in the background: a helpdesk that is slow or down must never block the customer's turn, so
-deliveries run on a daemon thread, are retried with backoff, logged, and recorded in
-`sink_deliveries` so `retry_failed()` can try again later. Payloads carry only what the package
-holds (redacted text, no customer name or email).
+A helpdesk that is slow or down must never block the customer's turn, nor lose the case: the
+escalation writes one outbox item per configured sink in the same commit as the case (`plan`),
+and the outbox's workers deliver them (`send_item`), retried with exponential backoff and
+dead-lettered after the limit, each try recorded in `sink_deliveries`. Zendesk gets the item's
+key as its `Idempotency-Key` (a retry after a lost answer creates no second ticket); the webhook
+gets it too, for receivers that dedupe. Payloads carry only what the package holds (redacted
+text, no customer name or email).
 
 Env: ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN; CHATWOOT_URL, CHATWOOT_ACCOUNT_ID,
 CHATWOOT_API_TOKEN; WISMO_HANDOFF_WEBHOOK_URL, WISMO_HANDOFF_WEBHOOK_SECRET.
@@ -17,7 +20,6 @@ import json
 import logging
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -27,6 +29,7 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff
 from .records import SinkDelivery, ensure_tables
@@ -122,10 +125,19 @@ def _check(resp: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {"body": data}
 
 
-def send_zendesk(client: httpx.Client, handoff: Handoff, env: Mapping[str, str]) -> dict[str, Any]:
+def _idempotency(key: str | None) -> dict[str, str]:
+    return {"Idempotency-Key": key} if key else {}
+
+
+def send_zendesk(
+    client: httpx.Client, handoff: Handoff, env: Mapping[str, str], key: str | None = None
+) -> dict[str, Any]:
     url = env["ZENDESK_URL"].rstrip("/") + "/api/v2/tickets"
     auth = (f"{env['ZENDESK_EMAIL']}/token", env["ZENDESK_API_TOKEN"])
-    data = _check(client.post(url, json=zendesk_payload(handoff), auth=auth, timeout=TIMEOUT_SECONDS))
+    resp = client.post(
+        url, json=zendesk_payload(handoff), auth=auth, headers=_idempotency(key), timeout=TIMEOUT_SECONDS
+    )
+    data = _check(resp)
     ticket = data.get("ticket") or {}
     return {"ticket_id": ticket.get("id")}
 
@@ -156,12 +168,15 @@ def send_chatwoot(
     return {"chatwoot_conversation_id": cid}
 
 
-def send_webhook(client: httpx.Client, handoff: Handoff, env: Mapping[str, str]) -> dict[str, Any]:
+def send_webhook(
+    client: httpx.Client, handoff: Handoff, env: Mapping[str, str], key: str | None = None
+) -> dict[str, Any]:
     body = json.dumps(webhook_payload(handoff), separators=(",", ":"), sort_keys=True).encode()
     headers = {
         "Content-Type": "application/json",
         "X-Wismo-Timestamp": str(int(time.time())),
         "X-Wismo-Signature": sign(body, env.get("WISMO_HANDOFF_WEBHOOK_SECRET", "")),
+        **_idempotency(key),
     }
     resp = client.post(env["WISMO_HANDOFF_WEBHOOK_URL"], content=body, headers=headers, timeout=TIMEOUT_SECONDS)
     _check(resp)
@@ -192,6 +207,66 @@ def set_client_factory(factory: ClientFactory | None) -> None:
     _client_factory = factory or httpx.Client
 
 
+def _send_once(
+    client: httpx.Client,
+    sink: str,
+    handoff: Handoff,
+    env: Mapping[str, str],
+    channel_user: str | None,
+    key: str | None = None,
+) -> dict[str, Any]:
+    if sink == "zendesk":
+        return send_zendesk(client, handoff, env, key)
+    if sink == "chatwoot":
+        return send_chatwoot(client, handoff, env, channel_user)  # opening a conversation is idempotent
+    return send_webhook(client, handoff, env, key)
+
+
+def _channel_user(engine: Engine, sink: str, handoff: Handoff) -> str | None:
+    if sink != "chatwoot":
+        return None
+    with session(engine) as s:
+        conv = s.get(Conversation, handoff.conversation_id)
+        return conv.channel_user if conv else None
+
+
+def plan(db: Any, handoff_id: int, env: Mapping[str, str] | None = None, now: datetime | None = None) -> list[str]:
+    """One outbox item per configured sink for a new case, written in the caller's transaction
+    (the one that stores the case). Returns the sink names."""
+    env = dict(os.environ if env is None else env)
+    sinks = configured_sinks(env)
+    for sink in sinks:
+        payload = {"handoff_id": handoff_id, "sink": sink}
+        # A short delay, so the turn that triggered the handoff is stored before the case is read.
+        wq.enqueue_outbox(db, f"sink:{handoff_id}:{sink}", "sink", payload, now, delay_s=SETTLE_SECONDS)
+    return sinks
+
+
+def send_item(engine: Engine, item: dict[str, Any], env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Deliver one outbox item to its sink, one try (the outbox retries); records the try."""
+    env = dict(os.environ if env is None else env)
+    sink, handoff_id = item["payload"]["sink"], item["payload"]["handoff_id"]
+    if sink not in configured_sinks(env):
+        raise wq.GiveUp(f"{sink} is no longer configured")
+    with session(engine) as s:
+        case = s.get(Handoff, handoff_id)
+    if case is None:
+        raise wq.GiveUp(f"case {handoff_id} no longer exists")
+    case = _fresh(engine, case)
+    try:
+        with _client_factory() as client:
+            result = _send_once(client, sink, case, env, _channel_user(engine, sink, case), item["key"])
+    except (SinkError, httpx.HTTPError) as exc:
+        error = str(exc) or exc.__class__.__name__
+        log.warning("handoff %s: %s try %d failed: %s", handoff_id, sink, item["attempts"], error)
+        _record(engine, handoff_id, sink, 1, error, {})
+        if isinstance(exc, SinkError) and not exc.retry:
+            raise wq.GiveUp(error) from None
+        raise
+    _record(engine, handoff_id, sink, 1, None, result)
+    return result
+
+
 def deliver(
     sink: str,
     handoff: Handoff,
@@ -201,22 +276,13 @@ def deliver(
     backoff: float = BACKOFF_SECONDS,
 ) -> bool:
     """Send one case to one sink with retries; record the outcome; never raise."""
-    channel_user = None
-    if engine is not None and sink == "chatwoot":
-        with session(engine) as s:
-            conv = s.get(Conversation, handoff.conversation_id)
-            channel_user = conv.channel_user if conv else None
+    channel_user = _channel_user(engine, sink, handoff) if engine is not None else None
     attempts, error, result = 0, None, {}
     with _client_factory() as client:
         for attempt in range(retries):
             attempts = attempt + 1
             try:
-                if sink == "zendesk":
-                    result = send_zendesk(client, handoff, env)
-                elif sink == "chatwoot":
-                    result = send_chatwoot(client, handoff, env, channel_user)
-                else:
-                    result = send_webhook(client, handoff, env)
+                result = _send_once(client, sink, handoff, env, channel_user)
                 error = None
                 break
             except (SinkError, httpx.HTTPError) as exc:
@@ -252,31 +318,13 @@ def _record(engine: Engine, handoff_id: int, sink: str, attempts: int, error: st
         log.exception("could not record the %s delivery of handoff %s", sink, handoff_id)
 
 
-def notify_sinks(
-    handoff: Handoff,
-    engine: Engine | None = None,
-    env: Mapping[str, str] | None = None,
-    background: bool = True,
-) -> list[str]:
-    """Push a new case to every configured sink; returns the sink names. Runs on a daemon thread
-    unless `background=False` (tests, `retry_failed`)."""
+def notify_sinks(handoff: Handoff, engine: Engine | None = None, env: Mapping[str, str] | None = None) -> list[str]:
+    """Push a case to every configured sink now, in this thread, with `deliver`'s retries; returns
+    the sink names. Escalations do not use it: they `plan` outbox items, which survive a crash."""
     env = dict(os.environ if env is None else env)
     sinks = configured_sinks(env)
-    if not sinks:
-        return []
-
-    def run() -> None:
-        case = handoff
-        if background:
-            time.sleep(SETTLE_SECONDS)
-            case = _fresh(engine, handoff)
-        for sink in sinks:
-            deliver(sink, case, env, engine)
-
-    if background:
-        threading.Thread(target=run, name=f"wismo-sinks-{handoff.id}", daemon=True).start()
-    else:
-        run()
+    for sink in sinks:
+        deliver(sink, handoff, env, engine)
     return sinks
 
 

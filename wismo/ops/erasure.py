@@ -4,7 +4,8 @@ The vault's keyed hash of the email names the conversations that held it. Everyt
 those conversations goes: vault entries, transcripts, checkpoints, the unresolved log and its
 vectors in Chroma, intent labels learned from those turns, rail decisions, model usage,
 verification attempts, return plans, offer impressions, inbox records (flags, ratings, case events,
-sink deliveries), outbound DM payloads, the sender's channel identity and the notices sent to it,
+sink deliveries), outbound DM payloads, queued webhooks and outbox items not yet handled or sent,
+the sender's channel identity and the notices sent to it,
 and the conversation rows themselves. On SQLite every connection deletes securely (freed pages
 are zeroed, see domain/db.py) and the write-ahead logs are truncated afterwards, so the bytes are
 gone from the data directory, not only the rows.
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, delete, select
 
 from ..channels import records as channel_records
+from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, ModelUsage, RailDecision, UnresolvedTurn, VerificationAttempt
 from ..handoff import records as inbox_records
@@ -56,7 +58,6 @@ def _linked(engine: Engine, conversations: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {"handoffs": [], "unresolved": [], "senders": [], "labelled": False, "helpdesk_cases": []}
     if not conversations:
         return out
-    channel_records.create_tables(engine)
     inbox_records.ensure_tables(engine)
     with session(engine) as s:
         out["handoffs"] = [
@@ -134,6 +135,7 @@ def _delete_records(engine: Engine, conversations: list[str], linked: dict[str, 
         if linked["unresolved"]:
             label = inbox_records.IntentLabel
             removed += _rows(s, delete(label).where(col(label.unresolved_id).in_(linked["unresolved"])))
+        removed += wq.forget(s, conversations, linked["senders"])  # queued words not yet handled or sent
         removed += _rows(s, delete(Conversation).where(col(Conversation.id).in_(conversations)))
         s.commit()
     return removed

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from ..domain.db import session
@@ -183,7 +184,10 @@ class EtaTool:
                 rec.predicted_at, rec.eta, rec.window_start, rec.window_end = ctx.now, eta, start, end
                 rec.model_version = version
             s.add(rec)
-            s.commit()
+            try:
+                s.commit()
+            except IntegrityError:  # another instance recorded this shipment's first prediction just now
+                s.rollback()
 
 
 def store_history(store) -> list[dict]:
