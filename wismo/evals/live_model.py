@@ -5,7 +5,7 @@
 Runs conversations (scenario files; the packaged status and delivery suites by default) with
 WISMO_ENGINE=openai on a fresh copy of the configured store and reports, per the issue:
 - verified_and_cited: of the conversations whose customer gave an order number and the email or
-  ZIP on it, the share that were verified and got a cited status answer;
+  ZIP on it, the share that were verified and got an answer citing the order or its shipment;
 - false_or_uncited_answers: facts in replies that contradict the store or went out unbacked (the
   scenario judge, evals/judge.py);
 - content_free: replies that were an apology or "how can I help" while the plan had facts;
@@ -60,7 +60,7 @@ def run(agent: Any, scenarios: list[Any], progress: bool = False) -> dict[str, A
         content_empty += sum(1 for t in result.turns if t.citations and content_free(t.reply, True))
         if gave_details(scenario):
             details += 1
-            cited_status = any(any(c.startswith("shipment:") for c in t.citations) for t in result.turns)
+            cited_status = any(any(c.startswith(("shipment:", "order:")) for c in t.citations) for t in result.turns)
             if agent.transcript(result.conversation_id)["verified"] and cited_status:
                 verified_cited += 1
         if progress:
