@@ -90,6 +90,7 @@ def test_plain_dates_stay(redactor):
         ("meu nome é João da Silva", ["João", "Silva"]),
         ("Titular: María José de la Fuente", ["María", "Fuente"]),
         ("my name is ottilie", ["ottilie"]),
+        ("c'est Marie Bon, la commande est à mon nom", ["Marie", "Bon"]),
         ("hola me llamo modesta iborra y mi paquete no ha llegado", ["modesta", "iborra"]),
         ("Bitte schicken Sie den Ersatz an Frau döring.", ["döring"]),
         ("Por favor, envíen el reemplazo a la atención de Sr. del Valle Toledo.", ["Valle", "Toledo"]),
@@ -121,6 +122,9 @@ def test_names_after_cues_in_five_languages(redactor, text, names):
         "Si hago el pedido hoy, ¿llegará antes de Reyes? Un saludo.",
         "Olá, o meu pedido ainda não chegou. Obrigado",
         "Quisiera cambiar la camiseta por una talla XS.",
+        "oui c'est bon merci",
+        "c'est petit mais ça va",
+        "soy nueva aquí, ¿dónde está mi pedido?",
     ],
 )
 def test_ordinary_words_of_other_languages_stay(redactor, text):

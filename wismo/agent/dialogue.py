@@ -229,7 +229,8 @@ class Dialogue:
         text = self.text
         if kind == "offer_person":
             if cues.is_yes(text) or (self.intent == "human_agent"):
-                return self.handoff(pending.get("reason") or "customer_requested")
+                # The customer took the offer of a person: their request, whatever led to the offer.
+                return self.handoff("customer_requested")
             if cues.is_no(text):
                 return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
             return None
@@ -468,6 +469,11 @@ class Dialogue:
             moved = self.move_to_other_order(effective)
             if moved is not None:
                 return moved
+        kind = self.small_talk(effective, confidence)
+        if kind is not None:
+            # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.
+            self.out["intent"] = "smalltalk"
+            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
         if effective in NEEDS_ORDER:
             return self.order_turn(effective)
         if effective == "policy_question" and confidence >= self.threshold:
@@ -497,10 +503,6 @@ class Dialogue:
             evidence, p = self.policy.tracking_number_turn(ctx, state["tracking_focus"], explain=True)
             if p.get("template") == "tracking_explained":
                 return self.answer(evidence, p, last_intent="order_status")
-        kind = self.small_talk(effective, confidence)
-        if kind is not None:
-            self.out["intent"] = "smalltalk"
-            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
         if (state.get("screen") or {}).get("injection") and effective not in NEEDS_ORDER:
             # An attempt to make the bot break its rules is declined plainly, not "not understood".
             return self.out | {
@@ -547,6 +549,8 @@ class Dialogue:
             return None
         if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
             return None
+        if LocalPolicy.smalltalk_kind(self.text) in ("thanks", "goodbye", "greeting"):
+            return None  # "valeu!", "thanks": small talk, not a question to look up
         previous = state.get("last_text") or ""
         kb = self.svc.kb
         if kb is None or not previous:
@@ -570,16 +574,7 @@ class Dialogue:
             return "glad"
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text)):
             return "anything_else"
-        if (
-            cues.any_of(cues.ACK_LEAD, text)
-            and "?" not in text
-            and len(text.split()) <= 12
-            and effective
-            not in (
-                "human_agent",
-                "change_order",
-            )
-        ):
+        if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12:
             # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"
         if effective != "smalltalk" or confidence < self.threshold:

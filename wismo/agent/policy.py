@@ -37,7 +37,14 @@ _MISSING = re.compile(
     re.I,
 )
 _SMALLTALK = (
-    ("thanks", re.compile(r"\b(thanks?|thank you|thx|ty|cheers|gracias|merci|danke|obrigad[oa]|appreciate)\b", re.I)),
+    (
+        "thanks",
+        re.compile(
+            r"\b(thanks?|thank you|thx|tks|ty|cheers|gracias|merci|danke|obrigad[oa]|brigad[oa]|valeu|vlw|"
+            r"appreciate)\b",
+            re.I,
+        ),
+    ),
     ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
     ("disclosure", re.compile(r"\b(bot|robot|human|real person|ai|machine|are you real)\b", re.I)),
     ("capabilities", re.compile(r"\b(what can you|help me with|what do you do|how can you help|options)\b", re.I)),

@@ -137,7 +137,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"no aparece)\b",
                 r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
-                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|geschaut)|(?:uberall|bei den "
+                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|nachgefragt|geschaut)|"
+                r"(?:uberall|bei den "
                 r"nachbarn) (?:gesucht|nachgefragt|gefragt)|nachbarn (?:haben|hat) (?:es |ihn |nichts)|"
                 r"nachbarn gefragt|"
                 r"immer noch nicht (?:da|aufgetaucht))\b",
@@ -159,7 +160,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|je ne (?:le |la )?trouve pas|indique "
                 r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
                 r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
-                r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|gestohlen)\b",
+                r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|angeblich zugestellt|gestohlen|"
+                r"nichts (?:angekommen|gekommen|bekommen|erhalten))\b",
                 r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
                 r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
             ),

@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..config import get_settings
-from .recognizers import Vocabulary, english_words_of, needs_ner, other_language_words
+from .recognizers import Vocabulary, english_words_of, frequent_lowercase_words, needs_ner, other_language_words
 from .recognizers.vocabulary import mostly_english
 
 #: Characters of a message that the NER model reads at most (about 15 ms of work).
@@ -100,7 +100,8 @@ def ner_model(model: str) -> NerModel:
             nlp = spacy.load(model)
             english = english_words_of(nlp)
             _slim_pipeline(nlp)
-            loaded = _models[model] = NerModel(nlp, Vocabulary(english, other_language_words()))
+            vocab = Vocabulary(english, other_language_words(), frequent_lowercase_words())
+            loaded = _models[model] = NerModel(nlp, vocab)
         return loaded
 
 

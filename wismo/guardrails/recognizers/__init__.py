@@ -30,7 +30,7 @@ from .names import STRONG_NAME_CUE, PersonHeuristicRecognizer, name_like, name_t
 from .national_ids import NATIONAL_ID_TYPES, own_id_recognizers, presidio_id_recognizers
 from .payment import GroupedIbanRecognizer, PaymentCardRecognizer
 from .phones import LocalPhoneRecognizer
-from .vocabulary import Vocabulary, english_words_of, other_language_words
+from .vocabulary import Vocabulary, english_words_of, frequent_lowercase_words, other_language_words
 
 #: Countries whose identifiers are looked for unless WISMO_PII_COUNTRIES says otherwise.
 DEFAULT_COUNTRIES: frozenset[str] = frozenset({"US", "GB", "ES", "MX", "FR", "DE", "PT", "BR"})
@@ -65,6 +65,7 @@ __all__ = [
     "name_tail",
     "needs_ner",
     "order_number_regex",
+    "frequent_lowercase_words",
     "other_language_words",
     "own_id_recognizers",
     "presidio_id_recognizers",

@@ -231,10 +231,12 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             elif _is_title(cue) and key not in NOT_NAME_WORDS:  # "Mr. newman", "Frau döring"
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
             elif (
-                (cue.group("declaring") or cue.group("introducing"))
-                and vocab
-                and not vocab.is_word(word)
+                vocab
                 and key not in NOT_NAME_WORDS
+                and (
+                    (cue.group("declaring") and not vocab.is_word(word))
+                    or (cue.group("introducing") and not vocab.is_lowercase_word(word))
+                )
             ):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         return hits

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .name_words import FIRST_NAMES, fold
+from .name_words import FIRST_NAMES, SURNAMES, fold
 
 OTHER_LANGUAGES: tuple[str, ...] = ("es", "fr", "de", "pt")
 _WORDS_PER_LANGUAGE = 8_000
 _ENGLISH_FREQUENT = 30_000
+#: The top of each list: ordinary in lower case even when English text uses the word too.
+_MOST_FREQUENT = 1_500
 #: Endings of plural and inflected forms in German, Spanish, French and Portuguese.
 _INFLECTIONS = ("e", "en", "n", "er", "es", "s", "ern", "nen")
 
@@ -65,6 +67,20 @@ def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozen
     for lang in languages:
         words.update(fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small"))
     return frozenset(w for w in words - english if w.isalpha() and w not in FIRST_NAMES)
+
+
+def frequent_lowercase_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
+    """The 1,500 most frequent words of each language, known names left out.
+
+    English text uses some of them ("bon voyage", "casa", "mundo"), so `other_language_words`
+    drops them; written in lower case after "c'est" or "soy" they are still words ("c'est bon"),
+    not names. A capitalized one is left to the name checks."""
+    import wordfreq
+
+    words: set[str] = set()
+    for lang in languages:
+        words.update(fold(w) for w in wordfreq.top_n_list(lang, _MOST_FREQUENT, wordlist="small"))
+    return frozenset(w for w in words if w.isalpha() and w not in FIRST_NAMES and w not in SURNAMES)
 
 
 def is_english(word: str, english: frozenset[str]) -> bool:
@@ -117,6 +133,7 @@ class Vocabulary:
 
     english: frozenset[str] = frozenset()
     others: frozenset[str] = field(default_factory=frozenset)
+    lowercase: frozenset[str] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
         return bool(self.english)
@@ -136,6 +153,11 @@ class Vocabulary:
         if any(key.endswith(e) and key[: -len(e)] in self.others for e in _INFLECTIONS if len(key) - len(e) >= 4):
             return True  # "schuhe", "camisetas", "pacotes": a plural or inflected form of a frequent word
         return len(key) >= 8 and self._compound(key)
+
+    def is_lowercase_word(self, word: str) -> bool:
+        """An ordinary word, or one of each language's most frequent words written in lower case
+        ("c'est bon", "soy nueva"): after "c'est" or "soy" such a word is no name."""
+        return self.is_word(word) or (word[:1].islower() and fold(self.bare(word)) in self.lowercase)
 
     def _compound(self, key: str) -> bool:
         """German-style compounds: a known word, maybe a linking "s"/"n"/"es", then another known word
