@@ -103,3 +103,28 @@ def test_holiday_closure_moves_the_ready_time(store):
     assert wording.local(after, order.timezone).date() > closed_day
     at_ten = wording.local(before, order.timezone)
     assert open_state_holidays(store.engine, point, at_ten.astimezone(before.tzinfo), order.timezone)[0] is False
+
+
+def test_point_hours_on_the_ready_day_are_a_citable_fact_and_lockers_are_open_all_day(store):
+    from wismo.agent import actions
+    from wismo.tools.redirect import point_hours
+
+    seen = set()
+    for row in store.list_orders(status="attempt_failed")[1:15]:
+        order = store.order(row["order_number"])
+        ctx = _ctx(store, row["order_number"], cid=f"hours-{row['order_number']}")
+        for option in nearest(ctx, order, store.shipments(order.id)[-1]):
+            proposal, fact = point_hours(ctx, row["order_number"], option.point.code)
+            if fact is None:
+                continue
+            ready = wording.local(proposal.ready_at, order.timezone)
+            assert fact.source_id == f"pickup:{option.point.code}" and fact.values["day"].date() == ready.date()
+            _, p = actions.point_hours(ctx, row["order_number"], option.point.code)
+            kind = "locker" if "locker" in option.point.kind else "point"
+            seen.add(kind)
+            if kind == "locker":
+                assert p["template"] == "point_open_all_day"
+            elif "opens" in fact.values:
+                assert p["template"] == "point_hours" and fact.values["opens"] < fact.values["closes"]
+                assert p["fields"]["opens"] == wording.clock(fact.values["opens"], order.timezone)
+    assert seen == {"locker", "point"}

@@ -8,12 +8,14 @@ drops it, anything else leaves it and carries on with the new request.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from ..i18n.catalog import word
 from ..tools import knowledge
 from ..tools import redirect as redirect_tool
 from ..tools import returns as returns_tool
+from ..tools import tracking as tracking_tool
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact, ToolRefused
 from . import cues, wording
@@ -34,23 +36,49 @@ ALL_ITEMS = re.compile(
     re.I,
 )
 
+#: Why an item goes back, in the customer's words (five languages, matched on folded text).
 REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(rx, re.I))
     for code, rx in (
         (
             "too_small",
-            r"too (small|tight|short|narrow)|runs small|(bigger|larger) (size|one)|need (a )?(bigger|larger)|size up",
+            r"too (small|tight|short|narrow)|runs small|(bigger|larger) (size|one)|need (a )?(bigger|larger)|size up"
+            r"|(muy |demasiado )?\bpequen[oa]\b|me queda (chic|apretad)"
+            r"|una talla mas|trop (petit|serre)|taille au-dessus"
+            r"|zu (klein|eng|kurz)|nummer (grosser|größer)|ficou (pequen|apertad|curt)|tamanho maior",
         ),
         (
             "too_large",
-            r"too (big|large|loose|long|wide)|runs (big|large)|smaller (size|one)|need (a )?smaller|size down",
+            r"too (big|large|loose|long|wide)|runs (big|large)|smaller (size|one)|need (a )?smaller|size down"
+            r"|(muy |demasiado )?\bgrande\b|me queda (grande|ancho|holgad)"
+            r"|una talla menos|trop (grand|large)|taille en dessous"
+            r"|zu (gross|groß|weit|lang)|nummer kleiner|ficou (grande|larg|compri)|tamanho menor",
         ),
-        ("damaged_in_transit", r"arrived (damaged|broken|crushed)|damaged in (transit|shipping)|box was (crushed|wet)"),
-        ("defective", r"defect|broken|faulty|doesn'?t work|stopped working|ripped|torn|hole|stain"),
-        ("wrong_item", r"wrong (item|size|colou?r|product)|not what i ordered|sent me the wrong"),
+        (
+            "damaged_in_transit",
+            r"arrived (damaged|broken|crushed)|damaged in (transit|shipping)|box was (crushed|wet)"
+            r"|llego (danad|rot)|arrive (abime|endommage|casse)|beschadigt angekommen"
+            r"|chegou (danificad|quebrad|amassad)",
+        ),
+        (
+            "defective",
+            r"defect|broken|faulty|doesn'?t work|stopped working|ripped|\btorn\b|\bholes?\b|\bstain(s|ed)?\b"
+            r"|\b(roto|rota|casse)\b|no funciona|ne marche pas|kaputt|funktioniert nicht|quebrad|nao funciona",
+        ),
+        (
+            "wrong_item",
+            r"wrong (item|size|colou?r|product)|not what i ordered|sent me the wrong"
+            r"|(articulo|producto) equivocado|no es lo que (pedi|compre)"
+            r"|mauvais (article|produit)|pas ce que j'ai commande"
+            r"|falsche[nr]? (artikel|produkt)|nicht das,? was ich bestellt|(item|produto) errado|veio (o )?errad[oa]",
+        ),
         ("not_as_described", r"not as (described|pictured|shown)|looks different|different from the (photo|picture)"),
-        ("arrived_late", r"(came|arrived) (too )?late|too late for"),
-        ("changed_mind", r"changed my mind|don'?t (want|need|like) it|no longer (want|need)"),
+        ("arrived_late", r"(came|arrived) (too )?late|too late for|llego tarde|arrive trop tard|zu spat|chegou tarde"),
+        (
+            "changed_mind",
+            r"changed my mind|don'?t (want|need|like) it|no longer (want|need)|cambie de opinion|change d'avis"
+            r"|es mir anders uberlegt|mudei de ideia|desisti",
+        ),
     )
 )
 
@@ -60,8 +88,9 @@ def wants_confirmation(state: dict[str, Any]) -> bool:
 
 
 def reason_of(text: str) -> str:
+    folded = cues.fold(text)
     for code, rx in REASON_WORDS:
-        if rx.search(text):
+        if rx.search(folded):
             return code
     return "changed_mind"
 
@@ -224,12 +253,14 @@ def start_return(
         proposal = returns_tool.plan_return(ctx, order_key, line_ids, reason, option, new_variant)
     except ToolRefused:
         return evidence, plan("policy_unknown", [], [TALK_TO_PERSON]), None
-    return _proposal_plan(proposal, evidence, note, text)
+    order = tracking_tool.order_summary(ctx, order_key)
+    return _proposal_plan(proposal, evidence, note, text, order)
 
 
 def _proposal_plan(
-    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str = "", text: str = ""
+    proposal: returns_tool.ReturnPlan, evidence: list[Fact], note: str, text: str, order: Fact
 ) -> tuple[list[Fact], dict, dict]:
+    """What the return will do, said about its order (cited), before the customer's yes."""
     item = proposal.items[0]
     names = ", ".join(i.name + (f" ({i.variant})" if i.variant else "") for i in proposal.items)
     first = proposal.facts[0]
@@ -241,10 +272,12 @@ def _proposal_plan(
     else:
         money = word("money_exchange", item=item.name, variant=item.new_variant)
         if proposal.exchange_difference > 0:
-            money += f" (difference {wording.money(proposal.exchange_difference, proposal.currency)})"
+            money += " " + word(
+                "exchange_difference", amount=wording.money(proposal.exchange_difference, proposal.currency)
+            )
     point = proposal.drop_off[0].fact if proposal.drop_off else None
     drop = word("drop_at", name=point.values["name"]) if point else word("drop_any")
-    facts = list(proposal.facts) + ([point] if point else [])
+    facts = [order, *proposal.facts] + ([point] if point else [])
     p = plan(
         "return_plan",
         facts,
@@ -333,6 +366,32 @@ def propose_redirect(ctx: ToolContext, order_key: str, code: str) -> tuple[list[
     return facts, plan("redirect_plan", facts, CONFIRM_REPLIES, **fields), {"kind": "redirect", "code": code}
 
 
+def point_hours(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fact], dict]:
+    """When the proposed point is open on the day the parcel is ready there; the proposal stands."""
+    proposal, hours = redirect_tool.point_hours(ctx, order_key, code)
+    if hours is None:
+        return [], plan("redirect_not_possible", [], [TALK_TO_PERSON])
+    tz = proposal.timezone
+    day = wording.day(hours.values["day"], tz)
+    if "opens" not in hours.values:
+        return [hours], plan("point_closed", [hours], CONFIRM_REPLIES, point=proposal.point_name, day=day)
+    if hours.values["closes"] - hours.values["opens"] >= timedelta(hours=24):
+        return [hours], plan("point_open_all_day", [hours], CONFIRM_REPLIES, point=proposal.point_name, day=day)
+    fields = {
+        "point": proposal.point_name,
+        "day": day,
+        "opens": wording.clock(hours.values["opens"], tz),
+        "closes": wording.clock(hours.values["closes"], tz),
+    }
+    return [hours], plan("point_hours", [hours], CONFIRM_REPLIES, **fields)
+
+
+def keep_items(ctx: ToolContext, order_key: str) -> tuple[list[Fact], dict]:
+    """ "never mind, I'll keep it all": nothing is returned, said about the order."""
+    fact = tracking_tool.order_summary(ctx, order_key)
+    return [fact], plan("keep_items", [fact], [TALK_TO_PERSON], order_number=fact.values["order_number"])
+
+
 def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict]:
     """Carry out the pending action after the customer's yes."""
     if pending.get("kind") == "redirect" and ctx.verified_order:
@@ -359,13 +418,15 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             key = "action_expired" if exc.reason in ("plan_expired", "plan_not_found") else "policy_unknown"
             return [], plan(key, [], [TALK_TO_PERSON])
         steps = " ".join(f.values["text"] for f in result.next_steps)
-        facts = list(result.facts) + list(result.next_steps)
+        order = tracking_tool.order_summary(ctx, result.order_number)  # the plan's order, not the focus
+        facts = [order, *result.facts, *result.next_steps]
         what = word("what.exchange" if result.option == "exchange" else "what.return")
         p = plan(
             "return_done",
             facts,
             [TALK_TO_PERSON],
             what=what,
+            order_number=order.values["order_number"],
             rma=result.rma,
             label_url=result.label_url,
             steps=steps,

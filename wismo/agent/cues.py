@@ -177,7 +177,8 @@ RETURN = _rx(
     r"(?:le|la|les) (?:renvoyer|retourner)|echanger)\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:mir )?nicht|gefallt mir nicht|andere grosse|eine nummer "
     r"(?:grosser|kleiner)|zuruckschicken|umtauschen)\b",
-    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:serviu|gostei)|outro tamanho|tamanho (?:maior|menor)|"
+    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)|ficou (?:grande|pequen[oa]|"
+    r"apertad[oa]|larg[oa])|outro tamanho|tamanho (?:maior|menor)|"
     r"devolver|trocar)\b",
 )
 
@@ -227,11 +228,15 @@ DISPUTE = _rx(
     r"\b(?:charge ?back|dispute|my bank|the bank|credit card company|paypal claim|lawyer|attorney|sue|suing|"
     r"legal action|court|small claims|bbb|better business bureau|consumer protection|attorney general|report you|"
     r"fraud report|scam report)\b",
-    r"\b(?:contracargo|disputa|mi banco|abogad[oa]|demanda\w*|denuncia\w*|tribunal|juzgado|consumo|profeco|estafa)\b",
-    r"\b(?:rejet de paiement|litige|ma banque|avocat|porter plainte|plainte|tribunal|justice|"
+    r"\b(?:reclamar? (?:el cargo )?(?:al|en el) banco|desconocer el cargo|"
+    r"contracargo|disputa|mi banco|abogad[oa]|demanda\w*|denuncia\w*|tribunal|juzgado|consumo|profeco|estafa)\b",
+    r"\b(?:contester (?:le paiement|l'achat|le prelevement)|faire opposition|"
+    r"rejet de paiement|litige|ma banque|avocat|porter plainte|plainte|tribunal|justice|"
     r"repression des fraudes|arnaque)\b",
-    r"\b(?:ruckbuchung|chargeback|meine bank|anwalt|klage|verklagen|gericht|verbraucherzentrale|anzeige|betrug)\b",
-    r"\b(?:estorno|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica|reclame aqui|golpe)\b",
+    r"\b(?:zahlung (?:zuruckholen|zuruckbuchen|widerrufen)|lastschrift zuruck\w*|"
+    r"ruckbuchung|chargeback|meine bank|anwalt|klage|verklagen|gericht|verbraucherzentrale|anzeige|betrug)\b",
+    r"\b(?:contestar (?:a |o )?(?:compra|cobranca|pagamento)|abrir (?:uma )?(?:disputa|contestacao)|"
+    r"estorno|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica|reclame aqui|golpe)\b",
 )
 
 #: A customer losing patience: repeating themselves, "what will you do now?", "useless".
@@ -287,6 +292,59 @@ PROFANITY = _rx(
     r"\b(?:merde|putain|connard\w*|bordel|foutu\w*|abruti\w*|idiot\w*)\b",
     r"\b(?:scheisse|scheiss\w*|verdammt\w*|arschloch|idiot\w*|mist(?:laden)?|kacke)\b",
     r"\b(?:merda|porra|caralho|idiota\w*|droga de)\b",
+)
+
+#: Asking after a refund under way ("where is my refund?"), not demanding one.
+REFUND_STATUS = _rx(
+    r"\b(?:where(?:'s| is)|status of|any news (?:on|about)|what happened to|did you (?:send|issue|process))\b.{0,20}"
+    r"\b(?:refund|money)\b",
+    r"\b(?:donde esta|que paso con|como va)\b.{0,15}\b(?:reembolso|dinero)\b",
+    r"\b(?:ou en est|ou est)\b.{0,15}\b(?:rembours\w*|argent)\b",
+    r"\b(?:wo bleibt|was ist mit|wie ist der stand)\b.{0,15}\b(?:erstattung|ruckerstattung|geld)\b",
+    r"\b(?:cade|onde esta|como esta)\b.{0,15}\b(?:reembolso|dinheiro|estorno)\b",
+)
+#: The carrier's "returned to sender" quoted by the customer: a delivery status, not a return request.
+RETURNED_TO_SENDER = _rx(
+    r"\b(?:return(?:ed|ing)? to (?:the )?sender|going back to (?:you|the sender|sender)|sent back to you)\b",
+    r"\b(?:(?:devuelto|regresado|vuelve|regresa|regresaron|devolvieron) al remitente)\b",
+    r"\b(?:retour(?:ne)? (?:a|chez) l'expediteur|renvoye a l'expediteur)\b",
+    r"\b(?:zuruck (?:an|zum) (?:den )?absender|geht (?:an euch )?zuruck|ruckversand)\b",
+    r"\b(?:devolvid[oa] ao remetente|voltou (?:ao|para o) remetente|volta(?:ndo)? para (?:o )?remetente)\b",
+)
+#: A yes said inside a short sentence ("great, do it", "sounds good, go ahead").
+YES_INSIDE = _rx(
+    r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|please do)\b",
+    r"\b(?:hazlo|adelante|hagamoslo)\b",
+    r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
+    r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
+    r"\b(?:faz isso|pode fazer|manda ver|vai em frente)\b",
+)
+#: "ok, I'll wait then": a customer content to wait, which is no yes to a person or a proposal.
+WAIT = _rx(
+    r"\b(?:i'?ll|i will|i can|i'?m going to|gonna|let'?s) (?:just )?wait\b|\bwait and see\b",
+    r"\b(?:espero|esperare|me espero|a esperar|aguardo)\b",
+    r"\b(?:j'?attends|je vais attendre|on attend|attendons)\b",
+    r"\b(?:ich warte|warte ich|ich (?:werde|kann) (?:noch )?warten|abwarten)\b",
+    r"\b(?:vou esperar|espero|aguardo|vou aguardar)\b",
+)
+#: "never mind, I'll keep it all": no return after all.
+KEEP = _rx(
+    r"\b(?:i'?ll|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?keep (?:it|them|everything|all|the \w+)\b"
+    r"|\bkeep(?:ing)? (?:it|them) all\b",
+    r"\b(?:me (?:lo|la|los|las) quedo|me quedo con (?:todo|el|ella|ellos))\b",
+    r"\b(?:je (?:le |la |les )?(?:garde|conserve)|je vais (?:le |la |les )?garder)\b",
+    r"\b(?:ich behalte|behalte ich|ich (?:will|werde) (?:es|sie|alles) behalten)\b",
+    r"\b(?:vou ficar com|fico com (?:ele|ela|eles|tudo))\b",
+)
+#: A question about when a place is open ("is it open late?", "¿abre hasta tarde?").
+OPENING_HOURS = _rx(
+    r"\b(?:open (?:late|early|until|till|til|on|at)|opening hours|business hours|what time (?:does|do|is)\b.{0,25}"
+    r"\b(?:open|close)|when (?:does|do) (?:it|they|that \w+|the \w+) (?:open|close)|closing time|"
+    r"(?:is|are) (?:it|they) open|(?:its|their|the|your) hours)\b",
+    r"\b(?:abre|abren|cierra|cierran|horario|esta abierto|hasta que hora)\b",
+    r"\b(?:ouvert|ouvre|ferme|horaires?|heures d'ouverture)\b",
+    r"\b(?:geoffnet|offnet|schliesst|offnungszeiten|offen|auf hat|zu macht)\b",
+    r"\b(?:aberto|abre|fecha|horario|funciona ate)\b",
 )
 
 
@@ -352,7 +410,9 @@ def is_yes(text: str) -> bool:
     folded = fold(text)
     if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
         return False
-    return _short_answer(folded, YES) and not NO.search(folded)
+    if NO.search(folded) or WAIT.search(folded):
+        return False
+    return _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6)
 
 
 def is_no(text: str) -> bool:

@@ -20,9 +20,10 @@ from typing import Any
 
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge, offers
+from ..tools import returns as returns_tool
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, nlu, problems
+from . import actions, cues, focus, nlu, problems, topics
 from .deps import Turn
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .state import TurnState
@@ -93,7 +94,7 @@ class Dialogue:
         self.confidence = float(state.get("confidence", 0.0))
         self.ents: dict[str, list[str]] = state.get("entities") or {}
         self.auth: str = state.get("auth", "none")
-        self.out: dict[str, Any] = {"not_understood": 0, "out_of_scope_turns": 0}
+        self.out: dict[str, Any] = {"not_understood": 0}
         self.policy = LocalPolicy(turn.services.eta)
         self.threshold = self.settings.confidence_threshold
         #: The other requests of a multi-part message: (clause, reading).
@@ -156,6 +157,9 @@ class Dialogue:
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
+        if self.keeps_everything(pending):
+            evidence, p = actions.keep_items(self.ctx(), self.focus or "")
+            return self.answer(evidence, p, pending_action=None, last_intent="start_return", intent="start_return")
         if pending:
             done = self.pending_action(pending)
             if done is not None:
@@ -178,19 +182,22 @@ class Dialogue:
             problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
+        if problem == "refund_demand" and cues.any_of(cues.REFUND_STATUS, self.text):
+            problem = None  # "where is my refund?": the status of the return under way answers it
+        if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
+            problem = None  # "can I get a refund on a gift card?": a question the written policy answers
+        written = self.written_topic()
+        if written is not None:
+            return written
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
             return self.problem(problem)
         return self.by_intent()
 
     def decline(self, template: str) -> dict:
-        """Say no to a request we must not or cannot do, and what we can do instead. A second
-        request outside what the bot covers in a row goes to a person."""
+        """Say no to a request we must not or cannot do, and what we can do instead. Asked again, the
+        no comes in other words (see compose); a person is one tap away but never forced on a request
+        nobody on the team would do either (a poem, the weather, the system prompt)."""
         self.out["intent"] = "out_of_scope"
-        if template == "out_of_scope":
-            n = int(self.state.get("out_of_scope_turns") or 0) + 1
-            if n >= 2:
-                return self.handoff("out_of_scope") | {"out_of_scope_turns": 0}
-            self.out["out_of_scope_turns"] = n
         return self.out | {
             "last_intent": "out_of_scope",
             "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
@@ -249,6 +256,10 @@ class Dialogue:
             }
         if cues.is_no(text):
             return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
+        if kind == "redirect" and pending.get("code") and cues.any_of(cues.OPENING_HOURS, text):
+            # "is it open late?" before the yes: that point's hours on the day the parcel is ready.
+            evidence, p = actions.point_hours(ctx, self.focus, pending["code"])
+            return self.answer(evidence, p, pending_action=pending, intent="pickup_alternative")
         option = actions.option_of(text, default=None)
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
@@ -259,7 +270,10 @@ class Dialogue:
             combined = f"{pending.get('text', '')} {text}"
             evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=option)
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
-        if kind == "choose_item" and self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status"):
+        answers_which = self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status") or (
+            cues.any_of(cues.RETURN, text) and problems.detect(text, self.intent) is None
+        )
+        if kind == "choose_item" and answers_which:
             combined = f"{pending.get('text', '')} {text}"
             evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [])
             if nxt is not None and nxt.get("kind") == "choose_item" and nxt.get("text") == combined:
@@ -292,13 +306,38 @@ class Dialogue:
                     "intent": "pickup_alternative",
                 }
         if kind == "choose_refund":
-            option = actions.option_of(text, default=None)
+            # A plain yes to "a refund or store credit instead?": what the written policy does (a refund).
+            option = actions.option_of(text, default=None) or ("refund" if cues.is_yes(text) else None)
             if option in ("refund", "store_credit"):
                 evidence, p, nxt = actions.start_return(
                     ctx, self.focus, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         return None
+
+    def keeps_everything(self, pending: dict | None) -> bool:
+        """ "never mind, I'll keep it all" after a return was discussed or proposed."""
+        if not self.focus or self.ents.get("order_number") or not cues.any_of(cues.KEEP, self.text):
+            return False
+        kind = (pending or {}).get("kind")
+        return kind in ("return", "choose_item", "choose_refund") or self.state.get("last_intent") == "start_return"
+
+    def written_topic(self) -> dict | None:
+        """A question the written policy answers ("how long until the money is on my card?"), asked
+        about the order in focus: the policy, not the order's status said again."""
+        if self.ents.get("order_number") or self.ents.get("tracking_number"):
+            return None
+        if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
+            return None
+        topic = topics.topic_of(self.text)
+        if topic is None:
+            return None
+        if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
+            return None  # a return on record: its own status says when the money comes
+        fact = knowledge.article(topic.article).fact()
+        self.out["intent"] = "policy_question"
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        return self.answer([fact], p, last_intent="policy_question")
 
     # ------------------------------------------------------------------ delivery problems
     def problem(self, problem: str) -> dict:
@@ -355,6 +394,11 @@ class Dialogue:
                 intent, confidence = best, scores[best]
         scores = state.get("scores") or {}
         top = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
+        if cues.any_of(cues.RETURNED_TO_SENDER, self.text):
+            # "tracking says it's returned to sender": the carrier's status, not a return of ours.
+            top = "delivery_issue" if top in ("start_return", "return_status") else top
+            if intent in ("start_return", "return_status"):
+                intent = "delivery_issue" if self.ents or self.focus else "order_status"
         unsure = intent not in NEEDS_ORDER or confidence < self.threshold
         if unsure and not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
@@ -412,8 +456,8 @@ class Dialogue:
         pending = None
         cited = set(p.get("cite", []))
         for part, u in self.extras:
-            if u.intent == main and u.confidence >= self.threshold:
-                continue
+            if (u.intent == main and u.confidence >= self.threshold) or is_followup(part, u.entities):
+                continue  # said by the main answer, or only the order's details ("order #WS10001, a@b.c")
             if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
                 # A side question no intent explains ("do I have to sign for it?"): the written answer.
                 fact = self.kb_answer(part)
@@ -429,7 +473,7 @@ class Dialogue:
             if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
                 facts, q, nxt = actions.start_return(ctx, order, part, [])
                 pending = pending or nxt
-            elif u.intent == "order_status" and ctx is not None and self.focus:
+            elif u.intent == "order_status" and ctx is not None and self.focus and main != "delivery_issue":
                 facts, q = self.policy.order_turn(ctx, "order_status", self.focus, part)
                 q.pop("pending_action", None)
             elif u.intent in ("policy_question", "start_return", "return_status", "pickup_alternative"):
@@ -474,6 +518,11 @@ class Dialogue:
             # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.
             self.out["intent"] = "smalltalk"
             return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
+        if effective in NEEDS_ORDER and state.get("last_intent") == "policy_question" and not self.focus:
+            # "even UPS?" after the weekend-delivery answer: read with that question, not an order lookup.
+            followup = self.context_followup(effective, confidence) if confidence < 0.9 else None
+            if followup is not None:
+                return followup
         if effective in NEEDS_ORDER:
             return self.order_turn(effective)
         if effective == "policy_question" and confidence >= self.threshold:
@@ -674,7 +723,7 @@ class Dialogue:
         general = effective == "order_status" and not self.ents and not state.get("last_intent")
         if general and self.kb_answer(self.text, STRONG_POLICY_SCORE) is not None:
             # "what are your delivery times?": the written answer, then the offer to look one up.
-            effective = "policy_question"
+            self.out["intent"] = effective = "policy_question"
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             fact = self.svc.kb.answer(self.text, min_score=GENERAL_MIN_SCORE) if self.svc.kb else None

@@ -198,7 +198,7 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     }
     if "handoff" not in p and _same_answer(text, state.get("last_reply"), templates):
         again = f"{p['template']}_again"
-        if again in templates.text:
+        if templates.has(again):
             # A question asked again ("which order?", "and the email?") is asked in other words.
             text = text.replace(templates.render(p["template"], **p.get("fields", {})), "").strip()
             return out | {"reply": (text + " " + templates.render(again, **p.get("fields", {}))).strip()}

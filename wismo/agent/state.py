@@ -63,8 +63,6 @@ class TurnState(TypedDict, total=False):
     locked: bool
     #: Consecutive turns not understood (two in a row hand off with repeated_failure).
     not_understood: int
-    #: Consecutive out-of-scope turns (the second hands off with out_of_scope).
-    out_of_scope_turns: int
     #: bot | human | closed
     mode: str
     #: Intent of the last turn that was understood.

@@ -101,8 +101,9 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split()]
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
-    if letters < MIN_LETTERS or (len(tokens) < 2 and previous is None):
-        # One word ("order", "status") says too little to switch from the hint or the default.
+    if letters < MIN_LETTERS or len(tokens) < 2:
+        # One word ("order", "status", "okay") says too little to switch from the conversation's
+        # language, the hint or the default; the words above that do say it were handled first.
         return fallback
     ranked = scores(words)
     if not ranked:

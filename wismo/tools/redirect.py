@@ -250,3 +250,18 @@ def confirm_redirect(ctx: ToolContext, plan: RedirectPlan) -> list[Fact]:
     with session(ctx.store.engine) as s:
         parcel = parcel_fact(s.get(Shipment, plan.shipment_id), plan.timezone)  # type: ignore[arg-type]
     return [pickup_fact(point, plan.ready_at, plan.held_until, plan.timezone), event_fact, parcel]
+
+
+def point_hours(ctx: ToolContext, order_key: str, point_code: str) -> tuple[RedirectPlan, Fact | None]:
+    """The proposed redirect and the point's hours on the day the parcel would be ready there
+    ("is it open late?" before the yes); no hours fact when the redirect is not possible."""
+    proposal = plan_redirect(ctx, order_key, point_code)
+    point = _point(ctx, point_code)
+    if not proposal.eligible or point is None or proposal.ready_at is None:
+        return proposal, None
+    day = wording.local(proposal.ready_at, proposal.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+    values: dict = {"name": point.name, "day": day, "timezone": proposal.timezone}
+    hours = hours_on(ctx.store.engine, point, day.date())
+    if hours is not None:
+        values["opens"], values["closes"] = _span(day, hours)
+    return proposal, Fact(f"pickup:{point.code}", point.name, values)

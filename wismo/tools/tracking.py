@@ -132,6 +132,14 @@ def track_order(ctx: ToolContext, order_key: str) -> list[Tracking]:
     return results
 
 
+def order_summary(ctx: ToolContext, order_key: str) -> Fact:
+    """The verified order itself as a citable fact (number, place, total, item count)."""
+    with ctx.store.reading():
+        order = ctx.require_order(order_key)
+        count = sum(line.quantity for line in ctx.store.lines(order.id))
+    return order_fact(order, count)
+
+
 def track_number(ctx: ToolContext, tracking_number: str) -> Tracking | None:
     """Carrier-level status for a tracking number, as a carrier's own site would show it."""
     shipment = ctx.store.shipment_by_tracking(tracking_number)

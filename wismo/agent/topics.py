@@ -1,0 +1,112 @@
+"""Questions the shop's written policy answers, even in the middle of an order's conversation.
+
+With an order in focus, "how long until the money is on my card?", "do they deliver on
+Saturdays?" or "will the person who bought it find out?" read like follow-ups about the order, and
+the order's status would only be repeated. Each topic here is a small registered unit: the policy
+article that answers it and the wordings (five languages, accents folded) that ask for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import fold
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    article: str
+    pattern: re.Pattern[str]
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+#: Money coming back: the refund itself, or money arriving "on my card" / "auf dem Konto".
+_MONEY = (
+    r"(?:refund\w*|money|geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
+    r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
+    r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
+)
+_HOW_LONG = (
+    r"(?:how (?:long|many days|soon)|when|wie lange|wann|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
+    r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando)"
+)
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "refund_timing",
+        "policy:returns#refund-timing",
+        _rx(rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b"),
+    ),
+    Topic(
+        "weekend_delivery",
+        "policy:shipping#weekend",
+        _rx(
+            r"\b(?:do|does|will|would)\s+(?:they|you|you guys|ups|fedex|usps|dhl|the carriers?|carriers)\s+(?:even\s+)?"
+            r"deliver\b.{0,30}\b(?:saturdays?|sundays?|weekends?)\b",
+            r"\b(?:entregan|reparten)\b.{0,20}\b(?:sabados?|domingos?|fin(?:es)? de semana)\b",
+            r"\blivr(?:ent|ez)\b.{0,20}\b(?:samedis?|dimanches?|week-?end)\b",
+            r"\bliefer(?:n|t)\b.{0,30}\b(?:samstags?|sonntags?|am wochenende)\b",
+            r"\bentrega(?:m)?\b.{0,20}\b(?:sabados?|domingos?|fim de semana)\b",
+        ),
+    ),
+    Topic(
+        "pickup_hold",
+        "policy:carrier#available-for-pickup",
+        _rx(
+            r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
+            r"\b(?:cuanto tiempo|hasta cuando) (?:lo |la )?(?:guardan|tienen|se queda)\b",
+            r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b",
+            r"\bwie lange\b.{0,30}\b(?:aufbewahrt|liegen|bleibt|gelagert|abholen)\b",
+            r"\b(?:quanto tempo|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
+        ),
+    ),
+    Topic(
+        "gift_privacy",
+        "policy:returns#gifts",
+        _rx(
+            r"\b(?:the person|whoever|the one|my \w+) who (?:bought|gave|sent|got) (?:it|me)\b.{0,40}"
+            r"\b(?:find out|know|be told|notified|see|get an email)\b",
+            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified)\b",
+            r"\b(?:se (?:va a )?entera|le avisan|lo sabra)\b",
+            r"\b(?:sera (?:prevenu|averti|informe)e?|va (?:le )?savoir|saura)\b",
+            r"\b(?:erfahrt|bekommt (?:er|sie) (?:das )?mit|benachrichtigt)\b",
+            r"\b(?:vai (?:ficar sabendo|saber|descobrir)|fica sabendo|e avisad[oa])\b",
+        ),
+    ),
+    Topic(
+        "return_dropoff",
+        "policy:returns#how",
+        _rx(
+            r"\bwhere(?:'s| is| do i get| can i get) (?:the|my) (?:return )?label\b|\bwhere (?:do|can|should) i drop"
+            r"|\bdrop (?:it|them|the \w+) off\b",
+            r"\b(?:donde (?:lo |la )?(?:dejo|entrego|llevo)|donde esta la etiqueta)\b",
+            r"\b(?:ou (?:est )?(?:l'|mon )?etiquette|ou (?:le |la )?deposer"
+            r"|ou (?:est-ce que )?je (?:le |la )?depose)\b",
+            r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich)\b.{0,20}\babgeben)\b",
+            r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:eu )?(?:deixo|entrego|levo))\b",
+        ),
+    ),
+    Topic(
+        "return_deadline",
+        "policy:returns#window",
+        _rx(
+            r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do i have\b"
+            r"|\b(?:what'?s|what is) the (?:deadline|last day)\b",
+            r"\b(?:hasta cuando (?:tengo|puedo)|tengo hasta (?:enero|el))\b",
+            r"\b(?:jusqu'a quand (?:j'ai|je peux)|j'ai jusqu'(?:a|au|en) (?:janvier|fin))\b",
+            r"\b(?:bis wann (?:kann|darf|habe) ich|ich habe bis (?:januar|ende))\b",
+            r"\b(?:ate quando (?:eu )?(?:tenho|posso)|tenho ate (?:janeiro|o fim))\b",
+        ),
+    ),
+)
+
+
+def topic_of(text: str) -> Topic | None:
+    """The policy topic the message asks about, or None."""
+    folded = fold(text)
+    return next((t for t in TOPICS if t.pattern.search(folded)), None)
