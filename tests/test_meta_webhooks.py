@@ -202,3 +202,23 @@ def test_csat_thumbs_in_messenger(rig):
         ratings = list(s.exec(select(CsatRating).where(CsatRating.conversation_id == cid)))
     assert [r.score for r in ratings] == [1]
     assert len(rig.agent.transcript(cid)["messages"]) == 2  # the tap was not a turn
+
+
+def test_csat_thumbs_and_thanks_in_the_customers_language(rig):
+    from sqlmodel import select
+
+    from wismo.handoff.records import CsatRating
+
+    row = list(rig.agent.store.list_orders(status="in_transit"))[4]
+    sender = "7100200300888"
+    hola = f"hola, ¿dónde está mi pedido {row['order_number']}? mi correo es {row['email']}"
+    rig.post_signed("/webhooks/meta", page(message_event(sender, "m.es1", hola)))
+    qr = rig.graph.bodies(to=sender)[-1]["message"]["quick_replies"]
+    assert [q["title"] for q in qr][-2:] == ["👍 Útil", "👎 No me ayudó"]
+    event = message_event(sender, "m.es2", "👎 No me ayudó")
+    event["message"]["quick_reply"] = {"payload": "👎 No me ayudó"}
+    rig.post_signed("/webhooks/meta", page(event))
+    assert rig.graph.bodies(to=sender)[-1]["message"]["text"] == "¡Gracias por tu opinión!"
+    cid = records.identity(rig.engine, "messenger", sender).conversation_id
+    with session(rig.engine) as s:
+        assert [r.score for r in s.exec(select(CsatRating).where(CsatRating.conversation_id == cid))] == [-1]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from sqlmodel import select
 
 from wismo.channels.proactive import Notifier, kind_for, proactive_stats
 from wismo.channels.signatures import sign_base64
@@ -90,7 +91,7 @@ def test_customers_who_did_not_opt_in_get_nothing(rig):
     assert len(rig.graph.sent) == before
 
 
-def post_attempt(rig, tracking: str, event_id: str):
+def post_attempt(rig, tracking: str, event_id: str, tag: str = "AttemptFail", message: str = "Business closed"):
     body = json.dumps(
         {
             "ts": int(time.time()),
@@ -98,10 +99,8 @@ def post_attempt(rig, tracking: str, event_id: str):
             "event_id": event_id,
             "msg": {
                 "tracking_number": tracking,
-                "tag": "AttemptFail",
-                "checkpoints": [
-                    {"checkpoint_time": "2025-12-12T12:00:00-05:00", "message": "Business closed", "tag": "AttemptFail"}
-                ],
+                "tag": tag,
+                "checkpoints": [{"checkpoint_time": "2025-12-12T12:00:00-05:00", "message": message, "tag": tag}],
             },
         }
     ).encode()
@@ -181,3 +180,57 @@ def test_stats_show_the_notices_that_did_not_go_out(rig):
     stats = proactive_stats(rig.engine)
     assert stats["not_sent"] == {"refused": base["refused"] + 1, "failed": base["failed"] + 2}
     assert proactive_stats(rig.engine, since=now + timedelta(minutes=1))["not_sent"] == {"refused": 0, "failed": 0}
+
+
+def test_the_whatsapp_update_template_has_a_name_and_language_per_customer_language():
+    cs = channel_settings()
+    assert cs.update_template("es") == ("shipping_update", "es")
+    assert cs.update_template("pt") == ("shipping_update", "pt_BR")
+    assert cs.update_template("en") == ("shipping_update", "en_US") and cs.update_template(None)[1] == "en_US"
+    named = channel_settings(
+        WISMO_WHATSAPP_UPDATE_TEMPLATES="es=aviso_envio, =x, bad", WISMO_WHATSAPP_TEMPLATE_LANGUAGES="es=es_MX"
+    )
+    assert named.update_template("es") == ("aviso_envio", "es_MX") and named.update_template("fr") == (
+        "shipping_update",
+        "en_US",
+    )
+
+
+def test_a_customer_who_wrote_in_spanish_gets_notices_in_spanish_and_the_spanish_template(rig):
+    from wismo.channels import records
+
+    row, _, _ = _order_ship(rig, "in_transit", skip=7)
+    address = row["notify_address"]
+    hello = wa_message(address, "wamid.es1", f"hola, ¿dónde está mi pedido {row['order_number']}? gracias")
+    assert rig.post_signed("/webhooks/whatsapp", hello).status_code == 200
+    rig.drain()
+    assert post_attempt(rig, row["tracking_number"], "lang-es-1").status_code == 200
+    with session(rig.engine) as s:
+        notice = s.exec(
+            select(records.NotificationSent).where(records.NotificationSent.event_key.contains("lang-es-1"))
+        ).one()
+    assert "intentó entregar tu pedido" in notice.text and row["order_number"] in notice.text
+    assert "diciembre" in notice.text and "tried to deliver" not in notice.text
+    # Two days later the 24-hour window is closed: the next notice goes out as the Spanish template.
+    with session(rig.engine) as s:
+        ident = s.exec(select(records.ChannelIdentity).where(records.ChannelIdentity.sender_id == address)).one()
+        ident.last_inbound_at = datetime.now(UTC) - timedelta(days=2)
+        s.add(ident)
+        s.commit()
+    assert post_attempt(rig, row["tracking_number"], "lang-es-2", "Exception", "Held at customs").status_code == 200
+    sent = [b for b in rig.graph.bodies(to=address) if b.get("type") == "template"]
+    assert sent and sent[-1]["template"]["name"] == "shipping_update"
+    assert sent[-1]["template"]["language"]["code"] == "es"
+    assert any("está retenido por" in p["text"] for p in sent[-1]["template"]["components"][0]["parameters"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("fr", "a tenté de livrer"), ("de", "zuzustellen"), ("pt", "tentou entregar")]
+)
+def test_notices_are_written_in_each_language_with_its_dates(rig, lang, words):
+    _, order, ship = _order_ship(rig, "attempt_failed")
+    notice = Notifier(rig.engine, rig.hub.outbox, rig.hub.settings, brand="Northwind").compose(
+        "attempt_failed", order, ship, lang
+    )
+    assert words in notice.text and order.number in notice.text and notice.language == lang
+    assert "tried to deliver" not in notice.text and "Reply here" not in notice.text

@@ -41,6 +41,7 @@ def dm_payload(
     promotional: bool = False,
     template_parameters: list[str] | None = None,
     notification_id: int | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """What an outbox item needs to send one message later, on any instance."""
     return {
@@ -53,6 +54,7 @@ def dm_payload(
         "promotional": promotional,
         "template_parameters": template_parameters,
         "notification_id": notification_id,
+        "language": language,
     }
 
 
@@ -80,6 +82,7 @@ def send_dm(outbox: Outbox, item: dict[str, Any], now: datetime | None = None) -
             conversation_id=p.get("conversation_id"),
             promotional=bool(p.get("promotional")),
             template_parameters=p.get("template_parameters"),
+            language=p.get("language"),
             now=now or datetime.now(UTC),
         )
     except WindowClosed as exc:

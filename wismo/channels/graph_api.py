@@ -63,6 +63,11 @@ class ChannelSettings(BaseSettings):
     )
     whatsapp_update_template: str = Field("shipping_update", alias="WISMO_WHATSAPP_UPDATE_TEMPLATE")
     whatsapp_template_language: str = Field("en_US", alias="WISMO_WHATSAPP_TEMPLATE_LANGUAGE")
+    #: The update template's translations as WhatsApp names their languages, per customer language
+    #: (a language not listed uses WISMO_WHATSAPP_TEMPLATE_LANGUAGE).
+    whatsapp_template_languages: str = Field("es=es,fr=fr,de=de,pt=pt_BR", alias="WISMO_WHATSAPP_TEMPLATE_LANGUAGES")
+    #: Other template names per language ("es=aviso_envio"), when a translation was approved under its own name.
+    whatsapp_update_templates: str = Field("", alias="WISMO_WHATSAPP_UPDATE_TEMPLATES")
     #: Messenger tag for a shipping update outside the window; verify Meta's current rules. Empty = none.
     messenger_update_tag: str = Field("POST_PURCHASE_UPDATE", alias="WISMO_MESSENGER_UPDATE_TAG")
     #: Hours after a notice in which a contact by that customer counts as "contacted anyway".
@@ -77,12 +82,26 @@ class ChannelSettings(BaseSettings):
     def whatsapp_signing_secret(self) -> str | None:
         return self.whatsapp_app_secret or self.meta_app_secret
 
+    def update_template(self, language: str | None) -> tuple[str, str]:
+        """(template name, WhatsApp language code) of the shipping-update template for a customer
+        writing in `language`; each translation is approved by Meta under the same name or its own."""
+        names = _pairs(self.whatsapp_update_templates)
+        codes = _pairs(self.whatsapp_template_languages)
+        lang = language or ""
+        return names.get(lang, self.whatsapp_update_template), codes.get(lang, self.whatsapp_template_language)
+
     @property
     def notice_kinds(self) -> frozenset[str]:
         kinds = {k.strip() for k in self.notify_kinds.split(",") if k.strip()}
         if self.notify_out_for_delivery:
             kinds.add("out_for_delivery")
         return frozenset(kinds)
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """ "es=es,pt=pt_BR" -> {"es": "es", "pt": "pt_BR"} (blank or malformed entries are skipped)."""
+    pairs = (item.split("=", 1) for item in text.split(",") if "=" in item)
+    return {k.strip(): v.strip() for k, v in pairs if k.strip() and v.strip()}
 
 
 class GraphError(Exception):
@@ -280,6 +299,7 @@ class Outbox:
         conversation_id: str | None = None,
         promotional: bool = False,
         template_parameters: Sequence[str] | None = None,
+        language: str | None = None,
         now: datetime | None = None,
     ) -> SendResult:
         """Send one reply; raises WindowClosed (logged as refused) or GraphError (logged as failed)."""
@@ -312,7 +332,7 @@ class Outbox:
                 raise GraphError(None, "WHATSAPP_PHONE_NUMBER_ID is not set")
             path = f"{phone_id}/messages"
             if rule.is_template:
-                template = self.settings.whatsapp_update_template
+                template, template_language = self.settings.update_template(language)
                 if not template:
                     exc = WindowClosed(
                         "Outside the 24-hour window WhatsApp needs a template; none is configured.", "template"
@@ -320,9 +340,7 @@ class Outbox:
                     self._log(channel, recipient, sender, conversation_id, rule, "refused", [], [], exc.message, now)
                     raise exc
                 params = list(template_parameters) if template_parameters is not None else [text]
-                payloads = [
-                    whatsapp_template_payload(recipient, template, self.settings.whatsapp_template_language, params)
-                ]
+                payloads = [whatsapp_template_payload(recipient, template, template_language, params)]
             else:
                 payloads = whatsapp_payloads(recipient, text, quick_replies)
         ids: list[str] = []

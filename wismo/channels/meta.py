@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -26,7 +27,8 @@ from starlette.concurrency import run_in_threadpool
 from ..agent.runtime import Agent, MessageRejected
 from ..domain import work_queue as wq
 from ..domain.db import session
-from ..i18n import language_of_number
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, language_of_number
+from ..i18n.catalog import word
 from ..ops.feedback import record_csat
 from ..untrusted import dicts, obj, text
 from . import records
@@ -39,7 +41,6 @@ log = logging.getLogger("wismo.channels")
 router = APIRouter(tags=["webhooks"])
 
 #: Answer to a message we cannot read (a photo, a voice note, a sticker).
-TEXT_ONLY = "I can only read text messages here. Please type your question, for example your order number."
 
 
 @dataclass(frozen=True)
@@ -174,9 +175,19 @@ def conversation_for(hub: ChannelHub, msg: InboundMessage) -> str:
     return ident.conversation_id
 
 
-#: The thumbs offered under an answered question in DMs (quick replies), and their CSAT scores.
-CSAT_SCORES = {"👍 Helpful": 1, "👎 Not helpful": -1}
-CSAT_THANKS = "Thanks for the feedback!"
+def csat_buttons(lang: str | None) -> list[str]:
+    """The thumbs offered under an answered question in DMs (quick replies), in the reply's language."""
+    return [word("channel.csat_up", lang), word("channel.csat_down", lang)]
+
+
+@cache
+def csat_taps() -> dict[str, tuple[int, str]]:
+    """A tapped thumb, in any language: its CSAT score and the language to thank in."""
+    taps: dict[str, tuple[int, str]] = {}
+    for lang in LANGUAGES:
+        taps.setdefault(word("channel.csat_up", lang), (1, lang))
+        taps.setdefault(word("channel.csat_down", lang), (-1, lang))
+    return taps
 
 
 def message_payload(msg: InboundMessage) -> dict[str, Any]:
@@ -224,25 +235,26 @@ def answer(hub: ChannelHub, msg: InboundMessage, done: Callable[[Any], None]) ->
             wq.enqueue_outbox(db, key, "reply", payload)
         done(db)
 
+    hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
     if msg.text is None or not msg.text.strip():
         with hub.engine.begin() as db:
-            reply_in(db, TEXT_ONLY, [])
-    elif msg.text.strip() in CSAT_SCORES:
+            reply_in(db, word("channel.text_only", hint or DEFAULT_LANGUAGE), [])
+    elif msg.text.strip() in csat_taps():
         # A tap on the thumbs under an answer: recorded as CSAT, not sent to the agent as a turn.
-        record_csat(hub.engine, cid, CSAT_SCORES[msg.text.strip()], datetime.now(UTC))
+        score, lang = csat_taps()[msg.text.strip()]
+        record_csat(hub.engine, cid, score, datetime.now(UTC))
         with hub.engine.begin() as db:
-            reply_in(db, CSAT_THANKS, [])
+            reply_in(db, word("channel.csat_thanks", lang), [])
     else:
 
         def effects(db: Any, reply: Any) -> None:
             quick = list(reply.quick_replies)
             promotional = any(c.get("kind") == "offer" for c in reply.citations)
             if reply.citations and not reply.handoff and not promotional:
-                quick = quick + list(CSAT_SCORES)
+                quick = quick + csat_buttons(getattr(reply, "language", None))
             reply_in(db, reply.text, quick, promotional)
 
         try:
-            hint = language_of_number(msg.sender_id) if msg.channel == "whatsapp" else None
             hub.agent.send(cid, msg.text, language_hint=hint, effects=effects)
         except MessageRejected as exc:
             with hub.engine.begin() as db:

@@ -30,6 +30,9 @@ from ..domain.db import session
 from ..domain.models import Conversation, Customer, Message, Order, Shipment
 from ..domain.status import ShipmentStatus as S
 from ..domain.store import Store
+from ..i18n import DEFAULT_LANGUAGE, formats
+from ..i18n.catalog import word
+from ..i18n.detect import detect
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from ..tools.pickup import nearest
@@ -57,6 +60,8 @@ class Notice:
     text: str
     source_ids: list[str]
     template_parameters: list[str]
+    #: The language it is written in (and the WhatsApp template's language).
+    language: str = DEFAULT_LANGUAGE
 
 
 def kind_for(result: Any, kinds: frozenset[str]) -> str | None:
@@ -94,7 +99,13 @@ class Notifier:
             brand = get_settings().brand_name
         self.brand = brand
 
-    def compose(self, kind: str, order: Order, ship: Shipment) -> Notice:
+    def compose(self, kind: str, order: Order, ship: Shipment, lang: str = DEFAULT_LANGUAGE) -> Notice:
+        """The notice's text in the customer's language (catalogs `notice.<lang>.yaml`), with the
+        sources it states: the order, the shipment, its last scan, the carrier's estimate, points."""
+        with formats.language(lang):
+            return self._compose(kind, order, ship)
+
+    def _compose(self, kind: str, order: Order, ship: Shipment) -> Notice:
         tz = order.timezone
         carrier = _carrier(ship.carrier)
         number = order.number
@@ -104,64 +115,68 @@ class Notifier:
         if last is not None:
             sources.append(f"shipment:{ship.tracking_number}:event:{last.seq}")
         desc = last.description if last else ""
-        window = None
-        if ship.carrier_estimate and ship.carrier_estimate_end:
-            window = wording.window(ship.carrier_estimate, ship.carrier_estimate_end, tz)
-            sources.append(f"eta:carrier:{ship.tracking_number}")
-        head = f"{self.brand}: "
+        fields: dict[str, Any] = {"brand": self.brand, "carrier": carrier, "number": number}
         if kind == "attempt_failed":
-            when = f" on {wording.moment(last.occurred_at, tz)}" if last else ""
-            text = head + f"{carrier} tried to deliver your order {number}{when} but couldn't"
-            text += f" ({desc})." if desc else "."
+            quoted = f" ({desc})" if desc else ""
+            if last is not None:
+                text = word("notice.attempt_failed", moment=wording.moment(last.occurred_at, tz), desc=quoted, **fields)
+            else:
+                text = word("notice.attempt_failed_undated", desc=quoted, **fields)
             ctx = ToolContext(self.store, f"notice:{order.number_key}", order.number_key, self.store.now())
             try:
                 options = nearest(ctx, order, ship)
             except ToolRefused:
                 options = []
             if options:
-                text += " Rather pick it up? The nearest pickup points:"
+                text += " " + word("notice.pickup_intro")
                 for o in options:
                     p = o.point
-                    text += f"\n• {p.name}, {p.street}, {wording.place(p.city, p.region)} ({o.distance_km:.1f} km)"
+                    place = wording.place(p.city, p.region)
+                    line = word(
+                        "notice.pickup_line", name=p.name, street=p.street, place=place, km=f"{o.distance_km:.1f}"
+                    )
+                    text += "\n" + line
                     sources.append(o.fact.source_id)
-                text += "\nReply here and I'll help you choose or arrange a redelivery."
+                text += "\n" + word("notice.pickup_outro")
             else:
-                text += " Reply here and we'll help arrange a redelivery."
+                text += " " + word("notice.redelivery")
         elif kind in ("delayed", "eta_revised"):
             if kind == "delayed":
-                text = head + f"we're sorry, your order {number} is running late with {carrier}"
-                text += f": {desc}." if desc else "."
+                text = word("notice.delayed", desc=f": {desc}" if desc else "", **fields)
             else:
-                text = head + f"we're sorry, the delivery estimate for your order {number} has moved."
-            text += (
-                f" {carrier} now expects it {window if window.startswith('between') else 'on ' + window}."
-                if window
-                else (" The carrier hasn't given a new date yet; we'll let you know as soon as it does.")
-            )
+                text = word("notice.eta_revised", **fields)
+            if ship.carrier_estimate and ship.carrier_estimate_end:
+                window = wording.window(ship.carrier_estimate, ship.carrier_estimate_end, tz)
+                sources.append(f"eta:carrier:{ship.tracking_number}")
+                one_day = (
+                    wording.local(ship.carrier_estimate, tz).date()
+                    == wording.local(ship.carrier_estimate_end, tz).date()
+                )
+                text += " " + word("notice.new_day" if one_day else "notice.new_window", carrier=carrier, window=window)
+            else:
+                text += " " + word("notice.no_new_date")
         elif kind == "available_for_pickup":
             point = self.store.pickup_point(ship.pickup_point_id) if ship.pickup_point_id else None
             if point is not None:
                 where = f"{point.name}, {point.street}, {wording.place(point.city, point.region)}"
                 sources.append(f"pickup:{point.code}")
             elif last is not None and (last.city or last.region):
-                where = f"the {carrier} location in {wording.place(last.city, last.region)}"
+                where = word("notice.where_city", carrier=carrier, place=wording.place(last.city, last.region))
             else:
-                where = f"a {carrier} location"
-            text = head + f"your order {number} is ready for pickup at {where}."
+                where = word("notice.where_carrier", carrier=carrier)
+            text = word("notice.ready", where=where, **fields)
             if ship.held_until:
-                text += f" It's held until {wording.moment(ship.held_until, tz)}."
+                text += " " + word("notice.held_until", moment=wording.moment(ship.held_until, tz))
             else:
-                text += " The carrier holds parcels for a limited time, so please collect it soon."
-            text += f" Bring a photo ID and your tracking number {ship.tracking_number}."
+                text += " " + word("notice.held_limited")
+            text += " " + word("notice.bring_id", tracking_number=ship.tracking_number)
         elif kind == "exception":
-            text = head + f"we're sorry, your order {number} is held up with {carrier}"
-            text += f": {desc}." if desc else "."
-            text += " We're on it; reply here if you have any questions."
+            text = word("notice.exception", desc=f": {desc}" if desc else "", **fields)
         elif kind == "out_for_delivery":
-            text = head + f"your order {number} is out for delivery with {carrier} ({ship.tracking_number})."
+            text = word("notice.out_for_delivery", tracking_number=ship.tracking_number, **fields)
         else:
             raise ValueError(f"unknown notice kind {kind!r}")
-        return Notice(kind, text, sources, [number, _one_line(text)])
+        return Notice(kind, text, sources, [number, _one_line(text)], formats.current())
 
     def plan(self, s: Session, result: Any, event_key: str, now: datetime) -> records.NotificationSent | None:
         """Write the notice an applied update deserves (its row and its outbox item) inside the
@@ -180,8 +195,9 @@ class Notifier:
                 "no notice for order=%s kind=%s: customer has not opted in to a social channel", order.number_key, kind
             )
             return None
+        lang = customer_language(s, channel, address, order.number_key)
         with self.store.using(s):  # the notice quotes the scan this same transaction appended
-            notice = self.compose(kind, order, ship)
+            notice = self.compose(kind, order, ship, lang)
         row = records.NotificationSent(
             event_key=event_key[:255],
             order_key=order.number_key,
@@ -212,6 +228,7 @@ class Notifier:
             conversation_id=ident.conversation_id if ident else None,
             template_parameters=notice.template_parameters,
             notification_id=row.id,
+            language=notice.language,
         )
         wq.enqueue_outbox(s, f"notice:{event_key}", "notice", payload, now)
         return row
@@ -228,6 +245,33 @@ class Notifier:
         wq.deliver_now(self.engine, f"notice:{event_key}", lambda item: send_dm(self.outbox, item))
         with session(self.engine) as s:
             return s.get(records.NotificationSent, row.id)
+
+
+#: How many of the customer's latest messages say which language they write in.
+_LANGUAGE_MESSAGES = 5
+
+
+def customer_language(s: Session, channel: str, address: str, order_key: str) -> str:
+    """The language the customer last wrote to us in: their messages in the DM thread on this
+    channel, else in a conversation about this order; the default language when they never wrote."""
+    conversation = s.exec(
+        select(records.ChannelIdentity.conversation_id).where(
+            records.ChannelIdentity.channel == channel, records.ChannelIdentity.sender_id == address
+        )
+    ).first()
+    ids = [conversation] if conversation else []
+    ids += list(s.exec(select(Conversation.id).where(Conversation.verified_order == order_key)))
+    if not ids:
+        return DEFAULT_LANGUAGE
+    texts = list(
+        s.exec(
+            select(Message.text)
+            .where(col(Message.conversation_id).in_(ids), Message.role == "customer")
+            .order_by(col(Message.created_at).desc())
+            .limit(_LANGUAGE_MESSAGES)
+        )
+    )
+    return detect(" ".join(reversed(texts))[-500:]) if texts else DEFAULT_LANGUAGE
 
 
 def proactive_stats(engine: Engine, since: datetime | None = None, contact_hours: int = 72) -> dict[str, Any]:

@@ -1,0 +1,240 @@
+"""Answers about an order: the focus order's status, problem or return, the other orders named in
+the same message, a tracking number only, and asking for what is missing (the order, the email or
+ZIP) before anything about an order is said."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..tools import knowledge, offers
+from ..tools.context import ToolContext
+from ..tools.evidence import ToolRefused
+from . import actions, cues, focus, nlu
+from .followup import is_followup
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan
+from .written import GENERAL_MIN_SCORE, WrittenAnswers
+
+#: Knowledge-base match at which a first question with no order is read as a policy question.
+STRONG_POLICY_SCORE = 0.6
+#: A question about an order not yet placed ("how long until it ships after I order?"): no order
+#: number can answer it, the written policy can.
+_NOT_YET_ORDERED = re.compile(
+    r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
+    r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b"
+    r"|\bsi\s+(?:pido|compro|hago el pedido|encargo)\b|\bsi\s+je\s+commande\b|\bwenn\s+ich\b.{0,40}\bbestelle\b"
+    r"|\bse\s+eu\s+(?:pedir|comprar|encomendar)\b",
+    re.I,
+)
+
+
+def display(key: str) -> str:
+    return f"#{key}" if not key.startswith("#") else key
+
+
+class OrderAnswers(WrittenAnswers):
+    def split(self) -> list[tuple[str, Any]]:
+        """The message's separate requests with their readings; the first actionable one leads."""
+        parts = cues.clauses(self.text)
+        if len(parts) < 2:
+            return []
+        read = [(part, nlu.understand(part)) for part in parts]
+        lead = next(
+            (
+                (part, u)
+                for part, u in read
+                if u.confidence >= self.threshold
+                and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
+                and not is_followup(part, u.entities)
+            ),
+            None,
+        )
+        if lead is None:
+            return []
+        if lead[1].intent != self.intent and self.intent not in ("human_agent",):
+            self.intent, self.confidence = lead[1].intent, lead[1].confidence
+        return [(part, u) for part, u in read if part != lead[0]]
+
+    def more_parts(self, ctx: ToolContext | None, main: str, evidence: list, p: dict) -> tuple[list, dict, dict | None]:
+        """Answers to the other requests of a multi-part message, after the main one's (see split)."""
+        pending = None
+        cited = set(p.get("cite", []))
+        for part, u in self.extras:
+            if (u.intent == main and u.confidence >= self.threshold) or is_followup(part, u.entities):
+                continue  # said by the main answer, or only the order's details ("order #WS10001, a@b.c")
+            if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
+                # A side question no intent explains ("do I have to sign for it?"): the written answer.
+                fact = self.kb_answer(part)
+                if fact is None or fact.source_id in cited:
+                    continue
+                q = plan("policy_answer", [fact], policy_text=fact.values["text"])
+                p = dict(p)
+                p.setdefault("then", []).append(q)
+                cited |= set(q["cite"])
+                evidence = evidence + [fact]
+                continue
+            order = next(iter(u.entities.get("order_number") or []), None) or self.focus
+            if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
+                facts, q, nxt = actions.start_return(ctx, order, part, [])
+                pending = pending or nxt
+            elif u.intent == "order_status" and ctx is not None and self.focus and main != "delivery_issue":
+                facts, q = self.policy.order_turn(ctx, "order_status", self.focus, part)
+                q.pop("pending_action", None)
+            elif u.intent in ("policy_question", "start_return", "return_status", "pickup_alternative"):
+                fact = self.kb_answer(part)
+                if fact is None or fact.source_id in cited:
+                    continue
+                facts, q = [fact], plan("policy_answer", [fact], policy_text=fact.values["text"])
+            else:
+                continue
+            p = dict(p)
+            p.setdefault("then", []).append(q)
+            cited |= set(q.get("cite", []))
+            evidence = evidence + [f for f in facts if f not in evidence]
+        return evidence, p, pending
+
+    def move_to_other_order(self, effective: str) -> dict | None:
+        """ "the other order", "the earlier one": switch the focus, or ask which order when unsure."""
+        other = focus.other_order(dict(self.state))
+        if other is None:
+            if self.focus or self.state.get("pending_order"):
+                return self.out | {
+                    "plan": plan("ask_which_order"),
+                    "pending_intent": effective if effective in NEEDS_ORDER else "order_status",
+                    "awaiting": "order",
+                }
+            return None
+        self.state = {**self.state, "verified_order": other}  # type: ignore[assignment]
+        self.out["verified_order"] = other
+        return self.order_turn(effective if effective in NEEDS_ORDER else "order_status")
+
+    def order_turn(self, effective: str) -> dict:
+        state = self.state
+        ctx = self.ctx()
+        verified = self.focus
+        asked = self.ents.get("order_number") or []
+        self.out["intent"] = effective
+        if verified and (not asked or asked[0] == verified):
+            pending_action = None
+            try:
+                if effective == "start_return":
+                    evidence, p, pending_action = actions.start_return(ctx, verified, self.text, [])
+                    earlier = state.get("pending_text") or state.get("last_text")
+                    if p.get("template") == "return_which_item" and earlier:
+                        # "ok do the exchange", or the order given after "the cardigan is too big":
+                        # the item was named a message earlier.
+                        combined = f"{self.text} {earlier}"
+                        again = actions.start_return(ctx, verified, combined, [])
+                        if again[1].get("template") != "return_which_item":
+                            evidence, p, pending_action = again
+                elif effective == "return_status":
+                    how = knowledge.article("policy:returns#how").fact()
+                    evidence, p = actions.return_status(ctx, verified, [how])
+                else:
+                    followup = self.auth != "verified" and state.get("last_intent") in NEEDS_ORDER
+                    evidence, p = self.policy.order_turn(ctx, effective, verified, self.text, followup=followup)
+                    pending_action = p.pop("pending_action", None)
+                    if not p.get("notices"):
+                        evidence, p = self.with_offer(ctx, verified, evidence, p)
+            except ToolRefused:
+                return self.handoff("tool_failure")
+            if effective == "order_status" and len(asked) > 1 and not self.extras:
+                evidence, p = self.also_about(ctx, asked[1:], evidence, p)
+            if self.extras:
+                evidence, p, more_pending = self.more_parts(ctx, effective, evidence, p)
+                pending_action = pending_action or more_pending
+            if self.auth == "verified":
+                p["verified_prefix"] = True
+            return self.answer(
+                evidence,
+                p,
+                pending_intent=None,
+                pending_text=None,
+                awaiting=None,
+                last_intent=effective,
+                pending_action=pending_action,
+                offer_shown=bool(state.get("offer_shown") or p.get("offer")),
+            )
+        tracking = (self.ents.get("tracking_number") or [None])[0]
+        if tracking is None and not asked and not state.get("pending_order"):
+            tracking = state.get("tracking_focus")
+        if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
+            when = cues.any_of(cues.WHEN, self.text)
+            evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)
+            return self.answer(evidence, p, last_intent=effective, tracking_focus=tracking)
+        pending = state.get("pending_order") if self.auth == "none" else None
+        if asked or pending:
+            return self.ask_credential(asked[0] if asked else pending, effective)
+        if state.get("credential"):
+            return self.out | {"plan": plan("ask_order_number"), "pending_intent": effective, "awaiting": "order"}
+        general = effective == "order_status" and not self.ents and not state.get("last_intent")
+        if general and self.kb_answer(self.text, STRONG_POLICY_SCORE) is not None:
+            # "what are your delivery times?": the written answer, then the offer to look one up.
+            self.out["intent"] = effective = "policy_question"
+        if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
+            # A general question ("can I return socks?") gets the written answer, then the offer to look.
+            fact = self.svc.kb.answer(self.text, min_score=GENERAL_MIN_SCORE) if self.svc.kb else None
+            if fact is not None:
+                if effective == "order_status":  # not ordered yet: a question about the policy
+                    self.out["intent"] = effective = "policy_question"
+                p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+                return self.answer([fact], p, pending_intent=effective, last_intent=effective)
+        return self.ask_for_order(effective)
+
+    def also_about(self, ctx: ToolContext, others: list[str], evidence: list, p: dict) -> tuple[list, dict]:
+        """The status of the other verified orders named in the same message, after the first one's."""
+        p = dict(p)
+        for key in others:
+            if key not in ctx.verified:
+                continue
+            more, q = self.policy.order_turn(ctx, "order_status", key, self.text)
+            q.pop("pending_action", None)
+            p.setdefault("then", []).append(q)
+            evidence = evidence + [f for f in more if f not in evidence]
+        return evidence, p
+
+    def ask_for_order(self, effective: str, problem: str | None = None) -> dict:
+        key = "ask_order_number" if self.state.get("credential") else "ask_order"
+        if self.state.get("pending_order"):
+            return self.ask_credential(self.state["pending_order"], effective) | {"problem": problem}
+        return self.out | {
+            "plan": plan(key),
+            "pending_intent": effective,
+            "pending_text": self.text,
+            "awaiting": "order",
+            "problem": problem,
+        }
+
+    def ask_credential(self, number: str, effective: str | None = None) -> dict:
+        effective = effective or self.state.get("pending_intent") or "order_status"
+        return self.out | {
+            "plan": plan("ask_verification", order_number=display(number)),
+            "pending_intent": effective,
+            "pending_text": self.state.get("pending_text") or self.text,
+            "awaiting": "verification",
+        }
+
+    def with_offer(self, ctx: ToolContext, order_key: str, evidence: list, p: dict):
+        """At most one relevant offer per conversation, after the question is answered (see tools/offers)."""
+        state = self.state
+        if state.get("offer_shown") or p.get("template", "").startswith(("eta_only", "pickup")):
+            return evidence, p
+        fact = offers.pick_offer(
+            ctx,
+            order_key,
+            channel_window_open=True,
+            conversation_state={
+                "answered": True,
+                "complaint": self.out.get("intent", state.get("intent")) == "delivery_issue",
+                "handoff": False,
+                "mode": state.get("mode") or "bot",
+                "offer_shown": bool(state.get("offer_shown")),
+                "channel": state.get("channel"),
+            },
+        )
+        if fact is None:
+            return evidence, p
+        p = dict(p)
+        p["offer"] = fact.source_id
+        p["cite"] = list(p.get("cite", [])) + [fact.source_id]
+        return evidence + [fact], p

@@ -1,0 +1,104 @@
+"""The customer's reply to what the bot proposed: a yes books it, a no drops it, a question about
+it ("is it open late?") is answered while the proposal waits, another option or item revises it."""
+
+from __future__ import annotations
+
+import re
+
+from . import actions, cues, problems
+from .policy import TALK_TO_PERSON, plan
+from .turn_base import DialogueBase
+
+
+class PendingReplies(DialogueBase):
+    def pending_action(self, pending: dict) -> dict | None:
+        """The customer's answer to what the bot proposed; None when the message is about something else."""
+        kind = pending.get("kind")
+        text = self.text
+        if kind == "offer_person":
+            if cues.is_yes(text) or (self.intent == "human_agent"):
+                # The customer took the offer of a person: their request, whatever led to the offer.
+                return self.handoff("customer_requested")
+            if cues.is_no(text):
+                return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
+            return None
+        if not self.focus:
+            return None
+        ctx = self.ctx()
+        if kind in ("return", "redirect") and cues.is_yes(text):
+            evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
+            last = "pickup_alternative" if kind == "redirect" else "start_return"
+            return self.out | {
+                "evidence": evidence,
+                "plan": p,
+                "pending_action": None,
+                "last_intent": last,
+                "intent": last,
+            }
+        if cues.is_no(text):
+            return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
+        if kind == "redirect" and pending.get("code") and cues.any_of(cues.OPENING_HOURS, text):
+            # "is it open late?" before the yes: that point's hours on the day the parcel is ready.
+            evidence, p = actions.point_hours(ctx, self.focus, pending["code"])
+            return self.answer(evidence, p, pending_action=pending, intent="pickup_alternative")
+        option = actions.option_of(text, default=None)
+        if kind == "return" and option and option == pending.get("option"):
+            # The option already proposed, said again: ask for the explicit yes, without re-listing it.
+            p = plan(f"confirm_{option}", quick=actions.CONFIRM_REPLIES)
+            return self.out | {"plan": p, "pending_action": pending, "intent": "start_return"}
+        if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
+            # "refund instead", "store credit please": the same items, another option.
+            combined = f"{pending.get('text', '')} {text}"
+            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=option)
+            return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
+        answers_which = self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status") or (
+            cues.any_of(cues.RETURN, text) and problems.detect(text, self.intent) is None
+        )
+        if kind == "choose_item" and answers_which:
+            combined = f"{pending.get('text', '')} {text}"
+            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [])
+            if nxt is not None and nxt.get("kind") == "choose_item" and nxt.get("text") == combined:
+                # The answer did not name an item we could match: ask once more with the list.
+                pass
+            return self.out | {
+                "evidence": evidence,
+                "plan": p,
+                "pending_action": nxt,
+                "last_intent": "start_return",
+                "intent": "start_return",
+            }
+        if kind == "choose_point" or (kind == "redirect" and pending.get("codes")):
+            # A choice among the listed points, or a change of mind before the yes ("actually the first one").
+            # "the one on 368 Jefferson Ave": a pickup point's street is redacted as an address, but
+            # it is a shop's public address; the choice is read on the words as typed (never stored).
+            typed = re.sub(r"<[A-Z_]+_\d+>", lambda m: self.turn.pii.get(m.group(0), m.group(0)), text)
+            code = actions.chosen_point(typed, pending["codes"], pending.get("names"))
+            if kind == "redirect" and code == pending.get("code"):
+                code = None
+            if code is not None:
+                evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code)
+                if nxt is not None:
+                    nxt |= {"codes": pending["codes"], "names": pending.get("names")}
+                return self.out | {
+                    "evidence": evidence,
+                    "plan": p,
+                    "pending_action": nxt,
+                    "last_intent": "pickup_alternative",
+                    "intent": "pickup_alternative",
+                }
+        if kind == "choose_refund":
+            # A plain yes to "a refund or store credit instead?": what the written policy does (a refund).
+            option = actions.option_of(text, default=None) or ("refund" if cues.is_yes(text) else None)
+            if option in ("refund", "store_credit"):
+                evidence, p, nxt = actions.start_return(
+                    ctx, self.focus, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
+                )
+                return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
+        return None
+
+    def keeps_everything(self, pending: dict | None) -> bool:
+        """ "never mind, I'll keep it all" after a return was discussed or proposed."""
+        if not self.focus or self.ents.get("order_number") or not cues.any_of(cues.KEEP, self.text):
+            return False
+        kind = (pending or {}).get("kind")
+        return kind in ("return", "choose_item", "choose_refund") or self.state.get("last_intent") == "start_return"

@@ -1,0 +1,55 @@
+"""The part every piece of a turn's dialogue shares: the message and its reading, the order in focus,
+the tool context, and the two ways a turn ends (an answer with its evidence, or a person)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..tools.context import ToolContext
+from . import focus
+from .deps import Turn
+from .policy import LocalPolicy
+from .state import TurnState
+
+
+class DialogueBase:
+    """What every part of a turn's dialogue reads and how it answers: the turn's message, its reading,
+    the order in focus, and the state changes it returns."""
+
+    def __init__(self, state: TurnState, turn: Turn) -> None:
+        self.state = state
+        self.turn = turn
+        self.svc = turn.services
+        self.settings = turn.services.settings
+        self.text: str = state.get("text", "")
+        self.intent: str = state.get("intent", "out_of_scope")
+        self.confidence = float(state.get("confidence", 0.0))
+        self.ents: dict[str, list[str]] = state.get("entities") or {}
+        self.auth: str = state.get("auth", "none")
+        self.out: dict[str, Any] = {"not_understood": 0}
+        self.policy = LocalPolicy(turn.services.eta)
+        self.threshold = self.settings.confidence_threshold
+        #: The other requests of a multi-part message: (clause, reading).
+        self.extras: list[tuple[str, Any]] = []
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def focus(self) -> str | None:
+        """The order this turn is about (the authorize step may have just moved it)."""
+        return self.state.get("verified_order")
+
+    def ctx(self) -> ToolContext:
+        verified = frozenset(focus.verified_list(dict(self.state)))
+        return ToolContext(self.svc.store, self.state["conversation_id"], self.focus, self.turn.now, verified)
+
+    def handoff(self, reason: str, preamble: dict | None = None, evidence: list | None = None) -> dict:
+        """Bring in a person; `preamble` is a plan whose answer goes first (what we know)."""
+        p = dict(preamble) if preamble else {}
+        p["handoff"] = reason
+        out = self.out | {"plan": p, "unresolved": reason, "problem": None}
+        if evidence is not None:
+            out["evidence"] = evidence
+        return out
+
+    def answer(self, evidence: list, p: dict, **memory: Any) -> dict:
+        return self.out | {"evidence": evidence, "plan": p} | memory

@@ -1,0 +1,79 @@
+"""Answers from the shop's written policy (the knowledge base): a topic asked about mid-conversation,
+a short follow-up read with the previous message, a general question before any order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..tools import knowledge
+from ..tools import returns as returns_tool
+from . import cues, topics
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .turn_base import DialogueBase
+
+#: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
+GENERAL_MIN_SCORE = 0.45
+#: Knowledge-base match needed to answer a short follow-up read together with the previous message.
+FALLBACK_MIN_SCORE = 0.55
+
+
+class WrittenAnswers(DialogueBase):
+    def written_topic(self) -> dict | None:
+        """A question the written policy answers ("how long until the money is on my card?"), asked
+        about the order in focus: the policy, not the order's status said again."""
+        if self.ents.get("order_number") or self.ents.get("tracking_number"):
+            return None
+        if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
+            return None
+        topic = topics.topic_of(self.text)
+        if topic is None:
+            return None
+        if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
+            return None  # a return on record: its own status says when the money comes
+        fact = knowledge.article(topic.article).fact()
+        self.out["intent"] = "policy_question"
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        return self.answer([fact], p, last_intent="policy_question")
+
+    def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
+        kb = self.svc.kb
+        return kb.answer(text, min_score=min_score) if kb is not None else None
+
+    def context_followup(self, effective: str, confidence: float) -> dict | None:
+        """A short follow-up to a written answer ("and the 25th?", "even UPS?", "what about Hawaii?"):
+        the shop's written answer read with the previous message."""
+        state = self.state
+        if self.ents or state.get("last_intent") not in ("policy_question", *NEEDS_ORDER):
+            return None
+        after_policy = state.get("last_intent") == "policy_question" and len(self.text.split()) <= 8
+        if len(self.text.split()) > 16 or (
+            effective in NEEDS_ORDER and confidence >= self.threshold and not after_policy
+        ):
+            return None
+        if effective == "human_agent" or cues.any_of(cues.ACK, self.text) or cues.is_yes(self.text):
+            return None
+        if LocalPolicy.smalltalk_kind(self.text) in ("thanks", "goodbye", "greeting"):
+            return None  # "valeu!", "thanks": small talk, not a question to look up
+        previous = state.get("last_text") or ""
+        kb = self.svc.kb
+        if kb is None or not previous:
+            return None
+        fact = kb.answer(f"{previous} {self.text}", min_score=GENERAL_MIN_SCORE)
+        if fact is None:
+            return None
+        self.out["intent"] = "policy_question"
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        return self.answer([fact], p, last_intent="policy_question")
+
+    def written_answer(self, strict: bool = False) -> Any:
+        """The shop's written answer (knowledge base) to this message, read with the previous message
+        as context when it is a short follow-up; None when nothing fits well enough."""
+        kb = self.svc.kb
+        if kb is None:
+            return None
+        fact = kb.answer(self.text, min_score=GENERAL_MIN_SCORE if strict else None)
+        previous = self.state.get("last_text") or ""
+        if fact is None and previous and len(self.text) <= 80:
+            # Read with the previous message, a looser match would answer a question nobody asked.
+            fact = kb.answer(f"{previous} {self.text}", min_score=FALLBACK_MIN_SCORE if strict else None)
+        return fact
