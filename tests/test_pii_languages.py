@@ -151,3 +151,36 @@ def test_a_signature_block(redactor):
 )
 def test_street_addresses_of_five_countries(redactor, text, street):
     assert street not in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ich bins nochmal, vitus. gibts was neues zur regenjacke?", "vitus"),
+        ("it's me again, emmy. any news on the jacket?", "emmy"),
+        ("Kann mich jemand zurückrufen? Esther, Tel. 0151 2345678.", "Esther"),
+        ("Maria Lopez - tel 612345678", "Maria Lopez"),
+        ("Die Rechnung bitte auf Marten von Berg ausstellen.", "Marten von Berg"),
+        ("bitte bei Ernst-Dieter van den Schacht im 2. Stock abgeben", "Ernst-Dieter van den Schacht"),
+        ("Jean-Pierre will pick it up", "Jean-Pierre"),
+    ],
+)
+def test_names_alone_in_their_clause_before_a_phone_or_joined_by_a_particle(redactor, text, name):
+    assert name not in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's me again, sorry. any news?",
+        "c'est encore moi, désolé. des nouvelles ?",
+        "soy yo otra vez, perdón.",
+        "Urgent, phone: 555-123-4567",
+        "Danke! Grüße, Tel. 0151 2345678",
+        "The Rose-Gold watch came without its strap",
+        "Ich wohne in Frankfurt am Main.",
+    ],
+)
+def test_ordinary_words_in_those_places_stay(redactor, text):
+    out = redactor.redact(text).text
+    assert "<PERSON" not in out, out

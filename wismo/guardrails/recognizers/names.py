@@ -41,6 +41,21 @@ _NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_PARTICLES})(?=[ 
 _PARTICLE_LEAD = re.compile(rf"(?:{_PARTICLES})[ \t]+(?={CAP})")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
 _ALL_STOP = frozenset().union(*STOP_WORDS.values())
+#: What may follow a name that makes up its own clause: punctuation, a line end or the text's end.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;!?)]|\n|$)")
+_PHONE_LABEL = (
+    r"(?:tel|tél|telf|telefon|telefone|teléfono|telefono|phone|ph|handy|mobil|móvil|movil|cel|celular|portable|fone)"
+)
+#: One to three words alone in their clause, then ", Tel." or " - phone:" and a number.
+_BEFORE_PHONE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n])[ \t]*|(?<=^[ \t]))(?P<name>[^\W\d_][\w'’-]{{1,30}}(?:[ \t]+[^\W\d_][\w'’-]{{1,30}}){{0,2}})"
+    rf"[ \t]*[,–-][ \t]*(?i:{_PHONE_LABEL})\b\.?[ \t]*:?[ \t]*[+(\d]",
+    re.M,
+)
+_GERMANIC_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<first>[{UP}][^\W\d_]{{1,30}}(?:-[{UP}][^\W\d_]{{1,30}})?)[ \t]+"
+    rf"(?:von|van|vom)(?:[ \t]+(?:der|den|dem|de))?[ \t]+[{UP}][^\W\d_]{{1,30}}(?![\w'’-])"
+)
 
 
 def _is_title(cue: re.Match[str]) -> bool:
@@ -98,7 +113,10 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
         return True
     if not vocab:
         return False
-    if "-" in bare and all(vocab.is_word(part) for part in bare.split("-") if part):
+    parts = [p for p in bare.split("-") if p]
+    if len(parts) > 1 and all(p[:1].isupper() and fold(p) in FIRST_NAMES for p in parts):
+        return True  # "Ernst-Dieter", "Marie-Claire": every part a first name
+    if "-" in bare and all(vocab.is_word(part) for part in parts):
         return False  # "Hassle-free", "High-quality"
     if key in AMBIGUOUS_FIRST_NAMES:
         return False
@@ -191,6 +209,8 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += self._signatures(text)
         hits += self._lists(text)
         hits += self._tokens(text)
+        hits += self._before_phone(text)
+        hits += self._particle_names(text)
         # A name ends before a sentence's full stop ("I'm Maria Lopez."), not at an initial ("J.").
         return [
             (s, e - 1 if text[e - 1] == "." and e - s > 2 and text[e - 3 : e - 1].isalpha() else e, sc)
@@ -232,6 +252,17 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
             elif (
                 vocab
+                and cue.group("introducing")
+                and "," in cue.group("sep")
+                and _CLAUSE_END.match(text, m.end() - word.endswith("."))
+                and key not in NOT_NAME_WORDS
+                and not vocab.is_frequent(word)
+            ):
+                # "ich bin's nochmal, vitus.", "it's me again, emmy!": alone in its clause after an
+                # introduction, a word that is no frequent one is the name (any dictionary may list it).
+                hits.append((m.start(), m.end(), 0.7))
+            elif (
+                vocab
                 and key not in NOT_NAME_WORDS
                 and (
                     (cue.group("declaring") and not vocab.is_word(word))
@@ -240,6 +271,41 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             ):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         return hits
+
+    def _before_phone(self, text: str) -> list[tuple[int, int, float]]:
+        """ "Esther, Tel. 0151 ...", "tomás lópez - phone: ...": one to three words of their own clause
+        right before a phone label are the caller's name, unless an ordinary (frequent) word."""
+        hits = []
+        for m in _BEFORE_PHONE.finditer(text):
+            words = m.group("name").split()
+            if all(
+                fold(w) not in NOT_NAME_WORDS
+                and not is_function_word(w)
+                and not self.vocab.is_frequent(w)
+                and (fold(w) in FIRST_NAMES or fold(w) in SURNAMES or name_like(w, self.vocab))
+                for w in words
+            ):
+                hits.append((m.start("name"), m.end("name"), 0.7))
+        return hits
+
+    def _particle_names(self, text: str) -> list[tuple[int, int, float]]:
+        """ "Marten von Berg", "Anne van der Velde": two capitalized words joined by a Germanic
+        particle are a name (the Romance "de" also joins places and shops, so it is left out)."""
+        return [
+            (m.start(), name_tail(text, m.end()), 0.7)
+            for m in _GERMANIC_PARTICLE_NAME.finditer(text)
+            if not _not_in_a_name(m.group("first"))
+            and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and self._could_be_first_name(m.group("first"))
+        ]
+
+    def _could_be_first_name(self, word: str) -> bool:
+        """A known or name-like first name, or a word only English lists ("Marten"): German
+        nouns ("Paket von Amazon", "Nähe von Dresden") are no first names."""
+        key = fold(word)
+        if key in FIRST_NAMES or name_like(word, self.vocab):
+            return True
+        return key not in self.vocab.others and not self.vocab.is_frequent(word)
 
     def _signatures(self, text: str) -> list[tuple[int, int, float]]:
         """The name line of a signature: after a sign-off line ("Atentamente,", "--", "Mit

@@ -69,8 +69,8 @@ def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozen
     return frozenset(w for w in words - english if w.isalpha() and w not in FIRST_NAMES)
 
 
-def frequent_lowercase_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
-    """The 1,500 most frequent words of each language, known names left out.
+def frequent_lowercase_words(languages: tuple[str, ...] = ("en", *OTHER_LANGUAGES)) -> frozenset[str]:
+    """The 1,500 most frequent words of each language (English too), known names left out.
 
     English text uses some of them ("bon voyage", "casa", "mundo"), so `other_language_words`
     drops them; written in lower case after "c'est" or "soy" they are still words ("c'est bon"),
@@ -153,6 +153,12 @@ class Vocabulary:
         if any(key.endswith(e) and key[: -len(e)] in self.others for e in _INFLECTIONS if len(key) - len(e) >= 4):
             return True  # "schuhe", "camisetas", "pacotes": a plural or inflected form of a frequent word
         return len(key) >= 8 and self._compound(key)
+
+    def is_frequent(self, word: str) -> bool:
+        """One of the most frequent words of the five languages, or a stop word: a word a sentence
+        needs, unlike the rare words a large dictionary also lists ("emmy", "vitus")."""
+        key = fold(self.bare(word))
+        return key in self.lowercase or key in _ALL_STOP_WORDS
 
     def is_lowercase_word(self, word: str) -> bool:
         """An ordinary word, or one of each language's most frequent words written in lower case
