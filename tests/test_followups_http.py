@@ -212,3 +212,74 @@ def test_every_hours_reply_passes_the_citation_check_in_every_language(world, la
             answer = chat.say(words[lang][1])
             assert answer["handoff"] is None, answer["text"]
             assert [c["kind"] for c in answer["citations"]] == ["pickup"]
+
+
+@pytest.mark.parametrize("text", ["yesss", "siii dale", "ouiii", "jaaa gerne", "simmm pode ser"])
+def test_a_stretched_yes_is_a_yes(text):
+    assert is_yes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("exchange pls, not a refund", "exchange"),
+        ("cambio, no quiero reembolso", "exchange"),
+        ("un échange, pas un remboursement", "exchange"),
+        ("Umtausch, kein Geld zurück", "exchange"),
+        ("troca, não quero reembolso", "exchange"),
+    ],
+)
+def test_an_option_turned_down_is_not_the_one_taken(text, option):
+    from wismo.agent.actions import option_of
+
+    assert option_of(text) == option
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "problem"),
+    [
+        ("I don't want it anymore, just refund me", None, "refund_demand"),
+        ("Ya no lo quiero, devolvedme el dinero", None, "refund_demand"),
+        ("Das Paket ist angekommen, aber die Mütze war nicht drin", None, "missing_item"),
+        ("le bonnet n'était pas dedans", None, "missing_item"),
+        ("o gorro não veio na caixa", None, "missing_item"),
+        ("someone stole my package off the porch, its on my ring camera", None, "dispatch_claim"),
+        ("Laut Sendungsverfolgung zugestellt, aber hier ist nichts", None, "not_received"),
+        ("the blanket came too late so i dont need it anymore, want to send it back", None, None),
+        ("the mailroom is closed today, ill check there tomorrow and come back if its not there", "not_received", None),
+        ("opened my box and its someone elses stuff", None, "wrong_item"),
+    ],
+)
+def test_delivery_problems_read_in_the_customers_words(text, previous, problem):
+    from wismo.agent.problems import detect
+
+    assert detect(text, None, previous) == problem
+
+
+def test_is_that_normal_explains_the_status_and_a_rejected_policy_brings_in_a_person(world):
+    _, client, orders = world
+    (row,) = rows(orders, "delayed")
+    chat = Chat(client)
+    chat.say(f"{row['order_number']} {row['email']} my package is delayed??")
+    answer = chat.say("is that normal this time of year")
+    assert [c["source_id"] for c in answer["citations"]] == ["policy:carrier#delayed"], answer["text"]
+    (back,) = rows(orders, "returned_to_sender")
+    chat = Chat(client)
+    chat.say(f"{back['order_number']} {back['email']} tracking says return to sender")
+    insisted = chat.say("i want the refund today, not whenever it gets back to you")
+    assert insisted["handoff"] and insisted["handoff"]["reason"] == "refund_request"
+
+
+def test_the_shops_own_name_is_no_invented_place_in_any_language(world):
+    _, client, _ = world
+    chat = Chat(client)
+    reply = chat.say("Kannst du mal nach meinem Amazon-Paket schauen? Sollte gestern kommen")
+    assert reply["handoff"] is None and reply["language"] == "de"
+
+
+def test_short_first_messages_and_accented_yeses_keep_their_language():
+    from wismo.i18n.detect import detect
+
+    assert detect("Hallo, wo ist #WS10635? kunde@example.com") == "de"
+    assert detect("sí, el reembolso completo", "es") == "es"
+    assert detect("hi where is my order #WS10001") == "en"

@@ -105,9 +105,11 @@ _REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|d
 
 
 _NEGATED_OPTION = re.compile(
-    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|pas d'?|kein\w*|sem|nao)\s+"
-    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+)?(?:exchange|swap|store credit|credit|refund|cambio|"
-    r"echange|umtausch|troca|reembolso|remboursement|erstattung)\w*"
+    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas d'?|pas un|pas de|"
+    r"je ne veux pas d'?|kein\w*|nicht|sem|nao|nao quero)\s+"
+    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
+    r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"
+    r"dinheiro)\w*"
 )
 
 

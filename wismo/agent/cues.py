@@ -73,7 +73,8 @@ HOUR = _rx(
 #: A question about where the parcel is now.
 WHERE = _rx(
     r"\b(?:where (?:is|'?s) (?:it|my (?:order|package|parcel|stuff|box))(?: (?:right )?now| at)?|where (?:is it|now)|"
-    r"location|current(?:ly)? (?:location|status)|last scan|latest scan)\b",
+    r"location|current(?:ly)? (?:location|status)|last scan|latest scan|(?:which|what) (?:city|state|town|place) is it|"
+    r"where exactly)\b",
     r"\b(?:donde (?:esta|anda|se encuentra)|ubicacion)\b",
     r"\b(?:ou (?:est|en est)|ou se trouve|localisation)\b",
     r"\b(?:wo (?:ist|befindet)|standort|aktuell(?:er)? (?:stand|status))\b",
@@ -118,7 +119,8 @@ UNSAFE = _rx(
 PICKUP = _rx(
     r"\b(?:pick (?:it |them |my \w+ )?up|pickup|collect (?:it|them)|get (?:it )?(?:sent )?(?:somewhere|elsewhere)|"
     r"send (?:it )?(?:somewhere|elsewhere|to a (?:locker|store|shop|point|post office))|locker|access point|"
-    r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me))\b",
+    r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me)|where else (?:can|could) i (?:get|grab|collect)|"
+    r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else)\b",
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|consigne|bureau de poste|aller le chercher)\b",
     r"\b(?:abholen|abholung|packstation|paketshop|filiale|postfiliale|selbst holen)\b",
@@ -319,6 +321,22 @@ YES_INSIDE = _rx(
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
     r"\b(?:faz isso|pode fazer|manda ver|vai em frente)\b",
 )
+#: "is that normal?", "what does that mean?": the current status in the shop's written words.
+STATUS_MEANING = _rx(
+    r"\b(?:is (?:that|this|it) normal|what does (?:that|this|it) mean|is (?:that|this) (?:bad|a problem|usual))\b",
+    r"\b(?:es normal|que significa (?:eso|esto)|eso es malo)\b",
+    r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire)\b",
+    r"\b(?:ist das normal|was (?:heisst|bedeutet) das)\b",
+    r"\b(?:e normal|o que (?:isso )?significa)\b",
+)
+#: Wanting it now, not on the policy's terms ("today", "not whenever it gets back").
+INSIST = _rx(
+    r"\b(?:today|right now|immediately|asap|right away|not (?:when|whenever|after|once) it)\b",
+    r"\b(?:hoy mismo|ahora mismo|inmediatamente|ya mismo|no cuando)\b",
+    r"\b(?:aujourd'hui|tout de suite|immediatement|maintenant|pas quand)\b",
+    r"\b(?:heute noch|sofort|jetzt sofort|umgehend|nicht erst wenn)\b",
+    r"\b(?:hoje mesmo|agora mesmo|imediatamente|nao quando)\b",
+)
 #: "ok, I'll wait then": a customer content to wait, which is no yes to a person or a proposal.
 WAIT = _rx(
     r"\b(?:i'?ll|i will|i can|i'?m going to|gonna|let'?s) (?:just )?wait\b|\bwait and see\b",
@@ -405,9 +423,14 @@ def _short_answer(folded: str, pattern: re.Pattern[str]) -> bool:
     return len([w for w in rest if w not in _POLITE]) <= _MAX_NEW_WORDS
 
 
+def _stretched(folded: str) -> str:
+    """ "yesss", "siii", "jaaa", "noooo": a letter typed three times or more counts once."""
+    return re.sub(r"([a-z])\1{2,}", r"\1", folded)
+
+
 def is_yes(text: str) -> bool:
     """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
-    folded = fold(text)
+    folded = _stretched(fold(text))
     if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
         return False
     if NO.search(folded) or WAIT.search(folded):
@@ -417,7 +440,7 @@ def is_yes(text: str) -> bool:
 
 def is_no(text: str) -> bool:
     """A no to what the bot just proposed: "no", "nope, cancel", not "no, I want a refund instead"."""
-    folded = fold(text)
+    folded = _stretched(fold(text))
     return _short_answer(folded, NO)
 
 

@@ -174,6 +174,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.order_turn("start_return")  # a refund for what arrived is a return
         evidence = list(main.facts)
         evidence, p = problems.problem_plan(problem, main, evidence)
+        insists = self.state.get("problem") == "refund_demand" or cues.any_of(cues.INSIST, self.text)
+        if problem == "refund_demand" and "handoff" not in p and insists:
+            # The written answer ("refunded once it is back with us") was given or is refused
+            # ("I want it today, not whenever it gets back"): a person decides.
+            p["handoff"] = "refund_request"
         if "handoff" in p:
             out = self.handoff(p.pop("handoff"), preamble=p, evidence=evidence)
             return out | {"last_intent": self.out["intent"]}

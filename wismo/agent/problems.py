@@ -65,7 +65,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:wrong (?:item|product|thing|order|shoes?|jacket|boots?)|(?:sent|got|received|gave|came in|"
                 r"arrived in|is) (?:me )?(?:the |a )?(?:wrong|different) (?:item|size|colou?r|product|one|thing)|"
                 r"(?:sent|got|received|gave) (?:me )?(?:the |a )?wrong|not (?:what|the (?:one|item|thing)) i "
-                r"(?:ordered|bought|paid for)|someone else'?s (?:order|item|package)|(?:one|item) you sent is "
+                r"(?:ordered|bought|paid for)|someone else'?s (?:order|items?|package|stuff|things)|"
+                r"not the \w+ (?:one )?i (?:ordered|picked)|"
+                r"different name on (?:the )?(?:packing slip|label|box)|(?:one|item) you sent is "
                 r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
                 r"ordered)\b",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
@@ -89,11 +91,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
                 r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
                 r"\b(?:il manque|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
-                r"n'etait pas dans le colis)\b",
+                r"n'etait pas (?:dans le colis|dedans|dans le carton)|pas dans le (?:colis|carton))\b",
                 r"\b(?:fehlt|fehlen|fehlte|leere[rs]? (?:paket|karton)|nur (?:ein|einen|teil)\w* (?:bekommen|"
-                r"geliefert|erhalten)|war nicht im paket)\b",
+                r"geliefert|erhalten)|war nicht im paket|(?:war|ist) nicht (?:drin|dabei|im karton|im paket))\b",
                 r"\b(?:falt(?:a|ou|ando) (?:um|uma|o|a|item|peca)|caixa vazia|pacote vazio|so (?:veio|chegou|"
-                r"recebi) (?:um|uma|parte)|nao veio (?:o|a))\b",
+                r"recebi) (?:um|uma|parte)|nao veio (?:o|a)|nao veio na caixa|nao estava na caixa)\b",
             ),
         ),
         (
@@ -153,15 +155,17 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:not (?:here|received|delivered|arrived)|never (?:got|received|arrived|came|showed up)|"
                 r"didn'?t (?:get|receive|arrive|come)|haven'?t (?:got(?:ten)?|received)|can'?t find|cannot find|"
                 r"don'?t see it|(?:isn'?t|wasn'?t) (?:here|there)|no (?:package|parcel|box)|says (?:it was |it'?s )?"
-                r"delivered|(?:marked|shows|showing|listed) (?:\w+ ){0,3}(?:as )?delivered|stolen|porch pirate|"
-                r"someone took)\b",
+                r"delivered|(?:marked|shows|showing|listed) (?:\w+ ){0,3}(?:as )?delivered|stolen|stole|porch pirate|"
+                r"someone (?:took|stole)|took (?:my|the) (?:package|parcel|box))\b",
                 r"\b(?:no (?:me )?(?:ha )?llegado|no (?:lo|la) (?:he )?recibido|no (?:lo|la) encuentro|dice "
                 r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado)\b",
                 r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|je ne (?:le |la )?trouve pas|indique "
                 r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
                 r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
                 r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|angeblich zugestellt|gestohlen|"
-                r"nichts (?:angekommen|gekommen|bekommen|erhalten))\b",
+                r"nichts (?:angekommen|gekommen|bekommen|erhalten)|"
+                r"zugestellt,? (?:aber|doch) (?:hier |da )?(?:ist )?(?:nichts|nix|"
+                r"kein paket)|(?:ist|war) nicht da)\b",
                 r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
                 r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
             ),
@@ -226,11 +230,20 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         if rx.search(folded):
             found = name
             break
-    if found == "cancel" and re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded):
-        return None
+    if found == "cancel" and _REFUND_WORDS.search(folded):
+        found = "refund_demand"  # "I don't want it anymore, just refund me": the money is the request
+    if found == "cancel" and (
+        re.search(r"\b(?:return|exchange|subscription|newsletter|notifications?)\b", folded)
+        or cues.any_of(cues.RETURN, text)
+    ):
+        return None  # "it came too late, I don't need it anymore, want to send it back": a return
     if found == "damaged" and re.search(r"\b(?:link|links|website|site|page|app|url|button|promo code)\b", folded):
         return None  # "the tracking link doesn't work": not a damaged item
+    if found == "not_received" and _THEFT.search(folded):
+        return "dispatch_claim"  # seen taken ("on my ring camera"): a claim for a person, no checklist
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
+        if _LATER.search(folded):
+            return None  # "the mailroom is closed, I'll check there tomorrow": no claim yet
         return "dispatch_claim"
     return found
 
@@ -238,6 +251,24 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
 _STILL = re.compile(
     r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|ainda|nada|"
     r"what now|now what|y ahora|et maintenant|und jetzt|e agora)\b"
+)
+
+
+_REFUND_WORDS = re.compile(
+    r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"
+    r"erstatt\w*|geld zuruck|dinheiro de volta|meu dinheiro)\b"
+)
+#: A parcel seen stolen: the customer already knows it is not just misplaced.
+_THEFT = re.compile(
+    r"\b(?:stole|stolen|porch pirate|someone took|took (?:my|the) (?:package|parcel|box)|"
+    r"on (?:my|the) (?:ring|doorbell|"
+    r"security) (?:camera|cam|video)|me lo robaron|robad[oa]|vole|gestohlen|geklaut|roubad[oa])\b"
+)
+#: The customer will look again later: the checklist is under way, no claim yet.
+_LATER = re.compile(
+    r"\b(?:(?:i'?ll|i will|i'?m going to|gonna|let me) (?:check|look|ask|go)|check (?:again )?(?:there )?tomorrow|"
+    r"come back (?:if|later|tomorrow)|revisar[e]? manana|vuelvo a escribir|je (?:vais )?regarder(?:ai)? demain|"
+    r"ich (?:schau|frag)e? (?:morgen|nochmal)|vou (?:ver|olhar) amanha)\b"
 )
 
 

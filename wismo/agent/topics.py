@@ -59,8 +59,9 @@ TOPICS: tuple[Topic, ...] = (
         "policy:carrier#available-for-pickup",
         _rx(
             r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
-            r"\b(?:cuanto tiempo|hasta cuando) (?:lo |la )?(?:guardan|tienen|se queda)\b",
-            r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b",
+            r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:lo |la )?(?:guardan|tienen|se queda)\b",
+            r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b"
+            r"|\b(?:gardent|garde|conservent)\b.{0,12}\b(?:combien de (?:temps|jours)|jusqu'a quand)\b",
             r"\bwie lange\b.{0,30}\b(?:aufbewahrt|liegen|bleibt|gelagert|abholen)\b",
             r"\b(?:quanto tempo|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
         ),
@@ -96,11 +97,76 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#window",
         _rx(
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do i have\b"
+            r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha|que dia)\b"
+            r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que (?:data|dia)\b"
             r"|\b(?:what'?s|what is) the (?:deadline|last day)\b",
             r"\b(?:hasta cuando (?:tengo|puedo)|tengo hasta (?:enero|el))\b",
             r"\b(?:jusqu'a quand (?:j'ai|je peux)|j'ai jusqu'(?:a|au|en) (?:janvier|fin))\b",
             r"\b(?:bis wann (?:kann|darf|habe) ich|ich habe bis (?:januar|ende))\b",
             r"\b(?:ate quando (?:eu )?(?:tenho|posso)|tenho ate (?:janeiro|o fim))\b",
+        ),
+    ),
+    Topic(
+        "store_hours",
+        "policy:pickup#store-hours",
+        _rx(
+            r"\b(?:what time|when) (?:are|do) (?:you|your stores?|the stores?) (?:guys )?(?:open|close)\b"
+            r"|\b(?:store|shop) hours\b|\bare (?:you|your stores?) open (?:on )?(?:sundays?|saturdays?|today"
+            r"|tomorrow)\b",
+            r"\b(?:a que hora|cuando) (?:abren|cierran) (?:las tiendas|la tienda|ustedes)?\b"
+            r"|\bhorario de (?:la )?tienda\b",
+            r"\b(?:a quelle heure|quand) (?:ouvrez|fermez|ouvre|ferme)[- ](?:vous|le magasin|la boutique)\b"
+            r"|\bhoraires du magasin\b",
+            r"\b(?:wann|um wie viel uhr) (?:habt ihr|haben sie|hat (?:der|die) (?:laden|filiale)) (?:offen"
+            r"|geoffnet|auf)\b"
+            r"|\boffnungszeiten (?:der|eurer|ihrer) (?:laden|filialen?|geschafte)\b",
+            r"\b(?:que horas|quando) (?:a loja|as lojas|voces) (?:abre|abrem|fecha|fecham)\b|\bhorario da loja\b",
+        ),
+    ),
+    Topic(
+        "processing_time",
+        "policy:shipping#processing",
+        _rx(
+            r"\bhow long (?:does it|do they|will it|until it|before it) (?:take to |usually take to )?(?:ship"
+            r"|leave|go out|"
+            r"get shipped|be shipped)\b|\bwhen (?:do|will) (?:you|orders) (?:usually )?ship\b",
+            r"\b(?:cuanto tarda(?:n)? en (?:salir|enviar|despachar)|cuando (?:sale|salen|envian)(?: normalmente)?)\b",
+            r"\b(?:combien de temps (?:pour|avant) (?:l'|qu'il soit )?(?:expedi|envoy)\w*"
+            r"|quand (?:est-ce que )?vous expediez)\b",
+            r"\b(?:wie lange dauert (?:es|der versand),? bis (?:sie|es|die bestellung) (?:verschickt|versandt"
+            r"|raus)\w*)\b",
+            r"\b(?:quanto tempo (?:demora|leva) para (?:sair|ser enviad[oa]|despachar)|quando voces enviam)\b",
+        ),
+    ),
+    Topic(
+        "someone_else_picks_up",
+        "policy:pickup#someone-else",
+        _rx(
+            r"\b(?:can|could) (?:my|a) (?:friend|neighbou?r|wife|husband|partner|mom|mum|dad|son|daughter"
+            r"|sister|brother|"
+            r"roommate|colleague) (?:pick|grab|collect|get)\b|\b(?:does|do|will) (?:she|he|they) need (?:my"
+            r"|an?|her|his) "
+            r"(?:id|photo id|code|note)\b",
+            r"\b(?:puede|podria) (?:recogerlo|ir a buscarlo) (?:mi|un|una) \w+\b|\bnecesita (?:mi|su) (?:dni"
+            r"|identificacion)\b|\b(?:puede|podria) ir (?:mi|un|una) \w+ a (?:recogerlo|buscarlo)\b",
+            r"\b(?:est-ce qu'?(?:un|une|mon|ma) \w+ peut (?:le )?(?:retirer|recuperer))\b"
+            r"|\bbesoin de ma piece d'identite\b",
+            r"\b(?:kann (?:mein|meine|ein|eine) \w+ (?:es|das paket) abholen)\b|\bbraucht (?:er|sie) meinen ausweis\b",
+            r"\b(?:(?:meu|minha|um|uma) \w+ pode (?:retirar|buscar))\b|\bprecisa (?:do )?meu (?:documento|rg)\b",
+        ),
+    ),
+    Topic(
+        "delivery_instructions",
+        "policy:delivery#instructions",
+        _rx(
+            r"\b(?:can|could|will) (?:he|she|they|the driver|the courier|you) (?:just )?leave it (?:by|at|in"
+            r"|with|behind|"
+            r"next to|on)\b|\bleave it (?:by|at|behind) the (?:garage|back door|side door|porch|gate)\b",
+            r"\b(?:lo pueden|puede|pueden) dejar (?:en|con|junto)\b",
+            r"\b(?:(?:il|ils|le livreur) (?:peut|peuvent) le (?:laisser|deposer))\b",
+            r"\b(?:(?:kann|konnen) (?:er|sie|der bote) es (?:einfach )?(?:vor|bei|an|in) (?:der|die|den|dem) \w+ "
+            r"(?:abstellen|lassen|ablegen))\b",
+            r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b",
         ),
     ),
 )

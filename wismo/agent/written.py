@@ -7,8 +7,9 @@ from typing import Any
 
 from ..tools import knowledge
 from ..tools import returns as returns_tool
+from ..tools.evidence import ToolRefused
 from . import cues, topics
-from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .turn_base import DialogueBase
 
 #: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
@@ -26,6 +27,8 @@ class WrittenAnswers(DialogueBase):
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             return None
         topic = topics.topic_of(self.text)
+        if topic is None and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
+            return self.status_meaning()
         if topic is None:
             return None
         if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
@@ -77,3 +80,17 @@ class WrittenAnswers(DialogueBase):
             # Read with the previous message, a looser match would answer a question nobody asked.
             fact = kb.answer(f"{previous} {self.text}", min_score=FALLBACK_MIN_SCORE if strict else None)
         return fact
+
+    def status_meaning(self) -> dict | None:
+        """ "is that normal?" about the order in focus: what its status means, in the written policy."""
+        try:
+            trackings = self.policy.trackings(self.ctx(), self.focus or "")
+        except ToolRefused:
+            return None
+        article = EXPLAINED.get(trackings[-1].status) if trackings else None
+        if article is None:
+            return None
+        fact = knowledge.article(article).fact()
+        self.out["intent"] = "policy_question"
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        return self.answer([fact], p, last_intent="policy_question")

@@ -183,9 +183,17 @@ def _claims_in(text: str, lang: str) -> list[Claim]:
 
 @cache
 def _not_places(lang: str) -> frozenset[str]:
-    """Capitalized words after a place preposition that are not places (months, weekdays, names of things)."""
+    """Capitalized words after a place preposition that are not places (months, weekdays, names of
+    things, the shop's own name: "bei Northwind Outfitters" names the shop, not a town)."""
     lex = claim_words.lexicon(lang)
-    return frozenset(_NOT_PLACES | set(lex.weekdays) | set(lex.months))
+    return frozenset(_NOT_PLACES | set(lex.weekdays) | set(lex.months) | _brand_words())
+
+
+@cache
+def _brand_words() -> frozenset[str]:
+    from ..config import get_settings
+
+    return frozenset(claim_words.fold(w) for w in get_settings().brand_name.split()[:1])
 
 
 class _Support:

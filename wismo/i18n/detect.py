@@ -53,6 +53,34 @@ for _lang, _words in {
 for _w in ("okay", "super"):
     _ONE_WORD.pop(_w, None)
 
+# Short function words each language's customers use in almost every message, and no other of
+# the five shares: on a short message an unsure detector is outvoted by two or more of them.
+_MARKERS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "where is when my the it hi thanks please still yet my order package what",
+        "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué",
+        "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est",
+        "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt",
+        "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê",
+    }.items()
+}
+#: Marker words needed to outvote an unsure detector on a conversation's first message.
+_MARKER_VOTES = 2
+
+
+def _speaks(tokens: list[str], lang: str) -> bool:
+    """A word of its own language in the message ("sí", "hallo", "merci")."""
+    return any(t in _MARKERS[lang] or _ONE_WORD.get(t) == lang for t in tokens)
+
+
+def _marker_language(tokens: list[str]) -> str | None:
+    votes = {lang: sum(t in words for t in tokens) for lang, words in _MARKERS.items()}
+    best = max(votes, key=lambda k: votes[k])
+    others = max(v for k, v in votes.items() if k != best)
+    return best if votes[best] >= _MARKER_VOTES and votes[best] > others else None
+
+
 _lock = threading.Lock()
 _detector = None
 
@@ -113,12 +141,20 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         lexicon = {_ONE_WORD[t] for t in tokens}
         if len(lexicon) == 1:
             return lexicon.pop()
+    if confidence < SWITCH_CONFIDENCE and previous is None:
+        # "Hallo, wo ist #WS10635?": too short for the detector, plain from its words.
+        marked = _marker_language(tokens)
+        if marked is not None:
+            return marked
     # Without a conversation or a hint, the shop's default language is the prior an unsure reading
     # must beat ("order whats the status" reads a little German).
     sticky = previous or hint or (DEFAULT_LANGUAGE if confidence < SWITCH_CONFIDENCE else None)
     if sticky == DEFAULT_LANGUAGE and not (previous or hint) and best != sticky:
         second = dict(ranked).get(sticky, 0.0)
         return sticky if confidence - second < 0.15 else best
+    if previous and best != previous and _speaks(tokens, previous) and not _speaks(tokens, best):
+        # "sí, el reembolso completo" reads Portuguese to the detector, but "sí" is Spanish only.
+        return previous
     if sticky and best != sticky and confidence < SWITCH_CONFIDENCE:
         second = ranked[1][0] if len(ranked) > 1 else None
         if sticky == second or len(tokens) <= 2:
