@@ -283,3 +283,58 @@ def test_short_first_messages_and_accented_yeses_keep_their_language():
     assert detect("Hallo, wo ist #WS10635? kunde@example.com") == "de"
     assert detect("sí, el reembolso completo", "es") == "es"
     assert detect("hi where is my order #WS10001") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("ok cool, yes send it there", True),
+        ("alles klar, ja bitte dahin schicken", True),
+        ("fechou, pode mandar pra la sim", True),
+        ("ok but where is it now", False),
+        ("ok, when will it come", False),
+        ("ok, espero entonces", False),
+    ],
+)
+def test_a_yes_inside_a_short_message_and_not_a_question(text, yes):
+    assert is_yes(text) is yes
+
+
+def test_keeping_the_rest_is_no_keep_everything(world):
+    from wismo.agent import cues
+
+    assert cues.any_of(cues.KEEP, "only the beanie, I'll keep the rest")
+    assert cues.any_of(cues.KEEP_THE_REST, "only the beanie, I'll keep the rest")
+    assert cues.any_of(cues.KEEP_THE_REST, "Nomas el Merino Beanie, lo demas me lo quedo")
+    assert not cues.any_of(cues.KEEP_THE_REST, "forget it, I'll keep it all")
+
+
+def test_a_question_with_two_topics_gets_both_written_answers(world):
+    _, client, _ = world
+    chat = Chat(client)
+    reply = chat.say("whats the cutoff for 2 day shipping and how much is that")
+    assert [c["source_id"] for c in reply["citations"]] == [
+        "policy:shipping#holiday-cutoffs",
+        "policy:shipping#options",
+    ]
+    assert "19" in reply["text"] and "18.95" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("can you just send me a new one? i need it for christmas", []),  # a reship, not a cut-off question
+        ("si pido hoy con envío normal, ¿llega antes de Nochebuena?", ["holiday_cutoff"]),
+        ("bis wann geht 2-Tage-Versand und was kostet der?", ["holiday_cutoff", "shipping_cost"]),
+        ("cuánto cuesta la chaqueta", []),
+    ],
+)
+def test_holiday_cutoffs_are_about_an_order_still_to_place(text, names):
+    assert [t.name for t in topics.topics_of(text)] == names
+
+
+def test_the_other_week_is_no_other_order():
+    from wismo.agent import cues
+
+    assert not cues.any_of(cues.OTHER_ORDER, "esta semana o ya hasta la otra semana?")
+    assert cues.any_of(cues.OTHER_ORDER, "y la otra?")

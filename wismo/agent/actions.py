@@ -99,7 +99,8 @@ _STORE_CREDIT = re.compile(r"store credit|credit|gift card|voucher|vale|avoir|bo
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
     r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
-    r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|outro tamanho|tamanho (?:maior|menor)"
+    r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|outro tamanho|tamanho (?:maior|menor)|"
+    r"tamanho (?:acima|abaixo)|un talle|talle mas|taille (?:au-dessus|en dessous)|size (?:bigger|smaller)"
 )
 _REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro")
 

@@ -43,11 +43,14 @@ OTHER_ORDER = _rx(
     r"\b(?:the |my )?(?:other|earlier|previous|older|former|original) (?:one|order|package|parcel)\b",
     r"\b(?:the |my )?(?:first|1st) (?:order|package|parcel)\b",
     r"\bthe one (?:before|from before|i asked about (?:first|before))\b",
-    r"\b(?:el otro|la otra|el (?:pedido )?anterior|el primer(?:o)? (?:pedido)?|mi otro pedido)\b",
-    r"\b(?:l'autre|la (?:commande )?precedente|ma premiere commande|mon autre (?:commande|colis))\b",
+    r"\b(?:el otro(?! (?:dia|lado|mes|ano))|la otra(?! (?:semana|vez|mitad|tarde|noche))|el (?:pedido )?anterior|"
+    r"el primer(?:o)? (?:pedido)?|mi otro pedido)\b",
+    r"\b(?:l'autre(?! (?:jour|semaine|fois))|la (?:commande )?precedente|ma premiere commande|"
+    r"mon autre (?:commande|colis))\b",
     r"\b(?:die andere|das andere|die (?:erste|vorherige|fruhere) bestellung|meine andere bestellung|"
     r"das (?:erste|vorherige) paket)\b",
-    r"\b(?:o outro|a outra|o (?:pedido )?anterior|o primeiro pedido|meu outro pedido|a outra encomenda)\b",
+    r"\b(?:o outro(?! dia)|a outra(?! (?:semana|vez))|o (?:pedido )?anterior|o primeiro pedido|meu outro pedido|"
+    r"a outra encomenda)\b",
 )
 
 #: A question about when: the date, the hour, today or tomorrow, "how long".
@@ -428,6 +431,23 @@ def _stretched(folded: str) -> str:
     return re.sub(r"([a-z])\1{2,}", r"\1", folded)
 
 
+#: "the rest I keep", "lo demás me lo quedo": what is kept is the rest, not everything.
+KEEP_THE_REST = _rx(
+    r"\b(?:the rest|the others?|everything else|lo demas|el resto|los demas|le reste|les autres|den rest|"
+    r"die anderen|das andere|o resto|os outros)\b"
+)
+#: A word that says yes anywhere in a short message ("ok cool, yes send it there", "fechou, pode mandar sim").
+_YES_WORD = re.compile(
+    r"\b(?:yes|yeah|yep|yup|sure|ok|okay|si|claro|vale|dale|oui|ouais|d'accord|ja|genau|passt|gerne|sim|fechou|"
+    r"beleza|bora|pode)\b"
+)
+#: What makes a short message more than a yes: a question or a "but".
+_NOT_JUST_YES = re.compile(
+    r"\b(?:but|pero|mais|aber|mas|where|when|what|how|why|which|donde|cuando|que|como|ou|quand|quoi|comment|wo|"
+    r"wann|was|wie|warum|onde|quando|qual|porque)\b"
+)
+
+
 def is_yes(text: str) -> bool:
     """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
     folded = _stretched(fold(text))
@@ -435,7 +455,11 @@ def is_yes(text: str) -> bool:
         return False
     if NO.search(folded) or WAIT.search(folded):
         return False
-    return _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6)
+    if _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6):
+        return True
+    # "ok cool, yes send it there", "alles klar, ja bitte dahin schicken": a yes word in a short
+    # message that asks nothing else.
+    return len(folded.split()) <= 8 and bool(_YES_WORD.search(folded)) and not _NOT_JUST_YES.search(folded)
 
 
 def is_no(text: str) -> bool:

@@ -100,5 +100,7 @@ class PendingReplies(DialogueBase):
         """ "never mind, I'll keep it all" after a return was discussed or proposed."""
         if not self.focus or self.ents.get("order_number") or not cues.any_of(cues.KEEP, self.text):
             return False
+        if cues.any_of(cues.KEEP_THE_REST, self.text):
+            return False
         kind = (pending or {}).get("kind")
         return kind in ("return", "choose_item", "choose_refund") or self.state.get("last_intent") == "start_return"

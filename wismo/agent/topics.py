@@ -36,7 +36,59 @@ _HOW_LONG = (
     r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando)"
 )
 
+#: Asking a price, and the shipping it is asked of: both make a question about shipping costs.
+_COST = (
+    r"(?:how much|cost|costs|price|fee|cuanto (?:cuesta|vale|sale|es)|precio|combien|coute|prix|tarif|"
+    r"was kostet|wie viel|kosten|preis|quanto (?:custa|e|fica)|preco|valor)"
+)
+_SHIPPING = (
+    r"(?:shipping|delivery|2[- ]?day|two[- ]day|overnight|express|next[- ]day|envio|2 dias|urgente|livraison|"
+    r"express|2 jours|versand|2-tage|expressversand|frete|entrega|2 dias)"
+)
+
+#: Placing an order (not one placed already): a holiday cut-off is about an order still to make.
+_ORDERING = re.compile(
+    r"\b(?:(?:if|when|once) i (?:order|buy)|(?:to|can|could) order|ordering|order (?:by|today|tomorrow|now)|"
+    r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander"
+    r"|wenn ich\b.{0,30}\bbestell\w*|"
+    r"bestellen|bestellschluss|se (?:eu )?(?:pedir|comprar)|fecha limite|date limite|prazo final|bis wann geht|"
+    r"hasta cuando hay|jusqu'a quand|ate que dia)\b"
+)
+
+
+def _when_ordering(*parts: str) -> re.Pattern[str]:
+    """A pattern that counts only in a message about placing an order."""
+    return re.compile(rf"^(?=.*{_ORDERING.pattern})(?:.*?)(?:{_rx(*parts).pattern})", re.S)
+
+
 TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "holiday_cutoff",
+        "policy:shipping#holiday-cutoffs",
+        _when_ordering(
+            r"\b(?:by|before|for|in time for) (?:the )?(?:24(?:th)?|christmas(?: eve)?|xmas"
+            r"|dec(?:ember)?\.? 24(?:th)?|12/24)\b"
+            r"|\blast day (?:to|i can|we can) order\b|\bcut-?off\b|\border by when\b",
+            r"\bhasta cuando (?:hay envio|se puede pedir|puedo pedir)\b|\b(?:antes de(?:l)?"
+            r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
+            r"|puedo) (?:pedir|comprar)\b"
+            r"|\bfecha limite\b",
+            r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
+            r"|pour commander|pour la livraison)\b"
+            r"|\bdate limite\b",
+            r"\b(?:bis (?:zum )?(?:24\.?|heiligabend|weihnachten)|vor (?:heiligabend|weihnachten))\b"
+            r"|\bbis wann (?:muss ich|kann ich|geht)\b"
+            r"|\bbestellschluss\b",
+            r"\b(?:ate|antes d[oe]|para o) (?:dia )?(?:24|natal|24/12)\b|\b(?:qual o )?ultimo dia (?:pra"
+            r"|para) (?:pedir|comprar)\b"
+            r"|\bate que dia da pra pedir\b|\bprazo final\b",
+        ),
+    ),
+    Topic(
+        "shipping_cost",
+        "policy:shipping#options",
+        _rx(rf"\b{_COST}\b.{{0,60}}\b{_SHIPPING}\b", rf"\b{_SHIPPING}\b.{{0,60}}\b{_COST}\b"),
+    ),
     Topic(
         "refund_timing",
         "policy:returns#refund-timing",
@@ -97,13 +149,14 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#window",
         _rx(
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do i have\b"
-            r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha|que dia)\b"
-            r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que (?:data|dia)\b"
-            r"|\b(?:what'?s|what is) the (?:deadline|last day)\b",
-            r"\b(?:hasta cuando (?:tengo|puedo)|tengo hasta (?:enero|el))\b",
-            r"\b(?:jusqu'a quand (?:j'ai|je peux)|j'ai jusqu'(?:a|au|en) (?:janvier|fin))\b",
-            r"\b(?:bis wann (?:kann|darf|habe) ich|ich habe bis (?:januar|ende))\b",
-            r"\b(?:ate quando (?:eu )?(?:tenho|posso)|tenho ate (?:janeiro|o fim))\b",
+            r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha)\b"
+            r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que data\b"
+            r"|\b(?:what'?s|what is) the (?:deadline|last day) (?:to|for) (?:return|send)",
+            r"\b(?:hasta cuando (?:tengo|puedo)\b.{0,25}\b(?:devol|cambi)|tengo hasta (?:enero|el))",
+            r"\b(?:jusqu'a quand (?:j'ai|je peux)\b.{0,25}\b(?:retourn|renvoy|echang)|j'ai jusqu'(?:a|au"
+            r"|en) (?:janvier|fin))",
+            r"\b(?:bis wann (?:kann|darf|habe) ich\b.{0,30}\b(?:zuruck|umtausch|retour)|ich habe bis (?:januar|ende))",
+            r"\b(?:ate quando (?:eu )?(?:tenho|posso)\b.{0,25}\b(?:devolv|troc)|tenho ate (?:janeiro|o fim))",
         ),
     ),
     Topic(
@@ -172,7 +225,14 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
-def topic_of(text: str) -> Topic | None:
-    """The policy topic the message asks about, or None."""
+def topics_of(text: str) -> list[Topic]:
+    """Every policy topic the message asks about, in the registry's order ("what's the cut-off for
+    2-day shipping and how much is it?" asks two)."""
     folded = fold(text)
-    return next((t for t in TOPICS if t.pattern.search(folded)), None)
+    return [t for t in TOPICS if t.pattern.search(folded)]
+
+
+def topic_of(text: str) -> Topic | None:
+    """The first policy topic the message asks about, or None."""
+    found = topics_of(text)
+    return found[0] if found else None

@@ -26,17 +26,20 @@ class WrittenAnswers(DialogueBase):
             return None
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             return None
-        topic = topics.topic_of(self.text)
-        if topic is None and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
+        found = topics.topics_of(self.text)
+        if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
             return self.status_meaning()
-        if topic is None:
+        if not found:
             return None
         if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
             return None  # a return on record: its own status says when the money comes
-        fact = knowledge.article(topic.article).fact()
+        # "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn.
+        facts = list({f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}.values())
         self.out["intent"] = "policy_question"
-        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-        return self.answer([fact], p, last_intent="policy_question")
+        p = plan("policy_answer", [facts[0]], [TALK_TO_PERSON], policy_text=facts[0].values["text"])
+        if len(facts) > 1:
+            p["then"] = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts[1:]]
+        return self.answer(facts, p, last_intent="policy_question")
 
     def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
         kb = self.svc.kb

@@ -59,10 +59,11 @@ _MARKERS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
         "en": "where is when my the it hi thanks please still yet my order package what",
-        "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué",
-        "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est",
-        "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt",
-        "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê",
+        "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué quiero quisiera tengo",
+        "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
+        "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
+        "möchte habe",
+        "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê oi quero queria você voce tá pra",
     }.items()
 }
 #: Marker words needed to outvote an unsure detector on a conversation's first message.
