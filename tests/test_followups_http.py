@@ -338,3 +338,28 @@ def test_the_other_week_is_no_other_order():
 
     assert not cues.any_of(cues.OTHER_ORDER, "esta semana o ya hasta la otra semana?")
     assert cues.any_of(cues.OTHER_ORDER, "y la otra?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ist nix kaputt, will es einfach nicht mehr",
+        "nothing is broken, i just dont want it",
+        "il a rien, j'ai juste changé d'avis",
+    ],
+)
+def test_a_damage_denied_is_no_damage_claim(text):
+    from wismo.agent.problems import detect
+
+    assert detect(text) != "damaged"
+
+
+def test_an_offer_of_a_person_not_taken_at_once_lapses(world):
+    _, client, orders = world
+    (row,) = rows(orders, "in_transit", skip=3)
+    chat = Chat(client)
+    first = chat.say("can i change the address on my order?")  # the answer offers a person
+    assert first["handoff"] is None
+    chat.say(f"ok its order {row['order_number']}, {row['email']}")
+    thanks = chat.say("yep thats right, thanks")
+    assert thanks["handoff"] is None, thanks["text"]

@@ -85,6 +85,8 @@ class Dialogue(PendingReplies, OrderAnswers):
                 return done
             result = self.after_pending()
             age = int(pending.get("age") or 0) + 1
+            if pending.get("kind") == "offer_person":
+                return result  # not taken at once: a later "ok, thanks" is no yes to a person
             if result.get("pending_action") or result.get("plan", {}).get("handoff") or age > PENDING_TURNS:
                 return result
             # A side question ("how fast would the new one come?") leaves the proposal standing.

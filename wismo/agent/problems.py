@@ -237,6 +237,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found == "damaged" and _NOT_DAMAGED.search(folded):
+        found = None  # "nothing's broken, I just don't want it": a return, not a damage claim
     if found == "damaged" and re.search(r"\b(?:link|links|website|site|page|app|url|button|promo code)\b", folded):
         return None  # "the tracking link doesn't work": not a damaged item
     if found == "not_received" and _THEFT.search(folded):
@@ -257,6 +259,13 @@ _STILL = re.compile(
 _REFUND_WORDS = re.compile(
     r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"
     r"erstatt\w*|geld zuruck|dinheiro de volta|meu dinheiro)\b"
+)
+_NOT_DAMAGED = re.compile(
+    r"\b(?:(?:is|was|it'?s|its)?\s*(?:not|nothing|isn'?t|wasn'?t)\s+(?:\w+\s+)?"
+    r"(?:damaged|broken|wrong with it|defective)|"
+    r"nothing(?:'s| is)? wrong|(?:ist |war )?(?:nix|nichts|nicht) (?:kaputt|beschadigt|defekt)|no (?:esta|vino) "
+    r"(?:roto|danado|defectuoso)|no tiene nada|(?:il )?(?:n'a|a) rien|n'est pas (?:abime|casse|endommage)|"
+    r"nao (?:esta|veio) (?:quebrad|danificad|com defeito)\w*|nao tem nada)\b"
 )
 #: A parcel seen stolen: the customer already knows it is not just misplaced.
 _THEFT = re.compile(
