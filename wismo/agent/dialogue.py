@@ -317,9 +317,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         if not self.ents:
             fact = self.written_answer(strict=True)
             if fact is not None:
-                self.out["intent"] = "policy_question"
-                p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-                return self.answer([fact], p, last_intent="policy_question")
+                return self.policy_reply(fact)
         if state.get("pending_order") and cues.any_of(cues.WHY_VERIFY, self.text):
             return self.out | {"plan": plan("why_verify", quick=[TALK_TO_PERSON]), "awaiting": "verification"}
         if state.get("pending_order") and not state.get("credential"):

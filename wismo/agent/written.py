@@ -34,12 +34,16 @@ class WrittenAnswers(DialogueBase):
         if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
             return None  # a return on record: its own status says when the money comes
         # "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn.
-        facts = list({f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}.values())
+        facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
+        return self.policy_reply(*facts.values())
+
+    def policy_reply(self, fact: Any, *more: Any) -> dict:
+        """The turn's answer is the shop's written words: one article, then any further ones."""
         self.out["intent"] = "policy_question"
-        p = plan("policy_answer", [facts[0]], [TALK_TO_PERSON], policy_text=facts[0].values["text"])
-        if len(facts) > 1:
-            p["then"] = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts[1:]]
-        return self.answer(facts, p, last_intent="policy_question")
+        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
+        if more:
+            p["then"] = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in more]
+        return self.answer([fact, *more], p, last_intent="policy_question")
 
     def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
         kb = self.svc.kb
@@ -65,11 +69,7 @@ class WrittenAnswers(DialogueBase):
         if kb is None or not previous:
             return None
         fact = kb.answer(f"{previous} {self.text}", min_score=GENERAL_MIN_SCORE)
-        if fact is None:
-            return None
-        self.out["intent"] = "policy_question"
-        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-        return self.answer([fact], p, last_intent="policy_question")
+        return None if fact is None else self.policy_reply(fact)
 
     def written_answer(self, strict: bool = False) -> Any:
         """The shop's written answer (knowledge base) to this message, read with the previous message
@@ -93,7 +93,4 @@ class WrittenAnswers(DialogueBase):
         article = EXPLAINED.get(trackings[-1].status) if trackings else None
         if article is None:
             return None
-        fact = knowledge.article(article).fact()
-        self.out["intent"] = "policy_question"
-        p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-        return self.answer([fact], p, last_intent="policy_question")
+        return self.policy_reply(knowledge.article(article).fact())

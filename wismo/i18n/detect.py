@@ -58,7 +58,7 @@ for _w in ("okay", "super"):
 _MARKERS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
-        "en": "where is when my the it hi thanks please still yet my order package what",
+        "en": "where is when my the it hi thanks please still yet order package what",
         "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué quiero quisiera tengo",
         "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
         "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
