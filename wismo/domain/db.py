@@ -69,6 +69,10 @@ def exclusive(engine: Engine) -> Iterator[None]:
                 yield
             finally:
                 conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _ADVISORY_KEY})
+    elif engine.url.database in (None, "", ":memory:"):
+        # An in-memory SQLite database belongs to this process alone: nothing to serialize with
+        # (and no "None.lock" file left in the working directory).
+        yield
     else:
         # SQLite: a file lock beside the database serializes the processes on this host.
         lock_path = Path(str(engine.url.database) + ".lock")
