@@ -184,3 +184,15 @@ def test_names_alone_in_their_clause_before_a_phone_or_joined_by_a_particle(reda
 def test_ordinary_words_in_those_places_stay(redactor, text):
     out = redactor.redact(text).text
     assert "<PERSON" not in out, out
+
+
+@pytest.mark.parametrize("text", ["je peux commander pour Noël ?", "ça arrive avant noël ?", "Joyeux Noël !"])
+def test_the_holiday_is_no_person_called_noel(redactor, text):
+    assert "<PERSON" not in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Noel Gallagher will pick it up", "Noel"), ("c'est Noël Dupont", "Dupont")]
+)
+def test_a_person_called_noel_is_still_redacted(redactor, text, name):
+    assert name not in redactor.redact(text).text

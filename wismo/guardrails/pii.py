@@ -121,6 +121,19 @@ def _lowercase_without_evidence(text: str, span: Span) -> bool:
     return not any(m.end() == len(before.rstrip()) or m.end() == len(before) for m in STRONG_NAME_CUE.finditer(before))
 
 
+#: "pour Noël", "avant noël", "joyeux Noël": the holiday, not a person called Noël.
+_HOLIDAY_BEFORE = re.compile(
+    r"(?i)(?:\b(?:pour|avant|apres|après|a|à|de|du|le|joyeux|bon|bonne|jusqu'à|jusqu'a)|d')\s*$"
+)
+
+
+def _the_holiday(text: str, span: Span) -> bool:
+    value = fold(text[span.start : span.end])
+    if value == "joyeux noel":
+        return True
+    return value == "noel" and bool(_HOLIDAY_BEFORE.search(text[max(0, span.start - 12) : span.start]))
+
+
 def _norm(value: str) -> str:
     return " ".join(value.split()).casefold()
 
@@ -227,7 +240,8 @@ class Redactor:
         pii = [s for s in pii if not self._inside(zips, s.start, s.end)]
         pii = merge(text, pii + self._names_above_addresses(text, pii))
         pii = coordinate(text, pii, protected, self.ner.vocab)
-        return propagate(text, pii, protected)
+        # Last, as merging and coordination may join words into a span: the holiday is no person.
+        return [s for s in propagate(text, pii, protected) if not (s.entity_type == "PERSON" and _the_holiday(text, s))]
 
     def _ner_persons(self, text: str) -> list[Span]:
         """The model's PERSON spans, less those made only of other languages' ordinary words
