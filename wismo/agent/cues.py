@@ -43,7 +43,8 @@ OTHER_ORDER = _rx(
     r"\b(?:the |my )?(?:other|earlier|previous|older|former|original) (?:one|order|package|parcel)\b",
     r"\b(?:the |my )?(?:first|1st) (?:order|package|parcel)\b",
     r"\bthe one (?:before|from before|i asked about (?:first|before))\b",
-    r"\b(?:el otro(?! (?:dia|lado|mes|ano))|la otra(?! (?:semana|vez|mitad|tarde|noche))|el (?:pedido )?anterior|"
+    r"\b(?:el otro(?! (?:dia|lado|mes|ano))|(?<!hasta )(?<!a )la otra(?! (?:semana|vez|mitad|tarde|noche))|"
+    r"el (?:pedido )?anterior|"
     r"el primer(?:o)? (?:pedido)?|mi otro pedido)\b",
     r"\b(?:l'autre(?! (?:jour|semaine|fois))|la (?:commande )?precedente|ma premiere commande|"
     r"mon autre (?:commande|colis))\b",
@@ -151,6 +152,57 @@ PERSON = _rx(
     r"\b(?:mensch|mitarbeiter\w*|jemand\w*|berater\w*|person|kundenservice|agent\w*)\b",
     r"\b(?:pessoa|humano|atendente|alguem|agente|operador)\b",
 )
+#: A plain request for a person, whatever the classifier reads around it ("ok thanks, but I'd rather
+#: talk to a person", "just get me someone who can look it up", "is there anyone who can do something").
+ASK_PERSON = _rx(
+    r"\b(?:talk|speak|chat|speaking|talking) (?:to|with) (?:a |an |some |your |the |a real |an actual )?"
+    r"(?:person|human|agent|someone|somebody|representative|rep|manager|supervisor|staff|real person|live agent)\b",
+    r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an )?(?:real |actual |live )?"
+    r"(?:someone|somebody|person|human|agent|representative|manager|supervisor)\b",
+    r"\b(?:is there|isn'?t there|anyone|anybody) (?:(?:there|around|real|human) )?(?:who|that) (?:can|could)\b",
+    r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
+    r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",
+    r"\b(?:parler|discuter) (?:a|avec) (?:une |un |un vrai |une vraie )?(?:personne|quelqu'un|humain|conseill\w*|"
+    r"agent|responsable|operateur)\b|\bpassez-moi (?:un|une|quelqu'un)\b",
+    r"\bmit (?:einem |einer |einem echten |einer echten )?(?:menschen|person|jemandem|mitarbeiter\w*|berater\w*|"
+    r"kundenservice) (?:sprechen|reden|verbinden|schreiben)\b|\bverbinden sie mich\b|\becht\w* menschen\b",
+    r"\b(?:falar|conversar) com (?:uma |um |algum )?(?:pessoa|alguem|atendente|humano|agente|operador)\b|"
+    r"\b(?:me passa|me transfere) (?:pra|para) (?:uma|um|alguem)\b",
+)
+#: "the person who gave it to me", "la persona que me lo regaló": somebody talked about, not asked for.
+PERSON_TALKED_ABOUT = _rx(
+    r"\b(?:the|la|a|o|le|die|der) (?:person|persona|pessoa|personne) (?:who|that|que|qui|die|der)\b",
+)
+#: Thanks or a goodbye: a message that closes, not one that takes an offer ("d'accord merci, bonne soirée").
+CLOSING = _rx(
+    r"\b(?:thanks?|thx|ty|thank you|bye|good ?night|have a (?:good|nice) (?:day|night|evening))\b",
+    r"\b(?:gracias|adios|hasta luego|buenas noches|chao)\b",
+    r"\b(?:merci|au revoir|bonne (?:soiree|journee|nuit))\b",
+    r"\b(?:danke|tschuss|schonen (?:abend|tag)|gute nacht)\b",
+    r"\b(?:obrigad[oa]|brigad[oa]|obg|valeu|vlw|tchau|boa noite|ate logo)\b",
+)
+_PLAIN_YES = re.compile(r"\b(?:yes|yeah|yep|please|pls|si|por favor|oui|s'il (?:te|vous) plait|ja|bitte|sim)\b")
+
+
+def closes(text: str) -> bool:
+    """Thanks or a goodbye with no plain yes in it: "ok thanks", "d'accord merci, bonne soirée", but
+    not "yes please, thanks"."""
+    folded = fold(text)
+    return bool(CLOSING.search(folded)) and not _PLAIN_YES.search(folded)
+
+
+def just_closing(text: str) -> bool:
+    """Thanks or goodbye that asks nothing and adds no "but": "affs, ta bom, vou ficar com ele então. vlw"."""
+    folded = fold(text)
+    return (
+        closes(folded)
+        and "?" not in folded
+        and len(folded.split()) <= 14
+        and not _NOT_JUST_YES.search(folded)
+        and not re.search(r"\d{3,}|@", folded)
+    )
+
+
 #: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
 ELSEWHERE = _rx(
     r"\b(?:weather|forecast|temperature|poem|story|cover letter|essay|homework|recipe|joke|horoscope|lottery|"

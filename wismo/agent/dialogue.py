@@ -65,10 +65,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.decline("decline_request")
         if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
             return self.decline("other_shop")
-        if (
+        if cues.any_of(cues.ASK_PERSON, self.text) or (
             self.intent == "human_agent"
             and self.confidence >= self.threshold
             and (self.confidence >= 0.9 or cues.any_of(cues.PERSON, self.text))
+            and not cues.any_of(cues.PERSON_TALKED_ABOUT, self.text)
         ):
             return self.handoff("customer_requested")
         if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
@@ -107,6 +108,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             problem = None  # "where is my refund?": the status of the return under way answers it
         if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
             problem = None  # "can I get a refund on a gift card?": a question the written policy answers
+        if problem is None and cues.just_closing(self.text) and not self.ents:
+            # "ok, I'll keep it then, thanks": a goodbye, never a follow-up question to look up.
+            kind = "goodbye" if LocalPolicy.smalltalk_kind(self.text) == "goodbye" else "thanks"
+            self.out["intent"] = "smalltalk"
+            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
         written = self.written_topic()
         if written is not None:
             return written

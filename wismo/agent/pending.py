@@ -16,7 +16,7 @@ class PendingReplies(DialogueBase):
         kind = pending.get("kind")
         text = self.text
         if kind == "offer_person":
-            if cues.is_yes(text) or (self.intent == "human_agent"):
+            if (cues.is_yes(text) and not cues.closes(text)) or self.intent == "human_agent":
                 # The customer took the offer of a person: their request, whatever led to the offer.
                 return self.handoff("customer_requested")
             if cues.is_no(text):
@@ -92,6 +92,14 @@ class PendingReplies(DialogueBase):
             if option in ("refund", "store_credit"):
                 evidence, p, nxt = actions.start_return(
                     ctx, self.focus, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
+                )
+                return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
+            if option == "exchange" or ("?" in text and self.intent == "start_return"):
+                # "ok, do the exchange" / "do I send mine back first?": the swap is still out of stock;
+                # say so again with how exchanges work, and keep the choice open. Never book a refund
+                # the customer did not choose.
+                evidence, p, nxt = actions.start_return(
+                    ctx, self.focus, pending.get("text", ""), [], force_option="exchange"
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         return None

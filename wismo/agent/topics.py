@@ -27,7 +27,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 #: Money coming back: the refund itself, or money arriving "on my card" / "auf dem Konto".
 _MONEY = (
-    r"(?:refund\w*|money|geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
+    r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
+    r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
     r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
@@ -52,7 +53,7 @@ _ORDERING = re.compile(
     r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander"
     r"|wenn ich\b.{0,30}\bbestell\w*|"
     r"bestellen|bestellschluss|se (?:eu )?(?:pedir|comprar)|fecha limite|date limite|prazo final|bis wann geht|"
-    r"hasta cuando hay|jusqu'a quand|ate que dia)\b"
+    r"hasta cuando hay|jusqu'a quand|ate (?:que|q) dia)\b"
 )
 
 
@@ -69,7 +70,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:by|before|for|in time for) (?:the )?(?:24(?:th)?|christmas(?: eve)?|xmas"
             r"|dec(?:ember)?\.? 24(?:th)?|12/24)\b"
             r"|\blast day (?:to|i can|we can) order\b|\bcut-?off\b|\border by when\b",
-            r"\bhasta cuando (?:hay envio|se puede pedir|puedo pedir)\b|\b(?:antes de(?:l)?"
+            r"\bhasta (?:cuando|que dia|q dia|que fecha) (?:hay envio|se puede|puedo|hay que|tengo que|alcanzo a)"
+            r"(?: pedir| comprar| ordenar)?\b|\b(?:antes de(?:l)?"
             r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
             r"|puedo) (?:pedir|comprar)\b"
             r"|\bfecha limite\b",
@@ -81,7 +83,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bbestellschluss\b",
             r"\b(?:ate|antes d[oe]|para o) (?:dia )?(?:24|natal|24/12)\b|\b(?:qual o )?ultimo dia (?:pra"
             r"|para) (?:pedir|comprar)\b"
-            r"|\bate que dia da pra pedir\b|\bprazo final\b",
+            r"|\bate (?:que|q|qual|quando)(?: dia)? (?:da|posso|pode|consigo|tenho que|devo)(?: pra| para)? "
+            r"(?:pedir|comprar|encomendar)\b|\bprazo final\b",
         ),
     ),
     Topic(
@@ -92,7 +95,16 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "refund_timing",
         "policy:returns#refund-timing",
-        _rx(rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b"),
+        _rx(
+            rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b",
+            # "how long after it gets to you?": the time from the return's arrival to the money.
+            r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
+            r"(?:gets|arrives|reaches|is received)\b",
+            r"\b(?:cuanto tarda|cuanto tiempo|cuantos dias) (?:despues|luego) de que (?:les |os )?(?:llegue|reciban)\b",
+            r"\bcombien de (?:temps|jours) apres (?:reception|qu'(?:il|elle) (?:arrive|soit recu))\b",
+            r"\bwie lange nach(?:dem)? (?:eingang|(?:es|sie|das paket) (?:ankommt|eingeht|angekommen ist))\b",
+            r"\bquanto tempo depois (?:que|de) (?:chegar|voces receberem|receberem)\b",
+        ),
     ),
     Topic(
         "weekend_delivery",

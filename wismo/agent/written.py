@@ -31,8 +31,17 @@ class WrittenAnswers(DialogueBase):
             return self.status_meaning()
         if not found:
             return None
-        if self.intent == "return_status" and self.focus and returns_tool.return_status(self.ctx(), self.focus):
-            return None  # a return on record: its own status says when the money comes
+        if self.focus and returns_tool.return_status(self.ctx(), self.focus):
+            if self.intent == "return_status" and all(t.name != "refund_timing" for t in found):
+                return None  # a return on record: its own status answers
+            if any(t.name == "refund_timing" for t in found):
+                # "and when do I get the money?" with a return under way: where it is, then when the
+                # money comes after it arrives (the status alone does not say).
+                result = self.order_turn("return_status")
+                fact = knowledge.article("policy:returns#refund-timing").fact()
+                p = dict(result.get("plan") or {})
+                p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
+                return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
         # "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn.
         facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
         return self.policy_reply(*facts.values())

@@ -18,7 +18,7 @@ from .scenarios import ORDER_FIELDS
 
 #: Selectors answered from the order's lines: a returnable item, a final-sale item, two or more
 #: different items, an item that comes in sizes.
-LINE_SELECTORS = frozenset({"returnable", "final_sale", "multi_item", "sized"})
+LINE_SELECTORS = frozenset({"returnable", "final_sale", "multi_item", "sized", "swap"})
 _SIZES = frozenset({"XXS", "XS", "S", "M", "L", "XL", "XXL", "S/M", "L/XL"})
 
 
@@ -35,6 +35,34 @@ def _sized_line(lines: list) -> Any:
         if not line.final_sale and product is not None and is_sized(product.variants):
             return line
     return None
+
+
+def _swappable_line(lines: list, direction: str) -> Any:
+    """A sized line whose next size `up` or `down` exists and is in stock: what an exchange that the
+    scenario expects to be booked needs (the shop refunds instead when it is not)."""
+    from ..tools.returns import in_stock, product_of
+
+    for line in lines:
+        product = product_of(line.sku)
+        if line.final_sale or product is None or not is_sized(product.variants) or line.variant not in product.variants:
+            continue
+        i = product.variants.index(line.variant) + (1 if direction == "up" else -1)
+        if 0 <= i < len(product.variants) and in_stock(product.sku, product.variants[i]):
+            return line
+    return None
+
+
+def _returnable_lines(store: Store, order: Any, lines: list) -> list:
+    """The lines the shop's return rules accept today: delivered, in the window, not final sale.
+
+    The format promises `returnable: true` means "a delivered order with an item that can go back";
+    a line that is merely not final sale may sit on an order still in transit.
+    """
+    from ..tools.returns import _eligibility
+
+    ships = store.shipments(order.id or 0)
+    ok = {e.line_id for e in _eligibility(order, lines, ships, set(), store.now()) if e.eligible}
+    return [line for line in lines if line.id in ok]
 
 
 class NoMatchingOrder(LookupError):
@@ -102,17 +130,22 @@ class OrderPicker:
         raise NoMatchingOrder(f"no unused order with {selector}")
 
     def _lines_match(self, row: dict, selector: dict[str, Any]) -> bool:
-        wanted = {k: bool(v) for k, v in selector.items() if k in LINE_SELECTORS}
-        if not wanted:
+        wanted = {k: bool(v) for k, v in selector.items() if k in LINE_SELECTORS and k != "swap"}
+        if not wanted and not selector.get("swap"):
             return True
         order = self.store.order(row["order_number"])
         lines = self.store.lines(order.id or 0) if order else []
+        returnable = _returnable_lines(self.store, order, lines) if order else []
         have = {
-            "returnable": any(not line.final_sale for line in lines),
+            "returnable": bool(returnable),
             "final_sale": any(line.final_sale for line in lines),
             "multi_item": len({line.sku.rsplit("-", 1)[0] for line in lines}) >= 2,
-            "sized": _sized_line(lines) is not None,
+            # An exchange needs a returnable sized line, unless the scenario names another state.
+            "sized": _sized_line(returnable if selector.get("status") in (None, "delivered") else lines) is not None,
         }
+        swap = selector.get("swap")
+        if swap and _swappable_line(returnable, swap) is None:
+            return False
         return all(have[k] == v for k, v in wanted.items())
 
     def pick_pair(self, selector: dict[str, Any], second: dict[str, Any], salt: str) -> tuple[dict, dict]:
@@ -134,7 +167,9 @@ class OrderPicker:
                 self.used.discard(normalize_key(first["order_number"]))
         raise NoMatchingOrder(f"no customer with an unused order {selector} and another {second}")
 
-    def values(self, row: dict, prefix: str = "") -> tuple[dict[str, str], dict[str, Any]]:
+    def values(
+        self, row: dict, prefix: str = "", selector: dict[str, Any] | None = None
+    ) -> tuple[dict[str, str], dict[str, Any]]:
         """Placeholder values for one order and what the judge needs to know about it."""
         from ..tools.tracking import carrier_name
 
@@ -144,7 +179,19 @@ class OrderPicker:
         ships = self.store.shipments(order.id or 0)
         name = customer.name if customer else ""
         lines = self.store.lines(order.id or 0)
-        line = _sized_line(lines) or next((ln for ln in lines if not ln.final_sale), lines[0] if lines else None)
+        returnable = _returnable_lines(self.store, order, lines)
+        selector = selector or {}
+        swap = selector.get("swap")
+        # {item} is the line the selector was about: the final-sale one, the one to swap, a returnable one.
+        final = next((ln for ln in lines if ln.final_sale), None) if selector.get("final_sale") else None
+        line = (
+            final
+            or (_swappable_line(returnable, swap) if swap else None)
+            or _sized_line(returnable)
+            or (returnable[0] if returnable else None)
+            or _sized_line(lines)
+            or next((ln for ln in lines if not ln.final_sale), lines[0] if lines else None)
+        )
         item = line.name if line else ""
         status = ShipmentStatus(row["status"])
         v = {

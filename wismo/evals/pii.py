@@ -255,7 +255,31 @@ def _passed(summary: dict, ordinary: dict | None = None) -> dict:
     return out
 
 
-def run(data_dir: Path, synth_dir: Path = SYNTH_DIR, holdout: bool = False, examples: int = 0) -> dict:
+def _score_files(pii_file: Path, ordinary_file: Path, redactor, examples: int) -> dict:
+    """One set: its PII messages, and its ordinary sentences for over-redaction when present."""
+    if not pii_file.exists():
+        return {"skipped": f"{pii_file} not found"}
+    _progress(f"scoring {pii_file}")
+    scored = score_set(_rows(pii_file), redactor, examples)
+    if ordinary_file.exists():
+        _progress(f"scoring {ordinary_file}")
+        ordinary = score_ordinary(_rows(ordinary_file), redactor, examples)
+        for lang, summary in scored.items():
+            if lang in ordinary:
+                summary["ordinary_redacted_rate"] = ordinary[lang]["rate"]
+                summary["passed"] = _passed(summary, ordinary[lang])
+        if examples:
+            scored["over_redaction_examples"] = ordinary.get("examples", [])
+    return scored
+
+
+def run(
+    data_dir: Path,
+    synth_dir: Path = SYNTH_DIR,
+    holdout: bool = False,
+    examples: int = 0,
+    blind: tuple[Path, ...] = (),
+) -> dict:
     """Every set that is present: synthetic dev (+ holdout when asked), presidio-research's sentences
     under `data_dir` (pii/dev.jsonl) with our keep set, and the 4,000-character worst case."""
     from ..guardrails.pii import get_redactor
@@ -265,21 +289,12 @@ def run(data_dir: Path, synth_dir: Path = SYNTH_DIR, holdout: bool = False, exam
     splits = ["dev", "holdout"] if holdout else ["dev"]
     for split in splits:
         pii_file, ordinary_file = synth_dir / f"{split}.jsonl", synth_dir / f"ordinary_{split}.jsonl"
-        if not pii_file.exists():
-            report["sets"][f"synthetic {split}"] = {"skipped": f"{pii_file} not found"}
-            continue
-        _progress(f"scoring {pii_file.name}")
-        scored = score_set(_rows(pii_file), redactor, examples)
-        if ordinary_file.exists():
-            _progress(f"scoring {ordinary_file.name}")
-            ordinary = score_ordinary(_rows(ordinary_file), redactor, examples)
-            for lang, summary in scored.items():
-                if lang in ordinary:
-                    summary["ordinary_redacted_rate"] = ordinary[lang]["rate"]
-                    summary["passed"] = _passed(summary, ordinary[lang])
-            if examples:
-                scored["over_redaction_examples"] = ordinary.get("examples", [])
-        report["sets"][f"synthetic {split}"] = scored
+        report["sets"][f"synthetic {split}"] = _score_files(pii_file, ordinary_file, redactor, examples)
+    for folder in blind:
+        # A set written by hand by someone who never saw the redactor (evals/pii/blind1): read once.
+        name = f"blind {Path(folder).name}"
+        files = Path(folder) / "pii.jsonl", Path(folder) / "ordinary.jsonl"
+        report["sets"][name] = _score_files(*files, redactor, examples)
     pii_file = Path(data_dir) / "pii" / "dev.jsonl"
     keep = score_keep(KEEP_SET, redactor)
     if pii_file.exists():
@@ -345,10 +360,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA, help="holds pii/dev.jsonl")
     parser.add_argument("--synth", type=Path, default=SYNTH_DIR, help="the synthetic set's folder")
     parser.add_argument("--holdout", action="store_true", help="also score the holdout files (once, after tuning)")
+    parser.add_argument(
+        "--blind",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score a hand-written set (a folder with pii.jsonl and ordinary.jsonl); read it once",
+    )
     parser.add_argument("--examples", type=int, default=0, help="show up to N leaks, losses and over-redactions")
     parser.add_argument("--json", action="store_true", help="print the whole report as JSON")
     args = parser.parse_args(argv)
-    report = run(args.data_dir, args.synth, holdout=args.holdout, examples=args.examples)
+    report = run(args.data_dir, args.synth, holdout=args.holdout, examples=args.examples, blind=tuple(args.blind))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:

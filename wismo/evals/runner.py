@@ -6,6 +6,7 @@ conversation's end against what the scenario says a good outcome is (outcome.py)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from dataclasses import dataclass, field
@@ -105,20 +106,25 @@ def _pick(picker: OrderPicker, scenario: Scenario) -> tuple[dict[str, str], dict
     """Placeholder values and the judge's truth for every order the scenario asks for."""
     values: dict[str, str] = {}
     truths: dict[str, dict] = {}
+    end = scenario.end
+    swap = end.variant if end and end.action == "exchange" and end.variant in ("up", "down") else None
+    if swap and scenario.order is not None:
+        # An exchange the scenario expects booked needs the next size in stock (else the shop refunds).
+        scenario = dataclasses.replace(scenario, order={**scenario.order, "swap": swap})
     if scenario.order is not None and scenario.second is not None:
         row, second = picker.pick_pair(scenario.order, scenario.second, scenario.id)
-        v, truths["order"] = picker.values(row)
+        v, truths["order"] = picker.values(row, selector=scenario.order)
         values.update(v)
-        v, truths["second"] = picker.values(second, "second_")
+        v, truths["second"] = picker.values(second, "second_", scenario.second)
         values.update(v)
     elif scenario.order is not None:
         row = picker.pick(scenario.order, scenario.id)
-        v, truths["order"] = picker.values(row)
+        v, truths["order"] = picker.values(row, selector=scenario.order)
         values.update(v)
     if scenario.other is not None:
         exclude = frozenset({values["email"].lower()}) if "email" in values else frozenset()
         row = picker.pick(scenario.other, scenario.id + "/other", exclude)
-        v, truths["other"] = picker.values(row, "other_")
+        v, truths["other"] = picker.values(row, "other_", scenario.other)
         values.update(v)
     if "unknown_order_number" in scenario.placeholders():
         values["unknown_order_number"] = picker.unknown_order_number()

@@ -1,0 +1,149 @@
+"""Patterns read off conversations customers wrote (the burned holdouts), each checked on the store:
+a plain request for a person in any language, somebody merely talked about, thanks after an offer of
+a person, a goodbye that is no follow-up question, when the money comes with a return under way, an
+exchange whose size is out of stock, and the eval's own order picker keeping its promises."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from wismo.agent import topics
+from wismo.domain.db import session
+from wismo.evals.picker import OrderPicker, is_sized
+from wismo.tools.records import Return
+from wismo.tools.returns import in_stock, product_of
+
+from .conftest import pick
+
+
+def _verified(agent, row) -> str:
+    cid = agent.start("web")
+    agent.send(cid, f"where is my order {row['order_number']}? {row['email']}")
+    return cid
+
+
+def _reason(reply) -> str | None:
+    return (reply.handoff or {}).get("reason")
+
+
+def _returns(agent, row) -> list[Return]:
+    order = agent.store.order(row["order_number"])
+    with session(agent.engine) as s:
+        return list(s.exec(select(Return).where(Return.order_id == order.id)))
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "ok gracias pero prefiero hablar con una persona, se puede?",
+        "is there anyone there who can actually do something",
+        "idk then. just get me someone who can look it up",
+        "merci mais je voudrais parler à un conseiller",
+        "danke, aber ich möchte lieber mit einem Menschen sprechen",
+        "valeu mas quero falar com um atendente",
+    ],
+)
+def test_a_plain_request_for_a_person_reaches_one_whatever_else_it_says(agent, orders, ask):
+    cid = _verified(agent, pick(orders, "in_transit"))
+    assert _reason(agent.send(cid, ask)) == "customer_requested"
+
+
+def test_the_person_a_gift_came_from_is_talked_about_not_asked_for(agent):
+    cid = agent.start("web")
+    agent.send(cid, "oi! ganhei uma blusa de presente de vocês, dá pra devolver?")
+    reply = agent.send(cid, "a pessoa que me deu vai ficar sabendo?")
+    assert reply.handoff is None
+
+
+def test_thanks_after_an_offer_of_a_person_is_no_yes_but_a_yes_is(agent, orders):
+    row = pick(orders, "out_for_delivery")
+    for closing, reason in (("d'accord merci, bonne soirée", None), ("oui s'il vous plaît", "customer_requested")):
+        cid = agent.start("web")
+        agent.send(cid, f"Bonjour, ma commande {row['order_number']} arrive quand ? mon mail {row['email']}")
+        offer = agent.send(cid, "à quelle heure à peu près ? je dois sortir")
+        assert offer.handoff is None
+        assert _reason(agent.send(cid, closing)) == reason
+
+
+def test_a_goodbye_after_a_written_answer_is_no_follow_up_question(agent):
+    cid = agent.start("web")
+    first = agent.send(cid, "oi, se eu comprar hj com frete normal chega ate 24/12? qual o ultimo dia pra pedir?")
+    assert [c["source_id"] for c in first.citations] == ["policy:shipping#holiday-cutoffs"]
+    bye = agent.send(cid, "affs, ta bom, vou ficar com ele entao. vlw")
+    assert bye.intent == "smalltalk" and bye.citations == [] and bye.handoff is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ate q dia da pra pedir com entrega em 2 dias?",
+        "hasta que dia puedo pedir con envio en 2 dias?",
+    ],
+)
+def test_until_which_day_to_order_is_the_holiday_cut_off(text):
+    assert "holiday_cutoff" in [t.name for t in topics.topics_of(text)]
+
+
+def test_when_the_money_comes_with_a_return_under_way_says_both(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "money-with-a-return")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"can i send back the {item}? {row['order_number']} {row['email']} just not my style")
+    agent.send(cid, "store credit is fine")
+    agent.send(cid, "yep book it")
+    assert len(_returns(agent, row)) == 1
+    reply = agent.send(cid, "cool. so when do i actually get the credit?")
+    cited = [c["source_id"] for c in reply.citations]
+    assert "policy:returns#refund-timing" in cited and any(c.startswith("return:RMA-") for c in cited)
+    assert "5" in reply.text
+
+
+def _out_of_stock_swap(agent, orders) -> tuple[dict, object]:
+    picker = OrderPicker(agent.store)
+    for row in orders:
+        if row["status"] != "delivered":
+            continue
+        order = agent.store.order(row["order_number"])
+        for line in agent.store.lines(order.id):
+            product = product_of(line.sku)
+            if line.final_sale or product is None or not is_sized(product.variants):
+                continue
+            i = product.variants.index(line.variant) + 1
+            if i < len(product.variants) and not in_stock(product.sku, product.variants[i]):
+                if picker._lines_match(row, {"returnable": True}):
+                    return row, line
+    pytest.skip("the demo store has no delivered order whose next size up is out of stock")
+
+
+def test_an_exchange_out_of_stock_never_books_a_refund_nobody_chose(agent, orders):
+    row, line = _out_of_stock_swap(agent, orders)
+    cid = agent.start("web")
+    first = agent.send(
+        cid,
+        f"the {line.name} in {line.variant} is too tight, can i swap it for the next size up? "
+        f"{row['order_number']} {row['email']}",
+    )
+    assert "policy:returns#exchanges" in [c["source_id"] for c in first.citations]
+    question = agent.send(cid, "do i have to send mine back first before you send the new one?")
+    assert "policy:returns#exchanges" in [c["source_id"] for c in question.citations]
+    insist = agent.send(cid, "ok then yes, do the exchange")
+    assert _reason(insist) != "guardrail_block"
+    assert _returns(agent, row) == []  # no refund booked on a yes to an exchange
+    if insist.handoff:
+        return
+    agent.send(cid, "fine, store credit then")
+    agent.send(cid, "yes")
+    assert [r.option for r in _returns(agent, row)] == ["store_credit"]
+
+
+def test_the_picker_s_returnable_order_is_delivered_and_its_item_can_go_back(agent):
+    picker = OrderPicker(agent.store)
+    for n in range(5):
+        row = picker.pick({"returnable": True}, f"returnable-{n}")
+        assert row["status"] == "delivered"
+        values, truth = picker.values(row, selector={"returnable": True})
+        order = agent.store.order(row["order_number"])
+        line = next(ln for ln in agent.store.lines(order.id) if ln.sku == truth["line"]["sku"])
+        assert not line.final_sale and values["item"] == line.name
