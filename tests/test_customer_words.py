@@ -61,8 +61,8 @@ def test_thanks_after_an_offer_of_a_person_is_no_yes_but_a_yes_is(agent, orders)
     for closing, reason in (("d'accord merci, bonne soirée", None), ("oui s'il vous plaît", "customer_requested")):
         cid = agent.start("web")
         agent.send(cid, f"Bonjour, ma commande {row['order_number']} arrive quand ? mon mail {row['email']}")
-        offer = agent.send(cid, "à quelle heure à peu près ? je dois sortir")
-        assert offer.handoff is None
+        offer = agent.send(cid, "elle arrive quand ?")  # the same answer again comes with an offer of a person
+        assert offer.handoff is None and "oui" in offer.text
         assert _reason(agent.send(cid, closing)) == reason
 
 
@@ -147,3 +147,86 @@ def test_the_picker_s_returnable_order_is_delivered_and_its_item_can_go_back(age
         order = agent.store.order(row["order_number"])
         line = next(ln for ln in agent.store.lines(order.id) if ln.sku == truth["line"]["sku"])
         assert not line.final_sale and values["item"] == line.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo, ich habe bei {order} die Hausnummer falsch eingegeben, richtig wäre 18 statt 81. {email}",
+        "ugh i put the wrong apartment number on {order}, its 4B not 48. {email} can you send it to the right one",
+        "hola, puse mal el numero de la calle en el pedido {order} {email}",
+    ],
+)
+def test_a_wrong_house_or_flat_number_is_an_address_change_for_a_person(agent, orders, text):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    reply = agent.send(cid, text.format(order=row["order_number"], email=row["email"]))
+    assert _reason(reply) == "address_change"
+
+
+def test_a_corrected_order_number_is_no_address_change_and_ups_is_the_carrier(agent, orders):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    agent.send(cid, f"Bonjour, où en est ma commande #WS99999 ? Mon adresse mail : {row['email']}")
+    reply = agent.send(cid, f"Ah pardon je me suis trompée de numéro, c'est {row['order_number']}")
+    assert reply.handoff is None and row["order_number"] in reply.text
+
+
+def test_something_completely_different_in_the_box_is_a_wrong_item(agent, orders):
+    row = pick(orders, "delivered")
+    cid = agent.start("web")
+    reply = agent.send(cid, f"got something completely different in the box 😤 {row['order_number']} {row['email']}")
+    assert _reason(reply) == "wrong_item"
+
+
+@pytest.mark.parametrize(
+    ("lang", "opener", "hour"),
+    [
+        ("en", "is {order} coming today? {email}", "what time tho. i have to leave at 5"),
+        ("fr", "Bonjour, ma commande {order} arrive quand ? mon mail {email}", "à quelle heure à peu près ?"),
+    ],
+)
+def test_what_time_on_a_parcel_out_for_delivery_is_answered_from_the_written_words(agent, orders, lang, opener, hour):
+    row = pick(orders, "out_for_delivery")
+    cid = agent.start("web")
+    agent.send(cid, opener.format(order=row["order_number"], email=row["email"]))
+    reply = agent.send(cid, hour)
+    assert reply.handoff is None and reply.language == lang
+    assert "policy:carrier#out-for-delivery" in [c["source_id"] for c in reply.citations]
+
+
+def test_what_happens_now_explains_the_status_and_a_weak_person_reading_does_not_hand_off(agent, orders):
+    row = pick(orders, "exception")
+    cid = _verified(agent, row)
+    reply = agent.send(cid, "do i have to do something or call someone")
+    assert reply.handoff is None
+    assert "policy:carrier#exception" in [c["source_id"] for c in reply.citations]
+    later = agent.send(cid, "ok how long does that usually take to get sorted")
+    assert later.intent != "smalltalk" and later.citations  # "sorted" in a question is no "all sorted!"
+
+
+@pytest.mark.parametrize(
+    ("text", "template_words"),
+    [
+        ("heyyy wiz 👋 happy friday! hows ur day going", "doing well"),
+        ("👍", "anything else"),
+    ],
+)
+def test_small_talk_without_a_request_gets_a_friendly_answer_not_a_rephrase(agent, text, template_words):
+    cid = agent.start("web")
+    reply = agent.send(cid, text)
+    assert template_words in reply.text.lower() and "rephrase" not in reply.text.lower()
+    assert "bot" in reply.text.lower()  # the first answer still says it is a bot
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can u help me write a complaint letter to my landlord about the heating",
+        "salut tu peux m'aider pour mon devoir de maths ? c'est sur les fractions",
+    ],
+)
+def test_a_request_that_is_not_the_shops_business_is_declined_not_misread(agent, text):
+    cid = agent.start("web")
+    reply = agent.send(cid, text)
+    assert reply.intent == "out_of_scope" and reply.handoff is None and reply.unresolved == "out_of_scope"

@@ -32,7 +32,8 @@ CORRECTION = _rx(
     r"numero equivocado|correo equivocado)\b",
     r"\b(?:pardon|oups|erreur|je me suis trompe|le bon (?:numero|c'est)|c'est plutot|je voulais dire|"
     r"mauvais numero|faute de frappe)\b",
-    r"\b(?:sorry|hoppla|ups|tippfehler|vertippt|falsche (?:nummer|bestellnummer|mail|e-mail)|"
+    # "ups" (German "oops") only when it stands alone: "UPS tracking says..." is the carrier.
+    r"\b(?:sorry|hoppla|ups(?=\s*[,!.;:]|\s*$)|tippfehler|vertippt|falsche (?:nummer|bestellnummer|mail|e-mail)|"
     r"die richtige (?:ist|nummer)|ich meinte|korrektur|verschrieben|nein,? (?:es ist|die)|stattdessen)\b",
     r"\b(?:desculp[ae]|errei|me enganei|engano|o certo e|o correto e|quis dizer|numero errado|email errado|"
     r"digitei errado)\b",
@@ -191,6 +192,11 @@ def closes(text: str) -> bool:
     return bool(CLOSING.search(folded)) and not _PLAIN_YES.search(folded)
 
 
+def asks_something(text: str) -> bool:
+    """A question word or a "but" in it: "how long does that take to get sorted" is no "sorted!"."""
+    return bool(_NOT_JUST_YES.search(fold(text)))
+
+
 def just_closing(text: str) -> bool:
     """Thanks or goodbye that asks nothing and adds no "but": "affs, ta bom, vou ficar com ele então. vlw"."""
     folded = fold(text)
@@ -203,15 +209,37 @@ def just_closing(text: str) -> bool:
     )
 
 
+_APPROVING = re.compile("[\U0001f44d\U0001f44c\U0001f64f\U0001f642\U0001f60a\u2764\u2705\U0001f44f\U0001f64c\u263a]")
+
+
+def thumbs_up(text: str) -> bool:
+    """Only an approving emoji ("👍", "🙏", "👌"): an acknowledgement without words."""
+    return bool(_APPROVING.search(text)) and not re.search(r"[^\W_]", text)
+
+
+#: Asking the bot to do something for them ("can u help me write...", "tu peux m'aider pour..."): with
+#: nothing of the shop in it, a request to decline, not a message we failed to read.
+ASKS_FOR_HELP = _rx(
+    r"\b(?:can|could|would|will) (?:you|u) (?:please |pls |just )?(?:help|write|do|make|tell|give|explain|find|"
+    r"recommend|solve|calculate|translate)\b|\bhelp me (?:write|with|do|figure|find|pick|choose)\b",
+    r"\b(?:puedes|podrias|puede|podria) (?:ayudar\w*|escribir\w*|hacer\w*|decir\w*|recomendar\w*)\b|\bayudame\b",
+    r"\b(?:tu peux|peux-tu|pouvez-vous|vous pouvez|tu pourrais|pourriez-vous) (?:m'aider|m'ecrire|ecrire|faire|"
+    r"me dire|me conseiller|traduire)\b|\baide-moi\b",
+    r"\b(?:kannst du|konnen sie|konntest du|konnten sie) (?:mir )?(?:helfen|schreiben|sagen|erklaren|empfehlen)\b|"
+    r"\b(?:hilf mir|helfen sie mir)\b",
+    r"\b(?:pode|podes|voce pode|vc pode|consegue) (?:me )?(?:ajudar|escrever|fazer|dizer|recomendar)\b|\bme ajuda\b",
+)
 #: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
 ELSEWHERE = _rx(
-    r"\b(?:weather|forecast|temperature|poem|story|cover letter|essay|homework|recipe|joke|horoscope|lottery|"
+    r"\b(?:weather|forecast|temperature|poem|story|cover letter|complaint letter|landlord|essay|homework|maths?|"
+    r"algebra|fractions|recipe|joke|horoscope|lottery|"
     r"stock market|bitcoin|football|soccer|write me|translate|iphone|samsung|android|which (?:phone|laptop|tv|car) "
     r"should i|what would (?:you|u) (?:get|buy|choose|pick))\b",
     r"\b(?:tiempo (?:va a hacer|hace)|el clima|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
     r"escribe(?:me)?|escribir una)\b",
-    r"\b(?:meteo|quel temps|poeme|histoire|carte de voeux|devoirs|recette|blague|ecris(?:-moi)?|ecrire une)\b",
-    r"\b(?:wetter|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|rezept|witz|schreib(?:e|en)? (?:mir )?eine)\b",
+    r"\b(?:meteo|quel temps|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?|ecrire une)\b",
+    r"\b(?:wetter|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
+    r"schreib(?:e|en)? (?:mir )?eine)\b",
     r"\b(?:previsao do tempo|o tempo|clima|poema|historia|cartao de natal|dever de casa|receita|piada|"
     r"escreve(?:r)? um)\b",
 )
@@ -383,6 +411,17 @@ STATUS_MEANING = _rx(
     r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire)\b",
     r"\b(?:ist das normal|was (?:heisst|bedeutet) das)\b",
     r"\b(?:e normal|o que (?:isso )?significa)\b",
+)
+#: "what are my options?", "so what happens now?": what the order's status means for the customer.
+WHAT_NOW = _rx(
+    r"\b(?:what (?:are|r) (?:my|the) options|what (?:can|should|do) i do|what now|now what|what happens now|"
+    r"do i (?:have|need) to do (?:something|anything)|how long (?:does|will|would) (?:that|it|this) (?:usually )?"
+    r"take to (?:get )?(?:sorted|resolved|fixed|cleared))\b",
+    r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|que opciones tengo)\b",
+    r"\b(?:qu'est-ce que je (?:peux|dois) faire|que (?:dois-je|puis-je) faire|et maintenant|"
+    r"quelles sont mes options)\b",
+    r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|was nun|wie geht es (?:jetzt )?weiter)\b",
+    r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes)\b",
 )
 #: Wanting it now, not on the policy's terms ("today", "not whenever it gets back").
 INSIST = _rx(

@@ -30,6 +30,8 @@ from .state import TurnState
 CONTEXT_MIN_SCORE = 0.5
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
+#: Small-talk answers that say themselves that a bot is talking.
+SELF_DISCLOSING = frozenset({"greeting", "disclosure_answer"})
 #: A proposal waiting for its yes survives this many turns about something else.
 PENDING_TURNS = 2
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
@@ -70,6 +72,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             and self.confidence >= self.threshold
             and (self.confidence >= 0.9 or cues.any_of(cues.PERSON, self.text))
             and not cues.any_of(cues.PERSON_TALKED_ABOUT, self.text)
+            and not (self.focus and self.confidence < 0.9 and cues.any_of(cues.WHAT_NOW, self.text))
         ):
             return self.handoff("customer_requested")
         if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
@@ -100,8 +103,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         self.out.setdefault("pending_action", None)
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
         problem = problems.detect(self.text, self.intent, state.get("problem"))
-        if correction and problem == "wrong_item":
-            problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item
+        if correction and (problem == "wrong_item" or (problem == "address_change" and self.ents.get("order_number"))):
+            problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item or address
         if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem == "refund_demand" and cues.any_of(cues.REFUND_STATUS, self.text):
@@ -112,7 +115,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "ok, I'll keep it then, thanks": a goodbye, never a follow-up question to look up.
             kind = "goodbye" if LocalPolicy.smalltalk_kind(self.text) == "goodbye" else "thanks"
             self.out["intent"] = "smalltalk"
-            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
+            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON])}
         written = self.written_topic()
         if written is not None:
             return written
@@ -203,10 +206,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("tracking_focus")
             or state.get("last_intent") in NEEDS_ORDER
         )
-        if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and confidence < 0.9:
+        hour = cues.any_of(cues.HOUR, self.text)
+        if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and (confidence < 0.9 or hour):
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
             refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
-            if cues.any_of(cues.WHEN, self.text) and len(self.text) <= 80 and not refund:
+            if (cues.any_of(cues.WHEN, self.text) or hour) and len(self.text) <= 80 and not refund:
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
             # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
@@ -275,7 +279,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         if kind is not None:
             # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.
             self.out["intent"] = "smalltalk"
-            return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON]), "disclosed": True}
+            p = plan(kind, quick=["Track my order", TALK_TO_PERSON])
+            if kind in SELF_DISCLOSING:
+                return self.out | {"plan": p, "disclosed": True}
+            return self.out | {"plan": p}  # a first "how's your day?" still learns it talks to a bot
         if effective in NEEDS_ORDER and state.get("last_intent") == "policy_question" and not self.focus:
             # "even UPS?" after the weekend-delivery answer: read with that question, not an order lookup.
             followup = self.context_followup(effective, confidence) if confidence < 0.9 else None
@@ -324,6 +331,14 @@ class Dialogue(PendingReplies, OrderAnswers):
             fact = self.written_answer(strict=True)
             if fact is not None:
                 return self.policy_reply(fact)
+        if (
+            not self.ents
+            and len(self.text.split()) >= 5
+            and cues.any_of(cues.ASKS_FOR_HELP, self.text)
+            and not nlu.has_wismo_anchor(self.text)
+        ):
+            # "can u help me write a letter to my landlord": understood, and not ours to do.
+            return self.decline("out_of_scope")
         if state.get("pending_order") and cues.any_of(cues.WHY_VERIFY, self.text):
             return self.out | {"plan": plan("why_verify", quick=[TALK_TO_PERSON]), "awaiting": "verification"}
         if state.get("pending_order") and not state.get("credential"):
@@ -349,9 +364,9 @@ class Dialogue(PendingReplies, OrderAnswers):
         if cues.any_of(cues.HOLIDAY_WISH, text) and effective not in NEEDS_ORDER:
             return "holiday_wish"
         casual = effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold
-        if casual and cues.any_of(cues.GLAD, text) and "?" not in text:
+        if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
-        if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text)):
+        if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)):
             return "anything_else"
         if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12:
             # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.

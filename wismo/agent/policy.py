@@ -46,6 +46,15 @@ _SMALLTALK = (
         ),
     ),
     ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
+    (
+        "how_are_you",
+        re.compile(
+            r"\b(how are (you|u|ya)|how r u|how'?s (your|ur|the) day|hows (your|ur) day|how'?s it going|"
+            r"how is your day|que tal|c[oó]mo est[aá]s|c[oó]mo te va|[cç]a va\s*\?|comment (vas-tu|allez-vous)|"
+            r"wie geht'?s|wie geht es (dir|ihnen)|tudo bem\s*\?|como vai|como voc[eê] est[aá])",
+            re.I,
+        ),
+    ),
     ("disclosure", re.compile(r"\b(bot|robot|human|real person|ai|machine|are you real)\b", re.I)),
     ("capabilities", re.compile(r"\b(what can you|help me with|what do you do|how can you help|options)\b", re.I)),
     (
@@ -266,6 +275,9 @@ class LocalPolicy:
         aspect = asked if asked in ("who", "where") else ("recap" if followup and not eta_focus else None)
         has_scan = any(":event:" in f.source_id for f in main.facts)
         explainable = main.status in EXPLAINED and (has_scan or main.status is S.INFO_RECEIVED)
+        if followup and status is S.OUT_FOR_DELIVERY and main.order is not None and cues.any_of(cues.HOUR, text):
+            # "what time tho?": carriers give no time slot; the written words say by when it usually comes.
+            return self._explained(ctx, main, eta, evidence, notices)
         if followup and asked is None and explainable and main.order is not None and intent != "pickup_alternative":
             # "why is it late?", "is it lost?": what the status means, in the shop's written words.
             return self._explained(ctx, main, eta, evidence, notices)

@@ -49,12 +49,25 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
                 r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
                 r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
+                # "I put the wrong apartment number", "send it again to the right address".
+                r"\b(?:wrong (?:apt|apartment|house|street|unit|door|building|zip|postal) ?(?:number|no|#|code)?|"
+                r"(?:put|typed|entered|gave|wrote|used) (?:in )?(?:the |a |my )?wrong (?:address|apt|apartment|"
+                r"house|street|zip|unit)|(?:send|ship|deliver) it (?:again )?to the (?:right|correct) "
+                r"(?:address|one|place))\b",
                 r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
                 r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
                 r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
                 r"adresse (?:incomplete|erronee)|j'ai demenage|nouvelle adresse|numero d'appartement)\b",
                 r"\b(?:adresse (?:andern|aendern|korrigieren|ist falsch|unvollstandig)|andere adresse|falsche adresse|"
                 r"neue adresse|umgezogen|lieferadresse (?:andern|ist falsch)|wohnungsnummer)\b",
+                r"\b(?:falsche (?:hausnummer|postleitzahl|plz|strasse|wohnungsnummer|anschrift)|(?:hausnummer|"
+                r"postleitzahl|strasse|anschrift)\b.{0,25}\b(?:falsch|vertauscht|verdreht))\b",
+                r"\b(?:(?:numero|codigo postal|calle|piso|depto|departamento) (?:equivocad[oa]|mal puest[oa])|puse mal "
+                r"(?:la |el )?(?:direccion|numero de (?:la )?calle|calle|codigo postal|piso))\b",
+                r"\b(?:(?:mauvais|faux) (?:numero|code postal)|(?:numero de rue|code postal|adresse) (?:errone|faux)|"
+                r"(?:je me suis )?trompee? (?:d'adresse|dans l'adresse|de rue|de code postal))\b",
+                r"\b(?:(?:numero|cep|rua|endereco) errad[oa]|"
+                r"coloquei (?:o |a )?(?:endereco|numero|cep|rua) errad[oa])\b",
                 r"\b(?:mudar (?:o |meu )?endereco|alterar (?:o |meu )?endereco|endereco (?:errado|incompleto)|outro "
                 r"endereco|me mudei|novo endereco|numero do apartamento)\b",
             ),
@@ -67,7 +80,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:sent|got|received|gave) (?:me )?(?:the |a )?wrong|not (?:what|the (?:one|item|thing)) i "
                 r"(?:ordered|bought|paid for)|someone else'?s (?:order|items?|package|stuff|things)|"
                 r"not the \w+ (?:one )?i (?:ordered|picked)|"
-                r"different name on (?:the )?(?:packing slip|label|box)|(?:one|item) you sent is "
+                r"(?:got|received|sent me|came with|it'?s) (?:something|sth) (?:completely |totally |entirely )?"
+                r"(?:different|else)|different name on (?:the )?(?:packing slip|label|box)|(?:one|item) you sent is "
                 r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
                 r"ordered)\b",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "

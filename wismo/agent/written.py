@@ -27,7 +27,14 @@ class WrittenAnswers(DialogueBase):
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             return None
         found = topics.topics_of(self.text)
-        if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
+        if (
+            not found
+            and self.focus
+            and (
+                cues.any_of(cues.STATUS_MEANING, self.text)
+                or (cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text))
+            )
+        ):
             return self.status_meaning()
         if not found:
             return None
