@@ -34,8 +34,11 @@ def test_national_identifiers(redactor, text, secret):
     assert secret not in out.text and "<NATIONAL_ID_1>" in out.text
 
 
-def test_identifier_shapes_without_valid_check_digits_stay(redactor):
-    assert redactor.redact("CPF 529.982.247-26").text == "CPF 529.982.247-26"
+def test_identifier_shapes_without_valid_check_digits_go_only_right_after_their_word(redactor):
+    # "CPF 529.982.247-26": the word says what it is; a typo in the check digit is still the customer's id.
+    assert "529.982.247-26" not in redactor.redact("CPF 529.982.247-26").text
+    # Without the word right before it, a shape whose check digit fails is no identifier.
+    assert "529.982.247-26" in redactor.redact("ref 529.982.247-26 on the box").text
 
 
 @pytest.mark.parametrize(

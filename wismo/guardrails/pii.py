@@ -60,7 +60,8 @@ from .recognizers import (  # noqa: E402
     wismo_recognizers,
 )
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
-from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
+from .recognizers.name_cues import LABEL_WORDS  # noqa: E402
+from .recognizers.names import NAME_LINE_RE, is_name_line, place_or_product  # noqa: E402
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -255,6 +256,8 @@ class Redactor:
                 for w in words
             )
             span = Span("PERSON", start, end, 0.85)
+            if place_or_product(text, start, end):
+                continue  # "San Diego", "the 'Rose' colourway": a place or a product the model read as a name
             if words and not foreign and not _lowercase_without_evidence(text, span):
                 out.append(span)
         return out
@@ -319,7 +322,7 @@ class Redactor:
     def _not_a_name(self, value: str) -> bool:
         """A "name" made only of shop, carrier or brand words (ours included) is no name."""
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", value)]
-        return bool(words) and all(w in NOT_NAME_WORDS or w in self._own_words for w in words)
+        return bool(words) and all(w in NOT_NAME_WORDS or w in self._own_words or w in LABEL_WORDS for w in words)
 
     # -- replacement ----------------------------------------------------------------------------
 

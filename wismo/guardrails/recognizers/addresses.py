@@ -67,6 +67,13 @@ _UNIT = (
     r"(?:[A-Za-z](?![\w])|\d{1,2}[ \t]?[ºª°]|(?i:esq|dto|dt|drt|dir|izq|izda|dcha)\.?)?)"
 )
 
+#: Calendar words after "am"/"im": "Am Montag 3 Pakete", "Im Dezember 24 Stück" are no streets.
+_GERMAN_TIME = (
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Januar|J[äa]nner|"
+    r"Februar|M[äa]rz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Anfang|Ende|Abend|"
+    r"Morgen|Mittag|Nachmittag|Vormittag|Moment|Jahr|Monat|Tag|Schnitt|Ganzen|Prinzip|Voraus|Paket|Karton)"
+)
+
 ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "us_street",
@@ -103,6 +110,26 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
             rf"[ \t]+(?:n[º°o]\.?[ \t]*)?{NUM}(?![\w-])"
         ),
         0.8,
+    ),
+    (
+        # "Calle 5 de Mayo 318", "Calle 16 de Septiembre 1102", "Calle 7 n° 1140": a street named by a
+        # number (and a date's month), then the house number.
+        "romance_numbered_street",
+        re.compile(
+            rf"(?<!\w)(?i:calle|avenida|av\.|rua|carrera|diagonal|transversal)[ \t]+\d{{1,3}}"
+            rf"(?:[ \t]+(?i:de|del)[ \t]+{CAP})?[ \t]+(?:n[º°o]\.?[ \t]*|#[ \t]?)?{NUM}(?![\w-])"
+        ),
+        0.8,
+    ),
+    (
+        # "Am Sonnenhang 7", "Im Winkel 3", "An der Linde 12": a German preposition, a noun, a number.
+        "germanic_lead_street",
+        re.compile(
+            rf"(?<![\w-])(?:Am|Im|Zum|Zur|Beim|(?:An|Auf|In|Unter|Hinter|Vor)[ \t]+(?:der|dem|den))[ \t]+"
+            rf"(?!{_GERMAN_TIME}(?![\w-]))[{UP}][^\W\d_]{{2,40}}(?:-[{UP}]?[^\W\d_]{{2,40}})?"
+            rf"[ \t]+\d{{1,4}}[a-z]?(?![\w-])"
+        ),
+        0.75,
     ),
     (
         "number_word_number",

@@ -27,14 +27,25 @@ DATE = (
 )
 _CUE = (
     r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|"
-    r"fecha[ \t]+de[ \t]+nacimiento|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|cumplea[ñn]os|"
-    r"date[ \t]+de[ \t]+naissance|n[ée]e?(?:\(e\))?[ \t]+le|naissance|anniversaire|"
-    r"geburtsdatum|geb\.|geboren(?:[ \t]+am)?|geburtstag|"
-    r"data[ \t]+de[ \t]+nascimento|dt\.?[ \t]*nasc\.?|nascid[oa](?:[ \t]+(?:em|a))?|nasci[ \t]+em|anivers[áa]rio"
+    r"fecha[ \t]+de[ \t]+nac(?:imiento|\.)|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|"
+    r"naci[óo](?:[ \t]+el)?|"
+    r"cumplea[ñn]os|"
+    r"date[ \t]+de[ \t]+naissance|ddn|n[ée]e?(?:\(e\))?[ \t]+le|naissance|anniversaire|"
+    r"geburtsdatum|geb\.?-?[ \t]*datum|geb\.|geboren(?:[ \t]+am)?|geburtstag|"
+    r"data[ \t]+de[ \t]+nascimento|dt\.?[ \t]*nasc\.?|nasc\.|nascid[oa](?:[ \t]+(?:em|a))?|nasci[ \t]+em|"
+    r"nasceu(?:[ \t]+(?:em|a|no dia))?|anivers[áa]rio|nascimento|nacimiento"
+)
+#: A few words may stand between the cue and the date ("asks for DOB and keeps rejecting 04/11/85",
+#: "me pide fecha de nacimiento, puse 12/03/1985"), never a sentence's end or an order's words.
+_GAP = (
+    r"(?:[ \t,]+(?!(?:order|pedido|commande|bestell\w*|encomenda|delivered|entregad[oa]|livr[ée]e?|geliefert)\b)"
+    r"[^\s\d.!?;]{1,20}){0,6}?"
 )
 DOB_RE = re.compile(
-    rf"(?i:(?<!\w)(?:{_CUE})(?!\w)[ \t]*(?:is|was|es|era|est|ist|war|é|foi|:|-|=)?[ \t]*:?[ \t]*"
+    rf"(?i:(?<!\w)(?:{_CUE})(?!\w)[ \t]*(?:is|was|es|era|est|ist|war|é|foi|:|-|=)?[ \t]*:?{_GAP}[ \t,]*"
     rf"(?:(?:on|el|le|am|em|a)[ \t]+)?)(?P<v>(?i:{DATE}))"
+    # "*14.05.1966": the German asterisk for born.
+    rf"|(?<![\w*])\*[ \t]?(?P<star>(?i:{DATE}))"
 )
 
 
@@ -53,4 +64,5 @@ class DateOfBirthRecognizer(WismoRecognizer):
     def find(self, text, nlp_artifacts):
         for rx in (DOB_RE, DOB_AFTER_RE):
             for m in rx.finditer(text):
-                yield m.start("v"), m.end("v"), 0.9
+                group = "v" if m.group("v") else "star"
+                yield m.start(group), m.end(group), 0.9

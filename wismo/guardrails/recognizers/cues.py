@@ -23,7 +23,8 @@ SHIP = _words(
     r"suivi|colis|envoi|livraison|exp[ée]dition|transporteur|"
     r"sendung(?:snummer|sverfolgung)?|paket(?:nummer)?|lieferung|versand|zustellung|trackingnummer|"
     r"frachtbrief|paketschein|"
-    r"rastreio|rastreamento|encomenda|pacote|transportadora|c[óo]digo de rastreio|objeto"
+    r"rastreio|rastreamento|seguimento|encomenda|pacote|transportadora|c[óo]digo de rastreio|objeto|"
+    r"p[äa]ckli|sendig"
 )
 #: Words for the shop's order: the customer asks about this number.
 ORDER = _words(
@@ -37,7 +38,8 @@ PHONE = _words(
     r"(?:my|his|her|our|your)\s+(?:number|no\.)|"
     r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
     r"t[ée]l[ée]phone|t[ée]l|portable|appel\w{0,5}|rappel\w{0,5}|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
-    r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|rufnummer|anruf(?:en)?|ruf|erreichbar|festnetz|"
+    r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|natel|rufnummer|anruf(?:en)?|ruf(?:t|en)?|"
+    r"erreichbar|festnetz|joignable|"
     r"r(?:ü|ue)ckruf\w{0,6}|zur(?:ü|ue)ckrufen|angerufen|"
     r"(?:meine|seine|ihre)\s+nummer|"
     r"telefone|telem[óo]vel|lig(?:a|ar|ou|ue|uem|uei|aram)|fixo|contato|(?:meu|seu)\s+n[úu]mero|cel"
@@ -55,7 +57,7 @@ PAYMENT = _words(
 ID = _words(
     r"id|ssn|social security|national insurance|nino|ni number|passport|tax id|taxpayer|"
     r"dni|nie|nif|cif|documento|identidad|rfc|curp|c[ée]dula|"
-    r"s[ée]curit[ée] sociale|num[ée]ro de s[ée]cu|nir|insee|carte vitale|"
+    r"s[ée]curit[ée] sociale|num[ée]ro de s[ée]cu|n[°º][ \t]?s\.?s\.?|nir|insee|carte vitale|"
     r"steuer-?id|steueridentifikationsnummer|steuernummer|idnr|ausweis(?:nummer)?|personalausweis|"
     r"cpf|rg|cart[ãa]o de cidad[ãa]o|contribuinte"
 )

@@ -33,12 +33,12 @@ _DECLARING = (
 )
 #: Greetings and sign-offs: the next capitalized word is a name unless it is an ordinary word.
 _GREETING = (
-    r"signed|sincerely|regards|best|cheers|thanks|thank\s+you|yours|dear|hi|hello|hey|"
+    r"signed|sincerely|regards|best|cheers|thanks|thx|ty|thank\s+you|yours|dear|hi|hello|hey|"
     r"estimad[oa]|querid[oa]|atentamente|saludos|un\s+saludo|cordiales\s+saludos|firmado|hola|gracias|"
     r"cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|sign[ée]|bonjour|merci|"
     r"sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|danke|"
     r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
-    r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|assinado|ol[áa]"
+    r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|valeu|vlw|assinado|ol[áa]"
 )
 #: Cues after which a capitalized word is a name (titles, relations, labels).
 _ANNOUNCING = (
@@ -49,6 +49,9 @@ _ANNOUNCING = (
     r"my\s+(?:kid|son|daughter|child|wife|husband|partner|friend|mother|father|mom|mum|dad|brother|sister|"
     r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|fianc[ée]e?|aunt|uncle|cousin|grandma|grandpa)|"
     r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|titular|destinatari[oa]|"
+    # Family words standing before a first name ("Grandma June", "la abuela Chela", "meinem Neffen Finn").
+    r"grandma|grandpa|granny|nana|nephew|niece|abuel[oa]|sobrin[oa]|mamie|papi|papy|m[ée]m[ée]|p[ée]p[ée]|"
+    r"neveu|ni[èe]ce|oma|opa|neffen?|nichte|v[óô]|vov[óô]|av[óô]|sobrinh[oa]|"
     r"mi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|amig[oa]|vecin[oa]|novi[oa]|pareja|jef[ea]|"
     r"compa[ñn]er[oa]|t[íi][oa]|prim[oa]|abuel[oa])|"
     r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|titulaire|destinataire|"
@@ -115,5 +118,8 @@ LABEL_WORDS = frozenset(
     pedido correo telefono movil direccion nombre asunto fecha nota commande courriel adresse nom prenom objet
     bestellung telefon handy adresse anschrift betreff datum encomenda telefone telemovel endereco assunto
     data morada cep cpf nif nie dni rfc curp iban ssn nir note update warning question answer edit info
-    important reminder problem issue attention ps nb faq step tip example q a""".split()
+    important reminder problem issue attention ps nb faq step tip example q a
+    nachname vorname familienname apellido apellidos sobrenome bestellnr bestellnummer geb geburtsdatum
+    nascimento naissance nacimiento ddn plz ort stadt ciudad cidade ville land pays pais titular kundennummer
+    referenz ref steuernummer telefonnummer handynummer""".split()
 )

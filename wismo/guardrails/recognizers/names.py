@@ -38,7 +38,7 @@ _PARTICLES = rf"{_NAME_PARTICLE}(?:[ \t]+{_NAME_PARTICLE})?"
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
 _NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_PARTICLES})(?=[ \t]+[{UP}])|{CAP})")
 #: A name that starts with its particles after a title ("Sr. del Valle", "Herr von Bülow").
-_PARTICLE_LEAD = re.compile(rf"(?:{_PARTICLES})[ \t]+(?={CAP})")
+_PARTICLE_LEAD = re.compile(rf"(?i:{_PARTICLES})[ \t]+(?={CAP})")
 _LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
 _ALL_STOP = frozenset().union(*STOP_WORDS.values())
 #: What may follow a name that makes up its own clause: punctuation, a line end or the text's end.
@@ -189,7 +189,41 @@ def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
     return bool(words) and all(could_be(w) for w in words) and any(namish(w) for w in words)
 
 
+_LABEL_COLON = re.compile(r"\.?[ \t]?:")
+_PREVIOUS_CAPITAL = re.compile(rf"([{UP}][^\W\d_'’-]{{1,30}})[ \t]+$")
+_SAINTS = frozenset({"san", "santa", "santo", "saint", "sainte", "sankt", "st", "sao", "ste"})
+#: "in Davos", "en Mendoza", "em Cuiabá", "nach Sylt", "dans le Jura": a place follows.
+_PLACE_BEFORE = re.compile(r"(?i:(?<![\w'’])(?:in|en|em|nach|aus|ins|dans|vers|hacia|region|regi[oó]n)[ \t]+)$")
+#: "the colour Rosa Palo", "Farbe Altrosa", "sofá Sintra", "la lampe Aurore": a colour or a model.
+_PRODUCT_WORDS = (
+    r"colou?r(?:way)?|coloris|couleur|farbe|cor|tono|tom|model|modelo|modell|mod[eè]le|sofa|sof[aá]|canap[eé]|"
+    r"lamp|lampe|l[aá]mpara|lumin[aá]ria|collection|kollektion|colecci[oó]n|cole[cç][aã]o|shade|finish"
+)
+_PRODUCT_BEFORE = re.compile(rf"(?i:(?<![\w'’])(?:{_PRODUCT_WORDS})[ \t]+['\"‘“«]?[ \t]?)$")
+_PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w))")
 _SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
+
+
+def place_or_product(text: str, start: int, end: int, depth: int = 0) -> bool:
+    """ "San Diego", "Saint-Étienne", "in Davos", "em Cuiabá", "the colour Rosa Palo", "Sofa
+    Lugano": a capitalized word that begins a saint's place, follows "in", or is a colour or a model
+    (and the capitalized word right after one of those goes with it: "Rosa Palo")."""
+    first = re.split(r"[-'’ .]", text[start:end], maxsplit=1)[0]
+    if fold(first) in _SAINTS and ("-" in text[start:end] or re.match(r"\.?[ \t]+[^\W\d_]", text[end : end + 3])):
+        return True
+    before = text[max(0, start - 24) : start]
+    if (
+        _SAINT_BEFORE.search(before)
+        or _PLACE_BEFORE.search(before)
+        or _PRODUCT_BEFORE.search(before)
+        or _PRODUCT_AFTER.match(text, end)
+    ):
+        return True
+    prev = _PREVIOUS_CAPITAL.search(before) if depth == 0 else None
+    if prev is None:
+        return False
+    offset = start - len(before)
+    return place_or_product(text, offset + prev.start(1), offset + prev.end(1), 1)
 
 
 class PersonHeuristicRecognizer(WismoRecognizer):
@@ -226,7 +260,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue
             word = m.group()
             key = fold(word.rstrip("."))
-            lead = _PARTICLE_LEAD.match(text, cue.end()) if cue.group("announcing") else None
+            lead = _PARTICLE_LEAD.match(text, cue.end()) if cue.group("announcing") or cue.group("declaring") else None
             if lead:  # "Sr. del Valle Toledo"
                 m = _TOKEN.match(text, lead.end())
                 word, key = m.group(), fold(m.group().rstrip("."))
@@ -236,7 +270,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai"
             if word[:1].isupper():
                 if cue.group("weak") or cue.group("introducing"):
-                    ok = name_like(word, vocab)
+                    ok = name_like(word, vocab) and not place_or_product(text, m.start(), m.end())
                 else:
                     shouting = word.isupper() and len(word) > 2 and not cue.group("declaring")
                     ok = key not in NOT_NAME_WORDS and not shouting
@@ -391,14 +425,18 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             nxt = text[m.end() : m.end() + 1]
             if nxt and (nxt in "@/_" or nxt.isdigit()):
                 continue
+            if key in LABEL_WORDS and _LABEL_COLON.match(text, m.end()):
+                continue  # "Nom :", "Nachname:", "Bestellnr.:": a form's label, not a name
             tail = name_tail(text, m.end())
             if key in FIRST_NAMES or (key in AMBIGUOUS_FIRST_NAMES and tail > m.end()):
-                hits.append((m.start(), tail, 0.7))
+                if not place_or_product(text, m.start(), m.end()):
+                    hits.append((m.start(), tail, 0.7))
             elif name_like(word, vocab) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 # Any word is capitalized at a sentence start ("Resend to..."): alone there, an
                 # unknown word is a name only in subject position ("Verda lives", "Ari is").
                 if tail > m.end() or not at_sentence_start(text, m.start()) or _SUBJECT_NEXT.match(text, m.end()):
-                    hits.append((m.start(), tail, 0.6))
+                    if not place_or_product(text, m.start(), m.end()):
+                        hits.append((m.start(), tail, 0.6))
         return hits
 
 

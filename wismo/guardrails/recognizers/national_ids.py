@@ -62,10 +62,16 @@ class _CheckedIdRecognizer(WismoRecognizer):
     SCORE_WITH_CUE = 0.95
     SCORE_ALONE = 0.7
 
+    #: The identifier's shape right after its own word ("Mi RFC es PEIK880412ZDA"): the words say
+    #: what it is even when its check digit does not hold (a typo is still the customer's id).
+    SCORE_SHAPE_AFTER_CUE = 0.6
+
     def find(self, text, nlp_artifacts):
         for m in self.PATTERN.finditer(text):
             value = m.group()
             if not type(self).VALID(value):
+                if self.SCORE_SHAPE_AFTER_CUE and near(text, m.start(), m.end(), cues.ID, before=16, after=0):
+                    yield m.start(), m.end(), self.SCORE_SHAPE_AFTER_CUE
                 continue
             cue = near(text, m.start(), m.end(), cues.ID)
             if cue:

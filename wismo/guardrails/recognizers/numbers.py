@@ -40,6 +40,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: Cue kinds that name one value of their own: "Bestellung #WS89653", "Suivi 1ZL98OMR42314".
+_NAMING = frozenset({"order", "ship"})
+#: An identifier, then a sentence's end, between a cue and the span: the cue had its value ("Bestellung
+#: WS64921 PLZ 10115. ruft mich an 030 4472 9183"); "two orders, #WS04513 and 3712693371" still count.
+_HAS_OWN_VALUE = re.compile(r"[^\n]*?(?<![\w])(?:#\s?[A-Za-z0-9]|[A-Za-z]{0,3}\d{4,})[^\n]*?[.!?;](?:\s|$)")
+#: Right after a cue, its own identifier ("06 47 18 92 30. Commande #WS76229").
+_OWN_VALUE_NEXT = re.compile(
+    r"\W{0,3}(?:(?:n[°ºo]|nr|no|num[ée]ro|number|nummer)\.?\s*)?[#:]?\s?[A-Za-z0-9]{0,4}\d{2,}"
+)
+#: A trunk-0 number in groups ("0157 3391 2840"): a national phone layout, no carrier prints it so.
+_PHONE_LAYOUT = re.compile(r"0\d{1,4}(?:[ ./-]\d{2,5}){1,4}")
+
+
 def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 25) -> str | None:
     """The kind of the cue word closest to the span on its own line: before it first, else just after.
 
@@ -54,16 +67,17 @@ def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 
     best, best_pos = None, -1
     for kind, rx in _KINDS:
         for m in rx.finditer(window):
-            if m.end() > best_pos:
+            if m.end() > best_pos and not (kind in _NAMING and _HAS_OWN_VALUE.search(window, m.end())):
                 best, best_pos = kind, m.end()
     if best is not None:
         return best
     window = text[end : end + after].split("\n", 1)[0]
     best_pos = len(window) + 1
     for kind, rx in _KINDS:
-        m = rx.search(window)
-        if m and m.start() < best_pos:
-            best, best_pos = kind, m.start()
+        for m in rx.finditer(window):
+            if m.start() < best_pos and not (kind in _NAMING and _OWN_VALUE_NEXT.match(window, m.end())):
+                best, best_pos = kind, m.start()
+                break
     return best
 
 
@@ -91,6 +105,8 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
         return None
     if carrier:
         return carrier
+    if cue != "ship" and _PHONE_LAYOUT.fullmatch(text[start:end]):
+        return None  # an unverified number in a phone's layout is no tracking number
     if cue in ("ship", "order") or shipping_talk(text):
         return "unverified"
     return None
