@@ -87,6 +87,12 @@ def wants_confirmation(state: dict[str, Any]) -> bool:
     return bool(state.get("pending_action"))
 
 
+def states_reason(text: str) -> bool:
+    """Whether the customer says why ("just changed my mind tbh", "too tight"), not just which item."""
+    folded = cues.fold(text)
+    return any(rx.search(folded) for _code, rx in REASON_WORDS)
+
+
 def reason_of(text: str) -> str:
     folded = cues.fold(text)
     for code, rx in REASON_WORDS:

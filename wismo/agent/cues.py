@@ -423,6 +423,30 @@ WHAT_NOW = _rx(
     r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|was nun|wie geht es (?:jetzt )?weiter)\b",
     r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes)\b",
 )
+#: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
+FOLLOWUP_LEAD = _rx(
+    r"^\W*(?:and|what|so|but)? ?(?:if|about|what about|how about)\b",
+    r"^\W*(?:y|pero)? ?(?:si|que tal|y con)\b",
+    r"^\W*(?:et|mais)? ?(?:si|pour|avec)\b",
+    r"^\W*(?:und|aber)? ?(?:wenn|falls|mit|bei)\b",
+    r"^\W*(?:e|mas)? ?(?:se|com|e com)\b",
+)
+#: Pushing back on a no: "why not??", "seriously? it's brand new", "¿en serio?", "warum nicht?".
+WHY_NOT = _rx(
+    r"\b(?:why not|why can'?t|why cant|how come|seriously|really\?|but it'?s (?:new|unused|unopened))\b",
+    r"\b(?:por ?que no|en serio|pero si)\b",
+    r"\b(?:pourquoi (?:pas|non|je ne peux|on ne peut)|s[ée]rieux|vraiment\s*\?)",
+    r"\b(?:warum (?:nicht|geht das nicht|denn nicht)|wieso (?:nicht|denn)|echt jetzt|im ernst)\b",
+    r"\b(?:por ?que n[aã]o|s[eé]rio|mesmo sem)\b",
+)
+#: Giving up, not agreeing: "ugh fine. ok", "bueno pues nada", "tant pis", "na gut", "fazer o quê".
+RESIGNED = _rx(
+    r"\b(?:ugh|whatever|meh|fine then|forget it|oh well)\b",
+    r"\b(?:pues nada|bueno pues|que le vamos a hacer|ni modo|olvidalo)\b",
+    r"\b(?:tant pis|bon bah|laisse tomber|tampis)\b",
+    r"\b(?:na gut|egal|schade|vergiss es)\b",
+    r"\b(?:fazer o que|affs?|deixa pra la|paciencia)\b",
+)
 #: Wanting it now, not on the policy's terms ("today", "not whenever it gets back").
 INSIST = _rx(
     r"\b(?:today|right now|immediately|asap|right away|not (?:when|whenever|after|once) it)\b",

@@ -15,10 +15,12 @@ Every plan names a template and the facts it cites; nothing here writes free tex
 
 from __future__ import annotations
 
+import re
+
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, nlu, problems
+from . import actions, cues, focus, nlu, problems, topics
 from .deps import Turn
 from .followup import is_followup
 from .order_answers import OrderAnswers
@@ -65,7 +67,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             return self.decline("decline_request")
-        if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
+        ours = [n for n in self.ents.get("order_number") or [] if re.search(r"ws", n, re.I)]
+        if cues.any_of(cues.OTHER_SHOP, self.text) and not ours:
             return self.decline("other_shop")
         if cues.any_of(cues.ASK_PERSON, self.text) or (
             self.intent == "human_agent"
@@ -103,14 +106,33 @@ class Dialogue(PendingReplies, OrderAnswers):
         self.out.setdefault("pending_action", None)
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
         problem = problems.detect(self.text, self.intent, state.get("problem"))
-        if correction and (problem == "wrong_item" or (problem == "address_change" and self.ents.get("order_number"))):
-            problem = None  # "sorry, wrong number, it's #WS10057": a correction, not a wrong item or address
-        if problem in ("not_received", "redelivery") and self.intent == "pickup_alternative":
+        if correction and (
+            problem in ("wrong_item", "missing_item") or (problem == "address_change" and self.ents.get("order_number"))
+        ):
+            # "sorry, wrong number, it's #WS10057", "oh, a digit is missing: 37203": a correction of a
+            # detail, not a wrong or missing item or a new address.
+            problem = None
+        waiting_pickup = self.auth == "verified" and state.get("pending_intent") == "pickup_alternative"
+        if problem in ("not_received", "redelivery") and (self.intent == "pickup_alternative" or waiting_pickup):
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem == "refund_demand" and cues.any_of(cues.REFUND_STATUS, self.text):
             problem = None  # "where is my refund?": the status of the return under way answers it
         if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
             problem = None  # "can I get a refund on a gift card?": a question the written policy answers
+        if (
+            problem is None
+            and self.focus
+            and not self.ents
+            and state.get("last_intent") == "start_return"
+            and cues.any_of(cues.WHY_NOT, self.text)
+        ):
+            # "why not?? it's still in the bag" after a return we can't take: the written rule that says
+            # why (final sale, the return window), not the same refusal again.
+            evidence, p, nxt = actions.start_return(self.ctx(), self.focus, state.get("last_text") or "", [])
+            rules = [f for f in evidence if f.source_id.startswith("policy:returns#")]
+            if nxt is None and rules:
+                return self.policy_reply(*{f.source_id: f for f in rules}.values()) | {"last_intent": "start_return"}
+            return self.answer(evidence, p, pending_action=nxt, last_intent="start_return", intent="start_return")
         if problem is None and cues.just_closing(self.text) and not self.ents:
             # "ok, I'll keep it then, thanks": a goodbye, never a follow-up question to look up.
             kind = "goodbye" if LocalPolicy.smalltalk_kind(self.text) == "goodbye" else "thanks"
@@ -206,7 +228,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("tracking_focus")
             or state.get("last_intent") in NEEDS_ORDER
         )
-        hour = cues.any_of(cues.HOUR, self.text)
+        hour = cues.any_of(cues.HOUR, self.text) or cues.any_of(cues.WHERE, self.text)
         if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and (confidence < 0.9 or hour):
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
             refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
@@ -300,6 +322,18 @@ class Dialogue(PendingReplies, OrderAnswers):
                 # "iphone or samsung?", "write me a poem": not a question about this shop at all.
                 return self.decline("out_of_scope")
             return self.answer([], plan("policy_unknown", [], [TALK_TO_PERSON]), last_intent=effective)
+        if (
+            state.get("last_intent") == "policy_question"
+            and not self.focus
+            and not self.ents
+            and len(self.text.split()) <= 10
+            and cues.any_of(cues.FOLLOWUP_LEAD, self.text)
+        ):
+            # "and if I pay for faster shipping?" after the holiday cut-offs: the same topic, read on.
+            found = topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
+            if found:
+                facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
+                return self.policy_reply(*facts.values())
         if effective == "change_order" and confidence >= self.threshold:
             evidence, p = self.policy.change_order_turn()
             return self.answer(
@@ -322,6 +356,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.out | {
                 "plan": plan("decline_request", quick=["Track my order", TALK_TO_PERSON]),
                 "unresolved": "out_of_scope",
+                "last_intent": "out_of_scope",
             }
         if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
             return self.decline("out_of_scope")

@@ -12,7 +12,10 @@ _FILLER = re.compile(
     r"\b(my|the|order|number|is|it'?s|email|e-mail|zip|code|postal|and|here|it|sure|ok|okay|yes|thanks|"
     r"tracking|mail|address|of|for|with|on|postcode|#|no|n[ºo°]|sorry|wrong|oops|typo|mistake|meant|actually|"
     r"correct|right|try|again|this|one|use|instead|other|second|another|also|what|about|how|pedido|commande|"
-    r"bestellung|encomenda|mi|mon|ma|meine|meu|minha|el|la|le|die|der|o|a|y|et|und|e|es|est|ist|numero|nummer)\b",
+    r"bestellung|encomenda|mi|mon|ma|meine|meu|minha|el|la|le|die|der|o|a|y|et|und|e|es|est|ist|numero|nummer|"
+    # The details' own labels in the other languages: "Bestellnummer #WS12701, PLZ 95814".
+    r"bestellnummer|bestellnr|plz|postleitzahl|cp|codigo|cep|correo|courriel|adresse|direccion|endereco|"
+    r"pedido|n[uú]mero|code postal|c[oó]digo postal|mail|e-mail)\b",
     re.I,
 )
 

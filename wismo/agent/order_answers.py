@@ -158,6 +158,10 @@ class OrderAnswers(WrittenAnswers):
         tracking = (self.ents.get("tracking_number") or [None])[0]
         if tracking is None and not asked and not state.get("pending_order"):
             tracking = state.get("tracking_focus")
+        if tracking and not asked and effective == "pickup_alternative" and not self.ents.get("tracking_number"):
+            # "can it go to a pickup point?" after a tracking number alone: a redirect changes the
+            # order, so it needs the order verified first; the pickup question waits for it.
+            return self.ask_for_order(effective)
         if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
             evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)

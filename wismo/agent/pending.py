@@ -16,7 +16,8 @@ class PendingReplies(DialogueBase):
         kind = pending.get("kind")
         text = self.text
         if kind == "offer_person":
-            if (cues.is_yes(text) and not cues.closes(text)) or self.intent == "human_agent":
+            taken = cues.is_yes(text) and not cues.closes(text) and not cues.any_of(cues.RESIGNED, text)
+            if taken or self.intent == "human_agent":
                 # The customer took the offer of a person: their request, whatever led to the offer.
                 return self.handoff("customer_requested")
             if cues.is_no(text):
@@ -42,6 +43,14 @@ class PendingReplies(DialogueBase):
             evidence, p = actions.point_hours(ctx, self.focus, pending["code"])
             return self.answer(evidence, p, pending_action=pending, intent="pickup_alternative")
         option = actions.option_of(text, default=None)
+        if kind == "return" and not option and "?" not in text and actions.states_reason(text):
+            # "just changed my mind tbh" after the proposal: the reason for it, not a new request.
+            combined = f"{pending.get('text', '')} {text}"
+            if actions.reason_of(text) == actions.reason_of(pending.get("text", "")):
+                p = plan(f"confirm_{pending.get('option') or 'refund'}", quick=actions.CONFIRM_REPLIES)
+                return self.out | {"plan": p, "pending_action": pending, "intent": "start_return"}
+            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=pending.get("option"))
+            return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
             p = plan(f"confirm_{option}", quick=actions.CONFIRM_REPLIES)

@@ -109,6 +109,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"initial prompt|hidden prompt|original prompt|(reveal|repeat|print|show|tell|give)( me)? (your|the system|"
             r"the hidden|the original|the secret) (prompt|instructions|rules)|(repeat|reveal|print) (the )?prompt|"
             r"what (were you|are you) (told|instructed)|"
+            r"(repeat|print|show|output|copy|echo) (back )?(all |everything |the )?(text|words|messages?|lines)? ?"
+            r"(above|before this|so far|preceding)|starting with .{0,3}you are|"
             r"raw (tool )?(output|json|data|response)|tool output|function output|print (the )?(json|database|tool)|"
             r"dump (the )?(database|table|db|orders|data))"
             r"|\b(prompt del sistema|mensaje del sistema|tus instrucciones|sus instrucciones|"

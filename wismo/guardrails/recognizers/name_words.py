@@ -193,5 +193,8 @@ NOT_NAME_WORDS = frozenset(
     tracked tracking tuesday uk ulta uniqlo ups us usa user usps versand very visa walgreens walmart want warm
     warmest was wayfair we wednesday were what whatsapp when where which who why will would ws xbox yahoo yes
     yesterday yiwu yodel you your zara zip zipcode
+    zalando otto fnac cdiscount darty decathlon mediamarkt saturn lidl aldi carrefour primark mango bershka
+    americanas magalu mercadolivre mercadolibre shopee netshoes elcorteingles vinted farfetch
+    prezados prezadas exmos exmo exma senhores senhoras
     """.split()
 )
