@@ -303,3 +303,47 @@ def test_which_city_is_it_in_answers_where_the_parcel_is(agent, orders):
     cid = _verified(agent, row)
     reply = agent.send(cid, "which city is it in right now")
     assert any(c["kind"] == "shipment" for c in reply.citations)
+
+
+def test_what_now_after_a_failed_delivery_is_a_question_not_frustration(agent, orders):
+    row = pick(orders, "attempt_failed")
+    cid = agent.start("web")
+    reply = agent.send(cid, f"hey the driver couldnt drop off {row['order_number']}, {row['email']} - what now")
+    assert reply.handoff is None and any(c["kind"] == "shipment" for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("trop petit, je peux avoir la taille au-dessus ?", "exchange"),  # "avoir" the verb, not a credit note
+        ("je préfère un avoir", "store_credit"),
+        ("zu klein, kann ich eine Nummer größer bekommen?", "exchange"),  # ß folds to ss
+        ("que me devuelvan el dinero a la tarjeta", "refund"),
+        ("vale, reembolso", "refund"),  # "vale" alone is "OK"
+        ("prefiero un vale", "store_credit"),
+        ("bitte Geld zurück auf die Karte", "refund"),
+    ],
+)
+def test_the_option_is_read_in_the_customer_s_words(text, option):
+    from wismo.agent.actions import option_of
+
+    assert option_of(text, default=None) == option
+
+
+def test_the_picker_never_offers_a_line_already_on_its_way_back(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "already-returned")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"i want to return the {item} from {row['order_number']} {row['email']}, changed my mind")
+    agent.send(cid, "yes")
+    if not _returns(agent, row):
+        pytest.skip("the first return was not booked at once (several items to choose from)")
+    again = OrderPicker(agent.store)
+    again.used = set()
+    order = agent.store.order(row["order_number"])
+    lines = agent.store.lines(order.id)
+    from wismo.evals.picker import _returnable_lines
+
+    returned = {i["line_id"] for r in _returns(agent, row) for i in r.items}
+    assert not {ln.id for ln in _returnable_lines(agent.store, order, lines)} & returned

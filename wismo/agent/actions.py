@@ -101,14 +101,24 @@ def reason_of(text: str) -> str:
     return "changed_mind"
 
 
-_STORE_CREDIT = re.compile(r"store credit|credit|gift card|voucher|vale|avoir|bon d'achat|gutschein|guthaben|credito")
+#: "avoir" is the French credit note only as a noun ("un avoir"), "vale" the Spanish voucher only as one
+#: ("un vale"): "je peux avoir..." is "can I have", "vale" alone is "OK".
+_STORE_CREDIT = re.compile(
+    r"store credit|credit|gift card|voucher|\b(?:un|el|en) vale\b|vale de (?:compra|regalo)|"
+    r"\b(?:un|d'un|l'|sous forme d')\s?avoir\b(?! (?:la|le|les|une?|des)\b)|bon d'achat|gutschein|guthaben|credito"
+)
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
     r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
     r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|outro tamanho|tamanho (?:maior|menor)|"
     r"tamanho (?:acima|abaixo)|un talle|talle mas|taille (?:au-dessus|en dessous)|size (?:bigger|smaller)"
 )
-_REFUND = re.compile(r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro")
+_REFUND = re.compile(
+    r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|"
+    # the money on the card it was paid with: "que me devuelvan el dinero a la tarjeta", "zurück auf die Karte"
+    r"(?:dinero|plata|argent|geld|money) (?:\w+ )?(?:a|en|sur|auf|to|on|back to) (?:la |mi |ma |die |meine |my )?"
+    r"(?:tarjeta|carte|karte|card)|(?:zuruck )?auf (?:die|meine) karte"
+)
 
 
 _NEGATED_OPTION = re.compile(

@@ -15,7 +15,7 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Lower case, accents removed, curly quotes straightened: the form every cue is matched on."""
-    text = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'"))
+    text = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'").replace("ß", "ss"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -333,7 +333,7 @@ FRUSTRATION = _rx(
     r"(?:you|this|that|it)|how many (?:more )?times|ridiculous|unbelievable|"
     r"again and again|same (?:answer|thing|reply|message) (?:again|over)|you keep (?:saying|telling|repeating)|"
     r"so what (?:will|are|do) you (?:do|going to do)|what (?:are|will) you (?:going to )?do about it|"
-    r"what now\?*$|this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
+    r"this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
     r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
     r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
     r"not helpful|no help at all|stop (?:repeating|sending))\b",

@@ -58,10 +58,13 @@ def _returnable_lines(store: Store, order: Any, lines: list) -> list:
     The format promises `returnable: true` means "a delivered order with an item that can go back";
     a line that is merely not final sale may sit on an order still in transit.
     """
-    from ..tools.returns import _eligibility
+    from ..domain.db import session
+    from ..tools.returns import _eligibility, _returned_lines
 
     ships = store.shipments(order.id or 0)
-    ok = {e.line_id for e in _eligibility(order, lines, ships, set(), store.now()) if e.eligible}
+    with session(store.engine) as s:
+        returned = _returned_lines(s, order.id or 0)  # a line already on its way back can't go again
+    ok = {e.line_id for e in _eligibility(order, lines, ships, returned, store.now()) if e.eligible}
     return [line for line in lines if line.id in ok]
 
 
