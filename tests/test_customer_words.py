@@ -347,3 +347,36 @@ def test_the_picker_never_offers_a_line_already_on_its_way_back(agent):
 
     returned = {i["line_id"] for r in _returns(agent, row) for i in r.items}
     assert not {ln.id for ln in _returnable_lines(agent.store, order, lines)} & returned
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (
+            "whats the last day i can order to get it by xmas?",
+            "and if my sister doesn't like it can she return it in january?",
+        ),
+        (
+            "¿hasta qué día puedo pedir para que llegue antes de navidad?",
+            "y si no le gusta, ¿lo puede devolver en enero?",
+        ),
+        (
+            "c'est quoi la date limite pour commander avant Noël ?",
+            "et si ça lui plaît pas, elle pourra le rendre en janvier ?",
+        ),
+        (
+            "Bis wann muss ich bestellen, damit es vor Weihnachten ankommt?",
+            "Und kann sie es im Januar noch zurückgeben?",
+        ),
+        (
+            "qual o último dia pra pedir e chegar antes do natal?",
+            "e se ela não gostar pode devolver em janeiro?",
+        ),
+    ],
+)
+def test_a_return_in_january_after_the_holiday_cut_off_is_the_return_window(agent, first, then):
+    cid = agent.start("web")
+    agent.send(cid, first)
+    reply = agent.send(cid, then)
+    assert [c["source_id"] for c in reply.citations] == ["policy:returns#window"], reply.text
+    assert "31" in reply.text

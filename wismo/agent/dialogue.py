@@ -330,7 +330,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             and cues.any_of(cues.FOLLOWUP_LEAD, self.text)
         ):
             # "and if I pay for faster shipping?" after the holiday cut-offs: the same topic, read on.
-            found = topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
+            found = topics.topics_of(self.text) or topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
             if found:
                 facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
                 return self.policy_reply(*facts.values())

@@ -169,6 +169,14 @@ TOPICS: tuple[Topic, ...] = (
             r"|en) (?:janvier|fin))",
             r"\b(?:bis wann (?:kann|darf|habe) ich\b.{0,30}\b(?:zuruck|umtausch|retour)|ich habe bis (?:januar|ende))",
             r"\b(?:ate quando (?:eu )?(?:tenho|posso)\b.{0,25}\b(?:devolv|troc)|tenho ate (?:janeiro|o fim))",
+            # "can she still return it in January?", "kann sie es im Januar noch zurückgeben?"
+            r"\b(?:return|send (?:it |them )?back|exchange)\w*\b.{0,30}\b(?:in|by|until|after) (?:january|jan|the new "
+            r"year|christmas|xmas)\b",
+            r"\b(?:devolver|cambiar)\w*\b.{0,30}\b(?:en|hasta|despues de) (?:enero|navidad|reyes)\b",
+            r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,30}\b(?:en|jusqu'en|apres) (?:janvier|noel)\b",
+            r"\b(?:im|bis|nach) (?:januar|weihnachten)\b.{0,30}\b(?:zuruck\w*|umtausch\w*|umtauschen|retour\w*)|"
+            r"\b(?:zuruckgeben|umtauschen|zuruckschicken)\b.{0,30}\b(?:im|bis|nach) (?:januar|weihnachten)\b",
+            r"\b(?:devolver|trocar)\b.{0,30}\b(?:em|ate|depois d[oe]) (?:janeiro|natal)\b",
         ),
     ),
     Topic(

@@ -24,9 +24,12 @@ class WrittenAnswers(DialogueBase):
         about the order in focus: the policy, not the order's status said again."""
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
             return None
-        if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
-            return None
         found = topics.topics_of(self.text)
+        if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
+            # "can she return it in January?" with no order in play is a question about the rule.
+            general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
+            if not general:
+                return None
         if (
             not found
             and self.focus
