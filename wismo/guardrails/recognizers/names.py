@@ -204,26 +204,44 @@ _PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w
 _SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
 
 
+_WORD_SPLIT = re.compile(r"[-'’ .]")
+_SAINT_NEXT = re.compile(r"\.?[ \t]+[^\W\d_]")
+_QUOTES = "'\"‘“«"
+#: The word right before a capitalized word that makes it a place or a product: a saint ("San",
+#: "St."), a place preposition ("in", "en", "em", "nach") or a colour or model word ("colour", "Sofa").
+#: Sets, not searches: this runs once per name-like word and must stay cheap on long messages.
+_SAINT_WORDS = frozenset("san santa santo los las saint st sao sankt".split())
+_PLACE_WORDS = frozenset("in en em nach aus ins dans vers hacia region".split())
+_PRODUCT_WORD_SET = frozenset(
+    """colour color colourway colorway coloris couleur farbe cor tono tom model modelo modell modele sofa
+    canape lamp lampe lampara luminaria collection kollektion coleccion colecao shade finish""".split()
+)
+
+
 def place_or_product(text: str, start: int, end: int, depth: int = 0) -> bool:
     """ "San Diego", "Saint-Étienne", "in Davos", "em Cuiabá", "the colour Rosa Palo", "Sofa
     Lugano": a capitalized word that begins a saint's place, follows "in", or is a colour or a model
     (and the capitalized word right after one of those goes with it: "Rosa Palo")."""
-    first = re.split(r"[-'’ .]", text[start:end], maxsplit=1)[0]
-    if fold(first) in _SAINTS and ("-" in text[start:end] or re.match(r"\.?[ \t]+[^\W\d_]", text[end : end + 3])):
+    first = _WORD_SPLIT.split(text[start:end], maxsplit=1)[0]
+    if first[:1] in "Ss" and fold(first) in _SAINTS and ("-" in text[start:end] or _SAINT_NEXT.match(text, end)):
+        return True
+    if _PRODUCT_AFTER.match(text, end):
         return True
     before = text[max(0, start - 24) : start]
-    if (
-        _SAINT_BEFORE.search(before)
-        or _PLACE_BEFORE.search(before)
-        or _PRODUCT_BEFORE.search(before)
-        or _PRODUCT_AFTER.match(text, end)
-    ):
-        return True
-    prev = _PREVIOUS_CAPITAL.search(before) if depth == 0 else None
-    if prev is None:
+    if not before or before[-1] not in " \t" + _QUOTES:
         return False
-    offset = start - len(before)
-    return place_or_product(text, offset + prev.start(1), offset + prev.end(1), 1)
+    head = before.rstrip(" \t" + _QUOTES)
+    cut = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
+    prev = head[cut + 1 :]
+    key = fold(prev.rstrip("."))
+    quoted = before.rstrip(" \t")[-1:] in _QUOTES
+    if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
+        return True
+    if depth or quoted or not prev[:1].isupper() or len(prev) < 2 or not prev.isalpha():
+        return False
+    # "Rosa Palo": the capitalized word before is itself a colour, place or saint's word.
+    offset = start - len(before) + cut + 1
+    return place_or_product(text, offset, offset + len(prev), 1)
 
 
 class PersonHeuristicRecognizer(WismoRecognizer):
