@@ -30,14 +30,14 @@ class WrittenAnswers(DialogueBase):
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
             if not general:
                 return None
-        if (
-            not found
-            and self.focus
-            and (
-                cues.any_of(cues.STATUS_MEANING, self.text)
-                or (cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text))
-            )
-        ):
+        if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
+            return self.status_meaning()
+        what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text)
+        if not found and self.focus and what_now:
+            # "I missed the delivery, what now?": the order's status with what it means for them.
+            explained = self.order_turn("delivery_issue")
+            if explained.get("evidence"):
+                return explained
             return self.status_meaning()
         if not found:
             return None
