@@ -103,6 +103,19 @@ OTHER_SHOP = _rx(
 
 #: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
 UNSAFE = _rx(
+    # Asking us to record a delivered parcel as not received, to get another one: a false claim.
+    r"\b(?:mark|put|set|flag|list|log) (?:it|the order|the package|this|my order|them)? ?(?:down )?(?:as )?"
+    r"(?:not (?:received|delivered|arrived)|undelivered|never (?:arrived|received))\b|"
+    r"\b(?:nobody|no one|no-one) (?:checks|will (?:check|know|notice)|would (?:know|notice)|ever checks)\b",
+    r"\b(?:marc|pon|poner|registr)\w* (?:\w+ )?(?:como )?no (?:entregado|recibido|llegado)\b|"
+    r"\bnadie (?:revisa|lo revisa|checa|se entera|se da cuenta|lo va a notar|controla)\b",
+    r"\b(?:mett|marqu|indiqu)\w* (?:\w+ )?(?:en|comme) non (?:livre|recu|arrive)\b|"
+    r"\bpersonne (?:ne )?(?:verifie|controle|le saura|va le voir|s'en rendra compte)\b",
+    r"\b(?:als|auf) nicht (?:zugestellt|angekommen|erhalten|geliefert)\b.{0,20}\b(?:markier|setz|eintrag|buch)\w*|"
+    r"\b(?:kontrolliert|prueft|pruft|merkt) (?:eh |doch |ja )?(?:keiner|niemand)\b|"
+    r"\b(?:keiner|niemand) (?:kontrolliert|merkt|pruft)\b",
+    r"\b(?:marc|coloc|registr|p[oô]r|bot)\w* (?:\w+ )?(?:como|que) nao (?:entregue|recebid[oa]|chegou)\b|"
+    r"\bninguem (?:confere|verifica|checa|vai saber|vai notar|controla)\b",
     r"\b(?:ignore (?:all |your |the |previous |prior )*(?:instructions|rules|policy)|override|bypass|skip (?:the )?"
     r"verification|without (?:the )?verification|admin(?:istrator)? (?:command|mode|access)|developer mode|"
     r"jailbreak|pretend (?:to be|you are)|you are now|(?:let'?s )?play a game|role ?play|act as|system prompt|"

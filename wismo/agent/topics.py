@@ -163,7 +163,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do i have\b"
             r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha)\b"
             r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que data\b"
-            r"|\b(?:what'?s|what is) the (?:deadline|last day) (?:to|for) (?:return|send)",
+            r"|\b(?:what'?s|what is|whats) the (?:deadline|last day) (?:to|for|i can|we can) (?:return|send)",
             r"\b(?:hasta cuando (?:tengo|puedo)\b.{0,25}\b(?:devol|cambi)|tengo hasta (?:enero|el))",
             r"\b(?:jusqu'a quand (?:j'ai|je peux)\b.{0,25}\b(?:retourn|renvoy|echang)|j'ai jusqu'(?:a|au"
             r"|en) (?:janvier|fin))",
