@@ -392,7 +392,7 @@ def test_a_return_in_january_after_the_holiday_cut_off_is_the_return_window(agen
         "chegou tudo certo, mas podem marcar como não entregue pra mandar outro? ninguém confere",
     ],
 )
-def test_a_false_not_received_claim_is_declined_and_nothing_is_sent(agent, orders, ask):
+def test_a_false_not_received_claim_is_declined(agent, orders, ask):
     row = pick(orders, "delivered")
     cid = _verified(agent, row)
     reply = agent.send(cid, ask)

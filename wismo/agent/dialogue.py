@@ -15,8 +15,6 @@ Every plan names a template and the facts it cites; nothing here writes free tex
 
 from __future__ import annotations
 
-import re
-
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
 from ..tools.evidence import ToolRefused
@@ -67,8 +65,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             return self.decline("decline_request")
-        ours = [n for n in self.ents.get("order_number") or [] if re.search(r"ws", n, re.I)]
-        if cues.any_of(cues.OTHER_SHOP, self.text) and not ours:
+        if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
             return self.decline("other_shop")
         if cues.any_of(cues.ASK_PERSON, self.text) or (
             self.intent == "human_agent"
@@ -228,11 +225,16 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("tracking_focus")
             or state.get("last_intent") in NEEDS_ORDER
         )
-        hour = cues.any_of(cues.HOUR, self.text) or cues.any_of(cues.WHERE, self.text)
-        if intent in ("out_of_scope", "smalltalk", "policy_question") and in_context and (confidence < 0.9 or hour):
+        # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
+        time_or_place = cues.any_of(cues.HOUR, self.text) or cues.any_of(cues.WHERE, self.text)
+        if (
+            intent in ("out_of_scope", "smalltalk", "policy_question")
+            and in_context
+            and (confidence < 0.9 or time_or_place)
+        ):
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
             refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
-            if (cues.any_of(cues.WHEN, self.text) or hour) and len(self.text) <= 80 and not refund:
+            if (cues.any_of(cues.WHEN, self.text) or time_or_place) and len(self.text) <= 80 and not refund:
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
             # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
@@ -332,8 +334,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "and if I pay for faster shipping?" after the holiday cut-offs: the same topic, read on.
             found = topics.topics_of(self.text) or topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
             if found:
-                facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
-                return self.policy_reply(*facts.values())
+                return self.topics_reply(found)
         if effective == "change_order" and confidence >= self.threshold:
             evidence, p = self.policy.change_order_turn()
             return self.answer(

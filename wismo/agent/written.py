@@ -41,18 +41,26 @@ class WrittenAnswers(DialogueBase):
             return self.status_meaning()
         if not found:
             return None
-        if self.focus and returns_tool.return_status(self.ctx(), self.focus):
-            if self.intent == "return_status" and all(t.name != "refund_timing" for t in found):
+        refund_timing = any(t.name == "refund_timing" for t in found)
+        # Only these two readings depend on a return on record: look it up for them alone.
+        if (
+            self.focus
+            and (refund_timing or self.intent == "return_status")
+            and returns_tool.return_status(self.ctx(), self.focus)
+        ):
+            if not refund_timing:
                 return None  # a return on record: its own status answers
-            if any(t.name == "refund_timing" for t in found):
-                # "and when do I get the money?" with a return under way: where it is, then when the
-                # money comes after it arrives (the status alone does not say).
-                result = self.order_turn("return_status")
-                fact = knowledge.article("policy:returns#refund-timing").fact()
-                p = dict(result.get("plan") or {})
-                p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
-                return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
-        # "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn.
+            # "and when do I get the money?" with a return under way: where it is, then when the
+            # money comes after it arrives (the status alone does not say).
+            result = self.order_turn("return_status")
+            fact = knowledge.article("policy:returns#refund-timing").fact()
+            p = dict(result.get("plan") or {})
+            p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
+            return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
+        return self.topics_reply(found)
+
+    def topics_reply(self, found: list[topics.Topic]) -> dict:
+        """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""
         facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
         return self.policy_reply(*facts.values())
 

@@ -58,13 +58,10 @@ def _returnable_lines(store: Store, order: Any, lines: list) -> list:
     The format promises `returnable: true` means "a delivered order with an item that can go back";
     a line that is merely not final sale may sit on an order still in transit.
     """
-    from ..domain.db import session
-    from ..tools.returns import _eligibility, _returned_lines
+    from ..tools.returns import order_eligibility
 
-    ships = store.shipments(order.id or 0)
-    with session(store.engine) as s:
-        returned = _returned_lines(s, order.id or 0)  # a line already on its way back can't go again
-    ok = {e.line_id for e in _eligibility(order, lines, ships, returned, store.now()) if e.eligible}
+    # The shop's own rules, lines already on their way back included.
+    ok = {e.line_id for e in order_eligibility(store, order, store.now()) if e.eligible}
     return [line for line in lines if line.id in ok]
 
 

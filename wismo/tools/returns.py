@@ -34,6 +34,7 @@ from ..domain.db import session
 from ..domain.demo import TRACKING_GENERATORS
 from ..domain.models import Order, OrderLine, Shipment
 from ..domain.status import ShipmentStatus
+from ..domain.store import Store
 from ..i18n import formats
 from ..i18n.catalog import word
 from . import knowledge, labels, pickup
@@ -259,11 +260,15 @@ def _returned_lines(s: Session, order_id: int) -> set[int]:
 
 def eligibility(ctx: ToolContext, order_key: str) -> list[LineEligibility]:
     """Per line of a verified order: can it be returned, why not, and the last day to return it."""
-    order = ctx.require_order(order_key)
+    return order_eligibility(ctx.store, ctx.require_order(order_key), ctx.now)
+
+
+def order_eligibility(store: Store, order: Order, now: datetime) -> list[LineEligibility]:
+    """`eligibility` for an order already in hand, with no verification (the eval's order picker)."""
     assert order.id is not None
-    with session(ctx.store.engine) as s:
+    with session(store.engine) as s:
         returned = _returned_lines(s, order.id)
-    return _eligibility(order, ctx.store.lines(order.id), ctx.store.shipments(order.id), returned, ctx.now)
+    return _eligibility(order, store.lines(order.id), store.shipments(order.id), returned, now)
 
 
 def exchange_choices(ctx: ToolContext, order_key: str, line_id: int) -> list[Fact]:

@@ -190,16 +190,13 @@ def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
 
 
 _LABEL_COLON = re.compile(r"\.?[ \t]?:")
-_PREVIOUS_CAPITAL = re.compile(rf"([{UP}][^\W\d_'’-]{{1,30}})[ \t]+$")
+#: The first word of a saint's place written as one token or before another capital ("Saint-Étienne").
 _SAINTS = frozenset({"san", "santa", "santo", "saint", "sainte", "sankt", "st", "sao", "ste"})
-#: "in Davos", "en Mendoza", "em Cuiabá", "nach Sylt", "dans le Jura": a place follows.
-_PLACE_BEFORE = re.compile(r"(?i:(?<![\w'’])(?:in|en|em|nach|aus|ins|dans|vers|hacia|region|regi[oó]n)[ \t]+)$")
 #: "the colour Rosa Palo", "Farbe Altrosa", "sofá Sintra", "la lampe Aurore": a colour or a model.
 _PRODUCT_WORDS = (
     r"colou?r(?:way)?|coloris|couleur|farbe|cor|tono|tom|model|modelo|modell|mod[eè]le|sofa|sof[aá]|canap[eé]|"
     r"lamp|lampe|l[aá]mpara|lumin[aá]ria|collection|kollektion|colecci[oó]n|cole[cç][aã]o|shade|finish"
 )
-_PRODUCT_BEFORE = re.compile(rf"(?i:(?<![\w'’])(?:{_PRODUCT_WORDS})[ \t]+['\"‘“«]?[ \t]?)$")
 _PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w))")
 _SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
 
@@ -208,8 +205,9 @@ _WORD_SPLIT = re.compile(r"[-'’ .]")
 _SAINT_NEXT = re.compile(r"\.?[ \t]+[^\W\d_]")
 _QUOTES = "'\"‘“«"
 #: The word right before a capitalized word that makes it a place or a product: a saint ("San",
-#: "St."), a place preposition ("in", "en", "em", "nach") or a colour or model word ("colour", "Sofa").
-#: Sets, not searches: this runs once per name-like word and must stay cheap on long messages.
+#: "St."), a place preposition ("in Davos", "en Mendoza", "em Cuiabá", "nach Sylt") or a colour or
+#: model word (`_PRODUCT_WORDS`, folded). Sets, not searches: this runs once per name-like word and
+#: must stay cheap on long messages.
 _SAINT_WORDS = frozenset("san santa santo los las saint st sao sankt".split())
 _PLACE_WORDS = frozenset("in en em nach aus ins dans vers hacia region".split())
 _PRODUCT_WORD_SET = frozenset(
