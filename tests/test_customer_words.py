@@ -405,3 +405,15 @@ def test_a_real_theft_report_is_no_false_claim(text):
     from wismo.agent import cues
 
     assert not cues.any_of(cues.UNSAFE, text)
+
+
+def test_hanging_on_to_it_after_a_final_sale_refusal_keeps_everything(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"final_sale": True, "status": "delivered"}, "hang-on")
+    item = picker.values(row, selector={"final_sale": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"need to send back the {item} from {row['order_number']} pls, {row['postal_code']}")
+    agent.send(cid, "seriously? why not, never even opened it")
+    reply = agent.send(cid, "meh whatever, ill hang on to it")
+    assert reply.intent == "start_return" and not any(c["kind"] == "offer" for c in reply.citations), reply.text
+    assert _returns(agent, row) == []

@@ -478,7 +478,8 @@ WAIT = _rx(
 )
 #: "never mind, I'll keep it all": no return after all.
 KEEP = _rx(
-    r"\b(?:i'?ll|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?keep (?:it|them|everything|all|the \w+)\b"
+    r"\b(?:i'?ll|ill|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?(?:keep|hang on to|hold on to|hold onto) "
+    r"(?:it|them|everything|all|the \w+)\b"
     r"|\bkeep(?:ing)? (?:it|them) all\b",
     r"\b(?:me (?:lo|la|los|las) quedo|me quedo con (?:todo|el|ella|ellos))\b",
     r"\b(?:je (?:le |la |les )?(?:garde|conserve)|je vais (?:le |la |les )?garder)\b",
