@@ -73,6 +73,18 @@ def orders(settings) -> list[dict]:
     return Store(get_engine(settings.store_url)).list_orders()
 
 
+def returns_of(agent, row: dict) -> list:
+    """The returns booked on an order (what a conversation really did, not what it said)."""
+    from sqlmodel import select
+
+    from wismo.domain.db import session
+    from wismo.tools.records import Return
+
+    order = agent.store.order(row["order_number"])
+    with session(agent.engine) as s:
+        return list(s.exec(select(Return).where(Return.order_id == order.id)))
+
+
 def pick(orders: list[dict], status: str) -> dict:
     for row in orders:
         if row["status"] == status:

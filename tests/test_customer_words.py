@@ -6,15 +6,12 @@ exchange whose size is out of stock, and the eval's own order picker keeping its
 from __future__ import annotations
 
 import pytest
-from sqlmodel import select
 
 from wismo.agent import topics
-from wismo.domain.db import session
 from wismo.evals.picker import OrderPicker, is_sized
-from wismo.tools.records import Return
 from wismo.tools.returns import in_stock, product_of
 
-from .conftest import pick
+from .conftest import pick, returns_of
 
 
 def _verified(agent, row) -> str:
@@ -25,12 +22,6 @@ def _verified(agent, row) -> str:
 
 def _reason(reply) -> str | None:
     return (reply.handoff or {}).get("reason")
-
-
-def _returns(agent, row) -> list[Return]:
-    order = agent.store.order(row["order_number"])
-    with session(agent.engine) as s:
-        return list(s.exec(select(Return).where(Return.order_id == order.id)))
 
 
 @pytest.mark.parametrize(
@@ -93,7 +84,7 @@ def test_when_the_money_comes_with_a_return_under_way_says_both(agent):
     agent.send(cid, f"can i send back the {item}? {row['order_number']} {row['email']} just not my style")
     agent.send(cid, "store credit is fine")
     agent.send(cid, "yep book it")
-    assert len(_returns(agent, row)) == 1
+    assert len(returns_of(agent, row)) == 1
     reply = agent.send(cid, "cool. so when do i actually get the credit?")
     cited = [c["source_id"] for c in reply.citations]
     assert "policy:returns#refund-timing" in cited and any(c.startswith("return:RMA-") for c in cited)
@@ -130,12 +121,12 @@ def test_an_exchange_out_of_stock_never_books_a_refund_nobody_chose(agent, order
     assert "policy:returns#exchanges" in [c["source_id"] for c in question.citations]
     insist = agent.send(cid, "ok then yes, do the exchange")
     assert _reason(insist) != "guardrail_block"
-    assert _returns(agent, row) == []  # no refund booked on a yes to an exchange
+    assert returns_of(agent, row) == []  # no refund booked on a yes to an exchange
     if insist.handoff:
         return
     agent.send(cid, "fine, store credit then")
     agent.send(cid, "yes")
-    assert [r.option for r in _returns(agent, row)] == ["store_credit"]
+    assert [r.option for r in returns_of(agent, row)] == ["store_credit"]
 
 
 def test_the_picker_s_returnable_order_is_delivered_and_its_item_can_go_back(agent):
@@ -266,7 +257,7 @@ def test_why_not_after_a_final_sale_refusal_gives_the_rule_and_giving_up_is_no_y
     why = agent.send(cid, "why not?? it's brand new, never used")
     assert "policy:returns#final-sale" in [c["source_id"] for c in why.citations], why.text
     assert agent.send(cid, "ugh fine. ok").handoff is None
-    assert _returns(agent, row) == []
+    assert returns_of(agent, row) == []
 
 
 def test_a_reason_after_the_proposal_keeps_it_waiting_for_the_yes(agent):
@@ -283,7 +274,7 @@ def test_a_reason_after_the_proposal_keeps_it_waiting_for_the_yes(agent):
     reason = agent.send(cid, "just changed my mind tbh")
     assert reason.intent == "start_return" and "rephrase" not in reason.text
     agent.send(cid, "yes")
-    assert len(_returns(agent, row)) == 1
+    assert len(returns_of(agent, row)) == 1
 
 
 def test_another_shop_s_order_is_declined_even_with_its_number(agent):
@@ -337,7 +328,7 @@ def test_the_picker_never_offers_a_line_already_on_its_way_back(agent):
     cid = agent.start("web")
     agent.send(cid, f"i want to return the {item} from {row['order_number']} {row['email']}, changed my mind")
     agent.send(cid, "yes")
-    if not _returns(agent, row):
+    if not returns_of(agent, row):
         pytest.skip("the first return was not booked at once (several items to choose from)")
     again = OrderPicker(agent.store)
     again.used = set()
@@ -345,7 +336,7 @@ def test_the_picker_never_offers_a_line_already_on_its_way_back(agent):
     lines = agent.store.lines(order.id)
     from wismo.evals.picker import _returnable_lines
 
-    returned = {i["line_id"] for r in _returns(agent, row) for i in r.items}
+    returned = {i["line_id"] for r in returns_of(agent, row) for i in r.items}
     assert not {ln.id for ln in _returnable_lines(agent.store, order, lines)} & returned
 
 
@@ -416,4 +407,4 @@ def test_hanging_on_to_it_after_a_final_sale_refusal_keeps_everything(agent):
     agent.send(cid, "seriously? why not, never even opened it")
     reply = agent.send(cid, "meh whatever, ill hang on to it")
     assert reply.intent == "start_return" and not any(c["kind"] == "offer" for c in reply.citations), reply.text
-    assert _returns(agent, row) == []
+    assert returns_of(agent, row) == []

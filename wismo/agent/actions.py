@@ -110,23 +110,26 @@ _STORE_CREDIT = re.compile(
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
     r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
-    r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|outro tamanho|tamanho (?:maior|menor)|"
+    r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|grosse (?:grosser|kleiner)|"
+    r"(?:grossere|kleinere) grosse|outro tamanho|tamanho (?:maior|menor)|"
     r"tamanho (?:acima|abaixo)|un talle|talle mas|taille (?:au-dessus|en dessous)|size (?:bigger|smaller)"
 )
 _REFUND = re.compile(
     r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|"
     # the money on the card it was paid with: "que me devuelvan el dinero a la tarjeta", "zurück auf die Karte"
-    r"(?:dinero|plata|argent|geld|money) (?:\w+ )?(?:a|en|sur|auf|to|on|back to) (?:la |mi |ma |die |meine |my )?"
-    r"(?:tarjeta|carte|karte|card)|(?:zuruck )?auf (?:die|meine) karte"
+    r"(?:dinero|plata|guita|argent|geld|money|dinheiro) (?:\w+ ){0,2}(?:a|en|sur|auf|to|on|back to|no|na) "
+    r"(?:la |mi |ma |die |meine |my |meu |o |a )?"
+    r"(?:tarjeta|carte|karte|card|cartao)|(?:zuruck )?auf (?:die|meine) karte"
 )
 
 
 _NEGATED_OPTION = re.compile(
-    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas d'?|pas un|pas de|"
+    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas d'?|pas un|pas de|pas|"
     r"je ne veux pas d'?|kein\w*|nicht|sem|nao|nao quero)\s+"
+    r"(?:(?:en|in|as|als|em|como|sous forme d'|na forma de|con|with|in form von)\s+)?"
     r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
     r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"
-    r"dinheiro)\w*"
+    r"dinheiro|bon d'achat|avoir|gutschein|guthaben|vale|credito|gift card|voucher)\w*"
 )
 
 
@@ -233,7 +236,7 @@ def start_return(
         facts = [f for e in eligible for f in e.facts if f.kind == "return"]
         names = [e.name for e in eligible][:4]
         p = plan("return_which_item", facts, names + [TALK_TO_PERSON], items=", ".join(names))
-        return evidence + facts, p, {"kind": "choose_item", "text": text}
+        return evidence + facts, p, {"kind": "choose_item", "text": text, "order": order_key}
     reason = reason_of(text)
     option = force_option or option_of(text)
     new_variant = None
@@ -267,13 +270,14 @@ def start_return(
                 ),
                 policy_text=policy.values["text"],
             )
-            return evidence + facts, p, {"kind": "choose_refund", "text": text}
+            return evidence + facts, p, {"kind": "choose_refund", "text": text, "order": order_key}
     try:
         proposal = returns_tool.plan_return(ctx, order_key, line_ids, reason, option, new_variant)
     except ToolRefused:
         return evidence, plan("policy_unknown", [], [TALK_TO_PERSON]), None
     order = tracking_tool.order_summary(ctx, order_key)
-    return _proposal_plan(proposal, evidence, note, text, order)
+    facts, p, nxt = _proposal_plan(proposal, evidence, note, text, order)
+    return facts, p, nxt | {"order": order_key}
 
 
 def _proposal_plan(

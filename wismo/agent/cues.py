@@ -57,14 +57,39 @@ OTHER_ORDER = _rx(
 
 #: A question about when: the date, the hour, today or tomorrow, "how long".
 WHEN = _rx(
-    r"\b(?:when|what time|which time|what hour|at what hour|what day|which day|the date|how long|how many days|"
-    r"eta|arriv\w*|get here|be here|come today|today|tonight|tomorrow|by (?:christmas|friday|monday|the weekend|"
-    r"tomorrow|saturday|sunday|the \d+\w*)|before (?:christmas|friday|the weekend)|delivery date|expected|"
-    r"estimate\w*)\b",
-    r"\b(?:cuando|a que hora|que dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*)\b",
-    r"\b(?:quand|a quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*)\b",
-    r"\b(?:wann|um wie ?viel uhr|welche uhrzeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen)\b",
-    r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*)\b",
+    r"\b(?:when(?:'?s)?|what time|which time|what hour|at what hour|what day|which day|the date|how long|"
+    r"how many days|eta|arriv\w*|get(?:ting)? here|be here|come today|today|tonight|tomorrow|"
+    r"by (?:christmas|friday|monday|the weekend|tomorrow|saturday|sunday|the \d+\w*)|"
+    r"before (?:christmas|xmas|friday|the weekend|the holidays|(?:the )?\d+\w*)|"
+    r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*)\b",
+    r"\b(?:cuando|a que hora|que dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*|a tiempo"
+    r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
+    r"\b(?:quand|a quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
+    r"|avant (?:le )?(?:\d+|noel|le reveillon))\b",
+    r"\b(?:wann|um wie ?viel uhr|welche uhrzeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen|rechtzeitig"
+    r"|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
+    r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*|a tempo"
+    r"|antes d[oe] (?:dia )?(?:\d+|natal))\b",
+)
+#: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
+CONTENTS = _rx(
+    r"\b(?:what'?s (?:even )?(?:in|inside) (?:it|there|the (?:box|package|parcel))|what (?:is|was) (?:in|inside) "
+    r"(?:it|the (?:box|package|parcel))|what (?:did|do) (?:i|we|she|he|they) (?:even )?(?:order|buy)|what items?"
+    r" (?:are|is|were) in)\b",
+    r"\b(?:que (?:hay|tiene|viene|trae) (?:dentro|adentro|en (?:el|la) (?:paquete|caja))|que (?:fue lo que )?"
+    r"(?:pedi|compre|pidio|compro))\b",
+    r"\b(?:qu'est-ce qu'il y a dedans|ce qu'il y a dedans|qu'y a-t-il dedans|qu'est-ce que j'ai commande|"
+    r"le contenu)\b",
+    r"\b(?:was (?:ist )?(?:da )?drin|was ist im paket|was habe ich (?:eigentlich )?bestellt|der inhalt)\b",
+    r"\b(?:o que (?:tem|vem|veio) (?:dentro|na caixa|no pacote)|o que (?:eu )?(?:pedi|comprei))\b",
+)
+#: Of the WHEN questions, the ones about arriving in time for a day ("will it make it before the 24th?").
+IN_TIME = _rx(
+    r"\b(?:make it (?:by|before|for|in time)|in time for|before (?:christmas|xmas|the holidays|(?:the )?\d+\w*))\b",
+    r"\b(?:a tiempo|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
+    r"\b(?:a temps|avant (?:le )?(?:\d+|noel|le reveillon))\b",
+    r"\b(?:rechtzeitig|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
+    r"\b(?:a tempo|antes d[oe] (?:dia )?(?:\d+|natal))\b",
 )
 #: Of the WHEN questions, the ones about the hour of the day.
 HOUR = _rx(
@@ -96,9 +121,22 @@ WHO = _rx(
 )
 
 #: Another shop or marketplace: its orders are not ours to look up.
+_SHOPS = (
+    r"(?:amazon|ebay|walmart|target\.com|etsy|shein|temu|aliexpress|best ?buy|wayfair|zalando|mercado ?libre|"
+    r"costco|ikea|nike\.com|asos)"
+)
+#: What was bought there: "my amazon order", "a parcel from zalando", "ich habe bei Zalando bestellt".
+_BOUGHT = (
+    r"(?:orders?|package|parcel|delivery|tracking|purchase|bought|ordered|shipment|box|stuff|thing|item|"
+    r"pedido|paquete|compra\w*|commande|colis|achet\w*|bestell\w*|paket|sendung|lieferung|gekauft|encomenda|"
+    r"pacote|comprei)"
+)
+#: Another shop or marketplace and something bought there: its orders are not ours to look up. A shop
+#: named in passing ("or do I go buy something at walmart?") is not an order of theirs.
 OTHER_SHOP = _rx(
-    r"\b(?:amazon|ebay|walmart|target\.com|etsy|shein|temu|aliexpress|best ?buy|wayfair|zalando|mercado ?libre|"
-    r"costco|ikea|nike\.com|asos)\b"
+    rf"\b{_SHOPS}\b(?:\W+\w+){{0,3}}?\W+{_BOUGHT}\b",
+    rf"\b{_BOUGHT}\b(?:\W+\w+){{0,4}}?\W+{_SHOPS}\b",
+    rf"^\W*{_SHOPS}\W*$",
 )
 
 #: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
@@ -140,7 +178,8 @@ PICKUP = _rx(
     r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me)|where else (?:can|could) i (?:get|grab|collect)|"
     r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else)\b",
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
-    r"\b(?:retirer|recuperer|point relais|relais|consigne|bureau de poste|aller le chercher)\b",
+    r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
+    r"aller le chercher)\b",
     r"\b(?:abholen|abholung|packstation|paketshop|filiale|postfiliale|selbst holen)\b",
     r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
 )
@@ -391,6 +430,31 @@ PROFANITY = _rx(
     r"\b(?:scheisse|scheiss\w*|verdammt\w*|arschloch|idiot\w*|mist(?:laden)?|kacke)\b",
     r"\b(?:merda|porra|caralho|idiota\w*|droga de)\b",
 )
+#: Swearing as emphasis in a question we can answer ("wtf does that even mean?", "¿qué mierda
+#: significa eso?"): worth an answer first, not a person at once, unless more than that is said.
+MILD_SWEARING = _rx(
+    r"\b(?:wtf|the (?:fuck|hell|heck)|(?:fuck|fucking|freaking|frigging)(?: \w+)?|shit|crap|damn)\b",
+    r"\b(?:mierda|joder|carajo)\b",
+    r"\b(?:merde|putain|bordel)\b",
+    r"\b(?:scheisse|scheiss|verdammt|mist)\b",
+    r"\b(?:merda|porra)\b",
+)
+
+
+def only_mild_swearing(text: str) -> bool:
+    """Every swear word in the message is emphasis ("it still hasn't shipped wtf", "where the hell is
+    it?"), said about a real question or fact, not a verdict on us ("this is shit") or swearing alone."""
+    folded = fold(text)
+    stripped = MILD_SWEARING.sub(" ", folded)
+    content = len(re.findall(r"[a-z]{2,}", stripped)) >= 3
+    return stripped != folded and content and not PROFANITY.search(stripped) and not _VERDICT.search(folded)
+
+
+#: Swearing as a verdict: "this is shit", "your service is crap", "such bullshit".
+_VERDICT = re.compile(
+    r"\b(?:is|are|'s|'re|so|such|total|absolute|pure)\s+(?:a\s+|(?:total|complete)\s+)?(?:shit\w*|crap\w*|bullshit|"
+    r"fucking \w+|mierda|merde|scheisse|mist|merda)\b"
+)
 
 #: Asking after a refund under way ("where is my refund?"), not demanding one.
 REFUND_STATUS = _rx(
@@ -419,11 +483,12 @@ YES_INSIDE = _rx(
 )
 #: "is that normal?", "what does that mean?": the current status in the shop's written words.
 STATUS_MEANING = _rx(
-    r"\b(?:is (?:that|this|it) normal|what does (?:that|this|it) mean|is (?:that|this) (?:bad|a problem|usual))\b",
-    r"\b(?:es normal|que significa (?:eso|esto)|eso es malo)\b",
-    r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire)\b",
+    r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
+    r"|usual))\b",
+    r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo)\b",
+    r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi)\b",
     r"\b(?:ist das normal|was (?:heisst|bedeutet) das)\b",
-    r"\b(?:e normal|o que (?:isso )?significa)\b",
+    r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq))\b",
 )
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
 WHAT_NOW = _rx(

@@ -171,8 +171,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             return "dispute"
         upset = (
             cues.any_of(cues.FRUSTRATION, text)
-            or cues.any_of(cues.PROFANITY, text)
-            or cues.any_of(cues.SARCASM, text)
+            or (cues.any_of(cues.PROFANITY, text) and not cues.only_mild_swearing(text))
+            # "oh great, a bot. #WS14549, where's my stuff": sarcasm in a first message that asks for an
+            # order is answered; sarcasm about an answer we gave is a customer losing patience.
+            or (cues.any_of(cues.SARCASM, text) and (self.state.get("last_intent") or not self.ents))
             or cues.shouting(text)
             or mood(text) <= UPSET_MOOD
         )
@@ -203,6 +205,13 @@ class Dialogue(PendingReplies, OrderAnswers):
             self.out["intent"] = "start_return"
             return self.order_turn("start_return")  # a refund for what arrived is a return
         evidence = list(main.facts)
+        if problem == "missing_item" and self.state.get("problem") != "missing_item":
+            # The first word of a missing item: whether anything else is on its way, and a person offered.
+            evidence, p = problems.missing_first(main, evidence, parcels=len(trackings))
+            offer = {"kind": "offer_person", "reason": "missing_item"}
+            return self.answer(
+                evidence, p, problem=problem, pending_action=offer, last_intent=self.out["intent"], pending_intent=None
+            )
         evidence, p = problems.problem_plan(problem, main, evidence)
         insists = self.state.get("problem") == "refund_demand" or cues.any_of(cues.INSIST, self.text)
         if problem == "refund_demand" and "handoff" not in p and insists:
@@ -226,7 +235,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("last_intent") in NEEDS_ORDER
         )
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
-        time_or_place = cues.any_of(cues.HOUR, self.text) or cues.any_of(cues.WHERE, self.text)
+        time_or_place = any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME))
         if (
             intent in ("out_of_scope", "smalltalk", "policy_question")
             and in_context
@@ -234,7 +243,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
             refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
-            if (cues.any_of(cues.WHEN, self.text) or time_or_place) and len(self.text) <= 80 and not refund:
+            if (cues.any_of(cues.WHEN, self.text) or time_or_place) and len(self.text) <= 120 and not refund:
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
             # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
@@ -258,6 +267,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             cues.any_of(cues.RETURN, self.text)
             and intent not in ("start_return", "return_status", "human_agent")
             and not cues.any_of(cues.NOT_HERE, self.text)
+            and not any(cues.any_of(cues.RETURN, part) for part, _u in self.extras)
         ):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
@@ -315,6 +325,9 @@ class Dialogue(PendingReplies, OrderAnswers):
         if effective in NEEDS_ORDER:
             return self.order_turn(effective)
         if effective == "policy_question" and confidence >= self.threshold:
+            found = topics.topics_of(self.text)
+            if found and not self.ents:
+                return self.topics_reply(found)  # a registered topic names its article outright
             fact = self.written_answer()
             if fact is not None:
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
@@ -399,7 +412,16 @@ class Dialogue(PendingReplies, OrderAnswers):
             return None
         if cues.any_of(cues.HOLIDAY_WISH, text) and effective not in NEEDS_ORDER:
             return "holiday_wish"
-        casual = effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold
+        # "ok i'll wait then" has no purchase word: read as the order's question only by context.
+        unanchored = (
+            self.intent == "out_of_scope"
+            and self.confidence < self.threshold
+            and not cues.asks_something(text)
+            and not any(cues.any_of(c, text) for c in (cues.WHEN, cues.HOUR, cues.WHERE))
+        )
+        casual = (
+            effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold or unanchored
+        )
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)):

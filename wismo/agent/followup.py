@@ -15,7 +15,9 @@ _FILLER = re.compile(
     r"bestellung|encomenda|mi|mon|ma|meine|meu|minha|el|la|le|die|der|o|a|y|et|und|e|es|est|ist|numero|nummer|"
     # The details' own labels in the other languages: "Bestellnummer #WS12701, PLZ 95814".
     r"bestellnummer|bestellnr|plz|postleitzahl|cp|codigo|cep|correo|courriel|adresse|direccion|endereco|"
-    r"pedido|n[uú]mero|code postal|c[oó]digo postal|mail|e-mail)\b",
+    r"pedido|n[uú]mero|code postal|c[oó]digo postal|mail|e-mail|"
+    # "oui c'est #WS13222 pis <email>", "sí, aquí está", "ja, hier": a yes and a "here it is".
+    r"oui|si|sim|ja|yeah|yep|c'est|voici|voila|aqui|esta|aqui esta|hier|bitte|pis|puis|aca|tiens)\b",
     re.I,
 )
 

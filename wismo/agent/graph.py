@@ -1,12 +1,14 @@
 r"""The conversation graph, wired top to bottom.
 
-    screen -> understand -> read -> authorize -> act -> compose -> write -> check -> reply
-                                                  \                          |
-                                                   +-----> handoff <----------+
+    screen -> understand -> (read) -> authorize -> act -> compose -> (write) -> check -> reply
+                                                    \                            |
+                                                     +------> handoff <----------+
 
 `act` is the dialogue (the local engine's plan) with either engine: verification, the focus order,
 tools and confirmations never depend on a model. With the openai engine the model only `read`s an
 unsure message and `write`s the planned answer; both fall back to the local engine (see llm.py).
+With the local engine the two model steps are not on the path at all (each step costs LangGraph
+bookkeeping even when it does nothing).
 """
 
 from __future__ import annotations
@@ -58,11 +60,11 @@ def build_graph(checkpointer: BaseCheckpointSaver | None = None) -> CompiledStat
 
     g.add_edge(START, "screen")
     g.add_edge("screen", "understand")
-    g.add_edge("understand", "read")
+    g.add_conditional_edges("understand", nodes.with_model("read", "authorize"), ["read", "authorize"])
     g.add_edge("read", "authorize")
     g.add_edge("authorize", "act")
     g.add_conditional_edges("act", nodes.after_act, {"handoff": "handoff", "compose": "compose"})
-    g.add_edge("compose", "write")
+    g.add_conditional_edges("compose", nodes.with_model("write", "check"), ["write", "check"])
     g.add_edge("write", "check")
     g.add_conditional_edges("check", nodes.after_check, {"handoff": "handoff", "reply": "reply"})
     g.add_edge("handoff", "reply")

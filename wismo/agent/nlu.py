@@ -113,6 +113,12 @@ _ZIP_TOKEN_RE = re.compile(r"(?<![\w$#])\d{5}(?:-\d{4})?(?!\w)")
 _NON_WORD_RE = re.compile(r"[^\w\s]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
+#: "mon adresse mail c'est x@y", "my email address is x@y": a credential, not an address to change.
+_EMAIL_LEAD_RE = re.compile(
+    r"\b(?:(?:mon|ma|my|mi|meine?|meu|minha|o|el) )?(?:adresse (?:e )?mail|adresse courriel|adresse electronique"
+    r"|e ?mail address|e ?mail adresse|direccion de (?:e ?mail|correo)|endereco de e ?mail)"
+    r"(?: (?:c ?est|est|is|es|ist|e|lautet))? xemail\b"
+)
 _ENTITY_TOKENS = {"xemail", "xzip", "xorder", "xtracking", "xphone", "xperson"}
 # Words that may surround entities in a pure follow-up ("my order number is ws10042, zip 30301").
 _FOLLOW_UP_FILLER = set(
@@ -144,7 +150,8 @@ def normalize_text(text: str) -> str:
     text = _strip_accents(text)
     text = _NON_WORD_RE.sub(" ", text)
     text = _DIGITS_RE.sub(" xnum ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    text = _SPACE_RE.sub(" ", text).strip()
+    return _EMAIL_LEAD_RE.sub("xemail", text)
 
 
 def _expand(pattern: str, rng: random.Random, cap: int) -> list[str]:

@@ -6,6 +6,7 @@ Each node takes the state and the turn's run-time context and returns the fields
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -73,10 +74,37 @@ def understand(state: TurnState, runtime: Runtime[Turn]) -> dict:
     return {
         "intent": u.intent,
         "confidence": float(u.confidence),
-        "entities": u.entities,
+        "entities": _asked_order_number(state, u.entities),
         "scores": u.scores,
         "lang": lang,
     }
+
+
+def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """ "oh u need the number. 13908" right after we asked for the order number, the email already
+    given: five digits are that order number, not a ZIP code."""
+    zips = found.get("postal_code") or []
+    if state.get("awaiting") != "order" or found.get("order_number") or len(zips) != 1:
+        return found
+    if state.get("pending_order") or not (state.get("credential") or found.get("email")):
+        return found  # "ah wait, that's my old zip. 20016" after a mismatch: a ZIP for the order on hand
+    if _ZIP_WORD.search(state.get("text") or ""):
+        return found
+    rest = {k: v for k, v in found.items() if k != "postal_code"}
+    return rest | {"order_number": [f"WS{zips[0][:5]}"]}
+
+
+_ZIP_WORD = re.compile(r"\b(?:zip|postal|postcode|plz|postleitzahl|cp|c[oó]digo postal|code postal|cep)\b", re.I)
+
+
+def with_model(step: str, otherwise: str) -> Callable[[TurnState], str]:
+    """The edge into a model step: taken with the openai engine, skipped with the local one."""
+
+    def route(state: TurnState) -> str:
+        return step if state.get("engine") == "openai" else otherwise
+
+    route.__name__ = f"to_{step}"
+    return route
 
 
 # ---------------------------------------------------------------------------- authorize
@@ -166,12 +194,6 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
         if source_id in by_notice:
             text += " " + templates.render("notice_line", text=by_notice[source_id].values["text"])
     links: list[dict[str, str]] = []
-    if p.get("offer"):
-        offer = next((f for f in state.get("evidence") or [] if f.source_id == p["offer"]), None)
-        if offer is not None:
-            url = absolute(offer.values["url"], turn.services.settings.public_url)
-            text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=url)
-            links.append({"label": word("offer_link"), "url": url})
     if p.get("verified_prefix"):
         text = word("verified_prefix") + " " + text
     if not state.get("disclosed"):
@@ -179,6 +201,13 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
     for more in p.get("then") or []:
         # Further answers in the same reply (a second order named in the same message).
         text += "\n" + templates.render(more["template"], **more.get("fields", {}))
+    if p.get("offer"):
+        # The offer last: after every answer the customer asked for.
+        offer = next((f for f in state.get("evidence") or [] if f.source_id == p["offer"]), None)
+        if offer is not None:
+            url = absolute(offer.values["url"], turn.services.settings.public_url)
+            text = text + "\n" + templates.render("offer_line", text=offer.values["text"], url=url)
+            links.append({"label": word("offer_link"), "url": url})
     by_id = {f.source_id: f for f in state.get("evidence") or []}
     cite_ids = list(p.get("cite", [])) + [c for more in p.get("then") or [] for c in more.get("cite", [])]
     cites = [by_id[s].citation() for s in dict.fromkeys(cite_ids) if s in by_id]

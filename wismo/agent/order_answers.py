@@ -10,7 +10,7 @@ from typing import Any
 from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, nlu
+from . import actions, cues, focus, nlu, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
@@ -59,8 +59,24 @@ class OrderAnswers(WrittenAnswers):
         """Answers to the other requests of a multi-part message, after the main one's (see split)."""
         pending = None
         cited = set(p.get("cite", []))
-        for part, u in self.extras:
-            if (u.intent == main and u.confidence >= self.threshold) or is_followup(part, u.entities):
+        extras = self.extras or [(self.text, None)]
+        for part, u in extras:
+            asked = [knowledge.article(t.article).fact() for t in topics.topics_of(part)]
+            asked = [f for f in asked if f.source_id not in cited]
+            if asked and main != "start_return":
+                # "...and can I send it back for free?": a question the written policy answers.
+                for fact in asked:
+                    p = dict(p)
+                    p.setdefault("then", []).append(plan("policy_answer", [fact], policy_text=fact.values["text"]))
+                    cited.add(fact.source_id)
+                evidence = evidence + asked
+                continue
+            if u is None:
+                continue  # one request, the main answer's
+            order = next(iter(u.entities.get("order_number") or []), None) or self.focus
+            other = order != self.focus and ctx is not None and order in ctx.verified
+            said = u.intent == main and u.confidence >= self.threshold and not other
+            if said or (is_followup(part, u.entities) and not other):
                 continue  # said by the main answer, or only the order's details ("order #WS10001, a@b.c")
             if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
                 # A side question no intent explains ("do I have to sign for it?"): the written answer.
@@ -73,12 +89,11 @@ class OrderAnswers(WrittenAnswers):
                 cited |= set(q["cite"])
                 evidence = evidence + [fact]
                 continue
-            order = next(iter(u.entities.get("order_number") or []), None) or self.focus
             if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
                 facts, q, nxt = actions.start_return(ctx, order, part, [])
                 pending = pending or nxt
-            elif u.intent == "order_status" and ctx is not None and self.focus and main != "delivery_issue":
-                facts, q = self.policy.order_turn(ctx, "order_status", self.focus, part)
+            elif u.intent == "order_status" and ctx is not None and order and (main != "delivery_issue" or other):
+                facts, q = self.policy.order_turn(ctx, "order_status", order, part)
                 q.pop("pending_action", None)
             elif u.intent in ("policy_question", "start_return", "return_status", "pickup_alternative"):
                 fact = self.kb_answer(part)
@@ -91,6 +106,9 @@ class OrderAnswers(WrittenAnswers):
             p.setdefault("then", []).append(q)
             cited |= set(q.get("cite", []))
             evidence = evidence + [f for f in facts if f not in evidence]
+            if other:
+                # "...but I made another one, #WS14108, where is it?": the conversation follows it.
+                self.out["verified_order"] = order
         return evidence, p, pending
 
     def move_to_other_order(self, effective: str) -> dict | None:
@@ -140,9 +158,8 @@ class OrderAnswers(WrittenAnswers):
                 return self.handoff("tool_failure")
             if effective == "order_status" and len(asked) > 1 and not self.extras:
                 evidence, p = self.also_about(ctx, asked[1:], evidence, p)
-            if self.extras:
-                evidence, p, more_pending = self.more_parts(ctx, effective, evidence, p)
-                pending_action = pending_action or more_pending
+            evidence, p, more_pending = self.more_parts(ctx, effective, evidence, p)
+            pending_action = pending_action or more_pending
             if self.auth == "verified":
                 p["verified_prefix"] = True
             return self.answer(
@@ -162,6 +179,11 @@ class OrderAnswers(WrittenAnswers):
             # "can it go to a pickup point?" after a tracking number alone: a redirect changes the
             # order, so it needs the order verified first; the pickup question waits for it.
             return self.ask_for_order(effective)
+        if tracking and not asked and cues.any_of(cues.CONTENTS, self.text):
+            # "what's even in it?" with a tracking number alone: the contents are the order's, shown once
+            # it is verified; the question waits for that.
+            return self.out | {"plan": plan("contents_need_order", quick=[TALK_TO_PERSON]), "awaiting": "order",
+                               "pending_intent": "order_status"}
         if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
             evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)

@@ -18,15 +18,20 @@ class PendingReplies(DialogueBase):
         if kind == "offer_person":
             taken = cues.is_yes(text) and not cues.closes(text) and not cues.any_of(cues.RESIGNED, text)
             if taken or self.intent == "human_agent":
-                # The customer took the offer of a person: their request, whatever led to the offer.
-                return self.handoff("customer_requested")
+                # The customer took the offer of a person: their request, or the problem it was offered for.
+                reason = pending.get("reason")
+                return self.handoff(reason if reason in problems.REASON.values() else "customer_requested")
             if cues.is_no(text):
                 return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
             return None
         if not self.focus:
             return None
         ctx = self.ctx()
-        if kind in ("return", "redirect") and cues.is_yes(text):
+        # The order the proposal is about (a return on the customer's other order keeps its own).
+        order = pending.get("order") or self.focus
+        named = actions.option_of(text, default=None) if kind == "return" else None
+        other_option = named is not None and named != pending.get("option")
+        if kind in ("return", "redirect") and cues.is_yes(text) and not other_option:
             evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
             last = "pickup_alternative" if kind == "redirect" else "start_return"
             return self.out | {
@@ -47,25 +52,23 @@ class PendingReplies(DialogueBase):
             # "just changed my mind tbh" after the proposal: the reason for it, not a new request.
             combined = f"{pending.get('text', '')} {text}"
             if actions.reason_of(text) == actions.reason_of(pending.get("text", "")):
-                p = plan(f"confirm_{pending.get('option') or 'refund'}", quick=actions.CONFIRM_REPLIES)
-                return self.out | {"plan": p, "pending_action": pending, "intent": "start_return"}
-            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=pending.get("option"))
+                return self.confirm_again(pending, pending.get("option") or "refund")
+            evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=pending.get("option"))
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
-            p = plan(f"confirm_{option}", quick=actions.CONFIRM_REPLIES)
-            return self.out | {"plan": p, "pending_action": pending, "intent": "start_return"}
+            return self.confirm_again(pending, option)
         if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
             # "refund instead", "store credit please": the same items, another option.
             combined = f"{pending.get('text', '')} {text}"
-            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [], force_option=option)
+            evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=option)
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         answers_which = self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status") or (
             cues.any_of(cues.RETURN, text) and problems.detect(text, self.intent) is None
         )
         if kind == "choose_item" and answers_which:
             combined = f"{pending.get('text', '')} {text}"
-            evidence, p, nxt = actions.start_return(ctx, self.focus, combined, [])
+            evidence, p, nxt = actions.start_return(ctx, order, combined, [])
             if nxt is not None and nxt.get("kind") == "choose_item" and nxt.get("text") == combined:
                 # The answer did not name an item we could match: ask once more with the list.
                 pass
@@ -100,7 +103,7 @@ class PendingReplies(DialogueBase):
             option = actions.option_of(text, default=None) or ("refund" if cues.is_yes(text) else None)
             if option in ("refund", "store_credit"):
                 evidence, p, nxt = actions.start_return(
-                    ctx, self.focus, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
+                    ctx, order, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
             if option == "exchange" or ("?" in text and self.intent == "start_return"):
@@ -108,10 +111,21 @@ class PendingReplies(DialogueBase):
                 # say so again with how exchanges work, and keep the choice open. Never book a refund
                 # the customer did not choose.
                 evidence, p, nxt = actions.start_return(
-                    ctx, self.focus, pending.get("text", ""), [], force_option="exchange"
+                    ctx, order, pending.get("text", ""), [], force_option="exchange"
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         return None
+
+    def confirm_again(self, pending: dict, option: str) -> dict:
+        """ "refund to my card please" when a refund is what was proposed: the short ask for the yes,
+        backed by the proposal itself (planned again, so the reply cites what it confirms)."""
+        order = pending.get("order") or self.focus or ""
+        evidence, _p, nxt = actions.start_return(self.ctx(), order, pending.get("text", ""), [], force_option=option)
+        if nxt is None or nxt.get("kind") != "return":
+            evidence, nxt = [], pending
+        facts = [f for f in evidence if f.kind in ("order", "return")]
+        p = plan(f"confirm_{option}", facts, actions.CONFIRM_REPLIES)
+        return self.out | {"evidence": facts, "plan": p, "pending_action": nxt, "intent": "start_return"}
 
     def keeps_everything(self, pending: dict | None) -> bool:
         """ "never mind, I'll keep it all" after a return was discussed or proposed."""

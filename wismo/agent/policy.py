@@ -278,7 +278,9 @@ class LocalPolicy:
         if followup and status is S.OUT_FOR_DELIVERY and main.order is not None and cues.any_of(cues.HOUR, text):
             # "what time tho?": carriers give no time slot; the written words say by when it usually comes.
             return self._explained(ctx, main, eta, evidence, notices)
-        if followup and asked is None and explainable and main.order is not None and intent != "pickup_alternative":
+        meaning = cues.any_of(cues.STATUS_MEANING, text)  # "exception?? what does that even mean"
+        asks_meaning = (followup and asked is None) or meaning
+        if asks_meaning and explainable and main.order is not None and intent != "pickup_alternative":
             # "why is it late?", "is it lost?": what the status means, in the shop's written words.
             return self._explained(ctx, main, eta, evidence, notices)
 

@@ -48,6 +48,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:number|no|#)?|(?:send|ship|deliver|redirect|forward) (?:it |the (?:order|package|parcel) )?"
                 r"(?:there instead|instead to|to (?:my |her |his |their |a )?(?:mom|mum|mother|dad|father|parents|"
                 r"friend|sister|brother|grandma|work|office|new|other|different|another)\w*)|i (?:have )?moved|"
+                r"change where (?:it|(?:the |my )?(?:order|package|parcel)|#?ws ?\d+) (?:is|'s) (?:going|headed|"
+                r"being (?:sent|shipped|delivered))|(?:we |just |recently )?moved (?:last|this) (?:week|month)|"
+                r"forgot to (?:update|change) (?:my |the )?address|"
                 r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
                 # "I put the wrong apartment number", "send it again to the right address".
                 r"\b(?:wrong (?:apt|apartment|house|street|unit|door|building|zip|postal) ?(?:number|no|#|code)?|"
@@ -100,8 +103,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:(?:item|piece|part|one|thing)s? (?:is |was |are )?missing|missing (?:from|in) (?:the |my )?"
                 r"(?:box|package|parcel|order)|is missing|was missing|(?:box|package|parcel) (?:was|came|arrived) "
                 r"empty|empty (?:box|package|parcel)|only (?:got|received|came with) (?:one|two|\d|part|half)|not "
-                r"(?:everything|all (?:of )?(?:the )?items?) (?:was|were|came|arrived)|(?:wasn'?t|was not|isn'?t) in "
-                r"the (?:box|package|parcel)|half (?:of )?my order|and no \w+)\b",
+                r"(?:everything|all (?:of )?(?:the )?items?) (?:was|were|came|arrived)|"
+                r"(?:wasn'?t|was not|isn'?t|is not|weren'?t|"
+                r"were not) (?:\w+ )?in (?:it|there|the (?:box|package|parcel|bag))|half (?:of )?my order|and no \w+|"
+                r"(?:the )?rest (?:of (?:it|the order) )?(?:was|were) (?:there|in (?:it|the box))|"
+                r"(?:it'?s|its) (?:just |simply )?not in (?:the )?(?:box|package|parcel))\b",
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
                 r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
                 r"\b(?:il manque|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
@@ -121,7 +127,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
                 r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
                 r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal))\b",
-                r"\b(?:endommage\w*|abime\w*|casse\w*|ecrase\w*|dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
+                r"\b(?:endommage\w*|abime\w*|casse\w*|brise\w*|ecrase\w*|ecrapout\w*|amoche\w*|"
+                r"dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
                 r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*)\b",
                 r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
                 r"funktioniert nicht)\b",
@@ -135,7 +142,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:send (?:me )?(?:a )?(?:new one|replacement|another one)|(?:a |want a |need a )?replacement|"
                 r"reship\w*|re-?send|ship (?:it |me one )?again|send (?:it )?again|new one not a refund)\b",
                 r"\b(?:(?:envien|mandenme|manden|enviar) (?:otr[oa]|uno nuevo|de nuevo)|reenvi\w*|reemplazo)\b",
-                r"\b(?:renvoye[rz]? un (?:autre|nouveau)|reexpedi\w*|remplacement|en renvoyer un)\b",
+                r"\b(?:renvoye[rz]? un (?:autre|nouveau)|reexpedi\w*|remplacement|en renvoyer un|"
+                r"(?:m'en |en )?(?:envoyer|renvoyer|expedier) un (?:autre|nouveau))\b",
                 r"\b(?:ersatz(?:lieferung)?|neu (?:schicken|senden)|nochmal (?:schicken|senden))\b",
                 r"\b(?:reenvi\w*|mandar (?:outr[oa]|de novo)|substitui\w*)\b",
             ),
@@ -257,6 +265,9 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         return None  # "the tracking link doesn't work": not a damaged item
     if found == "not_received" and _THEFT.search(folded):
         return "dispatch_claim"  # seen taken ("on my ring camera"): a claim for a person, no checklist
+    if previous == "missing_item" and found in (None, "not_received", "dispatch_claim"):
+        if _still(folded) or _ONE_PARCEL.search(folded):
+            return "missing_item"  # "there's only one tracking number", "still not there": a person now
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
         if _LATER.search(folded):
             return None  # "the mailroom is closed, I'll check there tomorrow": no claim yet
@@ -270,6 +281,14 @@ _STILL = re.compile(
 )
 
 
+#: After the advice to look for a second parcel: there is none, or they looked.
+_ONE_PARCEL = re.compile(
+    r"\b(?:only (?:one|1) (?:tracking|parcel|package|box|number)|just (?:one|1) (?:tracking|parcel|package|box)|"
+    r"(?:already )?checked|no (?:other|second) (?:tracking|parcel|package)|"
+    r"(?:solo|un solo) (?:un )?(?:numero|paquete|seguimiento)|ya (?:lo )?revise|un seul (?:colis|numero|suivi)|"
+    r"j'ai (?:deja )?verifie|nur (?:eine|ein) (?:sendungsnummer|paket|trackingnummer)|(?:schon )?nachgesehen|"
+    r"so (?:um|uma) (?:codigo|pacote|rastreio)|ja (?:verifiquei|conferi))\b"
+)
 _REFUND_WORDS = re.compile(
     r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"
     r"erstatt\w*|geld zuruck|dinheiro de volta|meu dinheiro)\b"
@@ -378,6 +397,27 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
         article = EXPLAINED.get(status, "policy:carrier#delayed")
         return with_policy(article, "problem_refund_stuck", REASON[problem])
     raise ValueError(f"unknown problem {problem!r}")
+
+
+def missing_first(tracking: Tracking, evidence: list[Fact], parcels: int) -> tuple[list[Fact], dict]:
+    """An item missing, said the first time: one parcel means nothing else is coming (we know it, the
+    customer may not); several mean the written advice to look for the other tracking number. Either
+    way a person is offered, and brought in on a yes or when the customer says it is still missing."""
+    order = tracking.order
+    fields = {
+        "order_number": order.number if order else "",
+        "carrier": carrier_name(tracking.shipment.carrier),
+        "tracking_number": tracking.shipment.tracking_number,
+    }
+    shipment_id = f"shipment:{tracking.shipment.tracking_number}"
+    parcel = next((f for f in tracking.facts if f.source_id == shipment_id), None)
+    facts = [f for f in (_order_fact(tracking), parcel) if f]
+    quick = ["Yes, a person please", TALK_TO_PERSON]
+    if parcels <= 1:
+        return evidence, plan("problem_missing_one_parcel", facts, quick, **fields)
+    policy = knowledge.article("policy:shipping#split").fact()
+    p = plan("problem_missing_split", facts + [policy], quick, policy_text=policy.values["text"], **fields)
+    return evidence + [policy], p
 
 
 def _not_delivered(

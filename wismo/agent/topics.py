@@ -29,12 +29,19 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _MONEY = (
     r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
     r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
+    r"|guita|lana|pognon|fric|thune|kohle|kohle|grana"
     r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
 _HOW_LONG = (
     r"(?:how (?:long|many days|soon)|when|wie lange|wann|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
     r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando)"
+)
+
+#: Only "how long", never a bare "when": read after the money ("the refund, how long does it take?").
+_HOW_LONG_AFTER = (
+    r"(?:how long|how many days|(?:dans|en) combien de (?:temps|jours)|combien de temps|(?:en )?cuanto tiempo"
+    r"|cuantos dias|(?:in )?wie vielen tagen|wie lange|(?:em )?quanto tempo|quantos dias)"
 )
 
 #: Asking a price, and the shipping it is asked of: both make a question about shipping costs.
@@ -57,9 +64,18 @@ _ORDERING = re.compile(
 )
 
 
+#: Sending something back: "can he return it until when?" is not about placing an order.
+_RETURNING = (
+    r"\b(?:return\w*|send (?:it|them) back|exchang\w*|devol\w*|regresa\w*|cambia\w*|rendre|retourn\w*|renvoy\w*"
+    r"|echang\w*|zuruck\w*|umtausch\w*|retour\w*|devolv\w*|troca\w*)\b"
+)
+
+
 def _when_ordering(*parts: str) -> re.Pattern[str]:
-    """A pattern that counts only in a message about placing an order."""
-    return re.compile(rf"^(?=.*{_ORDERING.pattern})(?:.*?)(?:{_rx(*parts).pattern})", re.S)
+    """A pattern that counts only in a message about placing an order (not about sending one back)."""
+    return re.compile(
+        rf"^(?=.*{_ORDERING.pattern})(?!.*{_RETURNING})(?:.*?)(?:{_rx(*parts).pattern})", re.S
+    )
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -97,6 +113,7 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#refund-timing",
         _rx(
             rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b",
+            rf"\b{_MONEY}\b.{{0,50}}\b{_HOW_LONG_AFTER}\b",
             # "how long after it gets to you?": the time from the return's arrival to the money.
             r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
             r"(?:gets|arrives|reaches|is received)\b",
@@ -160,14 +177,20 @@ TOPICS: tuple[Topic, ...] = (
         "return_deadline",
         "policy:returns#window",
         _rx(
-            r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do i have\b"
+            r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do (?:i|we|you) (?:have|get)\b"
+            r"|\b(?:return|send (?:it|them) back|exchange)\w*\b.{0,25}\buntil when\b",
+            r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b",
+            r"\b(?:devolver|cambiar|regresar)\w*\b.{0,25}\bhasta cuando\b",
+            r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b.{0,25}\bbis wann\b",
+            r"\b(?:devolver|trocar)\w*\b.{0,25}\bate quando\b"
             r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha)\b"
             r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que data\b"
             r"|\b(?:what'?s|what is|whats) the (?:deadline|last day) (?:to|for|i can|we can) (?:return|send)",
             r"\b(?:hasta cuando (?:tengo|puedo)\b.{0,25}\b(?:devol|cambi)|tengo hasta (?:enero|el))",
             r"\b(?:jusqu'a quand (?:j'ai|je peux)\b.{0,25}\b(?:retourn|renvoy|echang)|j'ai jusqu'(?:a|au"
             r"|en) (?:janvier|fin))",
-            r"\b(?:bis wann (?:kann|darf|habe) ich\b.{0,30}\b(?:zuruck|umtausch|retour)|ich habe bis (?:januar|ende))",
+            r"\b(?:bis wann (?:kann|darf|habe|muss) (?:ichs?|man|sie|er)\b.{0,30}\b(?:zuruck|umtausch|retour)"
+            r"|ich habe bis (?:januar|ende))",
             r"\b(?:ate quando (?:eu )?(?:tenho|posso)\b.{0,25}\b(?:devolv|troc)|tenho ate (?:janeiro|o fim))",
             # "can she still return it in January?", "kann sie es im Januar noch zurückgeben?"
             r"\b(?:return|send (?:it |them )?back|exchange)\w*\b.{0,30}\b(?:in|by|until|after) (?:january|jan|the new "
@@ -177,6 +200,47 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:im|bis|nach) (?:januar|weihnachten)\b.{0,30}\b(?:zuruck\w*|umtausch\w*|umtauschen|retour\w*)|"
             r"\b(?:zuruckgeben|umtauschen|zuruckschicken)\b.{0,30}\b(?:im|bis|nach) (?:januar|weihnachten)\b",
             r"\b(?:devolver|trocar)\b.{0,30}\b(?:em|ate|depois d[oe]) (?:janeiro|natal)\b",
+        ),
+    ),
+    Topic(
+        "return_cost",
+        "policy:returns#cost",
+        _rx(
+            r"\b(?:do|will|would|must|have to|need to) (?:i|we) (?:have to |need to )?pay\b.{0,40}"
+            r"\b(?:return|send|ship|label)\w*"
+            r"|\b(?:return\w*|send(?:ing)? (?:it|them|this|that) back|return shipping|return label)\b.{0,30}"
+            r"\b(?:for free|free|cost (?:anything|money|me)|costs? anything|charge\w*|fee)\b"
+            r"|\bfree returns?\b|\b(?:are|is) (?:the )?returns? free\b|\bwho pays\b.{0,30}\breturn",
+            r"\b(?:envio de (?:regreso|vuelta|retorno)|devolucion(?:es)?|devolverlo|devolverla|regresarlo|regresarla"
+            r"|el regreso)\b.{0,30}\b(?:lo pago|pago yo|pagar|cuesta|gratis|gratuit[oa]|cobran|costo|tiene costo)\b"
+            r"|\b(?:lo pago|pago yo|pagar|cuesta|gratis|cobran|costo)\b.{0,30}\b(?:devol\w*|envio de (?:regreso|vuelta)"
+            r"|regres\w*)\b",
+            r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
+            r"|\b(?:payant|gratuit\w*|payer|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
+            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden))\b.{0,30}"
+            r"\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b"
+            r"|\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b.{0,30}"
+            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden))\b",
+            r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
+            r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
+            r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
+        ),
+    ),
+    Topic(
+        "missed_delivery",
+        "policy:delivery#attempts",
+        re.compile(
+            # "what happens if I'm not home?": a question (what happens) about being out (not home).
+            r"^(?=.*\b(?:what happens|what if|then what|what do they do|will they (?:try|come) again|que pasa"
+            r"|que sucede"
+            r"|que hacen|se passe quoi|qu'est-ce qui se passe|que se passe|ils font quoi|was passiert|was dann"
+            r"|o que acontece|que acontece|e ai)\b)"
+            r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)|no ?one(?:'s| is)? (?:home|there)"
+            r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"
+            r"|(?:ne )?suis pas (?:la|chez moi|a la maison)|(?:n'y a|y a) personne|absent\w*"
+            r"|nicht (?:da|zu ?hause|daheim)|niemand (?:da|zu ?hause)"
+            r"|nao (?:estiver|estou|tiver ninguem|vou estar)|ninguem em casa)\b)",
+            re.S,
         ),
     ),
     Topic(

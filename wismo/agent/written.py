@@ -7,8 +7,9 @@ from typing import Any
 
 from ..tools import knowledge
 from ..tools import returns as returns_tool
+from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import cues, topics
+from . import cues, topics, wording
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .turn_base import DialogueBase
 
@@ -25,12 +26,21 @@ class WrittenAnswers(DialogueBase):
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
             return None
         found = topics.topics_of(self.text)
+        if self.focus and any(t.name == "return_deadline" for t in found):
+            # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
+            own = self.return_until()
+            if own is not None:
+                return own
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             # "can she return it in January?" with no order in play is a question about the rule.
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
             if not general:
                 return None
         if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
+            # "what does that mean, is it stuck?": the order's status with what it means, cited to both.
+            explained = self.order_turn("delivery_issue")
+            if str((explained.get("plan") or {}).get("template", "")).startswith("explained_"):
+                return explained
             return self.status_meaning()
         what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text)
         if not found and self.focus and what_now:
@@ -58,6 +68,30 @@ class WrittenAnswers(DialogueBase):
             p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
             return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
         return self.topics_reply(found)
+
+    def return_until(self) -> dict | None:
+        """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
+        try:
+            lines = returns_tool.eligibility(self.ctx(), self.focus or "")
+        except ToolRefused:
+            return None
+        open_lines = [e for e in lines if e.eligible and e.last_day is not None]
+        if not open_lines:
+            return None
+        last = min(e.last_day for e in open_lines if e.last_day is not None)
+        facts = [tracking_tool.order_summary(self.ctx(), self.focus or "")] + [f for e in open_lines for f in e.facts]
+        order_number = open_lines[0].facts[0].values["order_number"]
+        items = ", ".join(e.name for e in open_lines[:4])
+        p = plan(
+            "return_until" if len(open_lines) == len(lines) else "return_until_some",
+            facts,
+            ["Start a return", TALK_TO_PERSON],
+            items=items,
+            order_number=order_number,
+            date=wording.date_long(last),
+        )
+        self.out["intent"] = "policy_question"
+        return self.answer(facts, p, last_intent="start_return")
 
     def topics_reply(self, found: list[topics.Topic]) -> dict:
         """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""

@@ -63,7 +63,8 @@ _MARKERS: dict[str, frozenset[str]] = {
         "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
         "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
         "möchte habe",
-        "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê oi quero queria você voce tá pra",
+        "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê oi quero queria você voce tá pra "
+        "vc vcs pode consegue",
     }.items()
 }
 #: Marker words needed to outvote an unsure detector on a conversation's first message.
@@ -127,7 +128,8 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     fallback = previous or hint or DEFAULT_LANGUAGE
     words = language_text(text)
     letters = sum(ch.isalpha() for ch in words)
-    tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split()]
+    # Emojis and other signs carry no language: "👍 ok confirm" is two words.
+    tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split() if any(ch.isalpha() for ch in w)]
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
     if letters < MIN_LETTERS or len(tokens) < 2:

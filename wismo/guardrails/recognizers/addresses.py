@@ -41,6 +41,19 @@ _ROMANCE_PREFIX = (
     r"rotunda|ladeira|vila|quadra|"
     r"via|viale|piazza|piazzetta|corso|vicolo|strada|ul\.|ulica|aleja|λεωφόρος|οδός|πλατεία|odos"
 )
+#: Street words that are also everyday words ("cuesta" costs, "largo" long, "place", "route", "via"): a
+#: street only when capitalized ("Cuesta de Moyano 12"), never "cuesta el envío en 2 días".
+_EVERYDAY_STREET_WORDS = (
+    "cuesta retorno acceso largo via cours place passage route subida bajada privada cerrada diagonal ronda "
+    "senda vereda corredor circuito rotunda quadra barrio colonia passeio voie square calzada"
+).split()
+_STREET_WORD = (
+    r"(?:(?i:"
+    + "|".join(w for w in _ROMANCE_PREFIX.split("|") if w not in _EVERYDAY_STREET_WORDS)
+    + r")|"
+    + "|".join(f"{w[0].upper()}(?i:{w[1:]})" for w in _EVERYDAY_STREET_WORDS)
+    + ")"
+)
 _PARTICLE = r"(?:de|du|des|la|le|les|l'|d'|di|del|della|dei|da|do|dos|das|e|y|van|von|der|den|al|el|z|na)"
 #: Street-type endings of Germanic, Nordic and some Slavic street names ("Hauptstraße", "Storgatan").
 GERMANIC_SUFFIXES: tuple[str, ...] = tuple(
@@ -105,7 +118,7 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "romance_trail_number",
         re.compile(
-            rf"(?<!\w)(?i:{_ROMANCE_PREFIX})[ \t]*"
+            rf"(?<!\w){_STREET_WORD}[ \t]*"
             rf"(?:[^\W\d_][\w'’.-]{{0,40}}[ \t]+){{0,5}}?[^\W\d_][\w'’.-]{{0,40}},?"
             rf"[ \t]+(?:n[º°o]\.?[ \t]*)?{NUM}(?![\w-])"
         ),
