@@ -20,7 +20,10 @@ class PendingReplies(DialogueBase):
             if taken or self.intent == "human_agent":
                 # The customer took the offer of a person: their request, or the problem it was offered for.
                 reason = pending.get("reason")
-                return self.handoff(reason if reason in problems.REASON.values() else "customer_requested")
+                if reason in problems.REASON.values():
+                    self.out["intent"] = "delivery_issue"  # the case is the problem it was offered for
+                    return self.handoff(reason)
+                return self.handoff("customer_requested")
             if cues.is_no(text):
                 return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
             return None

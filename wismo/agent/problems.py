@@ -115,7 +115,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:fehlt|fehlen|fehlte|leere[rs]? (?:paket|karton)|nur (?:ein|einen|teil)\w* (?:bekommen|"
                 r"geliefert|erhalten)|war nicht im paket|(?:war|ist) nicht (?:drin|dabei|im karton|im paket))\b",
                 r"\b(?:falt(?:a|ou|ando) (?:um|uma|o|a|item|peca)|caixa vazia|pacote vazio|so (?:veio|chegou|"
-                r"recebi) (?:um|uma|parte)|nao veio (?:o|a)|nao veio na caixa|nao estava na caixa)\b",
+                r"recebi) (?:um|uma|parte)|nao veio (?:o|a)|nao veio na caixa|nao estava na caixa|"
+                r"(?:chegou|veio|recebi)\b.{0,40}\bmas\b.{0,40}\bnao (?:veio|estava|chegou))\b",
             ),
         ),
         (
