@@ -83,6 +83,15 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+#: An item the customer got as a gift (not one they bought as a gift): "got it as a gift", "gift receipt".
+RECEIVED_GIFT = re.compile(
+    r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
+    r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|recibi de regalo|"
+    r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"
+    r"ganhei de presente|recebi de presente|nota de presente)\b"
+)
+
+
 def wants_confirmation(state: dict[str, Any]) -> bool:
     return bool(state.get("pending_action"))
 
@@ -238,7 +247,9 @@ def start_return(
         p = plan("return_which_item", facts, names + [TALK_TO_PERSON], items=", ".join(names))
         return evidence + facts, p, {"kind": "choose_item", "text": text, "order": order_key}
     reason = reason_of(text)
-    option = force_option or option_of(text)
+    # A gift the customer received goes back as store credit to them (the written gift policy).
+    received_gift = RECEIVED_GIFT.search(cues.fold(text)) is not None
+    option = force_option or option_of(text, default="store_credit" if received_gift else "refund")
     new_variant = None
     note = ""
     line_ids = [e.line_id for e in eligible] if everything else [line.line_id]
@@ -407,6 +418,25 @@ def point_hours(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fact]
         "closes": wording.clock(hours.values["closes"], tz),
     }
     return [hours], plan("point_hours", [hours], CONFIRM_REPLIES, **fields)
+
+
+def redirect_recap(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fact], dict] | None:
+    """ "from when can I grab it, how long do they keep it?" after a redirect: that point's own dates."""
+    try:
+        proposal = redirect_tool.plan_redirect(ctx, order_key, code)
+    except ToolRefused:
+        return None
+    if not proposal.eligible or proposal.ready_at is None:
+        return None
+    tz = proposal.timezone
+    fields = {
+        "tracking_number": proposal.tracking_number,
+        "point": proposal.point_name,
+        "ready": word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
+        "held_until": wording.moment(proposal.held_until, tz),
+    }
+    facts = list(proposal.facts)
+    return facts, plan("redirect_recap", facts, [TALK_TO_PERSON], **fields)
 
 
 def keep_items(ctx: ToolContext, order_key: str) -> tuple[list[Fact], dict]:

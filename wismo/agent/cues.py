@@ -83,6 +83,22 @@ CONTENTS = _rx(
     r"\b(?:was (?:ist )?(?:da )?drin|was ist im paket|was habe ich (?:eigentlich )?bestellt|der inhalt)\b",
     r"\b(?:o que (?:tem|vem|veio) (?:dentro|na caixa|no pacote)|o que (?:eu )?(?:pedi|comprei))\b",
 )
+#: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
+#: answer is no, said plainly, with a person offered, not the same request for details again.
+NO_CREDENTIAL = _rx(
+    r"\b(?:just (?:tell|give|show|send) me|just this once|(?:it'?s|its) my (?:own )?order|can'?t (?:get into|access|"
+    r"open|log into) my (?:email|e-mail|mail)|(?:don'?t|do not|dont) (?:know|remember) (?:the|my|which|what) (?:zip|"
+    r"email|e-mail|postal code)|idk (?:what|which) (?:zip|email))\b",
+    r"\b(?:dime(?:lo)? (?:ya|nomas|nada mas)|solo esta vez|es mi (?:propio )?pedido|no (?:puedo entrar|tengo acceso) "
+    r"a mi correo|no (?:se|recuerdo|me acuerdo) (?:el|que|cual) (?:codigo postal|correo))\b",
+    r"\b(?:dites-le-moi (?:juste|simplement)|juste cette fois|c'est ma (?:propre )?commande|je n'ai plus acces a mon "
+    r"(?:mail|e-mail|courriel)|je ne (?:sais|me souviens) (?:plus )?(?:pas )?(?:quel|du) code postal)\b",
+    r"\b(?:sag(?:s)? (?:mir )?(?:einfach|doch)|nur dieses eine mal|(?:ist|das ist) meine (?:eigene )?bestellung|"
+    r"komme nicht (?:in|an) mein(?:e)? (?:e-mail|mail|postfach)|weiss (?:die|meine) (?:plz|postleitzahl) nicht)\b",
+    r"\b(?:so me (?:diz|fala)|so dessa vez|(?:e|eh) meu (?:proprio )?pedido|"
+    r"nao (?:consigo|tenho) acess(?:ar|o) (?:ao|o) "
+    r"(?:meu )?(?:email|e-mail)|nao (?:sei|lembro) (?:o|qual) (?:cep|email))\b",
+)
 #: Of the WHEN questions, the ones about arriving in time for a day ("will it make it before the 24th?").
 IN_TIME = _rx(
     r"\b(?:make it (?:by|before|for|in time)|in time for|before (?:christmas|xmas|the holidays|(?:the )?\d+\w*))\b",
@@ -144,16 +160,23 @@ UNSAFE = _rx(
     # Asking us to record a delivered parcel as not received, to get another one: a false claim.
     r"\b(?:mark|put|set|flag|list|log) (?:it|the order|the package|this|my order|them)? ?(?:down )?(?:as )?"
     r"(?:not (?:received|delivered|arrived)|undelivered|never (?:arrived|received))\b|"
-    r"\b(?:nobody|no one|no-one) (?:checks|will (?:check|know|notice)|would (?:know|notice)|ever checks)\b",
+    r"\b(?:nobody|no one|no-one) (?:checks|will (?:check|know|notice)|would (?:know|notice)|ever checks)\b|"
+    # "just mark the boots as damaged so I get a full refund": a damage claim for something that isn't.
+    r"\b(?:mark|put|set|flag|list|log|say|report|call) (?:it|them|this|the \w+(?: \w+){0,3}) (?:down )?as "
+    r"(?:damaged|defective|broken|faulty)\b",
     r"\b(?:marc|pon|poner|registr)\w* (?:\w+ )?(?:como )?no (?:entregado|recibido|llegado)\b|"
-    r"\bnadie (?:revisa|lo revisa|checa|se entera|se da cuenta|lo va a notar|controla)\b",
+    r"\bnadie (?:revisa|lo revisa|checa|se entera|se da cuenta|lo va a notar|controla)\b|"
+    r"\b(?:marc|pon|poner|registr)\w* (?:\w+ ){0,3}como (?:danad|defectuos|rot)\w*\b",
     r"\b(?:mett|marqu|indiqu)\w* (?:\w+ )?(?:en|comme) non (?:livre|recu|arrive)\b|"
-    r"\bpersonne (?:ne )?(?:verifie|controle|le saura|va le voir|s'en rendra compte)\b",
+    r"\bpersonne (?:ne )?(?:verifie|controle|le saura|va le voir|s'en rendra compte)\b|"
+    r"\b(?:mett|marqu|indiqu|declar)\w* (?:\w+ ){0,3}(?:comme|en) (?:endommage|abime|casse|defectueu)\w*\b",
     r"\b(?:als|auf) nicht (?:zugestellt|angekommen|erhalten|geliefert)\b.{0,20}\b(?:markier|setz|eintrag|buch)\w*|"
     r"\b(?:kontrolliert|prueft|pruft|merkt) (?:eh |doch |ja )?(?:keiner|niemand)\b|"
-    r"\b(?:keiner|niemand) (?:kontrolliert|merkt|pruft)\b",
+    r"\b(?:keiner|niemand) (?:kontrolliert|merkt|pruft)\b|"
+    r"\bals (?:beschadigt|defekt|kaputt)\b.{0,20}\b(?:markier|setz|eintrag|buch|melde)\w*",
     r"\b(?:marc|coloc|registr|p[oô]r|bot)\w* (?:\w+ )?(?:como|que) nao (?:entregue|recebid[oa]|chegou)\b|"
-    r"\bninguem (?:confere|verifica|checa|vai saber|vai notar|controla)\b",
+    r"\bninguem (?:confere|verifica|checa|vai saber|vai notar|controla)\b|"
+    r"\b(?:marc|coloc|registr|p[oô]r|bot)\w* (?:\w+ ){0,3}como (?:danificad|defeituos|quebrad)\w*\b",
     r"\b(?:ignore (?:all |your |the |previous |prior )*(?:instructions|rules|policy)|override|bypass|skip (?:the )?"
     r"verification|without (?:the )?verification|admin(?:istrator)? (?:command|mode|access)|developer mode|"
     r"jailbreak|pretend (?:to be|you are)|you are now|(?:let'?s )?play a game|role ?play|act as|system prompt|"
@@ -213,6 +236,7 @@ ASK_PERSON = _rx(
     r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an )?(?:real |actual |live )?"
     r"(?:someone|somebody|person|human|agent|representative|manager|supervisor)\b",
     r"\b(?:is there|isn'?t there|anyone|anybody) (?:(?:there|around|real|human) )?(?:who|that) (?:can|could)\b",
+    r"\bcan (?:someone|somebody|a person|anyone|a human) (?:just |please )?(?:look|check|find|help|sort)\b",
     r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",
     r"\b(?:parler|discuter) (?:a|avec) (?:une |un |un vrai |une vraie )?(?:personne|quelqu'un|humain|conseill\w*|"

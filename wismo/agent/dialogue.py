@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
+from ..tools import returns as returns_tool
 from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, nlu, problems, topics
 from .deps import Turn
@@ -67,6 +68,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.decline("decline_request")
         if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
             return self.decline("other_shop")
+        credential = self.ents.get("email") or self.ents.get("postal_code")
+        pushing = cues.any_of(cues.NO_CREDENTIAL, self.text) and not credential
+        if pushing and state.get("pending_order") and self.auth in ("none", "need_credential"):
+            # "I can't get into my email, just tell me where it is": no, plainly, with a person a tap away.
+            return self.decline("privacy_decline")
         if cues.any_of(cues.ASK_PERSON, self.text) or (
             self.intent == "human_agent"
             and self.confidence >= self.threshold
@@ -234,6 +240,13 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("tracking_focus")
             or state.get("last_intent") in NEEDS_ORDER
         )
+        pending = state.get("pending_intent")
+        asks_anew = "?" in self.text or any(cues.any_of(c, self.text) for c in (cues.WHEN, cues.WHERE))
+        generic = intent in ("order_status", "out_of_scope", "smalltalk")
+        if self.auth == "verified" and generic and pending in NEEDS_ORDER and pending != intent and not asks_anew:
+            # "it was shipped to my place, zip is 80202" after we asked for it to start a return: the
+            # details we asked for, so the request they were asked for goes on.
+            return pending, max(confidence, self.threshold)
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
         time_or_place = any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME))
         if (
@@ -309,6 +322,15 @@ class Dialogue(PendingReplies, OrderAnswers):
             moved = self.move_to_other_order(effective)
             if moved is not None:
                 return moved
+        if (
+            self.focus
+            and not self.ents
+            and state.get("last_intent") == "start_return"
+            and cues.is_yes(self.text)
+            and returns_tool.return_status(self.ctx(), self.focus)
+        ):
+            # "confirm" once the return is booked already: say it is, with where it stands.
+            return self.order_turn("return_status")
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.
@@ -332,6 +354,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             if fact is not None:
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 evidence, p, _ = self.more_parts(None, effective, [fact], p)
+                own = self.return_until() if self.focus and fact.source_id.startswith("policy:returns#") else None
+                if own is not None:
+                    # "what else can't be returned?" with an order on hand: the rule, then that order's items.
+                    evidence, p = evidence + own[0], p | {"then": [*p.get("then", []), own[1]]}
                 return self.answer(evidence, p, last_intent=effective)
             if not nlu.has_wismo_anchor(self.text):
                 # "iphone or samsung?", "write me a poem": not a question about this shop at all.

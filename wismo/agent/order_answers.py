@@ -90,7 +90,9 @@ class OrderAnswers(WrittenAnswers):
                 evidence = evidence + [fact]
                 continue
             if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
-                facts, q, nxt = actions.start_return(ctx, order, part, [])
+                # The whole message: the item may be named in another part ("the belt is too small. can
+                # I swap it?").
+                facts, q, nxt = actions.start_return(ctx, order, self.text, [])
                 pending = pending or nxt
             elif u.intent == "order_status" and ctx is not None and order and (main != "delivery_issue" or other):
                 facts, q = self.policy.order_turn(ctx, "order_status", order, part)
@@ -136,8 +138,12 @@ class OrderAnswers(WrittenAnswers):
             pending_action = None
             try:
                 if effective == "start_return":
-                    evidence, p, pending_action = actions.start_return(ctx, verified, self.text, [])
-                    earlier = state.get("pending_text") or state.get("last_text")
+                    # The request may have come before the details we asked for ("I got it as a gift and
+                    # want to return it" ... "zip is 80202"): its words (item, reason, option) count too.
+                    asked_for = state.get("pending_text")
+                    said = f"{self.text} {asked_for}" if asked_for and asked_for != self.text else self.text
+                    evidence, p, pending_action = actions.start_return(ctx, verified, said, [])
+                    earlier = asked_for or state.get("last_text")
                     if p.get("template") == "return_which_item" and earlier:
                         # "ok do the exchange", or the order given after "the cardigan is too big":
                         # the item was named a message earlier.

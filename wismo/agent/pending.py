@@ -37,7 +37,9 @@ class PendingReplies(DialogueBase):
         if kind in ("return", "redirect") and cues.is_yes(text) and not other_option:
             evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
             last = "pickup_alternative" if kind == "redirect" else "start_return"
-            return self.out | {
+            booked = kind == "redirect" and p.get("template") == "redirect_done"
+            done = {"redirected": pending.get("code")} if booked else {}
+            return self.out | done | {
                 "evidence": evidence,
                 "plan": p,
                 "pending_action": None,

@@ -57,12 +57,15 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:put|typed|entered|gave|wrote|used) (?:in )?(?:the |a |my )?wrong (?:address|apt|apartment|"
                 r"house|street|zip|unit)|(?:send|ship|deliver) it (?:again )?to the (?:right|correct) "
                 r"(?:address|one|place))\b",
-                r"\b(?:cambiar (?:la |mi )?direccion|direccion (?:equivocada|incorrecta|vieja|incompleta)|otra "
+                r"\b(?:cambiar (?:la |mi )?direccion|"
+                r"direccion (?:equivocada|incorrecta|vieja|incompleta|antigua|anterior)|"
+                r"mi (?:antigua|vieja) direccion|otra "
                 r"direccion|me mude|nueva direccion|numero de (?:piso|departamento|apartamento))\b",
                 r"\b(?:changer (?:l'|mon )?adresse|modifier (?:l'|mon )?adresse|mauvaise adresse|autre adresse|"
-                r"adresse (?:incomplete|erronee)|j'ai demenage|nouvelle adresse|numero d'appartement)\b",
+                r"adresse (?:incomplete|erronee)|j'ai demenage|nouvelle adresse|numero d'appartement|"
+                r"(?:mon |l')ancienne adresse|j'ai mis (?:la |une )?mauvaise adresse)\b",
                 r"\b(?:adresse (?:andern|aendern|korrigieren|ist falsch|unvollstandig)|andere adresse|falsche adresse|"
-                r"neue adresse|umgezogen|lieferadresse (?:andern|ist falsch)|wohnungsnummer)\b",
+                r"neue adresse|umgezogen|lieferadresse (?:andern|ist falsch)|wohnungsnummer|(?:meine )?alte adresse)\b",
                 r"\b(?:falsche (?:hausnummer|postleitzahl|plz|strasse|wohnungsnummer|anschrift)|(?:hausnummer|"
                 r"postleitzahl|strasse|anschrift)\b.{0,25}\b(?:falsch|vertauscht|verdreht))\b",
                 r"\b(?:(?:numero|codigo postal|calle|piso|depto|departamento) (?:equivocad[oa]|mal puest[oa])|puse mal "
@@ -72,7 +75,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:(?:numero|cep|rua|endereco) errad[oa]|"
                 r"coloquei (?:o |a )?(?:endereco|numero|cep|rua) errad[oa])\b",
                 r"\b(?:mudar (?:o |meu )?endereco|alterar (?:o |meu )?endereco|endereco (?:errado|incompleto)|outro "
-                r"endereco|me mudei|novo endereco|numero do apartamento)\b",
+                r"endereco|me mudei|novo endereco|numero do apartamento|(?:meu )?endereco antigo|antigo endereco)\b",
             ),
         ),
         (

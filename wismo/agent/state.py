@@ -73,6 +73,8 @@ class TurnState(TypedDict, total=False):
     pending_action: dict[str, Any] | None
     #: Whether an offer was shown in this conversation (at most one).
     offer_shown: bool
+    #: The pickup point the focus order's parcel was redirected to in this conversation.
+    redirected: str | None
 
     # -- this turn's work
     intent: str

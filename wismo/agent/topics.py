@@ -56,8 +56,9 @@ _SHIPPING = (
 
 #: Placing an order (not one placed already): a holiday cut-off is about an order still to make.
 _ORDERING = re.compile(
-    r"\b(?:(?:if|when|once) i (?:order|buy)|(?:to|can|could) order|ordering|order (?:by|today|tomorrow|now)|"
-    r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander"
+    r"\b(?:(?:if|when|once) i (?:order|buy)|(?:to|can|could) order|(?:can|could) (?:i|we) (?:still )?order|ordering|"
+    r"order (?:by|today|tomorrow|now)|"
+    r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander|encomendar"
     r"|wenn ich\b.{0,30}\bbestell\w*|"
     r"bestellen|bestellschluss|se (?:eu )?(?:pedir|comprar)|fecha limite|date limite|prazo final|bis wann geht|"
     r"hasta cuando hay|jusqu'a quand|ate (?:que|q) dia)\b"
@@ -85,15 +86,16 @@ TOPICS: tuple[Topic, ...] = (
         _when_ordering(
             r"\b(?:by|before|for|in time for) (?:the )?(?:24(?:th)?|christmas(?: eve)?|xmas"
             r"|dec(?:ember)?\.? 24(?:th)?|12/24)\b"
-            r"|\blast day (?:to|i can|we can) order\b|\bcut-?off\b|\border by when\b",
+            r"|\blast day (?:to|i can|we can) order\b|\bcut-?off\b|\border by when\b"
+            r"|\b(?:till|until|up to|by) when (?:can|could|should|do|must) (?:i|we) (?:still )?order\b",
             r"\bhasta (?:cuando|que dia|q dia|que fecha) (?:hay envio|se puede|puedo|hay que|tengo que|alcanzo a)"
             r"(?: pedir| comprar| ordenar)?\b|\b(?:antes de(?:l)?"
             r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
             r"|puedo) (?:pedir|comprar)\b"
-            r"|\bfecha limite\b",
+            r"|\bfecha limite\b|\bhasta cuando (?:puedo|se puede|podemos) (?:pedir|comprar|encargar)\b",
             r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
             r"|pour commander|pour la livraison)\b"
-            r"|\bdate limite\b",
+            r"|\bdate limite\b|\bjusqu'a quand (?:je peux|on peut|puis-je|peut-on) (?:encore )?commander\b",
             r"\b(?:bis (?:zum )?(?:24\.?|heiligabend|weihnachten)|vor (?:heiligabend|weihnachten))\b"
             r"|\bbis wann (?:muss ich|kann ich|geht)\b"
             r"|\bbestellschluss\b",
@@ -114,6 +116,8 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b",
             rf"\b{_MONEY}\b.{{0,50}}\b{_HOW_LONG_AFTER}\b",
+            # "et je suis remboursée quand ?": the money, then a bare "when" that ends the question.
+            rf"\b{_MONEY}\w*\W+(?:\w+\W+){{0,2}}(?:when|quand|cuando|wann|quando)\W*$",
             # "how long after it gets to you?": the time from the return's arrival to the money.
             r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
             r"(?:gets|arrives|reaches|is received)\b",
@@ -140,11 +144,11 @@ TOPICS: tuple[Topic, ...] = (
         "policy:carrier#available-for-pickup",
         _rx(
             r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
-            r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:lo |la )?(?:guardan|tienen|se queda)\b",
+            r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:me |te )?(?:lo |la )?(?:guardan|tienen|se queda)\b",
             r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b"
             r"|\b(?:gardent|garde|conservent)\b.{0,12}\b(?:combien de (?:temps|jours)|jusqu'a quand)\b",
             r"\bwie lange\b.{0,30}\b(?:aufbewahrt|liegen|bleibt|gelagert|abholen)\b",
-            r"\b(?:quanto tempo|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
+            r"\b(?:quanto tempo|quantos dias|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
         ),
     ),
     Topic(
@@ -179,7 +183,14 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do (?:i|we|you) (?:have|get)\b"
             r"|\b(?:return|send (?:it|them) back|exchange)\w*\b.{0,25}\buntil when\b",
-            r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b",
+            r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b"
+            r"|\bcombien de (?:temps|jours) (?:j'ai |ai-je |on a )?pour (?:le |la |les )?"
+            r"(?:retourner|renvoyer|rendre|echanger)\b",
+            r"\bhow (?:long|many days) (?:do i have|i have|have i got|do we have) (?:to|for) "
+            r"(?:return|send|exchang)\w*\b"
+            r"|\bcuanto tiempo (?:tengo|hay) para (?:devolver|cambiar)\w*\b"
+            r"|\bwie lange (?:habe ich|hat man) (?:zeit )?(?:zum|fur die|um) (?:zuruck\w*|ruckgabe|umtausch\w*)\b"
+            r"|\bquanto tempo (?:eu )?(?:tenho|tem) (?:para|pra) (?:devolver|trocar)\b",
             r"\b(?:devolver|cambiar|regresar)\w*\b.{0,25}\bhasta cuando\b",
             r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b.{0,25}\bbis wann\b",
             r"\b(?:devolver|trocar)\w*\b.{0,25}\bate quando\b"
@@ -224,6 +235,36 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
             r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
+        ),
+    ),
+    Topic(
+        "exchange_timing",
+        "policy:returns#exchanges",
+        _rx(
+            # "do I have to wait until you get the old one back before you ship the new one?"
+            r"\b(?:wait|waiting)\b.{0,60}\b(?:old one|the old|mine|it back|the return)\b.{0,60}\b(?:new one|the new"
+            r"|replacement|other one)\b|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b",
+            r"\besperar\b.{0,60}\b(?:llegue|reciban|tengan|les llegue)\b.{0,60}\b(?:nuev[oa]|otr[oa])\b"
+            r"|\bcuando (?:me )?(?:mandan|envian) (?:el|la) nuev[oa]\b",
+            r"\battendre\b.{0,60}\b(?:receviez|ayez recu|recoive|l'ancien|l'autre)\b.{0,60}"
+            r"\b(?:nouveau|nouvelle|autre)\b"
+            r"|\bquand (?:est-ce que )?vous (?:m'envoyez|envoyez|expediez) (?:le|la) (?:nouveau|nouvelle)\b",
+            r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
+            r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b",
+            r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
+            r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
+        ),
+    ),
+    Topic(
+        "when_to_worry",
+        "policy:carrier#no-updates",
+        _rx(
+            r"\bwhen (?:should|do|must) i (?:start )?(?:worry|worrying|be worried|panic|get worried|contact you)\b"
+            r"|\b(?:at what point|how long before) (?:should|do|is) (?:i|it)\b.{0,20}\b(?:worry|lost)\b",
+            r"\bcuando (?:me )?(?:debo|tengo que|deberia) (?:empezar a )?preocupar\w*\b",
+            r"\b(?:a partir de quand|quand) (?:est-ce que )?(?:je dois|dois-je|faut-il) m'inquieter\b",
+            r"\bab wann (?:sollte|muss|soll) ich mir (?:sorgen|gedanken) machen\b|\bwann gilt es als verloren\b",
+            r"\b(?:a partir de )?quando (?:eu )?(?:devo|preciso) (?:me )?preocupar\b",
         ),
     ),
     Topic(
@@ -279,7 +320,8 @@ TOPICS: tuple[Topic, ...] = (
         "someone_else_picks_up",
         "policy:pickup#someone-else",
         _rx(
-            r"\b(?:can|could) (?:my|a) (?:friend|neighbou?r|wife|husband|partner|mom|mum|dad|son|daughter"
+            r"\b(?:can|could) (?:my|a) (?:friend|neighbou?r|wife|husband|partner|mom|mum|dad|son|daughter|bf|gf"
+            r"|boyfriend|girlfriend|roomie|flatmate|housemate|fiance|fiancee"
             r"|sister|brother|"
             r"roommate|colleague) (?:pick|grab|collect|get)\b|\b(?:does|do|will) (?:she|he|they) need (?:my"
             r"|an?|her|his) "

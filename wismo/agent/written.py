@@ -9,7 +9,7 @@ from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import cues, topics, wording
+from . import actions, cues, topics, wording
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .turn_base import DialogueBase
 
@@ -26,11 +26,29 @@ class WrittenAnswers(DialogueBase):
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
             return None
         found = topics.topics_of(self.text)
+        redirected = self.state.get("redirected")
+        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and cues.any_of(cues.PICKUP, self.text)
+        if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
+            # "from when can I grab it and how long do they keep it?" after the redirect: its own dates.
+            recap = actions.redirect_recap(self.ctx(), self.focus, redirected)
+            if recap is not None:
+                return self.answer(*recap, last_intent="pickup_alternative", intent="pickup_alternative")
+        if self.focus and any(t.name == "pickup_hold" for t in found):
+            # "how long will they keep it?" with the order waiting at a point: its own held-until date.
+            try:
+                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, "", followup=True)
+            except ToolRefused:
+                evidence, p = [], {}
+            if any(f.kind == "pickup" for f in evidence):
+                p.pop("pending_action", None)
+                self.out["intent"] = "order_status"
+                return self.answer(evidence, p, last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
             # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
             own = self.return_until()
             if own is not None:
-                return own
+                self.out["intent"] = "policy_question"
+                return self.answer(*own, last_intent="start_return")
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             # "can she return it in January?" with no order in play is a question about the rule.
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
@@ -69,7 +87,7 @@ class WrittenAnswers(DialogueBase):
             return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
         return self.topics_reply(found)
 
-    def return_until(self) -> dict | None:
+    def return_until(self) -> tuple[list, dict] | None:
         """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
         try:
             lines = returns_tool.eligibility(self.ctx(), self.focus or "")
@@ -90,8 +108,7 @@ class WrittenAnswers(DialogueBase):
             order_number=order_number,
             date=wording.date_long(last),
         )
-        self.out["intent"] = "policy_question"
-        return self.answer(facts, p, last_intent="start_return")
+        return facts, p
 
     def topics_reply(self, found: list[topics.Topic]) -> dict:
         """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""

@@ -28,6 +28,8 @@ from ..domain.db import session
 from ..domain.models import Order, OrderLine
 from ..domain.status import ShipmentStatus
 from ..domain.store import Store
+from ..i18n import DEFAULT_LANGUAGE
+from ..i18n.formats import current
 from .context import ToolContext
 from .evidence import Fact
 from .records import OfferClick, OfferConversion, OfferImpression
@@ -103,6 +105,22 @@ def config() -> OfferConfig:
         quiet_statuses=frozenset(raw.get("quiet_statuses") or ()),
         offers=tuple(rules),
     )
+
+
+@lru_cache(maxsize=8)
+def _translations(lang: str) -> dict[str, dict[str, str]]:
+    """`offers.<lang>.yaml`: each offer's title and text in that language, by id ({} for English)."""
+    path = resources.files("wismo.prompts").joinpath(f"offers.{lang}.yaml")
+    if lang == DEFAULT_LANGUAGE or not path.is_file():
+        return {}
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {o["id"]: o for o in raw.get("offers") or []}
+
+
+def localized(rule: OfferRule, lang: str | None = None) -> tuple[str, str]:
+    """The offer's title and text in the conversation's language (the English rule's otherwise)."""
+    tr = _translations(lang or current()).get(rule.id) or {}
+    return tr.get("title", rule.title), tr.get("text", rule.text)
 
 
 def base_sku(sku: str) -> str:
@@ -197,8 +215,9 @@ def pick_offer(ctx: ToolContext, order_key: str, channel_window_open: bool, conv
         )
         s.commit()
     product = next((p for p in PRODUCTS if p.sku == rule.target_sku), None)
+    title, text = localized(rule)
     values = {
-        "text": rule.text,
+        "text": text,
         "url": f"/o/{token}",
         "offer_id": rule.id,
         "sku": rule.target_sku,
@@ -207,7 +226,7 @@ def pick_offer(ctx: ToolContext, order_key: str, channel_window_open: bool, conv
     }
     if product is not None:
         values |= {"name": product.name, "amount": product.price}
-    return Fact(f"offer:{rule.id}", rule.title, values)
+    return Fact(f"offer:{rule.id}", title, values)
 
 
 # ---------------------------------------------------------------------------- clicks and conversions
