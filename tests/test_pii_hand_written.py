@@ -124,3 +124,30 @@ def test_a_weekday_after_am_is_no_street(redact):
 
 def test_a_dhl_number_after_a_european_portuguese_tracking_word_is_kept(redact):
     assert "6974488124" in redact("Contacto para a entrega por email. seguimento 6974488124")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the Savannah throw come in a bigger size",
+        "Will you have the Stella rain jacket back in stock?",
+        "la chaqueta Lola talla M sigue agotada?",
+        "le fauteuil Louise est-il déhoussable ?",
+        "Gibt es den Wintermantel Liesl in Größe 42?",
+        "O casaco Beatriz é impermeável?",
+    ],
+)
+def test_a_model_named_like_a_person_next_to_the_goods_is_kept(redact, text):
+    assert "<PERSON" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tell Anna the jacket arrived", "Anna"),
+        ("please give the coat to Maria", "Maria"),
+        ("my name is Charlie Brown and my jacket is late", "Charlie Brown"),
+    ],
+)
+def test_a_person_near_the_goods_is_still_a_person(redact, text, name):
+    assert name not in redact(text)

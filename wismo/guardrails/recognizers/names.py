@@ -197,7 +197,32 @@ _PRODUCT_WORDS = (
     r"colou?r(?:way)?|coloris|couleur|farbe|cor|tono|tom|model|modelo|modell|mod[eè]le|sofa|sof[aá]|canap[eé]|"
     r"lamp|lampe|l[aá]mpara|lumin[aá]ria|collection|kollektion|colecci[oó]n|cole[cç][aã]o|shade|finish"
 )
+#: Goods a shop names after people ("the Stella rain jacket", "the Max air fryer", "la chaqueta Lola",
+#: "die Kaffeemaschine Helene", "o casaco Beatriz"): a first name right before or after one is a model.
+_GOODS = (
+    "jacket coat parka vest boots boot shoes sneakers sandals throw blanket duvet quilt pillow mattress sheets "
+    "towels desk table chair armchair shelf lamp sofa set mug mugs cups bowl pan pans pot kettle fryer blender "
+    "toaster candle candles bag backpack dress shirt sweater hoodie scarf hat beanie gloves mittens jeans "
+    "chaqueta abrigo chamarra botas zapatos manta edredon colchon almohada toallas mesa silla estanteria "
+    "lampara taza tazas sarten sartenes olla vela velas bolso mochila vestido camisa jersey sueter bufanda "
+    "veste manteau doudoune bottes chaussures plaid couette matelas oreiller serviettes bureau chaise "
+    "fauteuil etagere tasse tasses poele casserole bougie bougies sac robe chemise pull echarpe cafetiere "
+    "parfum jacke mantel stiefel schuhe decke bettwasche kissen matratze handtucher handtuch tisch stuhl "
+    "regal tasse tassen pfanne topf kerze kerzen tasche rucksack kleid hemd pullover schal kaffeemaschine "
+    "casaco jaqueta botas sapatos tenis cobertor edredao colchao travesseiro toalhas cadeira estante "
+    "xicara caneca panela frigideira vela bolsa mochila camisa suéter cachecol"
+).split()
+_GOODS_SET = frozenset(fold(w) for w in _GOODS)
+#: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
+_GOODS_SUFFIXES = tuple(w for w in ("mantel", "jacke", "stiefel", "schuhe", "decke", "wasche", "kissen", "tucher",
+                                     "maschine", "tasche", "kleid", "pullover", "lampe", "regal", "tisch", "kerze"))
 _PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w))")
+#: "the Stella rain jacket", "the Max air fryer": after an article, a name then goods is a model.
+_GOODS_AFTER = re.compile(
+    rf"(?i:[ \t]+(?:(?!(?:the|a|an|and|or|to|for|with|of|is|was)\b)[a-z]+[ \t]+)?"
+    rf"(?:{'|'.join(w for w in _GOODS if w.isascii())})(?!\w))"
+)
+_ARTICLES = frozenset("the a an this that these those my your our".split())
 _SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
 
 
@@ -235,6 +260,10 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0) -> bool:
     quoted = before.rstrip(" \t")[-1:] in _QUOTES
     if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
         return True
+    if key in _GOODS_SET or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
+        return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
+    if key in _ARTICLES and _GOODS_AFTER.match(text, end):
+        return True  # "the Charlie chelsea boots"
     if depth or quoted or not prev[:1].isupper() or len(prev) < 2 or not prev.isalpha():
         return False
     # "Rosa Palo": the capitalized word before is itself a colour, place or saint's word.
