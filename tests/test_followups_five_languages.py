@@ -398,3 +398,10 @@ def test_an_old_address_on_the_order_is_an_address_change(text):
 )
 def test_when_to_worry_about_a_quiet_parcel_is_the_written_no_updates_rule(text):
     assert _names(text) == ["when_to_worry"]
+
+
+def test_when_the_refund_comes_after_a_booked_return_in_french(agent):
+    row, cid, _first = _proposal(agent, "fr-refund-when")
+    agent.send(cid, "yes")
+    reply = agent.send(cid, "et je suis remboursee quand ?")
+    assert "policy:returns#refund-timing" in _cited(reply) and "5" in reply.text

@@ -151,3 +151,8 @@ def test_a_model_named_like_a_person_next_to_the_goods_is_kept(redact, text):
 )
 def test_a_person_near_the_goods_is_still_a_person(redact, text, name):
     assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["et je suis remboursee quand ?", "je suis livree demain ?", "soy devolvido?"])
+def test_a_past_participle_after_i_am_is_no_name(redact, text):
+    assert "<PERSON" not in redact(text)

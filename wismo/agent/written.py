@@ -52,7 +52,9 @@ class WrittenAnswers(DialogueBase):
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             # "can she return it in January?" with no order in play is a question about the rule.
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
-            if not general:
+            # "and when am I refunded?" reads like a return request, but asks when the money comes.
+            money = self.intent == "start_return" and any(t.name == "refund_timing" for t in found)
+            if not (general or money):
                 return None
         if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
             # "what does that mean, is it stuck?": the order's status with what it means, cited to both.

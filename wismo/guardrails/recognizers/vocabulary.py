@@ -127,6 +127,14 @@ def mostly_english(text: str) -> bool:
     return english >= max(counts.values())
 
 
+#: Past-participle endings (accents folded) and the infinitive endings they come from.
+_PARTICIPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ees", ("er",)), ("ee", ("er",)), ("es", ("er",)), ("e", ("er",)),
+    ("ados", ("ar",)), ("adas", ("ar",)), ("ado", ("ar",)), ("ada", ("ar",)),
+    ("idos", ("er", "ir")), ("idas", ("er", "ir")), ("ido", ("er", "ir")), ("ida", ("er", "ir")),
+)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """English words and the other languages' words; empty means "no vocabulary: trust cues only"."""
@@ -152,6 +160,12 @@ class Vocabulary:
             return True
         if any(key.endswith(e) and key[: -len(e)] in self.others for e in _INFLECTIONS if len(key) - len(e) >= 4):
             return True  # "schuhe", "camisetas", "pacotes": a plural or inflected form of a frequent word
+        if any(
+            key.endswith(end) and len(key) - len(end) >= 4 and key[: -len(end)] + verb in self.others
+            for end, verbs in _PARTICIPLES
+            for verb in verbs
+        ):
+            return True  # "remboursee", "livrees", "devolvido": a past participle of a known verb
         return len(key) >= 8 and self._compound(key)
 
     def is_frequent(self, word: str) -> bool:
