@@ -405,3 +405,11 @@ def test_when_the_refund_comes_after_a_booked_return_in_french(agent):
     agent.send(cid, "yes")
     reply = agent.send(cid, "et je suis remboursee quand ?")
     assert "policy:returns#refund-timing" in _cited(reply) and "5" in reply.text
+
+
+def test_french_ordinals_choose_a_point_and_a_delivered_claim_reaches_a_person():
+    assert actions.chosen_point("le 2e", ["A", "B", "C"]) == "B"
+    assert actions.chosen_point("la 1re svp", ["A", "B"]) == "A"
+    assert problems.detect("le suivi dit livré mais j'ai rien reçu") == "not_received"
+    said = "j'ai deja tout verifié, devant la porte, les voisins. rien. tu peux me passer qqn ?"
+    assert problems.detect(said, previous="not_received") == "dispatch_claim"

@@ -329,9 +329,9 @@ def _proposal_plan(
 
 
 _ORDINALS = {
-    0: "first 1st primero primera premier premiere erste ersten primeiro primeira",
-    1: "second 2nd segundo segunda deuxieme seconde zweite zweiten",
-    2: "third 3rd tercero tercera troisieme dritte dritten terceiro terceira",
+    0: "first 1st primero primera premier premiere erste ersten primeiro primeira 1er 1re 1ere 1o 1a",
+    1: "second 2nd segundo segunda deuxieme seconde zweite zweiten 2e 2eme 2de 2o 2a",
+    2: "third 3rd tercero tercera troisieme dritte dritten terceiro terceira 3e 3eme 3o 3a",
 }
 #: Number words count only after "option", "number" ("option two"): "the one on Elm St" picks no number.
 _NUMBER_WORDS = {

@@ -240,7 +240,8 @@ ASK_PERSON = _rx(
     r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",
     r"\b(?:parler|discuter) (?:a|avec) (?:une |un |un vrai |une vraie )?(?:personne|quelqu'un|humain|conseill\w*|"
-    r"agent|responsable|operateur)\b|\bpassez-moi (?:un|une|quelqu'un)\b",
+    r"agent|responsable|operateur)\b|\bpassez-moi (?:un|une|quelqu'un)\b|"
+    r"\b(?:me passer|passe-moi|passez-moi) (?:qqn|quelqu'un|un conseiller|une conseillere|un humain)\b",
     r"\bmit (?:einem |einer |einem echten |einer echten )?(?:menschen|person|jemandem|mitarbeiter\w*|berater\w*|"
     r"kundenservice) (?:sprechen|reden|verbinden|schreiben)\b|\bverbinden sie mich\b|\becht\w* menschen\b",
     r"\b(?:falar|conversar) com (?:uma |um |algum )?(?:pessoa|alguem|atendente|humano|agente|operador)\b|"

@@ -163,7 +163,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:ya (?:mire|busque|pregunte|revise)|(?:mire|busque|revise|pregunte) (?:por todas partes|"
                 r"a los vecinos|con los vecinos|en todos lados)|los vecinos no (?:lo )?tienen|sigue sin aparecer|"
                 r"no aparece)\b",
-                r"\b(?:j'ai (?:deja )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|les voisins n'ont "
+                r"\b(?:j'ai (?:deja )?(?:tout )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|"
+                r"les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
                 r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|nachgefragt|geschaut)|"
                 r"(?:uberall|bei den "
@@ -185,7 +186,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"someone (?:took|stole)|took (?:my|the) (?:package|parcel|box))\b",
                 r"\b(?:no (?:me )?(?:ha )?llegado|no (?:lo|la) (?:he )?recibido|no (?:lo|la) encuentro|dice "
                 r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado)\b",
-                r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|je ne (?:le |la )?trouve pas|indique "
+                r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|(?:j'ai |je n'ai )?rien recu|"
+                r"(?:dit|marque|note) (?:comme )?livre|je ne (?:le |la )?trouve pas|indique "
                 r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
                 r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
                 r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|angeblich zugestellt|gestohlen|"
