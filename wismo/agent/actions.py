@@ -388,16 +388,20 @@ def propose_redirect(ctx: ToolContext, order_key: str, code: str) -> tuple[list[
     proposal = redirect_tool.plan_redirect(ctx, order_key, code)
     if not proposal.eligible:
         return [], plan("redirect_not_possible", [], [TALK_TO_PERSON]), None
+    fields = _redirect_fields(proposal) | {"address": proposal.address}
+    facts = list(proposal.facts)
+    return facts, plan("redirect_plan", facts, CONFIRM_REPLIES, **fields), {"kind": "redirect", "code": code}
+
+
+def _redirect_fields(proposal: redirect_tool.RedirectPlan) -> dict[str, str]:
+    """The parcel, the point, when it is ready there and until when it is held, in the customer's words."""
     tz = proposal.timezone
-    fields = {
+    return {
         "tracking_number": proposal.tracking_number,
         "point": proposal.point_name,
-        "address": proposal.address,
         "ready": word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
         "held_until": wording.moment(proposal.held_until, tz),
     }
-    facts = list(proposal.facts)
-    return facts, plan("redirect_plan", facts, CONFIRM_REPLIES, **fields), {"kind": "redirect", "code": code}
 
 
 def point_hours(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fact], dict]:
@@ -428,15 +432,8 @@ def redirect_recap(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fa
         return None
     if not proposal.eligible or proposal.ready_at is None:
         return None
-    tz = proposal.timezone
-    fields = {
-        "tracking_number": proposal.tracking_number,
-        "point": proposal.point_name,
-        "ready": word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
-        "held_until": wording.moment(proposal.held_until, tz),
-    }
     facts = list(proposal.facts)
-    return facts, plan("redirect_recap", facts, [TALK_TO_PERSON], **fields)
+    return facts, plan("redirect_recap", facts, [TALK_TO_PERSON], **_redirect_fields(proposal))
 
 
 def keep_items(ctx: ToolContext, order_key: str) -> tuple[list[Fact], dict]:
@@ -453,17 +450,7 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             facts = redirect_tool.confirm_redirect(ctx, proposal)
         except ToolRefused:
             return [], plan("redirect_not_possible", [], [TALK_TO_PERSON])
-        tz = proposal.timezone
-        p = plan(
-            "redirect_done",
-            facts,
-            [TALK_TO_PERSON],
-            tracking_number=proposal.tracking_number,
-            point=proposal.point_name,
-            ready=word("ready_now") if proposal.already_there else wording.moment(proposal.ready_at, tz),
-            held_until=wording.moment(proposal.held_until, tz),
-        )
-        return facts, p
+        return facts, plan("redirect_done", facts, [TALK_TO_PERSON], **_redirect_fields(proposal))
     if pending.get("kind") == "return":
         try:
             result = returns_tool.confirm_return(ctx, pending["plan_id"], data_dir=data_dir)

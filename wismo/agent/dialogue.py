@@ -347,9 +347,6 @@ class Dialogue(PendingReplies, OrderAnswers):
         if effective in NEEDS_ORDER:
             return self.order_turn(effective)
         if effective == "policy_question" and confidence >= self.threshold:
-            found = topics.topics_of(self.text)
-            if found and not self.ents:
-                return self.topics_reply(found)  # a registered topic names its article outright
             fact = self.written_answer()
             if fact is not None:
                 p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])

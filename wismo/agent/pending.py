@@ -57,12 +57,12 @@ class PendingReplies(DialogueBase):
             # "just changed my mind tbh" after the proposal: the reason for it, not a new request.
             combined = f"{pending.get('text', '')} {text}"
             if actions.reason_of(text) == actions.reason_of(pending.get("text", "")):
-                return self.confirm_again(pending, pending.get("option") or "refund")
+                return self.confirm_again(pending, pending.get("option") or "refund", order)
             evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=pending.get("option"))
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
-            return self.confirm_again(pending, option)
+            return self.confirm_again(pending, option, order)
         if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
             # "refund instead", "store credit please": the same items, another option.
             combined = f"{pending.get('text', '')} {text}"
@@ -121,10 +121,9 @@ class PendingReplies(DialogueBase):
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         return None
 
-    def confirm_again(self, pending: dict, option: str) -> dict:
+    def confirm_again(self, pending: dict, option: str, order: str) -> dict:
         """ "refund to my card please" when a refund is what was proposed: the short ask for the yes,
         backed by the proposal itself (planned again, so the reply cites what it confirms)."""
-        order = pending.get("order") or self.focus or ""
         evidence, _p, nxt = actions.start_return(self.ctx(), order, pending.get("text", ""), [], force_option=option)
         if nxt is None or nxt.get("kind") != "return":
             evidence, nxt = [], pending

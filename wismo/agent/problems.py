@@ -332,21 +332,26 @@ def _order_fact(tracking: Tracking) -> Fact | None:
     return next((f for f in tracking.facts if f.source_id.startswith("order:")), None)
 
 
-def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
-    """What we know and what happens next, for a verified order; a handoff where a person decides."""
-    tz = tracking.timezone
+def _order_and_parcel(tracking: Tracking) -> tuple[list[Fact], dict]:
+    """The order's and the parcel's facts, and the fields every problem reply names them by."""
     order = tracking.order
-    number = order.number if order else ""
-    status = tracking.status
-    event = _event(tracking)
     shipment_id = f"shipment:{tracking.shipment.tracking_number}"
     parcel = next((f for f in tracking.facts if f.source_id == shipment_id), None)
-    facts = [f for f in (_order_fact(tracking), parcel, event) if f]
     fields = {
-        "order_number": number,
+        "order_number": order.number if order else "",
         "carrier": carrier_name(tracking.shipment.carrier),
         "tracking_number": tracking.shipment.tracking_number,
     }
+    return [f for f in (_order_fact(tracking), parcel) if f], fields
+
+
+def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tuple[list[Fact], dict]:
+    """What we know and what happens next, for a verified order; a handoff where a person decides."""
+    tz = tracking.timezone
+    status = tracking.status
+    event = _event(tracking)
+    facts, fields = _order_and_parcel(tracking)
+    facts = facts + ([event] if event else [])
     if event is not None:
         fields |= {
             "last_event": event.values["description"],
@@ -409,15 +414,7 @@ def missing_first(tracking: Tracking, evidence: list[Fact], parcels: int) -> tup
     """An item missing, said the first time: one parcel means nothing else is coming (we know it, the
     customer may not); several mean the written advice to look for the other tracking number. Either
     way a person is offered, and brought in on a yes or when the customer says it is still missing."""
-    order = tracking.order
-    fields = {
-        "order_number": order.number if order else "",
-        "carrier": carrier_name(tracking.shipment.carrier),
-        "tracking_number": tracking.shipment.tracking_number,
-    }
-    shipment_id = f"shipment:{tracking.shipment.tracking_number}"
-    parcel = next((f for f in tracking.facts if f.source_id == shipment_id), None)
-    facts = [f for f in (_order_fact(tracking), parcel) if f]
+    facts, fields = _order_and_parcel(tracking)
     quick = ["Yes, a person please", TALK_TO_PERSON]
     if parcels <= 1:
         return evidence, plan("problem_missing_one_parcel", facts, quick, **fields)

@@ -56,17 +56,14 @@ class WrittenAnswers(DialogueBase):
             money = self.intent == "start_return" and any(t.name == "refund_timing" for t in found)
             if not (general or money):
                 return None
-        if not found and self.focus and cues.any_of(cues.STATUS_MEANING, self.text):
-            # "what does that mean, is it stuck?": the order's status with what it means, cited to both.
-            explained = self.order_turn("delivery_issue")
-            if str((explained.get("plan") or {}).get("template", "")).startswith("explained_"):
-                return explained
-            return self.status_meaning()
+        meaning = cues.any_of(cues.STATUS_MEANING, self.text)
         what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text)
-        if not found and self.focus and what_now:
-            # "I missed the delivery, what now?": the order's status with what it means for them.
+        if not found and self.focus and (meaning or what_now):
+            # "what does that mean, is it stuck?", "I missed the delivery, what now?": the order's status
+            # with what it means for them, cited to both; the written meaning alone when there is none.
             explained = self.order_turn("delivery_issue")
-            if explained.get("evidence"):
+            template = str((explained.get("plan") or {}).get("template", ""))
+            if template.startswith("explained_") if meaning else explained.get("evidence"):
                 return explained
             return self.status_meaning()
         if not found:
@@ -91,15 +88,16 @@ class WrittenAnswers(DialogueBase):
 
     def return_until(self) -> tuple[list, dict] | None:
         """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
+        ctx = self.ctx()
         try:
-            lines = returns_tool.eligibility(self.ctx(), self.focus or "")
+            lines = returns_tool.eligibility(ctx, self.focus or "")
         except ToolRefused:
             return None
         open_lines = [e for e in lines if e.eligible and e.last_day is not None]
         if not open_lines:
             return None
         last = min(e.last_day for e in open_lines if e.last_day is not None)
-        facts = [tracking_tool.order_summary(self.ctx(), self.focus or "")] + [f for e in open_lines for f in e.facts]
+        facts = [tracking_tool.order_summary(ctx, self.focus or "")] + [f for e in open_lines for f in e.facts]
         order_number = open_lines[0].facts[0].values["order_number"]
         items = ", ".join(e.name for e in open_lines[:4])
         p = plan(
