@@ -68,6 +68,24 @@ def test_the_money_asked_first_and_the_time_after_is_refund_timing(text):
     assert "refund_timing" in _names(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and when do i get my money back",
+        "¿Y la plata cuándo me la devuelven?",
+        "et l'argent je le récupère quand",
+        "und wann bekomme ich mein Geld zurück?",
+        "e o dinheiro quando me devolvem?",
+    ],
+)
+def test_when_the_money_comes_back_is_refund_timing(text):
+    assert "refund_timing" in _names(text)
+
+
+def test_when_a_parcel_comes_back_is_no_refund_question():
+    assert "refund_timing" not in _names("when will the package come back to you")
+
+
 def test_until_when_a_gift_can_go_back_is_the_return_window_not_the_order_cut_off():
     found = _names("j'ai pris un pull pour mon père pour Noël, s'il lui va pas il pourra le rendre jusqu'à quand ?")
     assert found == ["return_deadline"]
@@ -413,3 +431,48 @@ def test_french_ordinals_choose_a_point_and_a_delivered_claim_reaches_a_person()
     assert problems.detect("le suivi dit livré mais j'ai rien reçu") == "not_received"
     said = "j'ai deja tout verifié, devant la porte, les voisins. rien. tu peux me passer qqn ?"
     assert problems.detect(said, previous="not_received") == "dispatch_claim"
+
+
+@pytest.mark.parametrize(
+    "language,ask",
+    [
+        ("en", "seriously? why not. what else cant be returned"),
+        ("es", "en serio?? por que no, que mas no se puede devolver"),
+    ],
+)
+def test_why_not_after_a_final_sale_refusal_names_what_this_order_can_still_return(agent, language, ask):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"final_sale": True, "returnable": True}, f"final-why-{language}")
+    item = picker.values(row, selector={"final_sale": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"i want to return the {item} from {row['order_number']}, {row['email']}")
+    reply = agent.send(cid, ask)
+    cited = _cited(reply)
+    assert "policy:returns#final-sale" in cited
+    assert f"order:{row['order_number'].lstrip('#')}" in cited
+    order = agent.store.order(row["order_number"])
+    open_lines = [e for e in order_eligibility(agent.store, order, agent.store.now()) if e.eligible]
+    assert open_lines and all(e.name in reply.text for e in open_lines[:4])
+    assert item not in reply.text.split(":")[-1]  # the final-sale item is not among those that can go back
+    assert reply.language == language and returns_of(agent, row) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wasnt home when the driver came",
+        "no estaba cuando pasó el repartidor",
+        "j'étais pas là quand le livreur est passé",
+        "não estava em casa quando o entregador passou",
+    ],
+)
+def test_a_when_that_tells_what_happened_asks_no_date(text):
+    assert cues.aspect(text) is None
+
+
+def test_a_story_of_a_missed_driver_gets_the_failed_attempt_not_only_a_date(agent, orders):
+    row = pick(orders, "attempt_failed")
+    cid = agent.start("web")
+    reply = agent.send(cid, f"pedido {row['order_number']} {row['email']}, no estaba cuando pasó el repartidor")
+    assert any(":event:" in c for c in _cited(reply))
+    assert reply.language == "es" and "recog" in reply.text.lower()  # the pickup option is offered too

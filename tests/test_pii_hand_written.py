@@ -156,3 +156,37 @@ def test_a_person_near_the_goods_is_still_a_person(redact, text, name):
 @pytest.mark.parametrize("text", ["et je suis remboursee quand ?", "je suis livree demain ?", "soy devolvido?"])
 def test_a_past_participle_after_i_am_is_no_name(redact, text):
     assert "<PERSON" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the driver Kofi left it at the gate", "Kofi"),
+        ("el repartidor Anselmo no tocó el timbre", "Anselmo"),
+        ("le livreur Karim a sonné chez le voisin", "Karim"),
+        ("bitte an meinen Mann Lorenz schicken", "Lorenz"),
+        ("der Bote Kemal hat nicht geklingelt", "Kemal"),
+        ("o estafeta Rui deixou o aviso", "Rui"),
+        ("falei com a Joana ontem no chat", "Joana"),
+    ],
+)
+def test_a_name_after_a_role_or_a_portuguese_article_is_a_person(redact, text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["falei com a Amazon ontem", "vou ao Porto amanhã", "pro Natal chega?"])
+def test_a_shop_a_city_or_a_holiday_after_a_portuguese_article_is_kept(redact, text):
+    assert "<PERSON" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Zentrale 0221 4471902-35, bitte nach Frau Brandt fragen", "0221 4471902-35"),
+        ("fecha de nac 03/02/1991, ¿la pueden cambiar?", "03/02/1991"),
+        ("Nasci a 9 de abril de 1983 e não consigo registar", "9 de abril de 1983"),
+        ("D.N. 11.06.1972 para o crédito", "11.06.1972"),
+    ],
+)
+def test_an_extension_after_a_dash_and_short_birth_date_words(redact, text, value):
+    assert value not in redact(text)

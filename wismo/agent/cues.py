@@ -610,9 +610,26 @@ def clauses(text: str) -> list[str]:
     return parts or [text]
 
 
+#: "I wasn't home when the driver came": a "when" that tells a story, not one that asks a date.
+_ABSENT_WHEN = _rx(
+    r"\b(?:(?:was|were|wasn'?t|weren'?t|am|i'?m|not) (?:not )?(?:at )?(?:home|there|in|out)|was out"
+    r"|nobody (?:was )?home|missed (?:them|him|her|the driver|it))\W+(?:\w+\W+){0,2}?when\b",
+    r"\b(?:no (?:estaba|estabamos|habia nadie)|nadie estaba|(?:estaba|habia) (?:fuera|salido))"
+    r"\W+(?:\w+\W+){0,2}?cuando\b",
+    r"\b(?:(?:j'?)?(?:etais|etait|etions) pas (?:la|chez moi|a la maison)|n'?(?:etais|etait|y avait) (?:pas|personne)"
+    r"(?: la)?|absente?)\W+(?:\w+\W+){0,2}?quand\b",
+    r"\b(?:nao|ninguem) (?:estava|estavamos)(?: em casa| ninguem)?\W+(?:\w+\W+){0,2}?quando\b",
+)
+
+
+def without_story(text: str) -> str:
+    """The message folded, with a "when" that tells what happened ("no estaba cuando pasó") taken out."""
+    return _ABSENT_WHEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " ", fold(text))
+
+
 def aspect(text: str) -> str | None:
     """What a follow-up about an order asks: `when`, `where` or `who` (None: the whole status)."""
-    folded = fold(text)
+    folded = without_story(text)
     for name, rx in (("who", WHO), ("when", WHEN), ("where", WHERE)):
         if rx.search(folded):
             return name

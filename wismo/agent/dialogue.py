@@ -134,7 +134,14 @@ class Dialogue(PendingReplies, OrderAnswers):
             evidence, p, nxt = actions.start_return(self.ctx(), self.focus, state.get("last_text") or "", [])
             rules = [f for f in evidence if f.source_id.startswith("policy:returns#")]
             if nxt is None and rules:
-                return self.policy_reply(*{f.source_id: f for f in rules}.values()) | {"last_intent": "start_return"}
+                reply = self.policy_reply(*{f.source_id: f for f in rules}.values()) | {"last_intent": "start_return"}
+                own = self.return_until()
+                if own is not None:
+                    # "what else can't be returned?": the rule, then what this order can still send back.
+                    p = dict(reply["plan"])
+                    p["then"] = [*p.get("then", []), own[1]]
+                    reply = reply | {"plan": p, "evidence": [*reply.get("evidence", []), *own[0]]}
+                return reply
             return self.answer(evidence, p, pending_action=nxt, last_intent="start_return", intent="start_return")
         if problem is None and cues.just_closing(self.text) and not self.ents:
             # "ok, I'll keep it then, thanks": a goodbye, never a follow-up question to look up.

@@ -271,7 +271,8 @@ class LocalPolicy:
         evidence = _evidence(main, eta) + notices
         status = main.status
         asked = cues.aspect(text) if followup else None
-        eta_focus = (bool(_ETA_QUESTION.search(text)) or asked == "when") and intent == "order_status"
+        asks_date = bool(_ETA_QUESTION.search(cues.without_story(text))) or asked == "when"
+        eta_focus = asks_date and intent == "order_status"
         aspect = asked if asked in ("who", "where") else ("recap" if followup and not eta_focus else None)
         has_scan = any(":event:" in f.source_id for f in main.facts)
         explainable = main.status in EXPLAINED and (has_scan or main.status is S.INFO_RECEIVED)

@@ -38,6 +38,12 @@ _HOW_LONG = (
     r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando)"
 )
 
+#: The money coming back: "me lo devuelven", "bekomme ... zurück", "je le récupère", "get it back".
+_GIVEN_BACK = (
+    r"(?:devuelv|devolv|reembols|reintegr|zuruck|erstatt|rembours|recup|rend|get (?:it |them |my \w+ )?back"
+    r"|see (?:it|the \w+)|receb|estorn|bekomm|krieg|recib|(?:come|comes) back)"
+)
+
 #: Only "how long", never a bare "when": read after the money ("the refund, how long does it take?").
 _HOW_LONG_AFTER = (
     r"(?:how long|how many days|(?:dans|en) combien de (?:temps|jours)|combien de temps|(?:en )?cuanto tiempo"
@@ -74,9 +80,7 @@ _RETURNING = (
 
 def _when_ordering(*parts: str) -> re.Pattern[str]:
     """A pattern that counts only in a message about placing an order (not about sending one back)."""
-    return re.compile(
-        rf"^(?=.*{_ORDERING.pattern})(?!.*{_RETURNING})(?:.*?)(?:{_rx(*parts).pattern})", re.S
-    )
+    return re.compile(rf"^(?=.*{_ORDERING.pattern})(?!.*{_RETURNING})(?:.*?)(?:{_rx(*parts).pattern})", re.S)
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -117,7 +121,10 @@ TOPICS: tuple[Topic, ...] = (
             rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b",
             rf"\b{_MONEY}\b.{{0,50}}\b{_HOW_LONG_AFTER}\b",
             # "et je suis remboursée quand ?": the money, then a bare "when" that ends the question.
-            rf"\b{_MONEY}\w*\W+(?:\w+\W+){{0,2}}(?:when|quand|cuando|wann|quando)\W*$",
+            rf"\b{_MONEY}\w*\W+(?:\w+\W+){{0,3}}(?:when|quand|cuando|wann|quando)\W*$",
+            # "¿y el dinero cuándo me lo devuelven?", "wann bekomme ich mein Geld zurück": when it comes back.
+            rf"\b{_MONEY}\b.{{0,30}}\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{_GIVEN_BACK}",
+            rf"\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{_GIVEN_BACK}\w*\b.{{0,25}}\b{_MONEY}",
             # "how long after it gets to you?": the time from the return's arrival to the money.
             r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
             r"(?:gets|arrives|reaches|is received)\b",

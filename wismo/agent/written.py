@@ -94,6 +94,13 @@ class WrittenAnswers(DialogueBase):
         except ToolRefused:
             return None
         open_lines = [e for e in lines if e.eligible and e.last_day is not None]
+        final = [e for e in lines if e.why_not in ("final_sale", "non_returnable")]
+        if not open_lines and lines and len(final) == len(lines):
+            # Nothing on the order can go back: say so about this order, not only the general rule.
+            facts = [tracking_tool.order_summary(ctx, self.focus or "")] + [f for e in final for f in e.facts]
+            order_number = final[0].facts[0].values["order_number"]
+            items = ", ".join(e.name for e in final[:4])
+            return facts, plan("return_none_final", facts, [TALK_TO_PERSON], items=items, order_number=order_number)
         if not open_lines:
             return None
         last = min(e.last_day for e in open_lines if e.last_day is not None)

@@ -27,13 +27,13 @@ DATE = (
 )
 _CUE = (
     r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|"
-    r"fecha[ \t]+de[ \t]+nac(?:imiento|\.)|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|"
+    r"fecha[ \t]+de[ \t]+nac(?:imiento|\.|(?!\w))|d\.[ \t]?n\.|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|"
     r"naci[óo](?:[ \t]+el)?|"
     r"cumplea[ñn]os|"
     r"date[ \t]+de[ \t]+naissance|ddn|n[ée]e?(?:\(e\))?[ \t]+le|naissance|anniversaire|"
     r"geburtsdatum|geb\.?-?[ \t]*datum|geb\.|geboren(?:[ \t]+am)?|geburtstag|"
     r"data[ \t]+de[ \t]+nascimento|dt\.?[ \t]*nasc\.?|nasc\.|nascid[oa](?:[ \t]+(?:em|a))?|nasci[ \t]+em|"
-    r"nasceu(?:[ \t]+(?:em|a|no dia))?|anivers[áa]rio|nascimento|nacimiento"
+    r"nasc(?:eu|i)(?:[ \t]+(?:em|a|no dia))?|anivers[áa]rio|nascimento|nacimiento"
 )
 #: A few words may stand between the cue and the date ("asks for DOB and keeps rejecting 04/11/85",
 #: "me pide fecha de nacimiento, puse 12/03/1985"), never a sentence's end or an order's words.

@@ -39,7 +39,7 @@ PHONE = _words(
     r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
     r"t[ée]l[ée]phone|t[ée]l|portable|appel\w{0,5}|rappel\w{0,5}|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
     r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|natel|rufnummer|anruf(?:en)?|ruf(?:t|en)?|"
-    r"erreichbar|festnetz|joignable|"
+    r"erreichbar|festnetz|joignable|zentrale|durchwahl|centralita|standard|switchboard|"
     r"r(?:ü|ue)ckruf\w{0,6}|zur(?:ü|ue)ckrufen|angerufen|"
     r"(?:meine|seine|ihre)\s+nummer|"
     r"telefone|telem[óo]vel|lig(?:a|ar|ou|ue|uem|uei|aram)|fixo|contato|(?:meu|seu)\s+n[úu]mero|cel"

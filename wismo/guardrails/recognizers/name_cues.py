@@ -61,11 +61,25 @@ _ANNOUNCING = (
     r"mein(?:e)?\s+(?:sohn|tochter|mann|frau|bruder|schwester|vater|mutter|freund(?:in)?|nachbar(?:in)?|"
     r"kollege|kollegin|partner(?:in)?|onkel|tante|cousin|cousine)|"
     r"sra|srª|dona|dom|senhor|senhora|titular|destinat[áa]rio|"
+    # Roles before a name ("the driver Jefferson", "o estafeta Nelson", "der Bote Kemal", "my boy Marquise").
+    r"(?:the|our|your)\s+(?:driver|courier|delivery\s+(?:guy|man|driver)|mail(?:man|\s+carrier)|postman|agent|rep|"
+    r"neighbou?r|doorman|concierge)|my\s+(?:boy|girl|bro|buddy|pal|mate|hubby|bestie)|"
+    r"(?:el|la|tu|su)\s+(?:repartidor[a]?|mensajer[oa]|conductor[a]?|vecin[oa]|porter[oa]|agente|asesor[a]?)|"
+    r"(?:le|la|votre)\s+(?:livreur|livreuse|facteur|factrice|chauffeur|gardien(?:ne)?|voisin[e]?|"
+    r"conseill(?:er|[èe]re))|"
+    r"(?:der|die|dem|den|ihr(?:e[mnr]?)?)\s+(?:fahrer(?:in)?|bote|botin|zusteller(?:in)?|paketbote|"
+    r"nachbar(?:in|n)?|hausmeister(?:in)?|kollege|kollegin|mitarbeiter(?:in)?)|"
+    r"(?:mein|unser)(?:e[mnr]?)?\s+(?:sohn|tochter|mann|frau|bruder|schwester|vater|mutter|freund(?:in)?|"
+    r"nachbar(?:in|n)?|kollegen?|kollegin|partner(?:in)?|onkel|tante|cousin|cousine|neffen?|nichte)|"
+    r"(?:o|a|seu|sua)\s+(?:entregador[a]?|estafeta|motorista|carteir[oa]|atendente|porteir[oa]|vizinh[oa]|"
+    r"colega)|"
     r"(?:meu|minha)\s+(?:filh[oa]|marido|espos[oa]|mulher|irm[ãa]o?|pai|m[ãa]e|amig[oa]|vizinh[oa]|colega|"
     r"namorad[oa]|ti[oa]|prim[oa]|av[óô])"
 )
 #: Everyday words that introduce a name only when the next word looks like one.
 _WEAK = (
+    # Portuguese puts an article before a first name ("falei com o Wesley", "liguem ao Joaquim").
+    r"com\s+[oa]|ao|pro|pra|"
     r"says|said|add|with|by|to|from|for|con|para|de\s+parte\s+de|avec|pour|mit|f(?:ü|ue)r|von|com|"
     r"da\s+parte\s+de"
 )
@@ -77,7 +91,7 @@ _INTRODUCING = (
     r"a\s+nombre\s+de|au\s+nom\s+de|auf\s+den\s+namen|em\s+nome\s+de|"
     r"soy|soy\s+yo\s+otra\s+vez|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
     r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"
-    r"je\s+suis|c['’]est(?:\s+encore)?(?:\s+moi)?|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
+    r"je\s+suis|c['’]est(?:\s+encore)?(?:\s+moi)?|c|its|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
     r"[àa]\s+l['’]attention\s+de|laissez-le\s+[àa]|vous\s+[êe]tes|"
     r"ich\s+bin|ich\s+bin['’]?s(?:\s+nochmal)?|hier\s+ist|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
     r"zu\s+h(?:ä|ae)nden|sind\s+sie|"

@@ -80,6 +80,9 @@ class LocalPhoneRecognizer(WismoRecognizer):
             return 0.0  # 12/03/2024, 3/4: dates and fractions
         if value.startswith("0") and groups >= 2 and 9 <= len(digits) <= 13:
             return 0.6  # national format with its trunk 0
+        extension = re.search(r"-\d{1,4}$", value)
+        if value.startswith("0") and extension and " " in value and 9 <= len(digits) - len(extension.group()) + 1 <= 13:
+            return 0.6  # "0351 9098437-214": a German number with its extension (Durchwahl)
         if groups >= 3 and len(seps) == 1 and len(digits) >= 9:
             return 0.5
         if groups == 3 and len(digits) == 9 and re.fullmatch(r"[679]\d{2}[ .]\d{3}[ .]\d{3}", value):
