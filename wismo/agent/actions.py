@@ -84,12 +84,6 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 #: An item the customer got as a gift (not one they bought as a gift): "got it as a gift", "gift receipt".
-RECEIVED_GIFT = re.compile(
-    r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
-    r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|recibi de regalo|"
-    r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"
-    r"ganhei de presente|recebi de presente|nota de presente)\b"
-)
 
 
 def wants_confirmation(state: dict[str, Any]) -> bool:
@@ -220,9 +214,15 @@ def _exchange_variant(line: returns_tool.LineEligibility, reason: str) -> str | 
 
 
 def start_return(
-    ctx: ToolContext, order_key: str, text: str, evidence: list[Fact], force_option: str | None = None
+    ctx: ToolContext,
+    order_key: str,
+    text: str,
+    evidence: list[Fact],
+    force_option: str | None = None,
+    gift: bool = False,
 ) -> tuple[list[Fact], dict, dict | None]:
-    """Propose a return or exchange for the item the customer means; returns (evidence, plan, pending action)."""
+    """Propose a return or exchange for the item the customer means; returns (evidence, plan, pending action).
+    `gift`: the customer said earlier that they received it as a gift (store credit by default)."""
     lines = returns_tool.eligibility(ctx, order_key)
     eligible = [e for e in lines if e.eligible]
     if not eligible:
@@ -248,7 +248,7 @@ def start_return(
         return evidence + facts, p, {"kind": "choose_item", "text": text, "order": order_key}
     reason = reason_of(text)
     # A gift the customer received goes back as store credit to them (the written gift policy).
-    received_gift = RECEIVED_GIFT.search(cues.fold(text)) is not None
+    received_gift = gift or cues.RECEIVED_GIFT.search(cues.fold(text)) is not None
     option = force_option or option_of(text, default="store_credit" if received_gift else "refund")
     new_variant = None
     note = ""

@@ -71,6 +71,13 @@ WHEN = _rx(
     r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*|a tempo"
     r"|antes d[oe] (?:dia )?(?:\d+|natal))\b",
 )
+#: "I got it as a gift", "geschenkt bekommen": the customer is the recipient (store credit, no refund).
+RECEIVED_GIFT = re.compile(
+    r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
+    r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|recibi de regalo|"
+    r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"
+    r"ganhei de presente|recebi de presente|nota de presente)\b"
+)
 #: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
 CONTENTS = _rx(
     r"\b(?:what'?s (?:even )?(?:in|inside) (?:it|there|the (?:box|package|parcel))|what (?:is|was) (?:in|inside) "
@@ -332,13 +339,18 @@ RETURN = _rx(
     r"\b(?:too (?:big|small|large|tight|loose|long|short|wide|narrow)|(?:doesn'?t|does not|didn'?t) fit|"
     r"runs (?:big|small)|not my style|don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
     r"(?:one|size)|next size|size (?:up|down)|different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
-    r"back|return (?:it|them|the)|exchange (?:it|them|the|for)|swap (?:it|them|the|for))\b",
+    r"back|return (?:it|them|the)|exchange (?:it|them|the|for)|swap (?:it|them|the|for)"
+    r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange))\b",
+    # Asked to start one: "pouvez-vous partir le retour", "iniciar la devolución", "Retoure anlegen".
+    r"\b(?:(?:iniciar|hacer|empezar|tramitar) (?:la|una|mi) devolucion|(?:partir|commencer|lancer|faire|initier"
+    r"|demarrer) (?:le|un|mon) retour|(?:rucksendung|retoure|umtausch) (?:starten|anlegen|machen|beginnen)"
+    r"|(?:iniciar|fazer|abrir|comecar) (?:a|uma|minha) (?:devolucao|troca))\b",
     r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
     r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
     r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au-dessus|en dessous)|"
     r"(?:le|la|les) (?:renvoyer|retourner)|echanger)\b",
-    r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:mir )?nicht|gefallt mir nicht|andere grosse|eine nummer "
-    r"(?:grosser|kleiner)|zuruckschicken|umtauschen)\b",
+    r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
+    r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen)\b",
     r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)|ficou (?:grande|pequen[oa]|"
     r"apertad[oa]|larg[oa])|outro tamanho|tamanho (?:maior|menor)|"
     r"devolver|trocar)\b",
@@ -627,6 +639,15 @@ def without_story(text: str) -> str:
     return _ABSENT_WHEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " ", fold(text))
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def asks_to_act(text: str, pattern: re.Pattern[str]) -> bool:
+    """A sentence that states the request rather than asks about it ("it's too big, I'd like a size
+    smaller." beside "is the exchange free?"): the one not ending in a question mark."""
+    return any(not s.rstrip().endswith("?") and pattern.search(fold(s)) for s in _SENTENCE.findall(text or ""))
+
+
 def aspect(text: str) -> str | None:
     """What a follow-up about an order asks: `when`, `where` or `who` (None: the whole status)."""
     folded = without_story(text)
@@ -674,8 +695,8 @@ KEEP_THE_REST = _rx(
 )
 #: A word that says yes anywhere in a short message ("ok cool, yes send it there", "fechou, pode mandar sim").
 _YES_WORD = re.compile(
-    r"\b(?:yes|yeah|yep|yup|sure|ok|okay|si|claro|vale|dale|oui|ouais|d'accord|ja|genau|passt|gerne|sim|fechou|"
-    r"beleza|bora|pode)\b"
+    r"\b(?:yes|yeah|yep|yup|sure|ok|okay|perfect|great|si|claro|vale|dale|va|perfecto|genial|oui|ouais|d'accord|"
+    r"parfait|ja|genau|passt|gerne|perfekt|super|sim|fechou|beleza|bora|pode|perfeito|otimo)\b"
 )
 #: What makes a short message more than a yes: a question or a "but".
 _NOT_JUST_YES = re.compile(
@@ -689,13 +710,37 @@ def is_yes(text: str) -> bool:
     folded = _stretched(fold(text))
     if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
         return False
-    if NO.search(folded) or WAIT.search(folded):
+    if NO.search(folded) or WAIT.search(folded) or re.search(_HOLD, folded):
         return False
     if _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6):
         return True
     # "ok cool, yes send it there", "alles klar, ja bitte dahin schicken": a yes word in a short
     # message that asks nothing else.
     return len(folded.split()) <= 8 and bool(_YES_WORD.search(folded)) and not _NOT_JUST_YES.search(folded)
+
+
+#: "yes... actually wait", "sí, espera": the yes is taken back before it is done.
+_HOLD = r"\b(?:wait|hold on|espera|un momento|attends?|minute|warte|moment mal|espera ai|calma)\b"
+#: A first clause that is only an acknowledgement ("ok, where is it?") is no yes to a proposal.
+_ONLY_ACK = frozenset("ok okay k alright cool right hm hmm ah oh well".split())
+#: A condition or a change after the yes ("yes, but only if ..."): the proposal is not accepted as is.
+_CONDITION = re.compile(
+    r"\b(?:but|only if|as long as|unless|pero|siempre y cuando|solo si|mientras|mais|seulement si|sauf si|aber|"
+    r"nur wenn|solange|au(?:ss|ß)er|mas|so se|desde que|a menos que)\b|" + _HOLD
+)
+
+
+def yes_first(text: str) -> bool:
+    """ "yes send it there. can I grab it tomorrow?": a clear yes in the first sentence, then a
+    question or a remark that sets no condition; the yes stands and the rest is answered after."""
+    folded = _stretched(fold(text))
+    m = re.match(r"\s*([^.!?;,\n]+)[.!?,;\n]+\s*(\S.*)$", folded, re.S)
+    if not m:
+        return False
+    head, rest = m.groups()
+    if not is_yes(head) or set(re.findall(r"[a-z']+", head)) <= _ONLY_ACK:
+        return False
+    return not (_CONDITION.search(rest) or NO.search(rest) or WAIT.search(rest) or re.search(r"\d{3,}|@", rest))
 
 
 def is_no(text: str) -> bool:

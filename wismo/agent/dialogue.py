@@ -51,6 +51,8 @@ class Dialogue(PendingReplies, OrderAnswers):
             return {"plan": plan("human_mode")}
         if self.auth == "locked":
             return self.handoff("verification_failed")
+        if self.gift and not state.get("gift_received"):
+            self.out["gift_received"] = True  # "I got it as a gift": every later return is store credit
         escalation = self.escalation()
         if escalation:
             return self.escalate(escalation)
@@ -131,7 +133,9 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "why not?? it's still in the bag" after a return we can't take: the written rule that says
             # why (final sale, the return window), not the same refusal again.
-            evidence, p, nxt = actions.start_return(self.ctx(), self.focus, state.get("last_text") or "", [])
+            evidence, p, nxt = actions.start_return(
+                self.ctx(), self.focus, state.get("last_text") or "", [], gift=self.gift
+            )
             rules = [f for f in evidence if f.source_id.startswith("policy:returns#")]
             if nxt is None and rules:
                 reply = self.policy_reply(*{f.source_id: f for f in rules}.values()) | {"last_intent": "start_return"}
@@ -168,7 +172,7 @@ class Dialogue(PendingReplies, OrderAnswers):
 
     def escalate(self, reason: str) -> dict:
         """A person, now; for an upset customer asking about a verified order, what we know first."""
-        if reason == "frustration" and self.focus and (self.intent in NEEDS_ORDER or self.ents):
+        if reason in ("frustration", "dispute") and self.focus and (self.intent in NEEDS_ORDER or self.ents):
             try:
                 evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, self.text)
             except ToolRefused:
@@ -248,6 +252,13 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("last_intent") in NEEDS_ORDER
         )
         pending = state.get("pending_intent")
+        if (
+            cues.any_of(cues.CORRECTION, self.text)
+            and self.ents.get("order_number")
+            and (state.get("last_intent") in ("start_return", "return_status") or pending == "start_return")
+        ):
+            # "sorry wrong one, it's from the other order, #WS10255": the return goes on, on that order.
+            return "start_return", max(confidence, self.threshold)
         asks_anew = "?" in self.text or any(cues.any_of(c, self.text) for c in (cues.WHEN, cues.WHERE))
         generic = intent in ("order_status", "out_of_scope", "smalltalk")
         if self.auth == "verified" and generic and pending in NEEDS_ORDER and pending != intent and not asks_anew:

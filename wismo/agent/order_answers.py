@@ -10,7 +10,7 @@ from typing import Any
 from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, nlu, topics
+from . import actions, cues, focus, nlu, problems, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
@@ -61,16 +61,22 @@ class OrderAnswers(WrittenAnswers):
         cited = set(p.get("cite", []))
         extras = self.extras or [(self.text, None)]
         for part, u in extras:
-            asked = [knowledge.article(t.article).fact() for t in topics.topics_of(part)]
+            found = topics.topics_of(part)
+            if main == "start_return":
+                # A proposal says its own drop-off date; what it costs or when the new size ships it does not.
+                found = [t for t in found if t.name in ("return_cost", "exchange_timing", "refund_timing")]
+            asked = [knowledge.article(t.article).fact() for t in found]
             asked = [f for f in asked if f.source_id not in cited]
-            if asked and main != "start_return":
+            if asked:
                 # "...and can I send it back for free?": a question the written policy answers.
                 for fact in asked:
                     p = dict(p)
                     p.setdefault("then", []).append(plan("policy_answer", [fact], policy_text=fact.values["text"]))
                     cited.add(fact.source_id)
                 evidence = evidence + asked
-                continue
+                if u is None or u.intent != "start_return" or main == "start_return":
+                    continue
+                # "I'd like one size smaller. is the exchange free?": the exchange is proposed too.
             if u is None:
                 continue  # one request, the main answer's
             order = next(iter(u.entities.get("order_number") or []), None) or self.focus
@@ -92,7 +98,7 @@ class OrderAnswers(WrittenAnswers):
             if u.intent == "start_return" and ctx is not None and order and order in ctx.verified:
                 # The whole message: the item may be named in another part ("the belt is too small. can
                 # I swap it?").
-                facts, q, nxt = actions.start_return(ctx, order, self.text, [])
+                facts, q, nxt = actions.start_return(ctx, order, self.text, [], gift=self.gift)
                 pending = pending or nxt
             elif u.intent == "order_status" and ctx is not None and order and (main != "delivery_issue" or other):
                 facts, q = self.policy.order_turn(ctx, "order_status", order, part)
@@ -142,13 +148,13 @@ class OrderAnswers(WrittenAnswers):
                     # want to return it" ... "zip is 80202"): its words (item, reason, option) count too.
                     asked_for = state.get("pending_text")
                     said = f"{self.text} {asked_for}" if asked_for and asked_for != self.text else self.text
-                    evidence, p, pending_action = actions.start_return(ctx, verified, said, [])
+                    evidence, p, pending_action = actions.start_return(ctx, verified, said, [], gift=self.gift)
                     earlier = asked_for or state.get("last_text")
                     if p.get("template") == "return_which_item" and earlier:
                         # "ok do the exchange", or the order given after "the cardigan is too big":
                         # the item was named a message earlier.
                         combined = f"{self.text} {earlier}"
-                        again = actions.start_return(ctx, verified, combined, [])
+                        again = actions.start_return(ctx, verified, combined, [], gift=self.gift)
                         if again[1].get("template") != "return_which_item":
                             evidence, p, pending_action = again
                 elif effective == "return_status":
@@ -188,8 +194,11 @@ class OrderAnswers(WrittenAnswers):
         if tracking and not asked and cues.any_of(cues.CONTENTS, self.text):
             # "what's even in it?" with a tracking number alone: the contents are the order's, shown once
             # it is verified; the question waits for that.
-            return self.out | {"plan": plan("contents_need_order", quick=[TALK_TO_PERSON]), "awaiting": "order",
-                               "pending_intent": "order_status"}
+            return self.out | {
+                "plan": plan("contents_need_order", quick=[TALK_TO_PERSON]),
+                "awaiting": "order",
+                "pending_intent": "order_status",
+            }
         if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
             evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)
@@ -239,6 +248,22 @@ class OrderAnswers(WrittenAnswers):
 
     def ask_credential(self, number: str, effective: str | None = None) -> dict:
         effective = effective or self.state.get("pending_intent") or "order_status"
+        if effective == "delivery_issue" and cues.any_of(cues.RETURN, self.text) and not self.state.get("problem"):
+            # "it doesn't fit, can I send it back? #WS13239": the return waits for the email or ZIP.
+            if problems.detect(self.text, self.intent) is None:
+                effective = "start_return"
+        if effective == "start_return" and self.gift and not self.state.get("gift_received"):
+            # "I got it as a gift, can I send it back?": the written answer now, the return once verified.
+            fact = knowledge.article("policy:returns#gifts").fact()
+            p = plan("ask_verification", [fact], order_number=display(number))
+            p["then"] = [plan("policy_answer", [fact], policy_text=fact.values["text"])]
+            return self.out | {
+                "plan": p,
+                "evidence": [fact],
+                "pending_intent": effective,
+                "pending_text": self.state.get("pending_text") or self.text,
+                "awaiting": "verification",
+            }
         return self.out | {
             "plan": plan("ask_verification", order_number=display(number)),
             "pending_intent": effective,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from . import actions, cues, problems
+from ..tools import knowledge
+from . import actions, cues, problems, topics
 from .policy import TALK_TO_PERSON, plan
 from .turn_base import DialogueBase
 
@@ -34,18 +35,30 @@ class PendingReplies(DialogueBase):
         order = pending.get("order") or self.focus
         named = actions.option_of(text, default=None) if kind == "return" else None
         other_option = named is not None and named != pending.get("option")
-        if kind in ("return", "redirect") and cues.is_yes(text) and not other_option:
+        yes = cues.is_yes(text) or cues.thumbs_up(text) or cues.yes_first(text)
+        if kind in ("return", "redirect") and yes and not other_option:
             evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
+            asked = topics.topics_of(text) if p.get("template") == "return_done" else []
+            if asked:
+                # "yes refund to my card. when would I see the money?": booked, then the written answer.
+                facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in asked)}
+                then = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts.values()]
+                p = p | {"then": [*p.get("then", []), *then]}
+                evidence = [*evidence, *facts.values()]
             last = "pickup_alternative" if kind == "redirect" else "start_return"
             booked = kind == "redirect" and p.get("template") == "redirect_done"
             done = {"redirected": pending.get("code")} if booked else {}
-            return self.out | done | {
-                "evidence": evidence,
-                "plan": p,
-                "pending_action": None,
-                "last_intent": last,
-                "intent": last,
-            }
+            return (
+                self.out
+                | done
+                | {
+                    "evidence": evidence,
+                    "plan": p,
+                    "pending_action": None,
+                    "last_intent": last,
+                    "intent": last,
+                }
+            )
         if cues.is_no(text):
             return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
         if kind == "redirect" and pending.get("code") and cues.any_of(cues.OPENING_HOURS, text):
@@ -58,7 +71,9 @@ class PendingReplies(DialogueBase):
             combined = f"{pending.get('text', '')} {text}"
             if actions.reason_of(text) == actions.reason_of(pending.get("text", "")):
                 return self.confirm_again(pending, pending.get("option") or "refund", order)
-            evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=pending.get("option"))
+            evidence, p, nxt = actions.start_return(
+                ctx, order, combined, [], force_option=pending.get("option"), gift=self.gift
+            )
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
@@ -66,14 +81,14 @@ class PendingReplies(DialogueBase):
         if kind == "return" and option and self.intent not in ("order_status", "pickup_alternative"):
             # "refund instead", "store credit please": the same items, another option.
             combined = f"{pending.get('text', '')} {text}"
-            evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=option)
+            evidence, p, nxt = actions.start_return(ctx, order, combined, [], force_option=option, gift=self.gift)
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         answers_which = self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status") or (
             cues.any_of(cues.RETURN, text) and problems.detect(text, self.intent) is None
         )
         if kind == "choose_item" and answers_which:
             combined = f"{pending.get('text', '')} {text}"
-            evidence, p, nxt = actions.start_return(ctx, order, combined, [])
+            evidence, p, nxt = actions.start_return(ctx, order, combined, [], gift=self.gift)
             if nxt is not None and nxt.get("kind") == "choose_item" and nxt.get("text") == combined:
                 # The answer did not name an item we could match: ask once more with the list.
                 pass
@@ -108,7 +123,12 @@ class PendingReplies(DialogueBase):
             option = actions.option_of(text, default=None) or ("refund" if cues.is_yes(text) else None)
             if option in ("refund", "store_credit"):
                 evidence, p, nxt = actions.start_return(
-                    ctx, order, f"{pending.get('text', '')} {option.replace('_', ' ')}", [], force_option=option
+                    ctx,
+                    order,
+                    f"{pending.get('text', '')} {option.replace('_', ' ')}",
+                    [],
+                    force_option=option,
+                    gift=self.gift,
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
             if option == "exchange" or ("?" in text and self.intent == "start_return"):
@@ -116,7 +136,12 @@ class PendingReplies(DialogueBase):
                 # say so again with how exchanges work, and keep the choice open. Never book a refund
                 # the customer did not choose.
                 evidence, p, nxt = actions.start_return(
-                    ctx, order, pending.get("text", ""), [], force_option="exchange"
+                    ctx,
+                    order,
+                    pending.get("text", ""),
+                    [],
+                    force_option="exchange",
+                    gift=self.gift,
                 )
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         return None
@@ -124,7 +149,9 @@ class PendingReplies(DialogueBase):
     def confirm_again(self, pending: dict, option: str, order: str) -> dict:
         """ "refund to my card please" when a refund is what was proposed: the short ask for the yes,
         backed by the proposal itself (planned again, so the reply cites what it confirms)."""
-        evidence, _p, nxt = actions.start_return(self.ctx(), order, pending.get("text", ""), [], force_option=option)
+        evidence, _p, nxt = actions.start_return(
+            self.ctx(), order, pending.get("text", ""), [], force_option=option, gift=self.gift
+        )
         if nxt is None or nxt.get("kind") != "return":
             evidence, nxt = [], pending
         facts = [f for f in evidence if f.kind in ("order", "return")]

@@ -40,6 +40,8 @@ class TurnState(TypedDict, total=False):
     #: A delivery problem under way (see agent/problems.py) and how many turns it has taken.
     problem: str | None
     problem_turns: int
+    #: The customer received the order as a gift (said once, it holds: a return is store credit).
+    gift_received: bool
     #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
     last_text: str | None
     #: The message that asked what `pending_intent` waits to answer ("the cardigan is too big"): its

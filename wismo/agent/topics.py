@@ -200,6 +200,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bquanto tempo (?:eu )?(?:tenho|tem) (?:para|pra) (?:devolver|trocar)\b",
             r"\b(?:devolver|cambiar|regresar)\w*\b.{0,25}\bhasta cuando\b",
             r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b.{0,25}\bbis wann\b",
+            # "until when could it still be returned?": the time asked first, the return after.
+            r"\b(?:until when|till when|hasta cuando|jusqu'a quand|bis wann|ate quando)\b.{0,30}"
+            r"\b(?:return\w*|exchang\w*|send (?:it|them) back|devol\w*|cambi\w*|retourn\w*|renvo\w*|echang\w*"
+            r"|zuruck\w*|umtausch\w*|retour\w*|troca\w*)",
             r"\b(?:devolver|trocar)\w*\b.{0,25}\bate quando\b"
             r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha)\b"
             r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que data\b"
@@ -235,10 +239,14 @@ TOPICS: tuple[Topic, ...] = (
             r"|regres\w*)\b",
             r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
             r"|\b(?:payant|gratuit\w*|payer|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
-            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden))\b.{0,30}"
+            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b.{0,30}"
             r"\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b"
             r"|\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b.{0,30}"
-            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden))\b",
+            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b",
+            # "does the exchange cost anything?", "el cambio cuesta algo?", "l'échange est payant ?", "a troca custa?"
+            r"\b(?:the )?exchanges?\b.{0,20}\b(?:cost (?:anything|money|me)|costs? anything|free|fee|charge\w*)\b"
+            r"|\bel cambio\b.{0,20}\b(?:cuesta|gratis|cobran|tiene costo)\b|\bl'echange\b.{0,20}\b(?:payant|gratuit"
+            r"|coute)\b|\ba troca\b.{0,20}\b(?:custa|gratis|gratuita|cobram|paga)\b",
             r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
             r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
@@ -250,14 +258,17 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             # "do I have to wait until you get the old one back before you ship the new one?"
             r"\b(?:wait|waiting)\b.{0,60}\b(?:old one|the old|mine|it back|the return)\b.{0,60}\b(?:new one|the new"
-            r"|replacement|other one)\b|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b",
+            r"|replacement|other one)\b|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b"
+            r"|\bwait (?:until|till|for) you (?:to )?(?:get|have|receive)\b.{0,20}"
+            r"\b(?:the old|it back|mine|my return)\b",
             r"\besperar\b.{0,60}\b(?:llegue|reciban|tengan|les llegue)\b.{0,60}\b(?:nuev[oa]|otr[oa])\b"
             r"|\bcuando (?:me )?(?:mandan|envian) (?:el|la) nuev[oa]\b",
             r"\battendre\b.{0,60}\b(?:receviez|ayez recu|recoive|l'ancien|l'autre)\b.{0,60}"
             r"\b(?:nouveau|nouvelle|autre)\b"
             r"|\bquand (?:est-ce que )?vous (?:m'envoyez|envoyez|expediez) (?:le|la) (?:nouveau|nouvelle)\b",
             r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
-            r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b",
+            r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b"
+            r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck|bekommen|habt|erhalten)\b",
             r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
         ),
@@ -282,12 +293,16 @@ TOPICS: tuple[Topic, ...] = (
             r"^(?=.*\b(?:what happens|what if|then what|what do they do|will they (?:try|come) again|que pasa"
             r"|que sucede"
             r"|que hacen|se passe quoi|qu'est-ce qui se passe|que se passe|ils font quoi|was passiert|was dann"
-            r"|o que acontece|que acontece|e ai)\b)"
+            r"|o que acontece|que acontece|e ai)\b"
+            # "and if nobody's home on Monday?": a bare conditional asked as a question.
+            r"|.*?(?:^|[.!?;]\s*)\W*(?:and |y |et |und |e |but |pero |mais |aber |mas )?"
+            r"(?:if|si|s'il|wenn|falls|se)\b.*\?\W*$)"
             r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)|no ?one(?:'s| is)? (?:home|there)"
             r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"
             r"|(?:ne )?suis pas (?:la|chez moi|a la maison)|(?:n'y a|y a) personne|absent\w*"
             r"|nicht (?:da|zu ?hause|daheim)|niemand (?:da|zu ?hause)"
-            r"|nao (?:estiver|estou|tiver ninguem|vou estar)|ninguem em casa)\b)",
+            r"|nao (?:estiver|estou|tiver ninguem|houver ninguem|vou estar)|ninguem em casa|nadie en casa"
+            r"|personne (?:a la maison|chez moi)|keiner (?:da|zu ?hause))\b)",
             re.S,
         ),
     ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..tools.context import ToolContext
-from . import focus
+from . import cues, focus
 from .deps import Turn
 from .policy import LocalPolicy
 from .state import TurnState
@@ -38,6 +38,11 @@ class DialogueBase:
         """The order this turn is about (the authorize step may have just moved it)."""
         return self.state.get("verified_order")
 
+    @property
+    def gift(self) -> bool:
+        """The customer said they received the order as a gift, in this message or an earlier one."""
+        return bool(self.state.get("gift_received")) or bool(cues.RECEIVED_GIFT.search(cues.fold(self.text)))
+
     def ctx(self) -> ToolContext:
         verified = frozenset(focus.verified_list(dict(self.state)))
         return ToolContext(self.svc.store, self.state["conversation_id"], self.focus, self.turn.now, verified)
@@ -52,4 +57,6 @@ class DialogueBase:
         return out
 
     def answer(self, evidence: list, p: dict, **memory: Any) -> dict:
+        if self.auth == "verified" and any(getattr(f, "kind", None) == "order" for f in evidence):
+            p = p | {"verified_prefix": True}  # the turn that proved the order says so before its answer
         return self.out | {"evidence": evidence, "plan": p} | memory

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..domain.store import normalize_key
 from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
@@ -19,13 +20,26 @@ GENERAL_MIN_SCORE = 0.45
 FALLBACK_MIN_SCORE = 0.55
 
 
+#: Written answers about an order, asked in the message that proves it.
+ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold"})
+
+
 class WrittenAnswers(DialogueBase):
     def written_topic(self) -> dict | None:
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
-        if self.ents.get("order_number") or self.ents.get("tracking_number"):
-            return None
         found = topics.topics_of(self.text)
+        if self.ents.get("order_number") or self.ents.get("tracking_number"):
+            # "#WS11026, zip 77019: until when can I return it, and is it free?": a question about the
+            # order just proved is answered; a new number otherwise brings that order's own answer.
+            number = self.ents.get("order_number")
+            if not (number and self.focus and normalize_key(str(number)) == self.focus):
+                return None
+            if cues.asks_to_act(self.text, cues.RETURN):
+                return None  # "it's too big, I'd like one size smaller. is the exchange free?": the exchange first
+            found = [t for t in found if t.name in ABOUT_THIS_ORDER]
+            if not found:
+                return None
         redirected = self.state.get("redirected")
         asks_pickup_day = cues.any_of(cues.WHEN, self.text) and cues.any_of(cues.PICKUP, self.text)
         if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
@@ -48,7 +62,19 @@ class WrittenAnswers(DialogueBase):
             own = self.return_until()
             if own is not None:
                 self.out["intent"] = "policy_question"
-                return self.answer(*own, last_intent="start_return")
+                evidence, p = own
+                others = {
+                    f.source_id: f
+                    for t in found
+                    if t.name != "return_deadline"
+                    for f in [knowledge.article(t.article).fact()]
+                }
+                if others:
+                    # "until when, and is it free?": the order's own date, then each other written answer.
+                    then = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in others.values()]
+                    p = p | {"then": [*p.get("then", []), *then]}
+                    evidence = [*evidence, *others.values()]
+                return self.answer(evidence, p, last_intent="start_return")
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             # "can she return it in January?" with no order in play is a question about the rule.
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)

@@ -1,0 +1,184 @@
+"""What customers add to a yes or to the message that proves their order (read off the development
+set evals/conversations/dev3): a yes with a question after it, a thumbs-up, "va, perfecto", a yes
+with a condition (no yes), a correction to the other order mid-return, a gift said once, a dispute
+about an order we can answer, and questions about the order asked with its number. Each is checked
+against the store: what was booked, and what the reply cites."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import cues, topics
+from wismo.evals.picker import OrderPicker
+from wismo.tools.returns import order_eligibility
+
+from .conftest import pick, returns_of
+
+
+def _cited(reply) -> list[str]:
+    return [c["source_id"] for c in reply.citations]
+
+
+def _redirected(reply) -> bool:
+    return any(c["label"].startswith("Redirect to") for c in reply.citations)
+
+
+def _proposed_redirect(agent, row) -> str | None:
+    cid = agent.start("web")
+    agent.send(cid, f"the driver came while i was at work. {row['order_number']} {row['email']}")
+    options = agent.send(cid, "can it go to a locker or a pickup place near me instead?")
+    if not any(c.startswith("pickup:") for c in _cited(options)):
+        return None
+    agent.send(cid, "the first one")
+    return cid
+
+
+@pytest.mark.parametrize(
+    "yes",
+    [
+        "yes send it there. can i grab it tomorrow morning?",
+        "👍",
+        "va, perfecto, muchas gracias",
+        "ja bitte, wann kann ich es abholen?",
+    ],
+)
+def test_a_yes_with_a_question_a_thumbs_up_or_a_perfect_books_the_redirect(agent, orders, yes):
+    row = pick(orders, "attempt_failed")
+    cid = _proposed_redirect(agent, row)
+    if cid is None:
+        pytest.skip("no pickup point for this order")
+    done = agent.send(cid, yes)
+    assert _redirected(done), done.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes, but only if they keep it a week",
+        "sí, el segundo, pero siempre y cuando me lo guarden una semana",
+        "yes please. hold on",
+        "ok, where is my order?",
+    ],
+)
+def test_a_yes_with_a_condition_or_taken_back_is_no_yes(text):
+    assert not cues.is_yes(text) and not cues.yes_first(text)
+
+
+def test_a_yes_with_a_question_about_the_money_books_the_return_and_answers_it(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "yes-and-money")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"i want to return the {item} from {row['order_number']}, {row['email']}, changed my mind")
+    done = agent.send(cid, "yes refund to my card please. when would i actually see the money?")
+    assert len(returns_of(agent, row)) == 1
+    assert "policy:returns#refund-timing" in _cited(done)
+
+
+def test_a_correction_to_the_other_order_goes_on_with_the_return_there(agent):
+    by_email: dict[str, list[dict]] = {}
+    now = agent.store.now()
+    for r in agent.store.list_orders(limit=1000):
+        order = agent.store.order(r["order_number"])
+        if any(e.eligible for e in order_eligibility(agent.store, order, now)):
+            by_email.setdefault(r["email"], []).append(r)
+    pair = next((rows[:2] for rows in by_email.values() if len(rows) >= 2), None)
+    if pair is None:
+        pytest.skip("no customer with two returnable orders")
+    first, other = pair
+    item = next(
+        e.name for e in order_eligibility(agent.store, agent.store.order(other["order_number"]), now) if e.eligible
+    )
+    cid = agent.start("web")
+    agent.send(cid, f"hi i need to return something. order {first['order_number']}, {first['email']}")
+    moved = agent.send(cid, f"wait no sorry wrong one, its from the other one, {other['order_number']}. the {item}")
+    key = other["order_number"].lstrip("#")
+    assert f"order:{key}" in _cited(moved) and any(c.startswith("return:plan:") for c in _cited(moved))
+    agent.send(cid, "yes go ahead")
+    assert len(returns_of(agent, other)) == 1 and returns_of(agent, first) == []
+
+
+def test_a_gift_said_once_makes_a_later_return_store_credit(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "gift-de")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(
+        cid,
+        f"Hallo, ich habe {item} geschenkt bekommen, passt leider nicht. "
+        f"Kann ich das zurückgeben? {row['order_number']}",
+    )
+    proposal = agent.send(cid, f"Es wurde direkt zu mir geschickt, PLZ {row['postal_code']}")
+    assert any(c.startswith("return:plan:") for c in _cited(proposal)), proposal.text
+    agent.send(cid, "Bekommt sie das mit?")
+    agent.send(cid, "ok gut, ja bitte")
+    assert [r.option for r in returns_of(agent, row)] == ["store_credit"]
+
+
+def test_a_chargeback_threat_about_an_order_gets_its_status_then_a_person(agent, orders):
+    row = pick(orders, "delayed")
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"Order {row['order_number']}, {row['email']}. is it going to be here by the 20th? "
+        "if not I'm filing a chargeback",
+    )
+    assert reply.handoff and reply.handoff["reason"] == "dispute"
+    assert any(c.startswith("shipment:") for c in _cited(reply))
+
+
+def test_until_when_and_is_it_free_asked_with_the_order_are_both_answered(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "deadline-cost-fr")
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"Allo! commande {row['order_number']}, code postal {row['postal_code']}. "
+        "Jusqu'à quand je peux la retourner? Pis c'est gratuit?",
+    )
+    cited = _cited(reply)
+    assert f"order:{row['order_number'].lstrip('#')}" in cited and "policy:returns#cost" in cited
+    assert any(c.startswith("return:eligibility:") for c in cited) and reply.language == "fr"
+    assert returns_of(agent, row) == []
+
+
+def test_an_exchange_asked_with_a_question_about_its_cost_is_proposed_and_the_cost_answered(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True, "sized": True, "swap": "down"}, "swap-cost-de")
+    item = picker.values(row, selector={"returnable": True, "sized": True, "swap": "down"})[0]["item"]
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"Servus! Bestellung {row['order_number']}, E-Mail {row['email']}. {item} is ma leider zu groß. "
+        "Möcht das gern gegen eine Nummer kleiner tauschen. Kostet der Umtausch was?",
+    )
+    cited = _cited(reply)
+    assert any(c.startswith("return:plan:") for c in cited) and "policy:returns#cost" in cited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and if nobody is home on monday?",
+        "y si no hay nadie en casa?",
+        "et s'il n'y a personne ?",
+        "und wenn niemand zu hause ist?",
+        "ah q pena. e se nao tiver ninguem em casa na segunda?",
+    ],
+)
+def test_a_bare_if_nobody_is_home_question_is_the_missed_delivery_rule(text):
+    assert [t.name for t in topics.topics_of(text)] == ["missed_delivery"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kostet der Umtausch was?",
+        "does the exchange cost anything",
+        "el cambio cuesta algo?",
+        "l'échange est payant ?",
+        "a troca custa alguma coisa?",
+    ],
+)
+def test_what_an_exchange_costs_is_the_return_cost(text):
+    assert "return_cost" in [t.name for t in topics.topics_of(text)]
