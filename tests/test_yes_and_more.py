@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from wismo.agent import cues, topics
+from wismo.agent import cues, problems, topics
 from wismo.evals.picker import OrderPicker
 from wismo.tools.returns import order_eligibility
 
@@ -182,3 +182,35 @@ def test_a_bare_if_nobody_is_home_question_is_the_missed_delivery_rule(text):
 )
 def test_what_an_exchange_costs_is_the_return_cost(text):
     assert "return_cost" in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "llegó la caja pero faltaba el gorro",
+        "a caixa chegou mas faltava a camiseta",
+        "le colis est arrivé mais il manquait le pull",
+    ],
+)
+def test_a_missing_item_named_after_the_parcel_came_is_missing(text):
+    assert problems.detect(text, "delivery_issue") == "missing_item"
+
+
+@pytest.mark.parametrize("text", ["llegó rápido y falta poco para navidad", "chegou e falta pouco pro natal"])
+def test_little_time_left_is_no_missing_item(text):
+    assert problems.detect(text, "delivery_issue") != "missing_item"
+
+
+@pytest.mark.parametrize(
+    "answer", ["yes please get someone", "sí por favor, con una persona", "sim, por favor, uma pessoa"]
+)
+def test_asking_for_the_person_offered_for_a_missing_item_keeps_its_reason(agent, answer):
+    picker = OrderPicker(agent.store)
+    sel = {"status": "delivered", "multi_item": True}
+    row = picker.pick(sel, f"missing-person-{answer[:6]}")
+    item = picker.values(row, selector=sel)[0]["item"]
+    cid = agent.start("web")
+    first = agent.send(cid, f"order {row['order_number']}, {row['email']}: the box came but the {item} wasn't in it")
+    assert first.handoff is None
+    case = agent.send(cid, answer)
+    assert case.handoff and case.handoff["reason"] == "missing_item"

@@ -253,6 +253,10 @@ ASK_PERSON = _rx(
     r"kundenservice) (?:sprechen|reden|verbinden|schreiben)\b|\bverbinden sie mich\b|\becht\w* menschen\b",
     r"\b(?:falar|conversar) com (?:uma |um |algum )?(?:pessoa|alguem|atendente|humano|agente|operador)\b|"
     r"\b(?:me passa|me transfere) (?:pra|para) (?:uma|um|alguem)\b",
+    # The short answer to "shall I bring in a person?": "sí por favor, con una persona", "oui, une personne".
+    r"^\W*(?:(?:yes|yeah|si|oui|ja|sim|ok)\W+)?(?:(?:please|por favor|porfa|svp|s'il vous plait|bitte)\W+)?"
+    r"(?:(?:with|con|avec|mit|com|to|a)\s+)?(?:a |an |una |un |une |einem |einen |einer |uma |um )?(?:real |actual "
+    r"|vraie |echten )?(?:person|human|persona|humano|personne|humain|menschen|mensch|pessoa)\W*$",
 )
 #: "the person who gave it to me", "la persona que me lo regaló": somebody talked about, not asked for.
 PERSON_TALKED_ABOUT = _rx(

@@ -82,6 +82,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             and not cues.any_of(cues.PERSON_TALKED_ABOUT, self.text)
             and not (self.focus and self.confidence < 0.9 and cues.any_of(cues.WHAT_NOW, self.text))
         ):
+            offered = state.get("pending_action") or {}
+            if offered.get("kind") == "offer_person" and offered.get("reason") in problems.REASON.values():
+                # "yes, get me someone" after a person was offered for a missing item: the case says why.
+                self.out["intent"] = "delivery_issue"
+                return self.handoff(offered["reason"])
             return self.handoff("customer_requested")
         if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
             return self.decline("out_of_scope")

@@ -111,15 +111,19 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"were not) (?:\w+ )?in (?:it|there|the (?:box|package|parcel|bag))|half (?:of )?my order|and no \w+|"
                 r"(?:the )?rest (?:of (?:it|the order) )?(?:was|were) (?:there|in (?:it|the box))|"
                 r"(?:it'?s|its) (?:just |simply )?not in (?:the )?(?:box|package|parcel))\b",
+                r"\b(?:llego|vino|recibi|lleg[oó] la caja)\b.{0,40}\b(?:pero|y)\b.{0,20}\bfalta(?:ba|ban|n)?\b"
+                r"(?! (?:poco|mucho|nada|tiempo|\d))|"
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
                 r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
-                r"\b(?:il manque|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
+                r"\b(?:il manqu(?:e|ait)|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
                 r"n'etait pas (?:dans le colis|dedans|dans le carton)|pas dans le (?:colis|carton))\b",
                 r"\b(?:fehlt|fehlen|fehlte|leere[rs]? (?:paket|karton)|nur (?:ein|einen|teil)\w* (?:bekommen|"
                 r"geliefert|erhalten)|war nicht im paket|(?:war|ist) nicht (?:drin|dabei|im karton|im paket))\b",
                 r"\b(?:falt(?:a|ou|ando) (?:um|uma|o|a|item|peca)|caixa vazia|pacote vazio|so (?:veio|chegou|"
                 r"recebi) (?:um|uma|parte)|nao veio (?:o|a)|nao veio na caixa|nao estava na caixa|"
-                r"(?:chegou|veio|recebi)\b.{0,40}\bmas\b.{0,40}\bnao (?:veio|estava|chegou))\b",
+                r"(?:chegou|veio|recebi)\b.{0,40}\bmas\b.{0,40}\bnao (?:veio|estava|chegou)"
+                r"|(?:chegou|veio|recebi)\b.{0,40}\b(?:mas|e)\b.{0,20}\bfalt(?:a|ava|avam|ou|aram)\b"
+                r"(?! (?:pouco|muito|nada|tempo|\d)))\b",
             ),
         ),
         (
