@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from wismo.agent import wording
 from wismo.domain.geo import CITIES
 from wismo.domain.status import STATUS_PHRASES, ShipmentStatus
 from wismo.domain.store import normalize_key
 from wismo.guardrails.citations import check
+from wismo.i18n import wording
 from wismo.tools.context import ToolContext
 from wismo.tools.evidence import ToolRefused
 from wismo.tools.tracking import Tracking, carrier_name, track_order

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from wismo.agent import wording
 from wismo.domain import demo
 from wismo.domain.db import get_engine, session
 from wismo.domain.models import PickupPoint
 from wismo.domain.store import Store
+from wismo.i18n import wording
 from wismo.tools import seasonal
 from wismo.tools.context import ToolContext
 from wismo.tools.evidence import ToolRefused

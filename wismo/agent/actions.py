@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from ..i18n import wording
 from ..i18n.catalog import word
 from ..tools import knowledge
 from ..tools import redirect as redirect_tool
@@ -18,7 +19,7 @@ from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact, ToolRefused
-from . import cues, wording
+from . import cues
 from .policy import TALK_TO_PERSON, plan
 
 CONFIRM_REPLIES = ["Yes, confirm", "No, cancel"]
@@ -383,14 +384,24 @@ def chosen_point(text: str, codes: list[str], names: list[str] | None = None) ->
     return None
 
 
-def propose_redirect(ctx: ToolContext, order_key: str, code: str) -> tuple[list[Fact], dict, dict | None]:
+def kind_not_listed(text: str, names: list[str] | None) -> bool:
+    """ "the locker works best" when none of the listed points is a locker: a kind asked for that
+    the list does not have (the nearest one is proposed instead, and only a yes books it)."""
+    low = cues.fold(text)
+    folded = [cues.fold(n) for n in names or []]
+    return any(rx.search(low) and not any(rx.search(n) for n in folded) for _, rx in _KIND_WORDS)
+
+
+def propose_redirect(
+    ctx: ToolContext, order_key: str, code: str, template: str = "redirect_plan"
+) -> tuple[list[Fact], dict, dict | None]:
     """Say what redirecting the parcel to that point will do; nothing changes until a yes."""
     proposal = redirect_tool.plan_redirect(ctx, order_key, code)
     if not proposal.eligible:
         return [], plan("redirect_not_possible", [], [TALK_TO_PERSON]), None
     fields = _redirect_fields(proposal) | {"address": proposal.address}
     facts = list(proposal.facts)
-    return facts, plan("redirect_plan", facts, CONFIRM_REPLIES, **fields), {"kind": "redirect", "code": code}
+    return facts, plan(template, facts, CONFIRM_REPLIES, **fields), {"kind": "redirect", "code": code}
 
 
 def _redirect_fields(proposal: redirect_tool.RedirectPlan) -> dict[str, str]:

@@ -199,6 +199,22 @@ UNSAFE = _rx(
     r"(?:filialleiter\w*|chef\w*)|als verloren markieren|merkt (?:doch )?keiner)\b",
     r"\b(?:ignore (?:suas|as) (?:regras|instrucoes)|sou (?:da )?policia|sou (?:o|a) gerente|marca(?:r)? como "
     r"perdido|ninguem vai saber)\b",
+    # A discount code made up for them, a price changed, an approval "as the manager": nobody here may.
+    r"\b(?:(?:give|send|make|create|generate|invent|make up) (?:me |us )?(?:a |an |one )?(?:\w+ )?(?:discount|promo|"
+    r"coupon|voucher) ?(?:code)?|(?:lower|drop|change|set|reduce) the price|(?:pretend|act like) (?:you'?re|you are)"
+    r" (?:the )?(?:manager|boss|owner))\b",
+    r"\b(?:(?:dame|dar|pasame|mandame|me pasas|me das|me mandas|inventa\w*|crea\w*) (?:un |una )?(?:codigo|cupon)"
+    r"(?: de (?:descuento|promocion))?|(?:baja|bajar|cambia|cambiar)\w* el precio"
+    r"|(?:finge|haz como) que (?:eres|sos) (?:el )?(?:gerente|encargado|jefe))\b",
+    r"\b(?:(?:donne|donnez|envoie|envoyez|invente|inventez|cree|creez|file|filer|passe|passer)(?:-moi| moi)? "
+    r"(?:un )?code (?:promo|de "
+    r"reduction|de remise)|(?:baisse|baissez|change|changez|modifie|modifiez) le prix|fais comme si tu etais le "
+    r"(?:gerant|directeur|responsable))\b",
+    r"\b(?:(?:gib|schick|erfind|mach)\w* (?:mir )?(?:(?:nen|einen) )?(?:rabatt|gutschein|promo)(?:code)?|"
+    r"rabattcode|(?:setz|senk|ander)\w* (?:\w+ ){0,6}?(?:den )?preis|(?:tu|tue) so,? als (?:warst|bist) du "
+    r"(?:der )?(?:filialleiter|chef|manager))\b",
+    r"\b(?:(?:me )?(?:passa|manda|da|inventa|cria)\w* (?:um |uma )?(?:cupom|codigo)(?: de desconto)?|"
+    r"(?:baixa|abaixa|muda|altera)\w* o preco|finge que (?:vc|voce|tu) (?:e|es) o (?:gerente|dono|chefe))\b",
 )
 
 #: Wanting the parcel somewhere else than the door: a pickup point, a locker, a store.
@@ -429,25 +445,33 @@ FRUSTRATION = _rx(
     r"this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
     r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
     r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
-    r"not helpful|no help at all|stop (?:repeating|sending))\b",
+    r"not helpful|no help at all|stop (?:repeating|sending)|(?:that|this)(?:'?s| is) not what i asked"
+    r"|(?:that|this|it) (?:doesn'?t|does not|didn'?t) answer"
+    r"(?: my question)?|(?:second|2nd|third|3rd) time i(?:'?m| am| have|'?ve)? ask)\b",
     r"\b(?:ya (?:te|les|os) (?:dije|pregunte|explique)|otra vez lo mismo|por (?:tercera|cuarta|quinta) vez|"
     r"cuantas veces|no sirve(?:s)? para nada|inutil|es una verguenza|estoy harto|estoy harta|que vais a hacer|"
     r"ya me lo (?:dijeron|dijisteis|habian dicho)|pesimo|horrible|vergonzoso|"
-    r"que van a hacer|inaceptable|pesimo servicio|una tomadura de pelo)\b",
+    r"que van a hacer|inaceptable|pesimo servicio|una tomadura de pelo|no (?:me )?responde(?:s|n)? (?:a )?(?:mi|la) "
+    r"pregunta|es la (?:segunda|tercera|cuarta) vez que (?:te |se |lo |te lo |se lo )?(?:pregunto|escribo|pido)"
+    r"|eso no es lo que (?:te |le )?(?:he )?pregunt\w*)\b",
     r"\b(?:je (?:vous )?l'ai deja dit|deja demande|pour la (?:troisieme|quatrieme|cinquieme) fois|combien de fois|"
     r"ca ne sert a rien|inutile|inadmissible|inacceptable|j'en ai marre|ras le bol|vous allez faire quoi|"
     r"on me l'a deja dit|service (?:nul|lamentable)|c'est nul|"
-    r"que comptez-vous faire|honteux|lamentable|n'importe quoi)\b",
+    r"que comptez-vous faire|honteux|lamentable|n'importe quoi|(?:ca|cela) ne repond pas|ne repond pas a ma "
+    r"question|c'est la (?:deuxieme|troisieme|quatrieme|\d+e) fois que je (?:le )?(?:demande|pose|vous ecris|ecris)"
+    r"|ce n'est pas ce que (?:je vous ai|j'ai) demande)\b",
     r"\b(?:schon (?:dreimal|mehrmals|zigmal|x-mal|oft) (?:gefragt|geschrieben|gesagt)|zum (?:dritten|vierten|"
     r"funften) mal|wie oft noch|(?:immer )?wieder dasselbe|nutzlos|sinnlos|unverschamt|unmoglich|frechheit|"
     r"es reicht|(?:mir |langsam )reicht'?s|ich habe genug|was (?:wollen|werden) sie (?:jetzt )?(?:tun|machen)|"
     r"inakzeptabel|"
     r"(?:auch )?schon (?:gesagt|gehort)|schlechteste\w* (?:service|kundenservice|laden)|unmoglich|"
-    r"katastrophe|lacherlich|hilft (?:mir )?nicht)\b",
+    r"katastrophe|lacherlich|hilft (?:mir )?nicht|beantwortet (?:meine|die) frage nicht|das ist keine antwort"
+    r"|(?:jetzt )?zum (?:zweiten|2\.) mal|das (?:hab|habe) ich nicht gefragt)\b",
     r"\b(?:ja (?:te|lhe|lhes) (?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
     r"de novo a mesma|nao serve pra nada|inutil|absurdo|inaceitavel|estou farto|estou farta|cansad[oa] de|"
     r"ja me disseram|pessimo|ridiculo|"
-    r"o que (?:voces )?vao fazer|vergonha|pessimo atendimento|palhacada)\b",
+    r"o que (?:voces )?vao fazer|vergonha|pessimo atendimento|palhacada|(?:isso )?nao responde (?:a )?minha "
+    r"pergunta|e a (?:segunda|terceira|quarta) vez que (?:pergunto|escrevo|peco)|nao foi isso que (?:eu )?perguntei)\b",
 )
 
 #: Sarcasm: praise that means the opposite ("great, really helpful, thanks a lot").

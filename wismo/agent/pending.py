@@ -107,8 +107,11 @@ class PendingReplies(DialogueBase):
             code = actions.chosen_point(typed, pending["codes"], pending.get("names"))
             if kind == "redirect" and code == pending.get("code"):
                 code = None
+            template = "redirect_plan"
+            if code is None and kind == "choose_point" and actions.kind_not_listed(typed, pending.get("names")):
+                code, template = pending["codes"][0], "redirect_plan_nearest"
             if code is not None:
-                evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code)
+                evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code, template)
                 if nxt is not None:
                     nxt |= {"codes": pending["codes"], "names": pending.get("names")}
                 return self.out | {

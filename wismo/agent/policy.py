@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 from ..domain.status import FINAL_STATUSES, ShipmentStatus
+from ..i18n import wording
 from ..i18n.catalog import word
 from ..tools import knowledge, pickup, seasonal
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name, track_number, track_order
-from . import cues, wording
+from . import cues
 
 S = ShipmentStatus
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from ..domain.status import FINAL_STATUSES, ShipmentStatus
+from ..i18n import wording
 from ..tools import knowledge
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name
-from . import cues, wording
+from . import cues
 from .policy import TALK_TO_PERSON, plan, status_phrase
 
 S = ShipmentStatus
@@ -91,13 +92,15 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
                 r"ordered)\b",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
-                r"(?:otr[oa]|algo distinto|la talla equivocada)|no es lo que (?:pedi|compre))\b",
+                r"(?:otr[oa]|algo distinto|la talla equivocada)|no es (?:lo|el) que (?:pedi|compre)"
+                r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente))\b",
                 r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur)|ce n'est pas ce que j'ai "
-                r"commande|pas le bon (?:article|produit|modele))\b",
+                r"commande|pas le bon (?:article|produit|modele)|(?:article|produit|colis) qui n'est pas le bon"
+                r"|(?:il y a|j'ai recu|recu) (?:tout |toute )?autre chose|autre chose que ce que j'ai commande)\b",
                 r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt)|nicht (?:das|was) ich bestellt|"
                 r"etwas anderes (?:bekommen|geliefert))\b",
                 r"\b(?:(?:produto|item|tamanho|cor) errad[oa]|veio (?:outr[oa]|errado|o tamanho errado)|nao e o "
-                r"que (?:eu )?(?:pedi|comprei))\b",
+                r"que (?:eu )?(?:pedi|comprei)|veio (?:outra coisa|algo (?:totalmente |completamente )?diferente))\b",
             ),
         ),
         (
@@ -308,7 +311,10 @@ _NOT_DAMAGED = re.compile(
     r"(?:damaged|broken|wrong with it|defective)|"
     r"nothing(?:'s| is)? wrong|(?:ist |war )?(?:nix|nichts|nicht) (?:kaputt|beschadigt|defekt)|no (?:esta|vino) "
     r"(?:roto|danado|defectuoso)|no tiene nada|(?:il )?(?:n'a|a) rien|n'est pas (?:abime|casse|endommage)|"
-    r"nao (?:esta|veio) (?:quebrad|danificad|com defeito)\w*|nao tem nada)\b"
+    r"nao (?:esta|veio) (?:quebrad|danificad|com defeito)\w*|nao tem nada"
+    # "no defects", "sin ningún defecto", "aucun défaut", "kein Mangel", "não tem defeito nenhum"
+    r"|no (?:defects?|damage)|(?:sin|no tiene) (?:ningun |nada de )?(?:defecto|dano)|(?:aucun|pas de|sans) "
+    r"(?:defaut|dommage)|kein(?:en|e)? (?:mangel|defekt|fehler|schaden)|(?:nao tem|sem) (?:nenhum )?defeito)\b"
 )
 #: A parcel seen stolen: the customer already knows it is not just misplaced.
 _THEFT = re.compile(

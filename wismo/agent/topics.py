@@ -150,10 +150,11 @@ TOPICS: tuple[Topic, ...] = (
         "pickup_hold",
         "policy:carrier#available-for-pickup",
         _rx(
-            r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
+            r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b"
+            r"|\b(?:until|till|til) when (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
             r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:me |te )?(?:lo |la )?(?:guardan|tienen|se queda)\b",
             r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b"
-            r"|\b(?:gardent|garde|conservent)\b.{0,12}\b(?:combien de (?:temps|jours)|jusqu'a quand)\b",
+            r"|\b(?:gardent|garde|conservent|reste)\b.{0,12}\b(?:combien de (?:temps|jours)|jusqu'a quand)\b",
             r"\bwie lange\b.{0,30}\b(?:aufbewahrt|liegen|bleibt|gelagert|abholen)\b",
             r"\b(?:quanto tempo|quantos dias|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
         ),
@@ -164,7 +165,12 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\b(?:the person|whoever|the one|my \w+) who (?:bought|gave|sent|got) (?:it|me)\b.{0,40}"
             r"\b(?:find out|know|be told|notified|see|get an email)\b",
-            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified)\b",
+            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified)\b"
+            r"|\bwithout (?:her|him|them|my \w+|the \w+) (?:finding out|knowing|being told|noticing|seeing)\b",
+            r"\bsin que (?:(?:el|ella|mi \w+) )?(?:se entere|lo sepa|se de cuenta)\b",
+            r"\bsans qu'(?:il|elle|on) (?:le sache|s'en rende compte|soit (?:prevenu|averti)e?)\b",
+            r"\bohne dass (?:er|sie|es) (?:es )?(?:merkt|erfahrt|mitbekommt)\b",
+            r"\bsem (?:que )?(?:ela|ele) (?:saber|saiba|perceber|descobrir)\b",
             r"\b(?:se (?:va a )?entera|le avisan|lo sabra)\b",
             r"\b(?:sera (?:prevenu|averti|informe)e?|va (?:le )?savoir|saura)\b",
             r"\b(?:erfahrt|bekommt (?:er|sie) (?:das )?mit|benachrichtigt)\b",
@@ -177,11 +183,15 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\bwhere(?:'s| is| do i get| can i get) (?:the|my) (?:return )?label\b|\bwhere (?:do|can|should) i drop"
             r"|\bdrop (?:it|them|the \w+) off\b",
-            r"\b(?:donde (?:lo |la )?(?:dejo|entrego|llevo)|donde esta la etiqueta)\b",
+            r"\b(?:donde (?:lo |la )?(?:(?:tengo que|debo|puedo|hay que) )?(?:dejo|entrego|llevo|dejar|entregar|llevar)"
+            r"|donde esta la etiqueta)\b",
             r"\b(?:ou (?:est )?(?:l'|mon )?etiquette|ou (?:le |la )?deposer"
-            r"|ou (?:est-ce que )?je (?:le |la )?depose)\b",
-            r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich)\b.{0,20}\babgeben)\b",
-            r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:eu )?(?:deixo|entrego|levo))\b",
+            r"|ou (?:est-ce que )?je (?:le |la )?depose|ou (?:est-ce que )?je (?:dois|peux) (?:le |la )?deposer)\b",
+            r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich|muss ich|soll ich)\b"
+            r".{0,20}\b(?:abgeben|hinbringen|einwerfen))\b",
+            r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:e que )?(?:eu )?(?:(?:tenho que|devo|posso) )?(?:[oa] )?"
+            r"(?:deixo|entrego|levo"
+            r"|deixar|entregar|levar))\b",
         ),
     ),
     Topic(
@@ -228,7 +238,7 @@ TOPICS: tuple[Topic, ...] = (
         "return_cost",
         "policy:returns#cost",
         _rx(
-            r"\b(?:do|will|would|must|have to|need to) (?:i|we) (?:have to |need to )?pay\b.{0,40}"
+            r"\b(?:do|will|would|must|have to|need to) (?:i|we) (?:have to |need to |gotta |got to )?pay\b.{0,40}"
             r"\b(?:return|send|ship|label)\w*"
             r"|\b(?:return\w*|send(?:ing)? (?:it|them|this|that) back|return shipping|return label)\b.{0,30}"
             r"\b(?:for free|free|cost (?:anything|money|me)|costs? anything|charge\w*|fee)\b"

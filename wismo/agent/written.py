@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain.store import normalize_key
+from ..i18n import wording
 from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import actions, cues, topics, wording
+from . import actions, cues, topics
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
 from .turn_base import DialogueBase
 
@@ -41,7 +42,10 @@ class WrittenAnswers(DialogueBase):
             if not found:
                 return None
         redirected = self.state.get("redirected")
-        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and cues.any_of(cues.PICKUP, self.text)
+        # After the redirect, "when?" is about the point, not the old door-step estimate.
+        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (
+            cues.any_of(cues.PICKUP, self.text) or not self.ents
+        )
         if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
             # "from when can I grab it and how long do they keep it?" after the redirect: its own dates.
             recap = actions.redirect_recap(self.ctx(), self.focus, redirected)

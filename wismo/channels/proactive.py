@@ -23,14 +23,13 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..agent import wording
 from ..domain import work_queue as wq
 from ..domain.catalog import CARRIER_NAMES
 from ..domain.db import session
 from ..domain.models import Conversation, Customer, Message, Order, Shipment
 from ..domain.status import ShipmentStatus as S
 from ..domain.store import Store
-from ..i18n import DEFAULT_LANGUAGE, formats
+from ..i18n import DEFAULT_LANGUAGE, formats, wording
 from ..i18n.catalog import word
 from ..i18n.detect import detect
 from ..tools.context import ToolContext

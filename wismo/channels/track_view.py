@@ -20,9 +20,9 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..agent import wording
 from ..agent.policy import eta_source
 from ..domain.status import ShipmentStatus
+from ..i18n import wording
 from ..tools.redirect import RedirectPlan
 from ..tools.tracking import carrier_name
 from ..web import views

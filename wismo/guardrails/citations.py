@@ -13,10 +13,9 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from ..agent import wording
 from ..domain.geo import CARRIER_HUBS, CITIES, WAREHOUSES
 from ..domain.status import STATUS_PHRASES, ShipmentStatus
-from ..i18n import formats
+from ..i18n import formats, wording
 from ..i18n.catalog import word
 from ..tools.evidence import Fact
 from . import claim_words

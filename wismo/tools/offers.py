@@ -22,13 +22,12 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from ..agent import wording
 from ..domain.catalog import PRODUCTS
 from ..domain.db import session
 from ..domain.models import Order, OrderLine
 from ..domain.status import ShipmentStatus
 from ..domain.store import Store
-from ..i18n import DEFAULT_LANGUAGE
+from ..i18n import DEFAULT_LANGUAGE, wording
 from ..i18n.formats import current
 from .context import ToolContext
 from .evidence import Fact

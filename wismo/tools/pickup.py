@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 
 from sqlmodel import col, or_, select
 
-from ..agent import wording
 from ..domain.db import session
 from ..domain.geo import haversine_km
 from ..domain.models import Order, PickupPoint, Shipment
+from ..i18n import wording
 from ..i18n.catalog import word
 from .context import ToolContext
 from .evidence import Fact

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import select
 
-from ..agent import wording
 from ..domain.db import session
 from ..domain.models import Order, PickupPoint, Shipment, TrackingEvent
 from ..domain.status import ShipmentStatus
+from ..i18n import wording
 from .context import ToolContext
 from .evidence import Fact, ToolRefused
 from .seasonal import hours_override

@@ -28,14 +28,13 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, select
 
-from ..agent import wording
 from ..domain.catalog import CARRIER_NAMES, PRODUCTS, Product
 from ..domain.db import session
 from ..domain.demo import TRACKING_GENERATORS
 from ..domain.models import Order, OrderLine, Shipment
 from ..domain.status import ShipmentStatus
 from ..domain.store import Store
-from ..i18n import formats
+from ..i18n import formats, wording
 from ..i18n.catalog import word
 from . import knowledge, labels, pickup
 from .context import ToolContext

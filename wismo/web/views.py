@@ -25,8 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from ..agent import wording
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, first_language, formats, supported
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, first_language, formats, supported, wording
 from ..i18n.catalog import word
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..i18n import formats
-from ..i18n.catalog import word
+from . import formats
+from .catalog import word
 
 local = formats.local
 
