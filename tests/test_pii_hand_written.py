@@ -190,3 +190,16 @@ def test_a_shop_a_city_or_a_holiday_after_a_portuguese_article_is_kept(redact, t
 )
 def test_an_extension_after_a_dash_and_short_birth_date_words(redact, text, value):
     assert value not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("email falsch eingegeben: jonas.k@gmx.dee statt der richtigen", "jonas.k@gmx.dee"),
+        ("my email is ana.b@gmail.comm sorry typo", "ana.b@gmail.comm"),
+        ("só tenho Caixa Postal 2291, Belém - PA", "Caixa Postal 2291"),
+        ("Apdo. Postal 771, Puebla", "Apdo. Postal 771"),
+    ],
+)
+def test_a_mistyped_email_and_a_po_box_in_other_languages_are_redacted(redact, text, value):
+    assert value not in redact(text)

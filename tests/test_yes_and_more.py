@@ -277,6 +277,9 @@ def test_a_wrong_item_in_french_words_is_a_wrong_item():
         ("¿Y dónde lo tengo que dejar?", "return_dropoff"),
         ("do I gotta pay for return shipping?", "return_cost"),
         ("til when do they hold it there?", "pickup_hold"),
+        ("est-ce que vous livrez la fin de semaine?", "weekend_delivery"),
+        ("c'est-tu moi qui paye le retour?", "return_cost"),
+        ("ok when would you guys do something about it then", "when_to_worry"),
     ],
 )
 def test_follow_up_questions_find_their_written_answer(text, topic):

@@ -141,7 +141,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:do|does|will|would)\s+(?:they|you|you guys|ups|fedex|usps|dhl|the carriers?|carriers)\s+(?:even\s+)?"
             r"deliver\b.{0,30}\b(?:saturdays?|sundays?|weekends?)\b",
             r"\b(?:entregan|reparten)\b.{0,20}\b(?:sabados?|domingos?|fin(?:es)? de semana)\b",
-            r"\blivr(?:ent|ez)\b.{0,20}\b(?:samedis?|dimanches?|week-?end)\b",
+            r"\blivr(?:ent|ez)\b.{0,20}\b(?:samedis?|dimanches?|week-?end|fin de semaine)\b",
             r"\bliefer(?:n|t)\b.{0,30}\b(?:samstags?|sonntags?|am wochenende)\b",
             r"\bentrega(?:m)?\b.{0,20}\b(?:sabados?|domingos?|fim de semana)\b",
         ),
@@ -248,7 +248,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:lo pago|pago yo|pagar|cuesta|gratis|cobran|costo)\b.{0,30}\b(?:devol\w*|envio de (?:regreso|vuelta)"
             r"|regres\w*)\b",
             r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
-            r"|\b(?:payant|gratuit\w*|payer|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
+            r"|\b(?:payant|gratuit\w*|payer|paye|paie|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
             r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b.{0,30}"
             r"\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b"
             r"|\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b.{0,30}"
@@ -288,7 +288,9 @@ TOPICS: tuple[Topic, ...] = (
         "policy:carrier#no-updates",
         _rx(
             r"\bwhen (?:should|do|must) i (?:start )?(?:worry|worrying|be worried|panic|get worried|contact you)\b"
-            r"|\b(?:at what point|how long before) (?:should|do|is) (?:i|it)\b.{0,20}\b(?:worry|lost)\b",
+            r"|\b(?:at what point|how long before) (?:should|do|is) (?:i|it)\b.{0,20}\b(?:worry|lost)\b"
+            r"|\bwhen (?:will|would|do|can) you (?:guys )?(?:do something|act|open a (?:claim|trace)|trace it"
+            r"|start (?:looking|a trace))\b",
             r"\bcuando (?:me )?(?:debo|tengo que|deberia) (?:empezar a )?preocupar\w*\b",
             r"\b(?:a partir de quand|quand) (?:est-ce que )?(?:je dois|dois-je|faut-il) m'inquieter\b",
             r"\bab wann (?:sollte|muss|soll) ich mir (?:sorgen|gedanken) machen\b|\bwann gilt es als verloren\b",

@@ -6,7 +6,7 @@ bank numbers. One module per kind of data fills those gaps:
 
 - `keep`: order numbers, tracking numbers, postal codes: data we KEEP (`KEEP_ENTITIES`);
 - `numbers`: which reading of a digit run the evidence supports (card, phone, tracking);
-- `payment`, `phones`, `national_ids`, `birth_dates`, `addresses`, `names`: PII to redact;
+- `payment`, `phones`, `emails`, `national_ids`, `birth_dates`, `addresses`, `names`: PII to redact;
 - `cues`, `checksums`, `name_cues`, `name_words`, `vocabulary`: the evidence they share.
 """
 
@@ -16,6 +16,7 @@ from .addresses import StreetAddressRecognizer
 from .base import UP, WismoRecognizer
 from .birth_dates import DateOfBirthRecognizer
 from .checksums import card_brand, carrier_check_ok, luhn_ok
+from .emails import TypedEmailRecognizer
 from .keep import (
     KEEP_ENTITIES,
     STRONG_KEEP,
@@ -54,6 +55,7 @@ __all__ = [
     "PostalCodeRecognizer",
     "StreetAddressRecognizer",
     "TrackingNumberRecognizer",
+    "TypedEmailRecognizer",
     "Vocabulary",
     "WismoRecognizer",
     "card_brand",
@@ -87,6 +89,7 @@ def wismo_recognizers(
         LocalPhoneRecognizer(),
         StreetAddressRecognizer(),
         DateOfBirthRecognizer(),
+        TypedEmailRecognizer(),
         PersonHeuristicRecognizer(vocab),
         *own_id_recognizers(countries),
     ]

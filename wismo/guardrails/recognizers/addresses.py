@@ -152,7 +152,9 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "po_box",
         re.compile(
-            r"(?<!\w)(?:P\.?\s?O\.?\s*Box|Post\s*Office\s+Box|Postbox|Postfach|Apartado|Casilla)\s*#?\s*\d+",
+            r"(?<!\w)(?:P\.?\s?O\.?\s*Box|Post\s*Office\s+Box|Postbox|Postfach|Apartado(?:\s+de\s+correos)?"
+            r"|Apdo\.?(?:\s+Postal)?|Casilla|Caixa\s+Postal|Bo[iî]te\s+postale)\s*(?:n[º°o]\.?\s*)?#?\s*\d+"
+            r"|(?<!\w)BP\s*\d{3,6}\b",
             re.IGNORECASE,
         ),
         0.9,
