@@ -311,3 +311,62 @@ def test_a_locker_asked_for_gets_the_listed_locker_or_the_nearest_point_then_whe
     assert _redirected(done)
     when = agent.send(cid, "and when does it arrive?")
     assert expected in _cited(when) and not any(c.startswith("eta:") for c in _cited(when))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Was muss ich mitnehmen?", "pickup_bring"),
+        ("what do i need to bring to pick it up", "pickup_bring"),
+        ("Quanto tempo costuma demorar a sair do armazém?", "processing_time"),
+        ("ok and whats the absolute last day if i pay for overnight", "holiday_cutoff"),
+        ("Und krieg ich mit, dass sie es zurückgegeben hat?", "gift_privacy"),
+        ("Est-ce que vous livrez au Québec?", "ship_where"),
+        ("liefert ihr nach Österreich?", "ship_where"),
+        ("¿Y qué horario tenéis en Nochebuena?", "holiday_store_hours"),
+        ("as lojas abrem no natal?", "holiday_store_hours"),
+    ],
+)
+def test_more_questions_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what time did they drop it off",
+        "kommt das paket auf weihnachten",
+        "la fecha de entrega antes de navidad",
+        "do you deliver to my house on saturday",
+    ],
+)
+def test_look_alike_questions_stay_off_those_topics(text):
+    found = {t.name for t in topics.topics_of(text)}
+    assert not found & {"return_dropoff", "holiday_store_hours", "ship_where"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so i just wait?", "entonces solo espero?", "donc je dois juste attendre ?", "soll ich also einfach warten?"],
+)
+def test_so_i_just_wait_asks_what_now(text):
+    assert cues.any_of(cues.WHAT_NOW, text)
+
+
+def test_a_second_email_for_the_order_on_hand_is_no_other_order(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"status": "in_transit"}, "other-email")
+    cid = agent.start("web")
+    agent.send(cid, f"hi where is my order {row['order_number']}, my email is someone.else.77@example.net")
+    reply = agent.send(cid, f"hm thats weird. oh wait i think i used my other one, {row['email']}")
+    assert f"order:{row['order_number'].lstrip('#')}" in _cited(reply)
+
+
+def test_how_long_a_point_keeps_the_parcel_asked_twice_is_its_date_not_a_person(agent, orders):
+    row = pick(orders, "available_for_pickup")
+    cid = agent.start("web")
+    agent.send(cid, f"Bestellung {row['order_number']}, {row['email']}. Da steht abholbereit, was heisst das?")
+    agent.send(cid, "Wo muss ich denn hin?")
+    reply = agent.send(cid, "Und wie lange bleibt das Paket dort liegen?")
+    assert reply.handoff is None and any(c.startswith("pickup:") for c in _cited(reply))
+    assert "policy:carrier#available-for-pickup" in _cited(reply)

@@ -108,7 +108,10 @@ NO_CREDENTIAL = _rx(
 )
 #: Of the WHEN questions, the ones about arriving in time for a day ("will it make it before the 24th?").
 IN_TIME = _rx(
-    r"\b(?:make it (?:by|before|for|in time)|in time for|before (?:christmas|xmas|the holidays|(?:the )?\d+\w*))\b",
+    r"\b(?:make it (?:by|before|for|in time)|in time for|before (?:christmas|xmas|the holidays|(?:the )?\d+\w*)"
+    # "next friday i mean, the 19th": the day they need it by, said again.
+    r"|(?:by |on )?(?:next|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:by |on )?the \d{1,2}(?:st|nd|rd|th))\b",
     r"\b(?:a tiempo|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
     r"\b(?:a temps|avant (?:le )?(?:\d+|noel|le reveillon))\b",
     r"\b(?:rechtzeitig|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
@@ -344,7 +347,7 @@ ELSEWHERE = _rx(
     r"\b(?:meteo|quel temps|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?|ecrire une)\b",
     r"\b(?:wetter|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
     r"schreib(?:e|en)? (?:mir )?eine)\b",
-    r"\b(?:previsao do tempo|o tempo|clima|poema|historia|cartao de natal|dever de casa|receita|piada|"
+    r"\b(?:previsao do tempo|o tempo|clima|poema|historia|cartao de natal|dever de casa|receita|piada|anedota|"
     r"escreve(?:r)? um)\b",
 )
 #: An acknowledgement that asks for nothing ("ok", "cool", "got it").
@@ -445,6 +448,7 @@ FRUSTRATION = _rx(
     r"this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
     r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
     r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
+    r"^\W*(?:(?:please|pls|just) )?do something(?: about it)?(?: please| pls)?\W*$|"
     r"not helpful|no help at all|stop (?:repeating|sending)|(?:that|this)(?:'?s| is) not what i asked"
     r"|(?:that|this|it) (?:doesn'?t|does not|didn'?t) answer"
     r"(?: my question)?|(?:second|2nd|third|3rd) time i(?:'?m| am| have|'?ve)? ask)\b",
@@ -455,7 +459,8 @@ FRUSTRATION = _rx(
     r"pregunta|es la (?:segunda|tercera|cuarta) vez que (?:te |se |lo |te lo |se lo )?(?:pregunto|escribo|pido)"
     r"|eso no es lo que (?:te |le )?(?:he )?pregunt\w*)\b",
     r"\b(?:je (?:vous )?l'ai deja dit|deja demande|pour la (?:troisieme|quatrieme|cinquieme) fois|combien de fois|"
-    r"ca ne sert a rien|inutile|inadmissible|inacceptable|j'en ai marre|ras le bol|vous allez faire quoi|"
+    r"ca ne sert a rien|inutile|inadmissible|inacceptable|j'en ai (?:vraiment |trop |grave )?marre|ras le bol"
+    r"|vous allez faire quoi|faites quelque chose|"
     r"on me l'a deja dit|service (?:nul|lamentable)|c'est nul|"
     r"que comptez-vous faire|honteux|lamentable|n'importe quoi|(?:ca|cela) ne repond pas|ne repond pas a ma "
     r"question|c'est la (?:deuxieme|troisieme|quatrieme|\d+e) fois que je (?:le )?(?:demande|pose|vous ecris|ecris)"
@@ -466,7 +471,7 @@ FRUSTRATION = _rx(
     r"inakzeptabel|"
     r"(?:auch )?schon (?:gesagt|gehort)|schlechteste\w* (?:service|kundenservice|laden)|unmoglich|"
     r"katastrophe|lacherlich|hilft (?:mir )?nicht|beantwortet (?:meine|die) frage nicht|das ist keine antwort"
-    r"|(?:jetzt )?zum (?:zweiten|2\.) mal|das (?:hab|habe) ich nicht gefragt)\b",
+    r"|(?:jetzt )?zum (?:zweiten|2\.) mal|das (?:hab|habe) ich nicht gefragt|tun sie (?:doch |endlich )*(?:et)?was)\b",
     r"\b(?:ja (?:te|lhe|lhes) (?:disse|perguntei|expliquei)|pela (?:terceira|quarta|quinta) vez|quantas vezes|"
     r"de novo a mesma|nao serve pra nada|inutil|absurdo|inaceitavel|estou farto|estou farta|cansad[oa] de|"
     r"ja me disseram|pessimo|ridiculo|"
@@ -559,12 +564,16 @@ STATUS_MEANING = _rx(
 WHAT_NOW = _rx(
     r"\b(?:what (?:are|r) (?:my|the) options|what (?:can|should|do) i do|what now|now what|what happens now|"
     r"do i (?:have|need) to do (?:something|anything)|how long (?:does|will|would) (?:that|it|this) (?:usually )?"
-    r"take to (?:get )?(?:sorted|resolved|fixed|cleared))\b",
-    r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|que opciones tengo)\b",
+    r"take to (?:get )?(?:sorted|resolved|fixed|cleared)|(?:so )?(?:do|should|shall) i (?:just )?wait\b.{0,20}\?"
+    r"|so i just wait)\b",
+    r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|que opciones tengo|(?:entonces )?(?:solo )?(?:tengo que"
+    r" )?esperar?\?)",
     r"\b(?:qu'est-ce que je (?:peux|dois) faire|que (?:dois-je|puis-je) faire|et maintenant|"
-    r"quelles sont mes options)\b",
-    r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|was nun|wie geht es (?:jetzt )?weiter)\b",
-    r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes)\b",
+    r"quelles sont mes options|(?:donc )?(?:je dois|il faut) (?:juste )?attendre ?\?|j'attends (?:juste|donc) ?\?)",
+    r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|was nun|wie geht es (?:jetzt )?weiter"
+    r"|(?:soll|muss) ich (?:also |einfach |jetzt )*warten)\b",
+    r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes"
+    r"|(?:entao )?(?:so )?(?:tenho que )?esper(?:o|ar) ?\?)",
 )
 #: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
 FOLLOWUP_LEAD = _rx(

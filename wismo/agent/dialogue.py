@@ -271,7 +271,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             # details we asked for, so the request they were asked for goes on.
             return pending, max(confidence, self.threshold)
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
-        time_or_place = any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME))
+        time_or_place = any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO))
         if (
             intent in ("out_of_scope", "smalltalk", "policy_question")
             and in_context
@@ -341,7 +341,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             self.state = {**state, "verified_order": positional}  # type: ignore[assignment]
             self.out["verified_order"] = positional
             return self.order_turn(effective if effective in NEEDS_ORDER else "order_status")
-        if focus.mentions_other_order(self.text) and not self.ents.get("order_number"):
+        credential = self.ents.get("email") or self.ents.get("postal_code")
+        if focus.mentions_other_order(self.text) and not self.ents.get("order_number") and not credential:
+            # ("I used my other one, <email>" is another email, not another order.)
             moved = self.move_to_other_order(effective)
             if moved is not None:
                 return moved

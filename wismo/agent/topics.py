@@ -85,12 +85,29 @@ def _when_ordering(*parts: str) -> re.Pattern[str]:
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        "ship_where",
+        "policy:shipping#where",
+        _rx(
+            # "do you ship to Canada?", "est-ce que vous livrez au Québec?": where the shop delivers.
+            r"\b(?:do|can|will) you (?:guys )?(?:ship|deliver|send)(?: orders?)? (?:to|outside)\b"
+            r"(?! (?:my|the|a|your|po) )"
+            r"|\binternational (?:shipping|delivery)\b",
+            r"\b(?:hacen|haceis) envios? a\b|\b(?:envian|enviais|entregan|llegan) (?:a|hasta) (?!(?:mi|la|el|tu|su) )",
+            r"\b(?:livrez|livrez-vous|expediez|envoyez)(?:-vous)? (?:au|en|a|aux|hors)\b"
+            r"(?! (?:mon|ma|la|le|domicile) )",
+            r"\b(?:liefert|versendet|verschickt) ihr (?:auch )?(?:nach|ins ausland|in die)\b",
+            r"\b(?:voces )?(?:entregam|enviam|mandam) (?:para|pra) (?:o |a )?(?:exterior|portugal|canada|brasil|europa)"
+            r"\b|\bentregam (?:em|no|na) (?!(?:minha|meu|casa) )",
+        ),
+    ),
+    Topic(
         "holiday_cutoff",
         "policy:shipping#holiday-cutoffs",
         _when_ordering(
             r"\b(?:by|before|for|in time for) (?:the )?(?:24(?:th)?|christmas(?: eve)?|xmas"
             r"|dec(?:ember)?\.? 24(?:th)?|12/24)\b"
             r"|\blast day (?:to|i can|we can) order\b|\bcut-?off\b|\border by when\b"
+            r"|\b(?:absolute |very )?last day\b.{0,30}\b(?:overnight|2-?day|two-day|express|standard|next-?day)\b"
             r"|\b(?:till|until|up to|by) when (?:can|could|should|do|must) (?:i|we) (?:still )?order\b",
             r"\bhasta (?:cuando|que dia|q dia|que fecha) (?:hay envio|se puede|puedo|hay que|tengo que|alcanzo a)"
             r"(?: pedir| comprar| ordenar)?\b|\b(?:antes de(?:l)?"
@@ -173,7 +190,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\bsem (?:que )?(?:ela|ele) (?:saber|saiba|perceber|descobrir)\b",
             r"\b(?:se (?:va a )?entera|le avisan|lo sabra)\b",
             r"\b(?:sera (?:prevenu|averti|informe)e?|va (?:le )?savoir|saura)\b",
-            r"\b(?:erfahrt|bekommt (?:er|sie) (?:das )?mit|benachrichtigt)\b",
+            r"\b(?:erfahrt|(?:bekomm|krieg)\w* (?:er|sie|ich) (?:das |es )?mit|benachrichtigt)\b",
             r"\b(?:vai (?:ficar sabendo|saber|descobrir)|fica sabendo|e avisad[oa])\b",
         ),
     ),
@@ -182,7 +199,7 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#how",
         _rx(
             r"\bwhere(?:'s| is| do i get| can i get) (?:the|my) (?:return )?label\b|\bwhere (?:do|can|should) i drop"
-            r"|\bdrop (?:it|them|the \w+) off\b",
+            r"|\b(?:do|can|should|shall) (?:i|we) drop (?:it|them|the \w+) off\b",
             r"\b(?:donde (?:lo |la )?(?:(?:tengo que|debo|puedo|hay que) )?(?:dejo|entrego|llevo|dejar|entregar|llevar)"
             r"|donde esta la etiqueta)\b",
             r"\b(?:ou (?:est )?(?:l'|mon )?etiquette|ou (?:le |la )?deposer"
@@ -319,6 +336,20 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        "holiday_store_hours",
+        "policy:pickup#holiday-hours",
+        re.compile(
+            # "what are your hours on Christmas Eve?", "¿abrís el día de Navidad?": the holiday hours.
+            r"^(?=.*\b(?:(?:store|opening) hours|hours|(?:are|is) (?:you|the stores?|your stores?) open|open on"
+            r"|horario|abren|abris|cierran|horaires|ouvert\w*|ouvrez|offnungszeit\w*|geoffnet|offen|habt ihr (?:offen|auf)"
+            r"|abre a loja|as lojas abrem|abrem|a loja fecha)\b)"
+            r"(?=.*\b(?:christmas|xmas|new year'?s?|holidays?|nochebuena|navidad|ano nuevo|fin de ano|noel|reveillon"
+            r"|jour de l'an|saint-sylvestre|heiligabend|weihnachten|silvester|neujahr|feiertage?n?|vespera de natal"
+            r"|natal|ano novo|24(?:th)?|25(?:th)?|31(?:st)?)\b)",
+            re.S,
+        ),
+    ),
+    Topic(
         "store_hours",
         "policy:pickup#store-hours",
         _rx(
@@ -326,7 +357,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:store|shop) hours\b|\bare (?:you|your stores?) open (?:on )?(?:sundays?|saturdays?|today"
             r"|tomorrow)\b",
             r"\b(?:a que hora|cuando) (?:abren|cierran) (?:las tiendas|la tienda|ustedes)?\b"
-            r"|\bhorario de (?:la )?tienda\b",
+            r"|\bhorario de (?:la )?tienda\b|\b(?:que|q) horario (?:tienen|teneis|tiene|hay)\b"
+            r"|\b(?:abren|abris|abrís) (?:el dia de )?(?:navidad|nochebuena|ano nuevo)\b",
             r"\b(?:a quelle heure|quand) (?:ouvrez|fermez|ouvre|ferme)[- ](?:vous|le magasin|la boutique)\b"
             r"|\bhoraires du magasin\b",
             r"\b(?:wann|um wie viel uhr) (?:habt ihr|haben sie|hat (?:der|die) (?:laden|filiale)) (?:offen"
@@ -348,6 +380,12 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:wie lange dauert (?:es|der versand),? bis (?:sie|es|die bestellung) (?:verschickt|versandt"
             r"|raus)\w*)\b",
             r"\b(?:quanto tempo (?:demora|leva) para (?:sair|ser enviad[oa]|despachar)|quando voces enviam)\b",
+            # "how long does it usually take to leave the warehouse?", "quanto tempo costuma demorar a sair?"
+            r"\b(?:leave|leaves) (?:the|your) warehouse\b|\bsalir del (?:almacen|deposito|bodega)\b"
+            r"|\bcuanto (?:tarda\w*|demora\w*|tiempo tarda\w*) en (?:salir|enviar\w*|despachar\w*)\b",
+            r"\b(?:combien de temps|en combien de temps)\b.{0,30}\b(?:expedi\w*|partir|quitter l'entrepot)\b",
+            r"\bwie lange\b.{0,40}\b(?:verschickt|versendet|das lager verlasst|rausgeht)\b",
+            r"\bquanto tempo\b.{0,30}\b(?:sair do armazem|sair|ser enviad[oa]|despach\w*)\b",
         ),
     ),
     Topic(
@@ -380,6 +418,23 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:(?:kann|konnen) (?:er|sie|der bote) es (?:einfach )?(?:vor|bei|an|in) (?:der|die|den|dem) \w+ "
             r"(?:abstellen|lassen|ablegen))\b",
             r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b",
+        ),
+    ),
+    Topic(
+        "pickup_bring",
+        "policy:carrier#available-for-pickup",
+        _rx(
+            # "what do I need to bring?" to collect a parcel at a point.
+            r"\bwhat (?:do|should|must) i (?:need to |have to )?(?:bring|take)\b"
+            r"|\bdo i need (?:an? |my )?(?:id|photo id|ident\w*)\b",
+            r"\b(?:que|q) (?:tengo que|debo|hay que|necesito) (?:llevar|presentar)\b|\bnecesito (?:el |mi )?(?:dni|ine"
+            r"|identificacion|cedula)\b",
+            r"\b(?:qu'est-ce que|que) (?:je dois|dois-je|il faut) (?:apporter|amener|prendre|presenter)\b|\bil faut "
+            r"(?:une |ma )?piece d'identite\b",
+            r"\bwas (?:muss|soll) ich (?:denn )?(?:mitnehmen|mitbringen|vorzeigen)\b|\bbrauche? ich (?:einen |meinen )?"
+            r"(?:ausweis|pass)\b",
+            r"\bo que (?:eu )?(?:preciso|tenho que|devo) (?:levar|apresentar)\b|\bpreciso (?:de )?(?:documento|rg|"
+            r"identidade)\b",
         ),
     ),
 )

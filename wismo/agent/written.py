@@ -60,6 +60,22 @@ class WrittenAnswers(DialogueBase):
             if any(f.kind == "pickup" for f in evidence):
                 p.pop("pending_action", None)
                 self.out["intent"] = "order_status"
+                point = next(f for f in evidence if f.kind == "pickup")
+                order = self.ctx().order(self.focus)
+                if point.values.get("held_until") and order is not None:
+                    # Its own held-until date, then the written hold times: not the whole status again.
+                    fact = knowledge.article("policy:carrier#available-for-pickup").fact()
+                    facts = [f for f in evidence if f.kind in ("order", "pickup")] + [fact]
+                    p = plan(
+                        "pickup_held_until",
+                        facts,
+                        [TALK_TO_PERSON],
+                        pickup_name=point.values["name"],
+                        order_number=order.number,
+                        held_until=wording.moment(point.values["held_until"], order.timezone),
+                    )
+                    p["then"] = [plan("policy_answer", [fact], policy_text=fact.values["text"])]
+                    evidence = facts
                 return self.answer(evidence, p, last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
             # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
@@ -93,6 +109,16 @@ class WrittenAnswers(DialogueBase):
             # with what it means for them, cited to both; the written meaning alone when there is none.
             explained = self.order_turn("delivery_issue")
             template = str((explained.get("plan") or {}).get("template", ""))
+            if what_now and explained.get("evidence") and not template.startswith("explained_"):
+                # "e agora, vocês mandam de novo?": the status, then what it means for them in writing.
+                status = next((f.values.get("status") for f in explained["evidence"] if f.kind == "shipment"), None)
+                article = EXPLAINED.get(status) if status is not None else None
+                cited = {f.source_id for f in explained["evidence"]}
+                if article and article not in cited:
+                    fact = knowledge.article(article).fact()
+                    p = dict(explained.get("plan") or {})
+                    p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
+                    return explained | {"plan": p, "evidence": [*explained["evidence"], fact]}
             if template.startswith("explained_") if meaning else explained.get("evidence"):
                 return explained
             return self.status_meaning()

@@ -62,7 +62,7 @@ _MARKERS: dict[str, frozenset[str]] = {
         "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué quiero quisiera tengo",
         "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
         "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
-        "möchte habe",
+        "möchte habe moin servus grüezi gruezi tschüss",
         "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê oi quero queria você voce tá pra "
         "vc vcs pode consegue",
     }.items()
@@ -121,6 +121,10 @@ def scores(text: str) -> list[tuple[str, float]]:
     return [(v.language.iso_code_639_1.name.lower(), float(v.value)) for v in values]
 
 
+#: Words that close a chat in any language: they never switch the conversation's language alone.
+_CLOSING = frozenset("ok okay k thanks thank you thx ty cool great perfect".split())
+
+
 def detect(text: str, previous: str | None = None, hint: str | None = None) -> str:
     """The language to answer `text` in, given the conversation's language so far and a channel hint."""
     previous = supported(previous)
@@ -130,6 +134,8 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     letters = sum(ch.isalpha() for ch in words)
     # Emojis and other signs carry no language: "👍 ok confirm" is two words.
     tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split() if any(ch.isalpha() for ch in w)]
+    if previous and 0 < len(tokens) <= 3 and all(t in _CLOSING for t in tokens):
+        return previous  # "ok thanks!!" to close a Spanish chat: the chat's language, not a switch
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
     if letters < MIN_LETTERS or len(tokens) < 2:
