@@ -203,3 +203,11 @@ def test_an_extension_after_a_dash_and_short_birth_date_words(redact, text, valu
 )
 def test_a_mistyped_email_and_a_po_box_in_other_languages_are_redacted(redact, text, value):
     assert value not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yep, go ahead and do it", "Yup, do it", "Nope, cancel", "Jep, mach", "Beleza, pode mandar", "Ouais, vas-y"],
+)
+def test_a_yes_or_no_word_at_the_start_is_no_name(redact, text):
+    assert "<PERSON" not in redact(text)

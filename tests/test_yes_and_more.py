@@ -40,6 +40,7 @@ def _proposed_redirect(agent, row) -> str | None:
         "👍",
         "va, perfecto, muchas gracias",
         "ja bitte, wann kann ich es abholen?",
+        "Yep, go ahead and do it",
     ],
 )
 def test_a_yes_with_a_question_a_thumbs_up_or_a_perfect_books_the_redirect(agent, orders, yes):
@@ -370,3 +371,74 @@ def test_how_long_a_point_keeps_the_parcel_asked_twice_is_its_date_not_a_person(
     reply = agent.send(cid, "Und wie lange bleibt das Paket dort liegen?")
     assert reply.handoff is None and any(c.startswith("pickup:") for c in _cited(reply))
     assert "policy:carrier#available-for-pickup" in _cited(reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can you post to a PO box?", "po_box"),
+        ("se puede enviar a un apartado de correos?", "po_box"),
+        ("Et dès quel montant la livraison est-elle gratuite ?", "shipping_cost"),
+        ("Quanto custam os portes com envio em 2 dias?", "shipping_cost"),
+    ],
+)
+def test_shipping_questions_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+def test_an_address_with_a_po_box_is_no_question_about_po_boxes():
+    assert "po_box" not in [t.name for t in topics.topics_of("please change the address to PO Box 1187")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can y'all have them bring it back out tomorrow instead?",
+        "¿Me lo podés mandar de nuevo mañana sábado?",
+        "vous pouvez repasser demain ?",
+        "Kann man das Paket morgen nochmals liefern lassen?",
+        "da pra pedir pra eles entregarem de novo amanha?",
+    ],
+)
+def test_asking_for_another_delivery_is_a_redelivery(text):
+    assert problems.detect(text, "delivery_issue") == "redelivery"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el rastreo dice que fue entregado pero aquí no hay nada",
+        "laut Tracking wurde mein Paket zugestellt, aber hier is nüscht",
+    ],
+)
+def test_delivered_but_nothing_here_is_not_received(text):
+    assert problems.detect(text, "delivery_issue") == "not_received"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hab ick alles schon gemacht, bei allen Nachbarn geklingelt. Nix. Das Ding ist weg.",
+        "J'ai toute checké : le perron, la boîte aux lettres. Y'é pas là.",
+    ],
+)
+def test_having_looked_everywhere_after_the_checklist_is_the_claim(text):
+    assert problems.detect(text, "delivery_issue", previous="not_received") == "dispatch_claim"
+
+
+def test_two_orders_asked_in_one_message_are_both_answered(agent):
+    by_email: dict[str, list[dict]] = {}
+    for r in agent.store.list_orders(limit=1000):
+        by_email.setdefault(r["email"], []).append(r)
+    pair = next((rows[:2] for rows in by_email.values() if len(rows) >= 2), None)
+    if pair is None:
+        pytest.skip("no customer with two orders")
+    first, second = pair
+    cid = agent.start("web")
+    reply = agent.send(
+        cid, f"hi where are {first['order_number']} and {second['order_number']}?? both under {first['email']}"
+    )
+    cited = _cited(reply)
+    assert (
+        f"order:{first['order_number'].lstrip('#')}" in cited and f"order:{second['order_number'].lstrip('#')}" in cited
+    )

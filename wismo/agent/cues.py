@@ -229,7 +229,8 @@ PICKUP = _rx(
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
     r"aller le chercher)\b",
-    r"\b(?:abholen|abholung|packstation|paketshop|filiale|postfiliale|selbst holen)\b",
+    r"\b(?:abholen|abholung|abholstelle|abholstation|packstation|paketshop|filiale|postfiliale|selbst holen"
+    r"|umleiten)\b",
     r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
 )
 #: "It's not here": the parcel did not reach the customer.
@@ -371,7 +372,8 @@ RETURN = _rx(
     r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
     r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
     r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au-dessus|en dessous)|"
-    r"(?:le|la|les) (?:renvoyer|retourner)|echanger)\b",
+    r"(?:le|la|les) (?:renvoyer|retourner)|echanger|(?:retourner|renvoyer|rendre) (?:le|la|les|mon|ma|mes|un|une)"
+    r")\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
     r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen)\b",
     r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)|ficou (?:grande|pequen[oa]|"

@@ -89,8 +89,8 @@ def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
 _ORDINAL_ORDER = {
     0: r"\b(?:the )?(?:first|1st) (?:one|order)\b|\b(?:el|la) primer[oa]?\b|\bla premiere\b|\b(?:die|das) erste\b|"
     r"\b(?:o|a) primeir[oa]\b",
-    1: r"\b(?:the )?(?:second|2nd) (?:one|order)\b|\b(?:el|la) segund[oa]\b|\bla (?:deuxieme|seconde)\b|"
-    r"\b(?:die|das) zweite\b|\b(?:o|a) segund[oa]\b",
+    1: r"\b(?:the )?(?:second|2nd) (?:one|order)\b|\b(?:el|la) (?:segund[oa]|2d[oa]|2[ºªoa])\b|\b(?:la|le) (?:deuxieme"
+    r"|seconde?|2e|2eme|2nde?)\b|\b(?:die|das) (?:zweite|2\.)|\b(?:o|a) (?:segund[oa]|2[ºªoa])",
 }
 
 

@@ -168,8 +168,12 @@ class OrderAnswers(WrittenAnswers):
                         evidence, p = self.with_offer(ctx, verified, evidence, p)
             except ToolRefused:
                 return self.handoff("tool_failure")
-            if effective == "order_status" and len(asked) > 1 and not self.extras:
-                evidence, p = self.also_about(ctx, asked[1:], evidence, p)
+            if effective == "order_status" and len(asked) > 1:
+                # "where are #A and #B?": each order the message names, unless a part of it asks its own.
+                own = {next(iter(u.entities.get("order_number") or []), None) for _part, u in self.extras if u}
+                others = [o for o in asked[1:] if o not in own]
+                if others:
+                    evidence, p = self.also_about(ctx, others, evidence, p)
             evidence, p, more_pending = self.more_parts(ctx, effective, evidence, p)
             pending_action = pending_action or more_pending
             if self.auth == "verified":

@@ -295,6 +295,13 @@ class LocalPolicy:
         if intent in ("start_return", "return_status"):
             return self._returns(intent, main, evidence)
         p = status_plan(main, ctx, eta, eta_focus=eta_focus, aspect=aspect if intent == "order_status" else None)
+        article = EXPLAINED.get(main.status)
+        if p.get("template") == "eta_only_unknown" and article and main.order is not None:
+            # "when will it move again?" with no date from the carrier: what usually happens, in writing.
+            fact = knowledge.article(article).fact()
+            p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
+            p["cite"] = [*p.get("cite", []), fact.source_id]
+            evidence = evidence + [fact]
         if notices:
             p["notices"] = [n.source_id for n in notices]
             p["cite"] = list(p["cite"]) + [n.source_id for n in notices]

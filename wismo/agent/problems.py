@@ -192,15 +192,17 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"delivered|(?:marked|shows|showing|listed) (?:\w+ ){0,3}(?:as )?delivered|stolen|stole|porch pirate|"
                 r"someone (?:took|stole)|took (?:my|the) (?:package|parcel|box))\b",
                 r"\b(?:no (?:me )?(?:ha )?llegado|no (?:lo|la) (?:he )?recibido|no (?:lo|la) encuentro|dice "
-                r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado)\b",
+                r"(?:que )?entregado|marcado como entregado|aparece (?:como )?entregado|me lo robaron|robado"
+                r"|entregad[oa]\b.{0,30}\b(?:pero|y) (?:aqui |aca )?no (?:hay|esta|llego) (?:nada|nadie|el paquete))\b",
                 r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|(?:j'ai |je n'ai )?rien recu|"
                 r"(?:dit|marque|note) (?:comme )?livre|je ne (?:le |la )?trouve pas|indique "
                 r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
                 r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
                 r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|angeblich zugestellt|gestohlen|"
                 r"nichts (?:angekommen|gekommen|bekommen|erhalten)|"
-                r"zugestellt,? (?:aber|doch) (?:hier |da )?(?:ist )?(?:nichts|nix|"
-                r"kein paket)|(?:ist|war) nicht da)\b",
+                r"zugestellt,? (?:aber|doch) (?:hier |da )?(?:ist |is )?(?:nichts|nix|nuscht|nischt|"
+                r"kein paket)|(?:ist|war) nicht da|zugestellt\b.{0,30}\b(?:hier|da) (?:ist|is) (?:nichts|nix|nuscht"
+                r"|nischt))\b",
                 r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
                 r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
             ),
@@ -208,16 +210,22 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "redelivery",
             (
-                r"\b(?:redeliver\w*|deliver (?:it )?again|try (?:again|delivering)|(?:another|second|next) "
+                r"\b(?:(?:bring|take|send) it (?:back )?(?:out )?(?:again )?(?:tomorrow|monday|another day|later)"
+                r"|come (?:back|by) (?:again )?(?:tomorrow|on monday)|"
+                r"redeliver\w*|deliver (?:it )?again|try (?:again|delivering)|(?:another|second|next) "
                 r"(?:attempt|delivery)|come back (?:tomorrow|later|another)|deliver (?:it )?(?:tomorrow|on "
                 r"(?:monday|saturday|another day))|reschedul\w*|re-?attempt)\b",
                 r"\b(?:volver a (?:entregar|intentar)|entregar(?:lo)? (?:otra vez|de nuevo|manana)|"
-                r"nuevo intento|reprogramar)\b",
+                r"nuevo intento|reprogramar|(?:mandar|mandas|mandes|traer|traes|enviar)(?:lo|la|melo|mela)? "
+                r"(?:de nuevo|otra vez|nuevamente)|(?:lo|la) (?:pueden|podes|puedes|podés) (?:traer|mandar|enviar) "
+                r"(?:de nuevo|otra vez|manana))\b",
                 r"\b(?:relivr\w*|livrer (?:a nouveau|de nouveau|demain)|nouvelle (?:tentative|livraison)|repasser|"
+                r"(?:revenir|repasser|rapporter|relivrer) demain|"
                 r"reprogrammer)\b",
                 r"\b(?:erneut zustellen|nochmal (?:zustellen|liefern|vorbeikommen)|neue[rn]? zustellversuch|"
-                r"morgen (?:zustellen|liefern)|zweite[rn]? zustellung)\b",
-                r"\b(?:entregar (?:de novo|novamente|amanha)|nova (?:tentativa|entrega)|reentrega|reagendar)\b",
+                r"morgen (?:zustellen|liefern)|zweite[rn]? zustellung|(?:nochmals|nochmal|erneut) (?:\w+ ){0,2}?"
+                r"(?:liefern|zustellen|bringen|vorbeibringen))\b",
+                r"\b(?:entregar\w* (?:de novo|novamente|amanha)|nova (?:tentativa|entrega)|reentrega|reagendar)\b",
             ),
         ),
         (
@@ -289,7 +297,9 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
 
 
 _STILL = re.compile(
-    r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|ainda|nada|"
+    r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|nix|ainda|nada|"
+    r"(?:ist|is) weg|alles (?:schon )?(?:gemacht|abgesucht|gecheckt|versucht)|looked everywhere|"
+    r"pas la|nulle part|partout|toute? (?:checke|verifie|regarde|fouille)|por todos lados|em todo lugar|"
     r"what now|now what|y ahora|et maintenant|und jetzt|e agora)\b"
 )
 

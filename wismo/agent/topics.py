@@ -52,12 +52,13 @@ _HOW_LONG_AFTER = (
 
 #: Asking a price, and the shipping it is asked of: both make a question about shipping costs.
 _COST = (
-    r"(?:how much|cost|costs|price|fee|cuanto (?:cuesta|vale|sale|es)|precio|combien|coute|prix|tarif|"
-    r"was kostet|wie viel|kosten|preis|quanto (?:custa|e|fica)|preco|valor)"
+    r"(?:how much|cost|costs|price|fee|free|gratis|gratuit\w*|kostenlos|cuanto (?:cuesta|vale|sale|es)|precio|combien"
+    r"|coute|prix|tarif|"
+    r"was kostet|wie viel|kosten|preis|quanto (?:custa|custam|e|fica)|preco|valor)"
 )
 _SHIPPING = (
     r"(?:shipping|delivery|2[- ]?day|two[- ]day|overnight|express|next[- ]day|envio|2 dias|urgente|livraison|"
-    r"express|2 jours|versand|2-tage|expressversand|frete|entrega|2 dias)"
+    r"express|2 jours|versand|2-tage|expressversand|frete|entrega|2 dias|portes)"
 )
 
 #: Placing an order (not one placed already): a holiday cut-off is about an order still to make.
@@ -84,6 +85,16 @@ def _when_ordering(*parts: str) -> re.Pattern[str]:
 
 
 TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "po_box",
+        "policy:shipping#po-box",
+        re.compile(
+            # "can you post to a PO box?": which carriers deliver to one (asked, not an address given).
+            r"^(?=.*\?)(?=.*\b(?:p\.? ?o\.? ?box(?:es)?|post office box|apartado (?:de correos|postal)|apdo"
+            r"|boite postale|postfach|caixa postal)\b(?!\W*\d))",
+            re.S,
+        ),
+    ),
     Topic(
         "ship_where",
         "policy:shipping#where",
@@ -341,7 +352,8 @@ TOPICS: tuple[Topic, ...] = (
         re.compile(
             # "what are your hours on Christmas Eve?", "¿abrís el día de Navidad?": the holiday hours.
             r"^(?=.*\b(?:(?:store|opening) hours|hours|(?:are|is) (?:you|the stores?|your stores?) open|open on"
-            r"|horario|abren|abris|cierran|horaires|ouvert\w*|ouvrez|offnungszeit\w*|geoffnet|offen|habt ihr (?:offen|auf)"
+            r"|horario|abren|abris|cierran|horaires|ouvert\w*|ouvrez|offnungszeit\w*|geoffnet|offen"
+            r"|habt ihr (?:offen|auf)"
             r"|abre a loja|as lojas abrem|abrem|a loja fecha)\b)"
             r"(?=.*\b(?:christmas|xmas|new year'?s?|holidays?|nochebuena|navidad|ano nuevo|fin de ano|noel|reveillon"
             r"|jour de l'an|saint-sylvestre|heiligabend|weihnachten|silvester|neujahr|feiertage?n?|vespera de natal"

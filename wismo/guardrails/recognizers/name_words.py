@@ -167,6 +167,9 @@ SURNAMES = frozenset(
 NOT_NAME_WORDS = frozenset(
     """
     moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
+    yep yup yeah yea yah yass yas yay nope nah naw ok okay okey kk hmm hm hmmm ugh oops whoops lol lmao omg
+    pls plz thx ty tysm jep jup jo joa jawohl nö noe nee ne ouais ouep ouaip bah beh bof mouais okidoki
+    vale dale sale orale andale uhum aham blz vlw valeu beleza pfff wow ah oh eh uh um erm yo sup
     xxs xs xl xxl xxxl
     gmbh ag kg co ohg ug ev sa sl srl sarl sas sasu ltda lda eireli ltd llc inc plc corp bv nv cia
 
