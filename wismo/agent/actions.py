@@ -510,4 +510,10 @@ def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tup
     if v.get("return_status") in ("refunded", "credited"):
         fields["amount"] = wording.money(v.get("amount") or 0.0)
         return evidence + facts, plan("return_status_done", cite, [TALK_TO_PERSON], **fields)
+    label = next((f for f in facts if f.source_id == f"{summary.source_id}:label"), None)
+    if label is not None:
+        # An open return: its label again, for whoever lost the first message.
+        cite.append(label)
+        fields["label_url"] = label.values["url"]
+        return evidence + facts, plan("return_status_open_label", cite, [TALK_TO_PERSON], **fields)
     return evidence + facts, plan("return_status_open", cite, [TALK_TO_PERSON], **fields)

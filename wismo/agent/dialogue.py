@@ -15,6 +15,8 @@ Every plan names a template and the facts it cites; nothing here writes free tex
 
 from __future__ import annotations
 
+import re
+
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
 from ..tools import returns as returns_tool
@@ -39,6 +41,8 @@ PENDING_TURNS = 2
 WEAK_SCORE = 0.3
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
 UPSET_MOOD = -0.6
+#: A message in capitals this negative is shouting at us, not just typing in capitals.
+SHOUTED_MOOD = -0.4
 
 
 class Dialogue(PendingReplies, OrderAnswers):
@@ -197,7 +201,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "oh great, a bot. #WS14549, where's my stuff": sarcasm in a first message that asks for an
             # order is answered; sarcasm about an answer we gave is a customer losing patience.
             or (cues.any_of(cues.SARCASM, text) and (self.state.get("last_intent") or not self.ents))
-            or cues.shouting(text)
+            # Capitals alone are how some people type ("HELLO I AM TRYING TO FIND MY ORDER"): upset only
+            # with angry words or "!!!".
+            or (cues.shouting(text) and (mood(text) <= SHOUTED_MOOD or re.search(r"[!?]{2,}", text) is not None))
             or mood(text) <= UPSET_MOOD
         )
         return "frustration" if upset else None
@@ -257,6 +263,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("last_intent") in NEEDS_ORDER
         )
         pending = state.get("pending_intent")
+        if cues.any_of(cues.REFUND_STATUS, self.text) or (self.focus and cues.any_of(cues.LABEL_AGAIN, self.text)):
+            # "I sent it back last week, where's my money?", "I lost the label": the return's own record.
+            return "return_status", max(confidence, self.threshold)
         if (
             cues.any_of(cues.CORRECTION, self.text)
             and self.ents.get("order_number")

@@ -61,6 +61,12 @@ class PendingReplies(DialogueBase):
             )
         if cues.is_no(text):
             return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
+        asks_when = cues.any_of(cues.WHEN, text) or any(t.name == "pickup_hold" for t in topics.topics_of(text))
+        if kind == "redirect" and pending.get("code") and asks_when and not cues.any_of(cues.OPENING_HOURS, text):
+            # "and from when can I pick it up?" before the yes: the proposal's own dates, still waiting.
+            evidence, p, nxt = actions.propose_redirect(ctx, self.focus, pending["code"], "redirect_plan_when")
+            kept = pending if nxt is None else pending | nxt
+            return self.answer(evidence, p, pending_action=kept, intent="pickup_alternative")
         if kind == "redirect" and pending.get("code") and cues.any_of(cues.OPENING_HOURS, text):
             # "is it open late?" before the yes: that point's hours on the day the parcel is ready.
             evidence, p = actions.point_hours(ctx, self.focus, pending["code"])

@@ -96,6 +96,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente))\b",
                 r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur)|ce n'est pas ce que j'ai "
                 r"commande|pas le bon (?:article|produit|modele)|(?:article|produit|colis) qui n'est pas le bon"
+                r"|(?:c'est|c'etait|ce n'est) pas du tout ce que j'ai commande"
+                r"|(?:truc|article|chose) qui n'a rien a voir"
                 r"|(?:il y a|j'ai recu|recu) (?:tout |toute )?autre chose|autre chose que ce que j'ai commande)\b",
                 r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt)|nicht (?:das|was) ich bestellt|"
                 r"etwas anderes (?:bekommen|geliefert))\b",

@@ -29,7 +29,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _MONEY = (
     r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
     r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
-    r"|guita|lana|pognon|fric|thune|kohle|kohle|grana"
+    r"|guita|lana|pognon|fric|thune|kohle|grana|bank|banco|banque"
     r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
@@ -203,6 +203,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:sera (?:prevenu|averti|informe)e?|va (?:le )?savoir|saura)\b",
             r"\b(?:erfahrt|(?:bekomm|krieg)\w* (?:er|sie|ich) (?:das |es )?mit|benachrichtigt)\b",
             r"\b(?:vai (?:ficar sabendo|saber|descobrir)|fica sabendo|e avisad[oa])\b",
+            # "and who gets the money, her or me?" about a gift.
+            r"\bwho gets (?:the )?(?:money|refund)\b|\b(?:a )?quien (?:le )?(?:devuelven|llega|recibe|va) (?:el dinero"
+            r"|la plata)\b|\bqui (?:est rembourse|recoit l'argent|touche l'argent)\b"
+            r"|\bwer (?:kriegt|bekommt) (?:dann )?das geld\b|\b(?:dinheiro )?volta (?:pra|para) quem\b"
+            r"|\bquem recebe (?:o dinheiro|o reembolso)\b",
         ),
     ),
     Topic(

@@ -697,16 +697,7 @@ def _result(
     wh = warehouse_for(ret.warehouse_city, ret.warehouse_region, ret.warehouse_postal)
     label_url = f"/l/{ret.label_token}"
     status_facts = _status_facts(engine, ret)
-    label_fact = Fact(
-        f"return:{ret.rma}:label",
-        f"Return label {ret.rma}",
-        {
-            "rma": ret.rma,
-            "tracking_number": ret.tracking_number,
-            "url": label_url,
-            "carrier": CARRIER_NAMES.get(ret.carrier, ret.carrier),
-        },
-    )
+    label_fact = _label_fact(ret)
     return ReturnResult(
         ret.rma,
         order.number,
@@ -870,14 +861,31 @@ def _status_facts(engine: Engine, ret: Return) -> list[Fact]:
     return facts
 
 
+def _label_fact(ret: Return) -> Fact:
+    """The return's prepaid label: its link is what a customer who lost the first message needs."""
+    return Fact(
+        f"return:{ret.rma}:label",
+        f"Return label {ret.rma}",
+        {
+            "rma": ret.rma,
+            "tracking_number": ret.tracking_number,
+            "url": f"/l/{ret.label_token}",
+            "carrier": CARRIER_NAMES.get(ret.carrier, ret.carrier),
+        },
+    )
+
+
 def return_status(ctx: ToolContext, order_key: str) -> list[Fact]:
-    """Where the returns of a verified order stand, newest first: a summary fact, then its events."""
+    """Where the returns of a verified order stand, newest first: a summary fact, its events, then its
+    label while the parcel has not reached us."""
     order = ctx.require_order(order_key)
     with session(ctx.store.engine) as s:
         rets = list(s.exec(select(Return).where(Return.order_id == order.id).order_by(col(Return.id).desc())))
     facts: list[Fact] = []
     for ret in rets:
         facts.extend(_status_facts(ctx.store.engine, ret))
+        if ret.label_token and ret.status in ("created", "label_scanned"):
+            facts.append(_label_fact(ret))
     return facts
 
 
