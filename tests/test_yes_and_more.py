@@ -523,3 +523,72 @@ def test_money_questions_find_their_written_answer(text, topic):
 def test_a_french_wrong_item_and_what_now():
     assert problems.detect("j'ai reçu mon colis mais c'est pas du tout ce que j'ai commandé", "x") == "wrong_item"
     assert cues.any_of(cues.WHAT_NOW, "je fais quoi ?")
+
+
+def test_the_item_named_by_its_size_is_the_one_returned(agent):
+    now = agent.store.now()
+    for r in agent.store.list_orders(limit=1000):
+        order = agent.store.order(r["order_number"])
+        lines = [e for e in order_eligibility(agent.store, order, now) if e.eligible]
+        variants = [e.variant for e in lines]
+        if len(lines) == 2 and all(v and len(v) >= 2 for v in variants) and len(set(variants)) == 2:
+            break
+    else:
+        pytest.skip("no order with two returnable items of different variants")
+    target = lines[1]
+    cid = agent.start("web")
+    agent.send(cid, f"need to return something from {r['order_number']}, {r['email']}")
+    reply = agent.send(
+        cid, f"the one in {target.variant}. it's way too big on me, just want my money back for that one"
+    )
+    assert any(c["source_id"].startswith("return:item:") and target.name in c["label"] for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you write me a review about the delivery?",
+        "¿Me podría redactar una carta de queja para UPS?",
+        "vous pouvez m'écrire une lettre de plainte pour USPS ?",
+        "Können Sie mir bitte ein Beschwerdeschreiben an DHL Express aufsetzen?",
+        "escreve uma avaliação pra mim?",
+    ],
+)
+def test_writing_letters_and_reviews_is_off_topic(text):
+    assert cues.any_of(cues.ELSEWHERE, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And where exactly did they leave it? Front porch, a locker?",
+        "Und wo genau haben die es abgestellt? Haustür, Locker?",
+        "pis ils l'ont laissée où exactement? sur le perron, dans un casier?",
+    ],
+)
+def test_where_a_delivered_parcel_was_left_is_no_pickup_request(text):
+    assert cues.any_of(cues.WHERE_LEFT, text)
+
+
+def test_a_when_about_the_customer_s_day_asks_no_date():
+    assert cues.aspect("just so I know where to look when I get home") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el Insulated Snow Boots me quedó chico, ¿tenés el talle que sigue?",
+        "le Chelsea Boots taille petit, vous l'avez en taille au dessus ?",
+    ],
+)
+def test_a_size_up_in_latin_american_and_french_words_is_an_exchange(text):
+    assert cues.any_of(cues.RETURN, text) and actions.option_of(text, default=None) == "exchange"
+
+
+def test_a_refund_to_the_card_in_brazilian_words_is_no_dispute():
+    assert not cues.any_of(cues.DISPUTE, "e quanto tempo demora pra cair o estorno no cartao?")
+
+
+def test_nothing_broken_inside_is_no_damage_claim():
+    text = "j'ai bien reçu la commande, rien de cassé dedans, mais le livreur a balancé le colis par-dessus la clôture"
+    assert problems.detect(text, "delivery_issue") != "damaged"

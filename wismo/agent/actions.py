@@ -44,15 +44,15 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "too_small",
             r"too (small|tight|short|narrow)|runs small|(bigger|larger) (size|one)|need (a )?(bigger|larger)|size up"
-            r"|(muy |demasiado )?\bpequen[oa]\b|me queda (chic|apretad)"
-            r"|una talla mas|trop (petit|serre)|taille au-dessus"
+            r"|(muy |demasiado )?\bpequen[oa]\b|me qued(a|o|aron) (chic|apretad)|taille petit"
+            r"|una talla mas|trop (petit|serre)|taille au[- ]dessus"
             r"|zu (klein|eng|kurz)|nummer (grosser|größer)|ficou (pequen|apertad|curt)|tamanho maior",
         ),
         (
             "too_large",
             r"too (big|large|loose|long|wide)|runs (big|large)|smaller (size|one)|need (a )?smaller|size down"
             r"|(muy |demasiado )?\bgrande\b|me queda (grande|ancho|holgad)"
-            r"|una talla menos|trop (grand|large)|taille en dessous"
+            r"|una talla menos|trop (grand|large)|taille en[- ]dessous"
             r"|zu (gross|groß|weit|lang)|nummer kleiner|ficou (grande|larg|compri)|tamanho menor",
         ),
         (
@@ -116,7 +116,8 @@ _EXCHANGE = re.compile(
     r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
     r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|grosse (?:grosser|kleiner)|"
     r"(?:grossere|kleinere) grosse|outro tamanho|tamanho (?:maior|menor)|"
-    r"tamanho (?:acima|abaixo)|un talle|talle mas|taille (?:au-dessus|en dessous)|size (?:bigger|smaller)"
+    r"tamanho (?:acima|abaixo)|un talle|talle mas|talle que sigue|taille (?:au[- ]dessus|en[- ]dessous)"
+    r"|size (?:bigger|smaller)"
 )
 _REFUND = re.compile(
     r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|"
@@ -150,13 +151,30 @@ def option_of(text: str, default: str | None = "refund") -> str | None:
     return default
 
 
+def _variant_named(folded: str, variant: str | None) -> bool:
+    """ "the one in 31", "the grey one", "size M": the line's own variant named in the message."""
+    v = cues.fold(variant or "").strip()
+    if not v:
+        return False
+    if len(v) >= 2:
+        return re.search(rf"(?<!\w){re.escape(v)}(?!\w)", folded) is not None
+    return (
+        re.search(rf"\b(?:size|in|talla|taille|grosse|tamanho|the|la|le|die|o|a)\s+{re.escape(v)}\b", folded)
+        is not None
+    )
+
+
 def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
     if len(eligible) == 1:
         return eligible[0]
     words = set(re.findall(r"[a-z]{3,}", text.lower()))
+    folded = cues.fold(text)
+    by_variant = [e for e in eligible if _variant_named(folded, e.variant)]
     best, best_score = None, 0
     for e in eligible:
         score = len(words & set(re.findall(r"[a-z]{3,}", f"{e.name} {e.category}".lower())))
+        if len(by_variant) == 1 and e is by_variant[0]:
+            score += 2  # its size or colour named, and no other line's
         if score > best_score:
             best, best_score = e, score
     return best
@@ -164,11 +182,11 @@ def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> retur
 
 _UP = re.compile(
     r"too (?:small|tight|short|narrow)|runs small|bigger|larger|size up|next size(?: up)?|one size up|up a size|"
-    r"mas grande|talla mas|plus grand|taille au-dessus|grosser|eine nummer grosser|maior|tamanho acima"
+    r"mas grande|talla mas|plus grand|taille au[- ]dessus|grosser|eine nummer grosser|maior|tamanho acima"
 )
 _DOWN = re.compile(
     r"too (?:big|large|loose|long|wide)|runs (?:big|large)|smaller|size down|one size down|down a size|"
-    r"mas pequen|talla menos|plus petit|taille en dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
+    r"mas pequen|talla menos|plus petit|taille en[- ]dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
 )
 
 

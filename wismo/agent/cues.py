@@ -130,11 +130,26 @@ HOUR = _rx(
 WHERE = _rx(
     r"\b(?:where (?:is|'?s) (?:it|my (?:order|package|parcel|stuff|box))(?: (?:right )?now| at)?|where (?:is it|now)|"
     r"location|current(?:ly)? (?:location|status)|last scan|latest scan|(?:which|what) (?:city|state|town|place) is it|"
-    r"where exactly)\b",
+    r"where exactly|where (?:exactly )?(?:did|was|were|has) (?:they|he|she|it|the (?:driver|courier|carrier))"
+    r" (?:leave|left|put|drop|dropped|delivered))\b",
     r"\b(?:donde (?:esta|anda|se encuentra)|ubicacion)\b",
     r"\b(?:ou (?:est|en est)|ou se trouve|localisation)\b",
-    r"\b(?:wo (?:ist|befindet)|standort|aktuell(?:er)? (?:stand|status))\b",
+    r"\b(?:wo (?:ist|isses|befindet)|wo genau|genaue adresse|standort|aktuell(?:er)? (?:stand|status))\b",
     r"\b(?:onde (?:esta|fica|anda)|localizacao)\b",
+)
+#: "where exactly did they leave it?": where a delivered parcel was put, never a request for a pickup point.
+WHERE_LEFT = _rx(
+    r"\bwhere (?:exactly )?(?:did|was|were|has) \w+(?: \w+)? (?:leave|left|put|drop)",
+    r"\b(?:donde|a donde) (?:exactamente )?(?:lo|la) (?:dejaron|dejo|pusieron|puso)\b",
+    r"\b(?:l'ont|l'a) (?:laisse|depose|mis)e?s? ou\b|\bou (?:est-ce qu')?(?:ils|il) l'ont (?:laisse|depose|mis)",
+    r"\bwo (?:genau )?(?:haben|hat) (?:die|sie|er|der bote|der fahrer) (?:es|das paket|ihn) (?:abgestellt|hingelegt"
+    r"|gelassen|abgelegt|hingestellt)",
+    r"\bonde (?:exatamente )?(?:eles |ele |o entregador )?(?:deixaram|deixou|colocaram|colocou)\b",
+)
+#: Words that ask to change something (an address, an order).
+CHANGE = _rx(
+    r"\b(?:change|update|correct|fix|new|moved|wrong|cambiar|cambio|corregir|nueva|mudanza|changer|modifier|nouvelle"
+    r"|demenage|andern|aendern|korrigieren|neue|umgezogen|falsch|mudar|alterar|corrigir|nova|errad[oa])\w*\b",
 )
 #: A question about who is bringing it.
 WHO = _rx(
@@ -349,17 +364,23 @@ ASKS_FOR_HELP = _rx(
 )
 #: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
 ELSEWHERE = _rx(
-    r"\b(?:weather|forecast|temperature|poem|story|cover letter|complaint letter|landlord|essay|homework|maths?|"
+    r"\b(?:weather|forecast|temperature|poem|story|cover letter|complaint letter|write (?:me )?a review|landlord|essay"
+    r"|homework|maths?|"
     r"algebra|fractions|recipe|joke|horoscope|lottery|"
     r"stock market|bitcoin|football|soccer|write me|translate|iphone|samsung|android|which (?:phone|laptop|tv|car) "
     r"should i|what would (?:you|u) (?:get|buy|choose|pick))\b",
-    r"\b(?:tiempo (?:va a hacer|hace)|el clima|va a llover|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
+    r"\b(?:redact\w* (?:una |la )?carta|carta de (?:queja|reclamo|reclamacion)|resena|"
+    r"tiempo (?:va a hacer|hace)|el clima|va a llover|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
     r"escribe(?:me)?|escribir una)\b",
-    r"\b(?:meteo|quel temps|va pleuvoir|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?"
+    r"\b(?:lettre de (?:plainte|reclamation)|rediger|ecri\w* (?:moi )?un avis|"
+    r"meteo|quel temps|va pleuvoir|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?"
     r"|ecrire une)\b",
-    r"\b(?:wetter|wird es regnen|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
+    r"\b(?:beschwerdebrief|beschwerdeschreiben|beschwerde (?:an|gegen) [\w -]{2,20}? (?:aufsetzen|schreiben)"
+    r"|(?:eine )?bewertung (?:schreiben|verfassen)|schreib\w*\b.{0,30}\bbewertung|"
+    r"wetter|wird es regnen|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
     r"schreib(?:e|en)? (?:mir )?eine)\b",
-    r"\b(?:previsao do tempo|o tempo|clima|vai chover|chuva|poema|historia|cartao de natal|dever de casa|receita"
+    r"\b(?:carta de reclamacao|escrev\w* (?:uma )?(?:avaliacao|carta|resenha)|"
+    r"previsao do tempo|o tempo|clima|vai chover|chuva|poema|historia|cartao de natal|dever de casa|receita"
     r"|piada|anedota|"
     r"escreve(?:r)? um)\b",
 )
@@ -382,8 +403,10 @@ RETURN = _rx(
     r"|demarrer) (?:le|un|mon) retour|(?:rucksendung|retoure|umtausch) (?:starten|anlegen|machen|beginnen)"
     r"|(?:iniciar|fazer|abrir|comecar) (?:a|uma|minha) (?:devolucao|troca))\b",
     r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
+    r"me (?:queda|quedo|quedaron|quedan) (?:chic[oa]s?|grandes?|cort[oa]s?|apretad[oa]s?|enorme)"
+    r"|(?:el )?talle que sigue|"
     r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
-    r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au-dessus|en dessous)|"
+    r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au[- ]dessus|en[- ]dessous)|"
     r"(?:le|la|les) (?:renvoyer|retourner)|echanger|(?:retourner|renvoyer|rendre) (?:le|la|les|mon|ma|mes|un|une)"
     r")\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
@@ -447,7 +470,8 @@ DISPUTE = _rx(
     r"\b(?:zahlung (?:zuruckholen|zuruckbuchen|widerrufen)|lastschrift zuruck\w*|"
     r"ruckbuchung|chargeback|meine bank|anwalt|klage|verklagen|gericht|verbraucherzentrale|anzeige|betrug)\b",
     r"\b(?:contestar (?:a |o )?(?:compra|cobranca|pagamento)|abrir (?:uma )?(?:disputa|contestacao)|"
-    r"estorno|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica|reclame aqui|golpe)\b",
+    r"pedir (?:o )?estorno (?:ao|no|pro) banco|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica"
+    r"|reclame aqui|golpe)\b",
 )
 
 #: A customer losing patience: repeating themselves, "what will you do now?", "useless".
@@ -572,7 +596,8 @@ RETURNED_TO_SENDER = _rx(
 )
 #: A yes said inside a short sentence ("great, do it", "sounds good, go ahead").
 YES_INSIDE = _rx(
-    r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|please do)\b",
+    r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|let'?s (?:swap|exchange|return) (?:it|them)"
+    r"|please do)\b",
     r"\b(?:hazlo|adelante|hagamoslo)\b",
     r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
@@ -581,10 +606,10 @@ YES_INSIDE = _rx(
 #: "is that normal?", "what does that mean?": the current status in the shop's written words.
 STATUS_MEANING = _rx(
     r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
-    r"|usual))\b",
+    r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean)\b",
     r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo)\b",
     r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi)\b",
-    r"\b(?:ist das normal|was (?:heisst|bedeutet) das)\b",
+    r"\b(?:ist das normal|was (?:heisst|bedeutet) das|was (?:heisst|bedeutet)(?:'n|n)? (?:eigentlich |denn )?\w+)\b",
     r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq))\b",
 )
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
@@ -699,9 +724,18 @@ _ABSENT_WHEN = _rx(
 )
 
 
+#: "so I know where to look when I get home": a "when" about the customer's day, not the parcel's.
+_WHEN_I = re.compile(
+    r"\b(?:when|cuando|quand|wenn|quando)(?= (?:i|we|yo|je|j'|ich|eu) ?(?:get|come|am|'m|llegue|vuelva|rentre|"
+    r"reviens|komme|heimkomme|chegar|voltar)\b)"
+)
+
+
 def without_story(text: str) -> str:
-    """The message folded, with a "when" that tells what happened ("no estaba cuando pasó") taken out."""
-    return _ABSENT_WHEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " ", fold(text))
+    """The message folded, with a "when" that tells what happened ("no estaba cuando pasó") or what the
+    customer will do ("when I get home") taken out."""
+    folded = _ABSENT_WHEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " ", fold(text))
+    return _WHEN_I.sub(" ", folded)
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")

@@ -126,6 +126,12 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "sorry, wrong number, it's #WS10057", "oh, a digit is missing: 37203": a correction of a
             # detail, not a wrong or missing item or a new address.
             problem = None
+        if (
+            problem == "address_change"
+            and cues.any_of(cues.WHERE, self.text)
+            and not cues.any_of(cues.CHANGE, self.text)
+        ):
+            problem = None  # "where exactly is it now, the exact address?": where the parcel is, not a new address
         waiting_pickup = self.auth == "verified" and state.get("pending_intent") == "pickup_alternative"
         if problem in ("not_received", "redelivery") and (self.intent == "pickup_alternative" or waiting_pickup):
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
@@ -319,7 +325,16 @@ class Dialogue(PendingReplies, OrderAnswers):
         pickup_context = intent in ("order_status", "delivery_issue") or (
             in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9
         )
-        if cues.any_of(cues.PICKUP, self.text) and pickup_context and not is_followup(self.text, self.ents):
+        left = cues.any_of(cues.WHERE_LEFT, self.text)
+        if left and intent == "pickup_alternative" and self.focus:
+            return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
+        if (
+            cues.any_of(cues.PICKUP, self.text)
+            and pickup_context
+            and not is_followup(self.text, self.ents)
+            and not left
+        ):
+            # ("where did they leave it, the porch, a locker?" asks where it was delivered, not for a point.)
             return "pickup_alternative", max(confidence, self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):
             intent = state.get("pending_intent") or state.get("last_intent") or "order_status"
@@ -483,7 +498,8 @@ class Dialogue(PendingReplies, OrderAnswers):
             return "glad"
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)):
             return "anything_else"
-        if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12:
+        asks = cues.asks_something(text) or cues.any_of(cues.STATUS_MEANING, text)
+        if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12 and not asks:
             # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"
         if effective != "smalltalk" or confidence < self.threshold:

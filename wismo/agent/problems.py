@@ -323,6 +323,7 @@ _NOT_DAMAGED = re.compile(
     r"(?:damaged|broken|wrong with it|defective)|"
     r"nothing(?:'s| is)? wrong|(?:ist |war )?(?:nix|nichts|nicht) (?:kaputt|beschadigt|defekt)|no (?:esta|vino) "
     r"(?:roto|danado|defectuoso)|no tiene nada|(?:il )?(?:n'a|a) rien|n'est pas (?:abime|casse|endommage)|"
+    r"rien (?:de |n'est )?(?:casse|abime|endommage)|nada (?:roto|danado)|nada quebrado|"
     r"nao (?:esta|veio) (?:quebrad|danificad|com defeito)\w*|nao tem nada"
     # "no defects", "sin ningún defecto", "aucun défaut", "kein Mangel", "não tem defeito nenhum"
     r"|no (?:defects?|damage)|(?:sin|no tiene) (?:ningun |nada de )?(?:defecto|dano)|(?:aucun|pas de|sans) "

@@ -214,12 +214,15 @@ TOPICS: tuple[Topic, ...] = (
         "return_dropoff",
         "policy:returns#how",
         _rx(
-            r"\bwhere(?:'s| is| do i get| can i get) (?:the|my) (?:return )?label\b|\bwhere (?:do|can|should) i drop"
+            r"\bwhere(?:'s| is| do i get| can i get) (?:the|my) (?:return )?label\b"
+            r"|\bwhere (?:do|can|should|would|does|could) (?:i|we|he|she|they) drop"
             r"|\b(?:do|can|should|shall) (?:i|we) drop (?:it|them|the \w+) off\b",
-            r"\b(?:donde (?:lo |la )?(?:(?:tengo que|debo|puedo|hay que) )?(?:dejo|entrego|llevo|dejar|entregar|llevar)"
+            r"\b(?:donde (?:lo |la )?(?:(?:tengo que|tiene que|debo|debe|puedo|puede|hay que) )?(?:dejo|entrego|llevo"
+            r"|dejar|entregar|llevar)"
             r"|donde esta la etiqueta)\b",
             r"\b(?:ou (?:est )?(?:l'|mon )?etiquette|ou (?:le |la )?deposer"
-            r"|ou (?:est-ce que )?je (?:le |la )?depose|ou (?:est-ce que )?je (?:dois|peux) (?:le |la )?deposer)\b",
+            r"|ou (?:est-ce que )?je (?:le |la )?depose|ou (?:est-ce que )?je (?:dois|peux) (?:le |la )?deposer"
+            r"|(?:il|elle|je) (?:le |la )?depose ou|ou (?:est-ce qu')?(?:il|elle) (?:le |la )?depose)\b",
             r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich|muss ich|soll ich)\b"
             r".{0,20}\b(?:abgeben|hinbringen|einwerfen))\b",
             r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:e que )?(?:eu )?(?:(?:tenho que|devo|posso) )?(?:[oa] )?"
@@ -301,7 +304,8 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             # "do I have to wait until you get the old one back before you ship the new one?"
             r"\b(?:wait|waiting)\b.{0,60}\b(?:old one|the old|mine|it back|the return)\b.{0,60}\b(?:new one|the new"
-            r"|replacement|other one)\b|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b"
+            r"|replacement|other one|bigger one|smaller one|new size|other size)\b"
+            r"|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b"
             r"|\bwait (?:until|till|for) you (?:to )?(?:get|have|receive)\b.{0,20}"
             r"\b(?:the old|it back|mine|my return)\b",
             r"\besperar\b.{0,60}\b(?:llegue|reciban|tengan|les llegue)\b.{0,60}\b(?:nuev[oa]|otr[oa])\b"
