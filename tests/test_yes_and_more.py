@@ -592,3 +592,23 @@ def test_a_refund_to_the_card_in_brazilian_words_is_no_dispute():
 def test_nothing_broken_inside_is_no_damage_claim():
     text = "j'ai bien reçu la commande, rien de cassé dedans, mais le livreur a balancé le colis par-dessus la clôture"
     assert problems.detect(text, "delivery_issue") != "damaged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right. is there a grown-up around I could talk to?",
+        "could you pass me to one of the elves with an actual heartbeat? no offense",
+    ],
+)
+def test_a_person_asked_for_in_unusual_words(text):
+    assert cues.any_of(cues.ASK_PERSON, text)
+
+
+def test_the_other_one_named_after_the_first_one_is_the_other_order():
+    from wismo.agent import focus
+
+    state = {"mentioned_orders": ["WS1", "WS2"], "verified_orders": ["WS1", "WS2"], "verified_order": "WS2"}
+    text = "the first one's moving so whatever. the other one though, has it left the warehouse yet?"
+    assert focus.named_by_position(state, text) is None
+    assert focus.named_by_position(state, "and the second one?") == "WS2"

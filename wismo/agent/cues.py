@@ -288,6 +288,10 @@ ASK_PERSON = _rx(
     r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an )?(?:real |actual |live )?"
     r"(?:someone|somebody|person|human|agent|representative|manager|supervisor)\b",
     r"\b(?:is there|isn'?t there|anyone|anybody) (?:(?:there|around|real|human) )?(?:who|that) (?:can|could)\b",
+    # "is there a grown-up around I could talk to?", "pass me to one of the elves with an actual heartbeat"
+    r"\bis there (?:a|an|any) (?:grown-?up|adult|human|real person|person|manager)\b.{0,25}\b(?:talk|speak|chat)\b"
+    r"|\b(?:pass|put|transfer|hand|send|connect) me (?:over |through )?to (?:one of|someone|somebody|a real|a live"
+    r"|a human|an actual|a person)\b|\b(?:with an? (?:actual |real )?(?:heartbeat|pulse)|flesh and blood)\b",
     r"\bcan (?:someone|somebody|a person|anyone|a human) (?:just |please )?(?:look|check|find|help|sort)\b",
     r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",

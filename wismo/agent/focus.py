@@ -102,8 +102,12 @@ def named_by_position(state: dict, text: str) -> str | None:
     if len(mentioned) < 2:
         return None
     folded = cues.fold(text)
-    for i, rx in _ORDINAL_ORDER.items():
-        if re.search(rx, folded) and i < len(mentioned) and mentioned[i] in verified_list(state):
+    found = [(m.start(), i) for i, rx in _ORDINAL_ORDER.items() for m in [re.search(rx, folded)] if m]
+    other = cues.OTHER_ORDER.search(folded)
+    if found and other and other.start() > max(found)[0]:
+        return None  # "the first one's moving. the other one though?": the one named last is meant
+    for _start, i in sorted(found, reverse=True):
+        if i < len(mentioned) and mentioned[i] in verified_list(state):
             return mentioned[i]
     return None
 
