@@ -612,3 +612,40 @@ def test_the_other_one_named_after_the_first_one_is_the_other_order():
     text = "the first one's moving so whatever. the other one though, has it left the warehouse yet?"
     assert focus.named_by_position(state, text) is None
     assert focus.named_by_position(state, "and the second one?") == "WS2"
+
+
+@pytest.mark.parametrize(
+    "text", ["and if it wont make it can i just cancel it", "si no llega a tiempo, ¿puedo cancelarlo?"]
+)
+def test_a_cancellation_asked_as_a_possibility_is_hypothetical(text):
+    assert cues.any_of(cues.HYPOTHETICAL, text)
+
+
+def test_a_cancellation_asked_for_is_not_hypothetical():
+    assert not cues.any_of(cues.HYPOTHETICAL, "please cancel my order")
+
+
+def test_asking_whether_a_shipped_order_could_be_cancelled_gets_the_rule_and_a_person_on_a_yes(agent, orders):
+    row = pick(orders, "delayed")
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']} says delayed, what happened")
+    reply = agent.send(cid, "and if it wont make it can i just cancel it")
+    assert reply.handoff is None and "policy:orders#changes" in _cited(reply)
+    person = agent.send(cid, "yes please")
+    assert person.handoff and person.handoff["reason"] == "cancel_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("and if no ones home when he comes?", "missed_delivery"),
+        ("Y el saldo cuándo me aparece?", "refund_timing"),
+    ],
+)
+def test_last_questions_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize("text", ["vai chegar ate dia 20/12?", "will it get here by 12/20", "kommt es bis zum 20.12.?"])
+def test_a_date_they_need_it_by_is_about_the_order(text):
+    assert cues.any_of(cues.IN_TIME, text)

@@ -115,7 +115,9 @@ IN_TIME = _rx(
     r"\b(?:a tiempo|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
     r"\b(?:a temps|avant (?:le )?(?:\d+|noel|le reveillon))\b",
     r"\b(?:rechtzeitig|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
-    r"\b(?:a tempo|antes d[oe] (?:dia )?(?:\d+|natal))\b",
+    r"\b(?:a tempo|antes d[oe] (?:dia )?(?:\d+|natal)|(?:vai )?chega\w* (?:ate|antes d[oe]) (?:o )?(?:dia )?\d+)\b",
+    # "by 12/20", "para el 20/12", "d'ici le 20", "bis zum 20.12.": a date they need it by.
+    r"\b(?:by|before|para el|antes del|d'ici le|avant le|bis zum|bis|ate o|ate) \d{1,2}(?:[/.]\d{1,2})?\b",
 )
 #: Of the WHEN questions, the ones about the hour of the day.
 HOUR = _rx(
@@ -145,6 +147,12 @@ WHERE_LEFT = _rx(
     r"\bwo (?:genau )?(?:haben|hat) (?:die|sie|er|der bote|der fahrer) (?:es|das paket|ihn) (?:abgestellt|hingelegt"
     r"|gelassen|abgelegt|hingestellt)",
     r"\bonde (?:exatamente )?(?:eles |ele |o entregador )?(?:deixaram|deixou|colocaram|colocou)\b",
+)
+#: "and if it won't make it, can I just cancel?": a request asked as a possibility, not made yet.
+HYPOTHETICAL = _rx(
+    r"^(?=.*\b(?:if|in case|si|en caso de que|au cas ou|wenn|falls|se|caso)\b)"
+    r"(?=.*\b(?:can|could) i\b|.*\b(?:puedo|podria|se puede)\b|.*\b(?:je peux|je pourrais|puis-je|on peut)\b"
+    r"|.*\b(?:kann ich|konnte ich|darf ich)\b|.*\b(?:posso|poderia|da pra)\b)",
 )
 #: Words that ask to change something (an address, an order).
 CHANGE = _rx(

@@ -247,6 +247,10 @@ class Dialogue(PendingReplies, OrderAnswers):
                 evidence, p, problem=problem, pending_action=offer, last_intent=self.out["intent"], pending_intent=None
             )
         evidence, p = problems.problem_plan(problem, main, evidence)
+        if problem in ("cancel", "address_change") and "handoff" in p and cues.any_of(cues.HYPOTHETICAL, self.text):
+            # "and if it won't make it, could I just cancel it?": the written answer, and a person on a yes.
+            offer = {"kind": "offer_person", "reason": p.pop("handoff")}
+            return self.answer(evidence, p, problem=None, pending_action=offer, last_intent=self.out["intent"])
         insists = self.state.get("problem") == "refund_demand" or cues.any_of(cues.INSIST, self.text)
         if problem == "refund_demand" and "handoff" not in p and insists:
             # The written answer ("refunded once it is back with us") was given or is refused

@@ -29,7 +29,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _MONEY = (
     r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
     r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
-    r"|guita|lana|pognon|fric|thune|kohle|grana|bank|banco|banque"
+    r"|guita|lana|pognon|fric|thune|kohle|grana|bank|banco|banque|saldo"
     r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
@@ -41,6 +41,7 @@ _HOW_LONG = (
 #: The money coming back: "me lo devuelven", "bekomme ... zurück", "je le récupère", "get it back".
 _GIVEN_BACK = (
     r"(?:devuelv|devolv|reembols|reintegr|zuruck|erstatt|rembours|recup|rend|get (?:it |them |my \w+ )?back"
+    r"|aparec|apparai|erschein|show(?:s)? up|cai|entra"
     r"|see (?:it|the \w+)|receb|estorn|bekomm|krieg|recib|(?:come|comes) back)"
 )
 
@@ -346,7 +347,8 @@ TOPICS: tuple[Topic, ...] = (
             # "and if nobody's home on Monday?": a bare conditional asked as a question.
             r"|.*?(?:^|[.!?;]\s*)\W*(?:and |y |et |und |e |but |pero |mais |aber |mas )?"
             r"(?:if|si|s'il|wenn|falls|se)\b.*\?\W*$)"
-            r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)|no ?one(?:'s| is)? (?:home|there)"
+            r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)"
+            r"|no ?ones?(?:'s| is)? (?:home|there)"
             r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"
             r"|(?:ne )?suis pas (?:la|chez moi|a la maison)|(?:n'y a|y a) personne|absent\w*"
             r"|nicht (?:da|zu ?hause|daheim)|niemand (?:da|zu ?hause)"
