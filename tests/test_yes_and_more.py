@@ -649,3 +649,72 @@ def test_last_questions_find_their_written_answer(text, topic):
 @pytest.mark.parametrize("text", ["vai chegar ate dia 20/12?", "will it get here by 12/20", "kommt es bis zum 20.12.?"])
 def test_a_date_they_need_it_by_is_about_the_order(text):
     assert cues.any_of(cues.IN_TIME, text)
+
+
+def test_a_slow_bank_is_no_dispute_but_calling_it_is():
+    assert not cues.any_of(cues.DISPUTE, "when do i get my money back? and why does my bank always take forever")
+    assert cues.any_of(cues.DISPUTE, "if it doesn't come i'll call my bank")
+
+
+def test_a_return_request_with_its_order_is_a_return_even_when_the_model_is_unsure(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"final_sale": True, "returnable": True}, "final-unsure")
+    cid = agent.start("web")
+    reply = agent.send(
+        cid, f"i want to return the final sale item on {row['order_number']} ({row['email']}), its unworn with tags on"
+    )
+    assert "policy:returns#final-sale" in _cited(reply) and returns_of(agent, row) == []
+
+
+def test_the_first_of_two_orders_asked_for_is_the_only_one_answered(agent):
+    by_email: dict[str, list[dict]] = {}
+    for r in agent.store.list_orders(limit=1000):
+        by_email.setdefault(r["email"], []).append(r)
+    pair = next((rows[:2] for rows in by_email.values() if len(rows) >= 2), None)
+    if pair is None:
+        pytest.skip("no customer with two orders")
+    first, second = pair
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"i have 2 orders {first['order_number']} and {second['order_number']} email {first['email']}. "
+        "where is the first one",
+    )
+    cited = _cited(reply)
+    assert f"order:{first['order_number'].lstrip('#')}" in cited
+    assert f"order:{second['order_number'].lstrip('#')}" not in cited
+
+
+def test_when_it_comes_for_a_gift_is_no_return(agent, orders):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    agent.send(cid, f"hey where is my order at. {row['order_number']} {row['email']}")
+    reply = agent.send(
+        cid, "ok cool so when's it actually gonna get here? it's a gift for my mama, i need it before the 24th"
+    )
+    assert any(c.startswith("shipment:") for c in _cited(reply))
+    assert not any(c.startswith("return:") for c in _cited(reply))
+
+
+def test_another_shop_s_parcel_with_anger_at_them_is_declined_not_handed_off(agent):
+    cid = agent.start("web")
+    reply = agent.send(cid, "hi, wheres my amazon package? its been stuck for days and their support is useless")
+    assert reply.handoff is None and reply.intent == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("muss ich warten bis ihr meins zurückhabt oder schickt ihr das neue gleich los?", "exchange_timing"),
+        ("ok y si se me pasa, cuanto cuesta el 2-day y hasta que dia?", "holiday_cutoff"),
+    ],
+)
+def test_blind_set_questions_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["oder schreib mir wenigstens ne beschwerde an die", "or at least write the complaint to amazon for me"]
+)
+def test_a_complaint_to_write_is_off_topic(text):
+    assert cues.any_of(cues.ELSEWHERE, text)

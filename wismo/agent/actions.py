@@ -151,6 +151,12 @@ def option_of(text: str, default: str | None = "refund") -> str | None:
     return default
 
 
+_FINAL_SALE_WORDS = re.compile(
+    r"\b(?:final[- ]sale|clearance|venta final|liquidacion|vente (?:finale|definitive)|soldes?|endverkauf|restposten"
+    r"|venda final|liquidacao)\b"
+)
+
+
 def _variant_named(folded: str, variant: str | None) -> bool:
     """ "the one in 31", "the grey one", "size M": the line's own variant named in the message."""
     v = cues.fold(variant or "").strip()
@@ -251,6 +257,9 @@ def start_return(
         items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
         return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items), None
     mentioned = _pick_line(text, lines) if len(lines) > 1 else None
+    final = [e for e in lines if e.why_not == "final_sale"]
+    if mentioned is None and len(lines) > 1 and len(final) == 1 and _FINAL_SALE_WORDS.search(cues.fold(text)):
+        mentioned = final[0]  # "the final sale item on my order": that one, by what it is
     if mentioned is not None and not mentioned.eligible:
         # The customer named an item that cannot go back: say why, plainly.
         facts = list(mentioned.facts)

@@ -62,7 +62,7 @@ WHEN = _rx(
     r"by (?:christmas|friday|monday|the weekend|tomorrow|saturday|sunday|the \d+\w*)|"
     r"before (?:christmas|xmas|friday|the weekend|the holidays|(?:the )?\d+\w*)|"
     r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*)\b",
-    r"\b(?:cuando|a que hora|que dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*|a tiempo"
+    r"\b(?:cuando|a (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*|a tiempo"
     r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
     r"\b(?:quand|a quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
     r"|avant (?:le )?(?:\d+|noel|le reveillon))\b",
@@ -122,7 +122,7 @@ IN_TIME = _rx(
 #: Of the WHEN questions, the ones about the hour of the day.
 HOUR = _rx(
     r"\b(?:what time|which time|what hour|at what hour|how late|morning|afternoon|evening|tonight|time window)\b",
-    r"\b(?:a que hora|que hora|por la (?:manana|tarde|noche))\b",
+    r"\b(?:a (?:que|q) hora|(?:que|q) hora|por la (?:manana|tarde|noche))\b",
     r"\b(?:a quelle heure|quelle heure|le matin|l'apres-midi|ce soir)\b",
     r"\b(?:um wie ?viel uhr|welche uhrzeit|uhrzeit|vormittags|nachmittags|abends)\b",
     r"\b(?:que horas|a que horas|de manha|a tarde|a noite)\b",
@@ -376,7 +376,8 @@ ASKS_FOR_HELP = _rx(
 )
 #: Topics that are no shop's business here: the weather, writing, jokes, homework, advice.
 ELSEWHERE = _rx(
-    r"\b(?:weather|forecast|temperature|poem|story|cover letter|complaint letter|write (?:me )?a review|landlord|essay"
+    r"\b(?:weather|forecast|temperature|poem|story|cover letter|complaint letter|write (?:me )?a review"
+    r"|write (?:the|a|my) complaint|landlord|essay"
     r"|homework|maths?|"
     r"algebra|fractions|recipe|joke|horoscope|lottery|"
     r"stock market|bitcoin|football|soccer|write me|translate|iphone|samsung|android|which (?:phone|laptop|tv|car) "
@@ -387,7 +388,8 @@ ELSEWHERE = _rx(
     r"\b(?:lettre de (?:plainte|reclamation)|rediger|ecri\w* (?:moi )?un avis|"
     r"meteo|quel temps|va pleuvoir|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?"
     r"|ecrire une)\b",
-    r"\b(?:beschwerdebrief|beschwerdeschreiben|beschwerde (?:an|gegen) [\w -]{2,20}? (?:aufsetzen|schreiben)"
+    r"\b(?:beschwerdebrief|beschwerdeschreiben|schreib\w*\b.{0,25}\bbeschwerde"
+    r"|beschwerde (?:an|gegen) [\w -]{2,20}? (?:aufsetzen|schreiben)"
     r"|(?:eine )?bewertung (?:schreiben|verfassen)|schreib\w*\b.{0,30}\bbewertung|"
     r"wetter|wird es regnen|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
     r"schreib(?:e|en)? (?:mir )?eine)\b",
@@ -471,18 +473,24 @@ NO = _rx(
 
 #: Chargebacks, bank disputes, lawyers, courts, consumer agencies.
 DISPUTE = _rx(
-    r"\b(?:charge ?back|dispute|my bank|the bank|credit card company|paypal claim|lawyer|attorney|sue|suing|"
+    # The bank as the one who will claw the money back, not the bank that is slow to show a refund.
+    r"\b(?:charge ?back|dispute|(?:call|contact|go to|tell|ask|report (?:it|this|you) to|through) (?:my|the) bank"
+    r"|my bank (?:will|is going to|to) (?:reverse|dispute|refuse|block|take it back)|credit card company"
+    r"|paypal claim|lawyer|attorney|sue|suing|"
     r"legal action|court|small claims|bbb|better business bureau|consumer protection|attorney general|report you|"
     r"fraud report|scam report)\b",
     r"\b(?:reclamar? (?:el cargo )?(?:al|en el) banco|desconocer el cargo|"
-    r"contracargo|disputa|mi banco|abogad[oa]|demanda\w*|denuncia\w*|tribunal|juzgado|consumo|profeco|estafa)\b",
+    r"contracargo|disputa|(?:llamar|llamo|hablar|ir) (?:a|con) mi banco|abogad[oa]|demanda\w*|denuncia\w*|tribunal"
+    r"|juzgado|consumo|profeco|estafa)\b",
     r"\b(?:contester (?:le paiement|l'achat|le prelevement)|faire opposition|"
     r"rejet de paiement|litige|ma banque|avocat|porter plainte|plainte|tribunal|justice|"
     r"repression des fraudes|arnaque)\b",
     r"\b(?:zahlung (?:zuruckholen|zuruckbuchen|widerrufen)|lastschrift zuruck\w*|"
-    r"ruckbuchung|chargeback|meine bank|anwalt|klage|verklagen|gericht|verbraucherzentrale|anzeige|betrug)\b",
+    r"ruckbuchung|chargeback|(?:rufe|ruf|gehe|geh) (?:\w+ )?(?:zu |bei )?meine[rn]? bank|anwalt|klage|verklagen"
+    r"|gericht|verbraucherzentrale|anzeige|betrug)\b",
     r"\b(?:contestar (?:a |o )?(?:compra|cobranca|pagamento)|abrir (?:uma )?(?:disputa|contestacao)|"
-    r"pedir (?:o )?estorno (?:ao|no|pro) banco|contestacao|meu banco|advogad[oa]|processo|processar|procon|justica"
+    r"pedir (?:o )?estorno (?:ao|no|pro) banco|contestacao|(?:ligar|ligo|falar|ir) (?:pro|para o|no|ao) (?:meu )?banco"
+    r"|advogad[oa]|processo|processar|procon|justica"
     r"|reclame aqui|golpe)\b",
 )
 

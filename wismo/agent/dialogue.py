@@ -57,6 +57,14 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.handoff("verification_failed")
         if self.gift and not state.get("gift_received"):
             self.out["gift_received"] = True  # "I got it as a gift": every later return is store credit
+        if (
+            cues.any_of(cues.OTHER_SHOP, self.text)
+            and not self.ents.get("order_number")
+            and not cues.any_of(cues.DISPUTE, self.text)
+        ):
+            # "where's my amazon package? their support is useless": another shop's parcel, and the
+            # anger is at them; said no to plainly, not handed to our team.
+            return self.decline("other_shop")
         escalation = self.escalation()
         if escalation:
             return self.escalate(escalation)
@@ -283,6 +291,17 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "sorry wrong one, it's from the other order, #WS10255": the return goes on, on that order.
             return "start_return", max(confidence, self.threshold)
+        if (
+            intent == "start_return"
+            and self.focus
+            and not cues.any_of(cues.RETURN, self.text)
+            and not re.search(
+                r"\b(?:return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols)", self.text.lower()
+            )
+            and (cues.any_of(cues.IN_TIME, self.text) or cues.aspect(self.text) == "when")
+        ):
+            # "when's it gonna get here? it's a gift for my mama": no return asked, the date is.
+            return "order_status", max(confidence, self.threshold)
         asks_anew = "?" in self.text or any(cues.any_of(c, self.text) for c in (cues.WHEN, cues.WHERE))
         generic = intent in ("order_status", "out_of_scope", "smalltalk")
         if self.auth == "verified" and generic and pending in NEEDS_ORDER and pending != intent and not asks_anew:
@@ -313,19 +332,19 @@ class Dialogue(PendingReplies, OrderAnswers):
             top = "delivery_issue" if top in ("start_return", "return_status") else top
             if intent in ("start_return", "return_status"):
                 intent = "delivery_issue" if self.ents or self.focus else "order_status"
+        if (
+            cues.any_of(cues.RETURN, self.text)
+            and intent not in ("start_return", "return_status", "human_agent")
+            and not cues.any_of(cues.NOT_HERE, self.text)
+            and not any(cues.any_of(cues.RETURN, part) for part, _u in self.extras[1:])
+        ):
+            # "it's too big on me", "not my style": a return, whatever else the wording resembles.
+            return "start_return", max(confidence, self.threshold)
         unsure = intent not in NEEDS_ORDER or confidence < self.threshold
         if unsure and not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             return top, max(scores[top], self.threshold)
-        if (
-            cues.any_of(cues.RETURN, self.text)
-            and intent not in ("start_return", "return_status", "human_agent")
-            and not cues.any_of(cues.NOT_HERE, self.text)
-            and not any(cues.any_of(cues.RETURN, part) for part, _u in self.extras)
-        ):
-            # "it's too big on me", "not my style": a return, whatever else the wording resembles.
-            return "start_return", max(confidence, self.threshold)
         pickup_context = intent in ("order_status", "delivery_issue") or (
             in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9
         )

@@ -94,6 +94,14 @@ _ORDINAL_ORDER = {
 }
 
 
+def names_a_position(text: str) -> bool:
+    """ "where is the first one": the message points at one of the orders it names."""
+    import re
+
+    folded = cues.fold(text)
+    return any(re.search(rx, folded) for rx in _ORDINAL_ORDER.values())
+
+
 def named_by_position(state: dict, text: str) -> str | None:
     """ "the second one" when the customer named several orders: that order, if verified."""
     import re

@@ -168,7 +168,7 @@ class OrderAnswers(WrittenAnswers):
                         evidence, p = self.with_offer(ctx, verified, evidence, p)
             except ToolRefused:
                 return self.handoff("tool_failure")
-            if effective == "order_status" and len(asked) > 1:
+            if effective == "order_status" and len(asked) > 1 and not focus.names_a_position(self.text):
                 # "where are #A and #B?": each order the message names, unless a part of it asks its own.
                 own = {next(iter(u.entities.get("order_number") or []), None) for _part, u in self.extras if u}
                 others = [o for o in asked[1:] if o not in own]

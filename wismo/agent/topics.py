@@ -69,7 +69,7 @@ _ORDERING = re.compile(
     r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander|encomendar"
     r"|wenn ich\b.{0,30}\bbestell\w*|"
     r"bestellen|bestellschluss|se (?:eu )?(?:pedir|comprar)|fecha limite|date limite|prazo final|bis wann geht|"
-    r"hasta cuando hay|jusqu'a quand|ate (?:que|q) dia)\b"
+    r"hasta cuando hay|hasta (?:que|q) (?:dia|fecha)|jusqu'a quand|jusqu'a quel jour|ate (?:que|q) dia)\b"
 )
 
 
@@ -125,7 +125,8 @@ TOPICS: tuple[Topic, ...] = (
             r"(?: pedir| comprar| ordenar)?\b|\b(?:antes de(?:l)?"
             r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
             r"|puedo) (?:pedir|comprar)\b"
-            r"|\bfecha limite\b|\bhasta cuando (?:puedo|se puede|podemos) (?:pedir|comprar|encargar)\b",
+            r"|\bfecha limite\b|\bhasta cuando (?:puedo|se puede|podemos) (?:pedir|comprar|encargar)\b"
+            r"|\bhasta (?:que|q) (?:dia|fecha)\b",
             r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
             r"|pour commander|pour la livraison)\b"
             r"|\bdate limite\b|\bjusqu'a quand (?:je peux|on peut|puis-je|peut-on) (?:encore )?commander\b",
@@ -316,7 +317,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bquand (?:est-ce que )?vous (?:m'envoyez|envoyez|expediez) (?:le|la) (?:nouveau|nouvelle)\b",
             r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
             r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b"
-            r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck|bekommen|habt|erhalten)\b",
+            r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|bekommen|habt|erhalten)\b",
             r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
         ),
