@@ -718,3 +718,19 @@ def test_blind_set_questions_find_their_written_answer(text, topic):
 )
 def test_a_complaint_to_write_is_off_topic(text):
     assert cues.any_of(cues.ELSEWHERE, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Le remboursement arrive sous combien de jours ?", "refund_timing"),
+        ("combien coûte la livraison en 2 jours, et jusqu'à quand?", "holiday_cutoff"),
+    ],
+)
+def test_french_follow_ups_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+def test_french_hour_and_a_claim_to_write():
+    assert cues.any_of(cues.WHEN, "À partir de quelle heure je peux aller le chercher ?")
+    assert cues.any_of(cues.ELSEWHERE, "rédigez-moi au moins une réclamation pour eux")

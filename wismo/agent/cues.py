@@ -64,7 +64,7 @@ WHEN = _rx(
     r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*)\b",
     r"\b(?:cuando|a (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*|a tiempo"
     r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
-    r"\b(?:quand|a quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
+    r"\b(?:quand|a quelle heure|quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
     r"|avant (?:le )?(?:\d+|noel|le reveillon))\b",
     r"\b(?:wann|um wie ?viel uhr|welche uhrzeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen|rechtzeitig"
     r"|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
@@ -385,7 +385,7 @@ ELSEWHERE = _rx(
     r"\b(?:redact\w* (?:una |la )?carta|carta de (?:queja|reclamo|reclamacion)|resena|"
     r"tiempo (?:va a hacer|hace)|el clima|va a llover|pronostico|poema|cuento|felicitacion|tarea|receta|chiste|"
     r"escribe(?:me)?|escribir una)\b",
-    r"\b(?:lettre de (?:plainte|reclamation)|rediger|ecri\w* (?:moi )?un avis|"
+    r"\b(?:lettre de (?:plainte|reclamation)|redig\w*|ecri\w* (?:moi )?un avis|"
     r"meteo|quel temps|va pleuvoir|poeme|histoire|carte de voeux|devoirs?|maths|recette|blague|ecris(?:-moi)?"
     r"|ecrire une)\b",
     r"\b(?:beschwerdebrief|beschwerdeschreiben|schreib\w*\b.{0,25}\bbeschwerde"

@@ -47,8 +47,8 @@ _GIVEN_BACK = (
 
 #: Only "how long", never a bare "when": read after the money ("the refund, how long does it take?").
 _HOW_LONG_AFTER = (
-    r"(?:how long|how many days|(?:dans|en) combien de (?:temps|jours)|combien de temps|(?:en )?cuanto tiempo"
-    r"|cuantos dias|(?:in )?wie vielen tagen|wie lange|(?:em )?quanto tempo|quantos dias)"
+    r"(?:how long|how many days|(?:dans|en|sous) combien de (?:temps|jours)|combien de (?:temps|jours)"
+    r"|(?:en )?cuanto tiempo|cuantos dias|(?:in )?wie vielen tagen|wie lange|(?:em )?quanto tempo|quantos dias)"
 )
 
 #: Asking a price, and the shipping it is asked of: both make a question about shipping costs.
@@ -129,7 +129,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bhasta (?:que|q) (?:dia|fecha)\b",
             r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
             r"|pour commander|pour la livraison)\b"
-            r"|\bdate limite\b|\bjusqu'a quand (?:je peux|on peut|puis-je|peut-on) (?:encore )?commander\b",
+            r"|\bdate limite\b|\bjusqu'a quand (?:je peux|on peut|puis-je|peut-on) (?:encore )?commander\b"
+            r"|\bjusqu'a quand\s*\?",
             r"\b(?:bis (?:zum )?(?:24\.?|heiligabend|weihnachten)|vor (?:heiligabend|weihnachten))\b"
             r"|\bbis wann (?:muss ich|kann ich|geht)\b"
             r"|\bbestellschluss\b",
