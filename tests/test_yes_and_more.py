@@ -734,3 +734,7 @@ def test_french_follow_ups_find_their_written_answer(text, topic):
 def test_french_hour_and_a_claim_to_write():
     assert cues.any_of(cues.WHEN, "À partir de quelle heure je peux aller le chercher ?")
     assert cues.any_of(cues.ELSEWHERE, "rédigez-moi au moins une réclamation pour eux")
+
+
+def test_disputing_the_charge_with_the_bank_is_a_dispute():
+    assert cues.any_of(cues.DISPUTE, "if this isnt at my door by christmas im disputing the charge with my bank")

@@ -474,7 +474,8 @@ NO = _rx(
 #: Chargebacks, bank disputes, lawyers, courts, consumer agencies.
 DISPUTE = _rx(
     # The bank as the one who will claw the money back, not the bank that is slow to show a refund.
-    r"\b(?:charge ?back|dispute|(?:call|contact|go to|tell|ask|report (?:it|this|you) to|through) (?:my|the) bank"
+    r"\b(?:charge ?back|disput(?:e|es|ed|ing)|(?:call|contact|go to|tell|ask|report (?:it|this|you) to|through|with)"
+    r" (?:my|the) bank"
     r"|my bank (?:will|is going to|to) (?:reverse|dispute|refuse|block|take it back)|credit card company"
     r"|paypal claim|lawyer|attorney|sue|suing|"
     r"legal action|court|small claims|bbb|better business bureau|consumer protection|attorney general|report you|"
