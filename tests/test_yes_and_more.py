@@ -738,3 +738,13 @@ def test_french_hour_and_a_claim_to_write():
 
 def test_disputing_the_charge_with_the_bank_is_a_dispute():
     assert cues.any_of(cues.DISPUTE, "if this isnt at my door by christmas im disputing the charge with my bank")
+
+
+def test_perfect_i_will_do_that_with_a_question_is_no_yes_to_the_proposal():
+    assert not cues.yes_first("perfect ill do that this weekend, what time are you open sunday")
+
+
+def test_a_return_said_after_a_reason_is_a_return_not_a_cancellation(agent):
+    cid = agent.start("web")
+    reply = agent.send(cid, "the blanket showed up after the party so i dont need it anymore. want to send it back")
+    assert reply.intent == "start_return" and "policy:orders#changes" not in _cited(reply)

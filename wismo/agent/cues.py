@@ -856,6 +856,13 @@ _CONDITION = re.compile(
 )
 
 
+#: The words that say yes to a proposal outright (not "perfect" or "great", which also close a chat).
+_STRONG_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|confirm\w*|si|claro|dale|vale|va|oui|ouais|d'accord|ja|jawohl|klar"
+    r"|gerne|sim|pode|beleza|fechado)\b"
+)
+
+
 def yes_first(text: str) -> bool:
     """ "yes send it there. can I grab it tomorrow?": a clear yes in the first sentence, then a
     question or a remark that sets no condition; the yes stands and the rest is answered after."""
@@ -866,6 +873,8 @@ def yes_first(text: str) -> bool:
     head, rest = m.groups()
     if not is_yes(head) or set(re.findall(r"[a-z']+", head)) <= _ONLY_ACK:
         return False
+    if not (_STRONG_YES.search(head) or YES_INSIDE.search(head)):
+        return False  # "perfect, I'll do that this weekend, what time are you open?": no yes to the proposal
     return not (_CONDITION.search(rest) or NO.search(rest) or WAIT.search(rest) or re.search(r"\d{3,}|@", rest))
 
 

@@ -336,7 +336,8 @@ class Dialogue(PendingReplies, OrderAnswers):
             cues.any_of(cues.RETURN, self.text)
             and intent not in ("start_return", "return_status", "human_agent")
             and not cues.any_of(cues.NOT_HERE, self.text)
-            and not any(cues.any_of(cues.RETURN, part) for part, _u in self.extras)
+            # ("where's #WS.. and can I send the gloves back?": the status first, the return as the next part.)
+            and not (intent == "order_status" and any(cues.any_of(cues.RETURN, part) for part, _u in self.extras))
         ):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
