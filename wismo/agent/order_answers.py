@@ -12,7 +12,7 @@ from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, nlu, problems, topics
 from .followup import is_followup
-from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
 
 #: Knowledge-base match at which a first question with no order is read as a policy question.
@@ -259,8 +259,7 @@ class OrderAnswers(WrittenAnswers):
         if effective == "start_return" and self.gift and not self.state.get("gift_received"):
             # "I got it as a gift, can I send it back?": the written answer now, the return once verified.
             fact = knowledge.article("policy:returns#gifts").fact()
-            p = plan("ask_verification", [fact], order_number=display(number))
-            p["then"] = [plan("policy_answer", [fact], policy_text=fact.values["text"])]
+            p = then_written(plan("ask_verification", [fact], order_number=display(number)), [fact])
             return self.out | {
                 "plan": p,
                 "evidence": [fact],

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..tools import knowledge
 from . import actions, cues, problems, topics
-from .policy import TALK_TO_PERSON, plan
+from .policy import TALK_TO_PERSON, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
 
@@ -41,10 +40,9 @@ class PendingReplies(DialogueBase):
             asked = topics.topics_of(text) if p.get("template") == "return_done" else []
             if asked:
                 # "yes refund to my card. when would I see the money?": booked, then the written answer.
-                facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in asked)}
-                then = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts.values()]
-                p = p | {"then": [*p.get("then", []), *then]}
-                evidence = [*evidence, *facts.values()]
+                facts = written_facts([t.article for t in asked])
+                p = then_written(p, facts)
+                evidence = [*evidence, *facts]
             last = "pickup_alternative" if kind == "redirect" else "start_return"
             booked = kind == "redirect" and p.get("template") == "redirect_done"
             done = {"redirected": pending.get("code")} if booked else {}

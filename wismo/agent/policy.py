@@ -93,6 +93,17 @@ def plan(template: str, facts: list[Fact] | None = None, quick: list[str] | None
     }
 
 
+def then_written(p: dict, facts: list[Fact]) -> dict:
+    """The plan with the shop's written words said after it, one article per fact, in turn."""
+    said = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts]
+    return p | {"then": [*p.get("then", []), *said]}
+
+
+def written_facts(articles: list[str]) -> list[Fact]:
+    """The facts of these knowledge-base articles, each once, in order."""
+    return list({a: knowledge.article(a).fact() for a in articles}.values())
+
+
 def eta_phrase(tracking: Tracking, ctx: ToolContext, eta: Fact | None) -> tuple[str, str | None]:
     """('Expected delivery: ...', window text) from an ETA fact, or ('', None) when there is none."""
     if eta is None or tracking.status in FINAL_STATUSES:
@@ -299,8 +310,7 @@ class LocalPolicy:
         if p.get("template") == "eta_only_unknown" and article and main.order is not None:
             # "when will it move again?" with no date from the carrier: what usually happens, in writing.
             fact = knowledge.article(article).fact()
-            p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
-            p["cite"] = [*p.get("cite", []), fact.source_id]
+            p = then_written(p, [fact]) | {"cite": [*p.get("cite", []), fact.source_id]}
             evidence = evidence + [fact]
         if notices:
             p["notices"] = [n.source_id for n in notices]

@@ -12,7 +12,7 @@ from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
 from . import actions, cues, topics
-from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
 #: Knowledge-base match needed to answer a general returns/delivery question before any order is given.
@@ -43,9 +43,7 @@ class WrittenAnswers(DialogueBase):
                 return None
         redirected = self.state.get("redirected")
         # After the redirect, "when?" is about the point, not the old door-step estimate.
-        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (
-            cues.any_of(cues.PICKUP, self.text) or not self.ents
-        )
+        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (cues.any_of(cues.PICKUP, self.text) or not self.ents)
         if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
             # "from when can I grab it and how long do they keep it?" after the redirect: its own dates.
             recap = actions.redirect_recap(self.ctx(), self.focus, redirected)
@@ -74,7 +72,7 @@ class WrittenAnswers(DialogueBase):
                         order_number=order.number,
                         held_until=wording.moment(point.values["held_until"], order.timezone),
                     )
-                    p["then"] = [plan("policy_answer", [fact], policy_text=fact.values["text"])]
+                    p = then_written(p, [fact])
                     evidence = facts
                 return self.answer(evidence, p, last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
@@ -83,17 +81,10 @@ class WrittenAnswers(DialogueBase):
             if own is not None:
                 self.out["intent"] = "policy_question"
                 evidence, p = own
-                others = {
-                    f.source_id: f
-                    for t in found
-                    if t.name != "return_deadline"
-                    for f in [knowledge.article(t.article).fact()]
-                }
-                if others:
-                    # "until when, and is it free?": the order's own date, then each other written answer.
-                    then = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in others.values()]
-                    p = p | {"then": [*p.get("then", []), *then]}
-                    evidence = [*evidence, *others.values()]
+                # "until when, and is it free?": the order's own date, then each other written answer.
+                others = written_facts([t.article for t in found if t.name != "return_deadline"])
+                p = then_written(p, others)
+                evidence = [*evidence, *others]
                 return self.answer(evidence, p, last_intent="start_return")
         if self.intent in ("start_return", "change_order", "human_agent") and self.confidence >= 0.9:
             # "can she return it in January?" with no order in play is a question about the rule.
@@ -115,10 +106,7 @@ class WrittenAnswers(DialogueBase):
                 article = EXPLAINED.get(status) if status is not None else None
                 cited = {f.source_id for f in explained["evidence"]}
                 if article and article not in cited:
-                    fact = knowledge.article(article).fact()
-                    p = dict(explained.get("plan") or {})
-                    p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
-                    return explained | {"plan": p, "evidence": [*explained["evidence"], fact]}
+                    return self.with_written(explained, written_facts([article]))
             if template.startswith("explained_") if meaning else explained.get("evidence"):
                 return explained
             return self.status_meaning()
@@ -135,11 +123,7 @@ class WrittenAnswers(DialogueBase):
                 return None  # a return on record: its own status answers
             # "and when do I get the money?" with a return under way: where it is, then when the
             # money comes after it arrives (the status alone does not say).
-            result = self.order_turn("return_status")
-            fact = knowledge.article("policy:returns#refund-timing").fact()
-            p = dict(result.get("plan") or {})
-            p["then"] = [*p.get("then", []), plan("policy_answer", [fact], policy_text=fact.values["text"])]
-            return result | {"plan": p, "evidence": [*result.get("evidence", []), fact]}
+            return self.with_written(self.order_turn("return_status"), written_facts(["policy:returns#refund-timing"]))
         return self.topics_reply(found)
 
     def return_until(self) -> tuple[list, dict] | None:
@@ -175,8 +159,13 @@ class WrittenAnswers(DialogueBase):
 
     def topics_reply(self, found: list[topics.Topic]) -> dict:
         """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""
-        facts = {f.source_id: f for f in (knowledge.article(t.article).fact() for t in found)}
-        return self.policy_reply(*facts.values())
+        return self.policy_reply(*written_facts([t.article for t in found]))
+
+    @staticmethod
+    def with_written(result: dict, facts: list) -> dict:
+        """A turn's answer, then the shop's written words on what it leaves open, cited with it."""
+        p = then_written(dict(result.get("plan") or {}), facts)
+        return result | {"plan": p, "evidence": [*result.get("evidence", []), *facts]}
 
     def policy_reply(self, fact: Any, *more: Any) -> dict:
         """The turn's answer is the shop's written words: one article, then any further ones."""
