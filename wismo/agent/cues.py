@@ -262,7 +262,8 @@ PICKUP = _rx(
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
     r"aller le chercher)\b",
-    r"\b(?:abholen|abholung|abholstelle|abholstation|packstation|paketshop|filiale|postfiliale|selbst holen"
+    r"\b(?:abholen|abholung|abholstelle|abholstation|abholpunkt|abholort|packstation|paketshop|filiale|postfiliale"
+    r"|selbst holen"
     r"|umleiten)\b",
     r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
 )
@@ -305,7 +306,8 @@ ASK_PERSON = _rx(
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",
     r"\b(?:parler|discuter) (?:a|avec) (?:une |un |un vrai |une vraie )?(?:personne|quelqu'un|humain|conseill\w*|"
     r"agent|responsable|operateur)\b|\bpassez-moi (?:un|une|quelqu'un)\b|"
-    r"\b(?:me passer|passe-moi|passez-moi) (?:qqn|quelqu'un|un conseiller|une conseillere|un humain)\b",
+    r"\b(?:me passer|passe-moi|passez-moi) (?:qqn|quelqu'un|un (?:vrai )?conseiller|une (?:vraie )?conseillere"
+    r"|un (?:vrai )?humain|une (?:vraie )?personne)\b",
     r"\bmit (?:einem |einer |einem echten |einer echten )?(?:menschen|person|jemandem|mitarbeiter\w*|berater\w*|"
     r"kundenservice) (?:sprechen|reden|verbinden|schreiben)\b|\bverbinden sie mich\b|\becht\w* menschen\b",
     r"\b(?:falar|conversar) com (?:uma |um |algum )?(?:pessoa|alguem|atendente|humano|agente|operador)\b|"
@@ -560,6 +562,16 @@ PROFANITY = _rx(
     r"\b(?:scheisse|scheiss\w*|verdammt\w*|arschloch|idiot\w*|mist(?:laden)?|kacke)\b",
     r"\b(?:merda|porra|caralho|idiota\w*|droga de)\b",
 )
+#: The customer calling themselves names ("ordered the wrong colour like an idiot", "soy una idiota"):
+#: no anger at us.
+SELF_BLAME = _rx(
+    r"\b(?:like an?|i'?m an?|i am an?|i'?m such an?|what an?|me,? the|silly me|dumb me)\s+(?:total\s+|complete\s+)?"
+    r"(?:idiot|moron|dummy|muppet)s?\b",
+    r"\b(?:soy (?:un|una)|como (?:un|una)|que) (?:idiota|tont[oa]|bobo|boba)\b",
+    r"\b(?:je suis (?:un |une )?|comme (?:un|une) |quelle )(?:idiote?|andouille|nulle?)\b",
+    r"\b(?:ich bin (?:ein |eine )?|wie (?:ein|eine) |ich )(?:idiot(?:in)?|depp|trottel|dussel)\b",
+    r"\b(?:sou (?:um|uma) |como (?:um|uma) |que )(?:idiota|burr[oa]|tont[oa])\b",
+)
 #: Swearing as emphasis in a question we can answer ("wtf does that even mean?", "¿qué mierda
 #: significa eso?"): worth an answer first, not a person at once, unless more than that is said.
 MILD_SWEARING = _rx(
@@ -650,6 +662,15 @@ WHAT_NOW = _rx(
     r"|(?:entao )?(?:so )?(?:tenho que )?esper(?:o|ar) ?\?)",
 )
 #: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
+#: "and overnight?", "¿y el de 2 días?", "und Overnight?": a few words after "and", the last question's
+#: topic asked again about another case.
+_ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|und|oder|e)\b")
+
+
+def elliptical(text: str) -> bool:
+    return len(text.split()) <= 8 and bool(_ELLIPSIS.match(fold(text)))
+
+
 FOLLOWUP_LEAD = _rx(
     r"^\W*(?:and|what|so|but)? ?(?:if|about|what about|how about)\b",
     r"^\W*(?:y|pero)? ?(?:si|que tal|y con)\b",
@@ -779,6 +800,18 @@ def aspect(text: str) -> str | None:
 
 def any_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(fold(text)))
+
+
+#: "status of #WS12345", "estado del pedido", "wo ist meine Bestellung": a part that asks where an order is.
+_STATUS_WORD = _rx(
+    r"\b(?:status|update|tracking|rastreo|estado|seguimiento|statut|suivi|sendungsstatus|stand|"
+    r"sendungsverfolgung|situacao|rastreio|rastreamento)\b"
+)
+
+
+def asks_status(text: str) -> bool:
+    """The message (or one part of it) asks where an order is or when it comes."""
+    return any_of(WHERE, text) or any_of(WHEN, text) or any_of(_STATUS_WORD, text)
 
 
 #: Words that may follow a yes or a no without making it a new request ("yes please, go ahead").

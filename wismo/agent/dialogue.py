@@ -52,6 +52,15 @@ class Dialogue(PendingReplies, OrderAnswers):
     def run(self) -> dict:
         state = self.state
         if state.get("mode") == "human":
+            found = [] if self.ents else topics.topics_of(self.text)
+            meaning = self.status_meaning() if self.focus and cues.any_of(cues.STATUS_MEANING, self.text) else None
+            if found or meaning:
+                # "whatever. if I order tomorrow, will it come before the 24th?", "what does delayed even
+                # mean?" while a person is on the way: the shop's written answer now; the person still comes.
+                reply = self.topics_reply(found) if found else meaning
+                p = dict(reply["plan"])
+                p["then"] = [*p.get("then", []), plan("human_mode")]
+                return reply | {"plan": p}
             return {"plan": plan("human_mode")}
         if self.auth == "locked":
             return self.handoff("verification_failed")
@@ -209,6 +218,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         text = self.text
         if cues.any_of(cues.DISPUTE, text):
             return "dispute"
+        text = cues.SELF_BLAME.sub(" ", cues.fold(text)) if cues.any_of(cues.SELF_BLAME, text) else text
         upset = (
             cues.any_of(cues.FRUSTRATION, text)
             or (cues.any_of(cues.PROFANITY, text) and not cues.only_mild_swearing(text))
@@ -438,10 +448,14 @@ class Dialogue(PendingReplies, OrderAnswers):
             and not self.focus
             and not self.ents
             and len(self.text.split()) <= 10
-            and cues.any_of(cues.FOLLOWUP_LEAD, self.text)
+            and (cues.any_of(cues.FOLLOWUP_LEAD, self.text) or cues.elliptical(self.text))
         ):
             # "and if I pay for faster shipping?" after the holiday cut-offs: the same topic, read on.
-            found = topics.topics_of(self.text) or topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
+            found = (
+                topics.topics_of(self.text)
+                or topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
+                or topics.topics_of(f"{state.get('topic_text') or ''} {self.text}")
+            )
             if found:
                 return self.topics_reply(found)
         if effective == "change_order" and confidence >= self.threshold:

@@ -17,7 +17,7 @@ from ..handoff.escalation import escalate
 from ..i18n import detect as language
 from ..i18n.catalog import quick_label, word
 from ..tools.evidence import Fact
-from . import dialogue, focus, nlu
+from . import dialogue, focus, nlu, topics
 from .deps import Turn
 from .policy import TALK_TO_PERSON
 from .state import TurnState
@@ -225,7 +225,9 @@ def compose(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "disclosed": True,
         "answer_by": "template",
     }
-    if "handoff" not in p and _same_answer(text, state.get("last_reply"), templates):
+    # (Once a person is on the way, "a person will reply here" may be said again: nothing to offer.)
+    human = p.get("template") == "human_mode"
+    if "handoff" not in p and not human and _same_answer(text, state.get("last_reply"), templates):
         again = f"{p['template']}_again"
         if templates.has(again):
             # A question asked again ("which order?", "and the email?") is asked in other words.
@@ -346,6 +348,15 @@ def after_check(state: TurnState) -> str:
     return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
 
 
+def _topic_text(state: TurnState) -> str | None:
+    """The last message whose written topic was answered: "and overnight?" two turns later reads with it."""
+    text = state.get("text", "")
+    cited = {c.get("source_id") for c in state.get("citations") or [] if c.get("kind") == "policy"}
+    if cited and any(t.article in cited for t in topics.topics_of(text)):
+        return text
+    return state.get("topic_text")
+
+
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
     """The turn's answer is final; clear what must not linger in the checkpoint."""
     offered = state.get("answer_by") == "repeat_offer"
@@ -355,5 +366,6 @@ def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
         # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
         "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
         "last_text": state.get("text", ""),
+        "topic_text": _topic_text(state),
         "repeat_offered": offered,
     }

@@ -12,7 +12,7 @@ from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, nlu, problems, topics
 from .followup import is_followup
-from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written, written_facts
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
 
 #: Knowledge-base match at which a first question with no order is read as a policy question.
@@ -45,7 +45,8 @@ class OrderAnswers(WrittenAnswers):
                 for part, u in read
                 if u.confidence >= self.threshold
                 and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
-                and not is_followup(part, u.entities)
+                # ("my order is #WS12345" only gives a detail; "hallo, wo ist #WS12345" asks.)
+                and not (is_followup(part, u.entities) and not cues.asks_status(part))
             ),
             None,
         )
@@ -267,12 +268,31 @@ class OrderAnswers(WrittenAnswers):
                 "pending_text": self.state.get("pending_text") or self.text,
                 "awaiting": "verification",
             }
+        asked = self.side_questions() if effective == "order_status" else []
+        if asked:
+            # "where's #WS13674? and how long do I have to return gifts?": the written answer now, the
+            # order's own once it is proved.
+            return self.out | {
+                "plan": then_written(plan("ask_verification", asked, order_number=display(number)), asked),
+                "evidence": asked,
+                "pending_intent": effective,
+                "pending_text": self.state.get("pending_text") or self.text,
+                "awaiting": "verification",
+            }
         return self.out | {
             "plan": plan("ask_verification", order_number=display(number)),
             "pending_intent": effective,
             "pending_text": self.state.get("pending_text") or self.text,
             "awaiting": "verification",
         }
+
+    def side_questions(self) -> list:
+        """The written answers to the other parts of a message that asks about an order."""
+        parts = cues.clauses(self.text)
+        if len(parts) < 2:
+            return []
+        others = [part for part in parts if nlu.understand(part).intent != "order_status"]
+        return written_facts([t.article for part in others for t in topics.topics_of(part)])
 
     def with_offer(self, ctx: ToolContext, order_key: str, evidence: list, p: dict):
         """At most one relevant offer per conversation, after the question is answered (see tools/offers)."""

@@ -35,7 +35,7 @@ _MONEY = (
 )
 _HOW_LONG = (
     r"(?:how (?:long|many days|soon)|when|wie lange|wann|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
-    r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando)"
+    r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando|prazo|plazo|delai)"
 )
 
 #: The money coming back: "me lo devuelven", "bekomme ... zurück", "je le récupère", "get it back".
@@ -61,6 +61,30 @@ _SHIPPING = (
     r"(?:shipping|delivery|2[- ]?day|two[- ]day|overnight|express|next[- ]day|envio|2 dias|urgente|livraison|"
     r"express|2 jours|versand|2-tage|expressversand|frete|entrega|2 dias|portes)"
 )
+
+#: A shipping speed by its name: "2-day", "overnight", "en 2 jours", "de un día para otro".
+_SPEED = (
+    r"(?:2[- ]?day|two[- ]day|overnight|next[- ]day|express\w*|2[- ]dias|2 jours|2[- ]tage\w*|dia seguinte"
+    r"|lendemain|(?:de )?un dia (?:para|pa) (?:otro|el otro)|(?:de )?um dia para o outro|zum nachsten tag)\b"
+)
+
+#: A topic a short "and ...?" goes on with: "and 2-day?" after the holiday cut-offs asks its cut-off,
+#: not its price.
+THREADS: dict[str, frozenset[str]] = {"holiday_cutoff": frozenset({"shipping_cost"})}
+
+
+_ASKS_PRICE = re.compile(rf"\b{_COST}\b")
+
+
+def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
+    """The topics of a short "and ...?" message, read on from the previous question's topics
+    ("and how much is overnight?" still asks its price)."""
+    if _ASKS_PRICE.search(fold(text)):
+        return found
+    if any(t.name in THREADS.get(b.name, ()) for b in before for t in found):
+        return before
+    return found
+
 
 #: Placing an order (not one placed already): a holiday cut-off is about an order still to make.
 _ORDERING = re.compile(
@@ -143,7 +167,12 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "shipping_cost",
         "policy:shipping#options",
-        _rx(rf"\b{_COST}\b.{{0,60}}\b{_SHIPPING}\b", rf"\b{_SHIPPING}\b.{{0,60}}\b{_COST}\b"),
+        _rx(
+            rf"\b{_COST}\b.{{0,60}}\b{_SHIPPING}\b",
+            rf"\b{_SHIPPING}\b.{{0,60}}\b{_COST}\b",
+            # "and 2-day shipping?", "e o envio em 2 dias?", "und Overnight?": a speed named after "and".
+            rf"^\W*(?:and|y|et|und|e)\W+(?:\w+\W+){{0,3}}?{_SPEED}(?:\W+\w+){{0,2}}\W*$",
+        ),
     ),
     Topic(
         "refund_timing",
@@ -299,6 +328,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
             r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
+            # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"
+            r"\b(?:frete|postagem|portes?|envio|costo|gastos) (?:da|de|do|de la) (?:devolucao|troca|retorno)\b"
+            r"|\bfrais de (?:retour|renvoi)\b|\bruck(?:sende|versand)kosten\b|\breturn (?:shipping|postage) cost",
         ),
     ),
     Topic(
@@ -321,6 +353,11 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|bekommen|habt|erhalten)\b",
             r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
+            # The new one first: "and the new one? do I wait till you get the other?" in five languages.
+            r"\b(?:new one|nuev[oa]|nouveau|nouvelle|neue\w*|nov[oa])\b.{0,40}\b(?:wait|esperar|esperamos|attend\w*"
+            r"|warten|espero)\b.{0,60}\b(?:get|receive|have|reciban|llegue|tengan|receviez|recoive|ayez|bekommt|habt"
+            r"|erhaltet|recebam|receberem|recebem|chegue|old one|the other|otr[oa]|l'autre|l'ancien|alte\w*"
+            r"|outr[oa])\b",
         ),
     ),
     Topic(
@@ -390,6 +427,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|geoffnet|auf)\b"
             r"|\boffnungszeiten (?:der|eurer|ihrer) (?:laden|filialen?|geschafte)\b",
             r"\b(?:que horas|quando) (?:a loja|as lojas|voces) (?:abre|abrem|fecha|fecham)\b|\bhorario da loja\b",
+            # "and ur stores on sunday?", "¿y las tiendas el domingo?", "und die Läden sonntags?".
+            r"\b(?:stores?|shops?|tiendas?|magasins?|boutiques?|laden|filialen?|geschafte|lojas?)\b\W+(?:\w+\W+){0,3}?"
+            r"(?:on |el |le |am |no |os |los |les )?(?:sundays?|saturdays?|weekends?|domingos?|sabados?|"
+            r"dimanches?|samedis?|week-ends?|sonntags?|samstags?|wochenende|fin de semana|fim de semana)\b",
         ),
     ),
     Topic(

@@ -11,7 +11,7 @@ from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import actions, cues, topics
+from . import actions, cues, nlu, topics
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
@@ -30,6 +30,9 @@ class WrittenAnswers(DialogueBase):
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
         found = topics.topics_of(self.text)
+        if found and cues.elliptical(self.text) and self.state.get("topic_text"):
+            # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
+            found = topics.read_on(self.text, found, topics.topics_of(self.state["topic_text"] or ""))
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
             # "#WS11026, zip 77019: until when can I return it, and is it free?": a question about the
             # order just proved is answered; a new number otherwise brings that order's own answer.
@@ -39,7 +42,9 @@ class WrittenAnswers(DialogueBase):
             if cues.asks_to_act(self.text, cues.RETURN):
                 return None  # "it's too big, I'd like one size smaller. is the exchange free?": the exchange first
             found = [t for t in found if t.name in ABOUT_THIS_ORDER]
-            if not found:
+            if not found or self.asks_status_too():
+                # ("where's my order? #WS13674 <email>. also until when can I return gifts?": the status
+                # leads and the written answer follows it as the next part.)
                 return None
         redirected = self.state.get("redirected")
         # After the redirect, "when?" is about the point, not the old door-step estimate.
@@ -125,6 +130,17 @@ class WrittenAnswers(DialogueBase):
             # money comes after it arrives (the status alone does not say).
             return self.with_written(self.order_turn("return_status"), written_facts(["policy:returns#refund-timing"]))
         return self.topics_reply(found)
+
+    def asks_status_too(self) -> bool:
+        """Another part of the message asks where the order is ("where's my order? ... and until when
+        can I return it?")."""
+        parts = cues.clauses(self.text)
+        if len(parts) < 2:
+            return False
+        return any(
+            u.intent in ("order_status", "delivery_issue") and u.confidence >= self.threshold
+            for u in (nlu.understand(part) for part in parts)
+        )
 
     def return_until(self) -> tuple[list, dict] | None:
         """The last day to return the order's items (delivered, not final sale), or None to say the rule."""

@@ -1,5 +1,6 @@
 """`wismo track-link ORDER_NUMBER [--days N]` prints a customer's tracking-page link;
-`wismo track-link --revoke TOKEN_ID` makes a link stop working at once (a leaked or forwarded link).
+`wismo track-link --revoke=TOKEN_ID` makes a link stop working at once (a leaked or forwarded link; the
+`=` keeps an id that starts with "-" from reading as an option).
 
 Links are absolute (WISMO_PUBLIC_URL) and expire on the store's clock, like every answer wismo gives.
 """
@@ -33,7 +34,7 @@ def cmd_track_link(args: argparse.Namespace) -> int:
         print(json.dumps({"token_id": args.revoke, "revoked": True, "already": not newly}))
         return 0
     if not args.order_number:
-        print("give an ORDER_NUMBER, or --revoke TOKEN_ID", file=sys.stderr)
+        print("give an ORDER_NUMBER, or --revoke=TOKEN_ID", file=sys.stderr)
         return 2
     order = store.order(args.order_number)
     if order is None:
@@ -48,7 +49,7 @@ def cmd_track_link(args: argparse.Namespace) -> int:
     else:
         print(url)
         print(
-            f"token id {tid} (revoke with: wismo track-link --revoke {tid}); expires {expires.isoformat()}",
+            f"token id {tid} (revoke with: wismo track-link --revoke={tid}); expires {expires.isoformat()}",
             file=sys.stderr,
         )
     return 0

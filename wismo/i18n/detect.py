@@ -126,6 +126,11 @@ def scores(text: str) -> list[tuple[str, float]]:
 _CLOSING = frozenset("ok okay k thanks thank you thx ty cool great perfect".split())
 
 
+#: "and ...?" in each language: a short follow-up that opens with the conversation's own "and"
+#: ("et en overnight ?", "y el express?") goes on in that language, whatever English word follows.
+_AND: dict[str, str] = {"and": "en", "y": "es", "et": "fr", "und": "de", "e": "pt"}
+
+
 def detect(text: str, previous: str | None = None, hint: str | None = None) -> str:
     """The language to answer `text` in, given the conversation's language so far and a channel hint."""
     previous = supported(previous)
@@ -137,6 +142,8 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     tokens = [unicodedata.normalize("NFC", w.lower()) for w in words.split() if any(ch.isalpha() for ch in w)]
     if previous and 0 < len(tokens) <= 3 and all(t in _CLOSING for t in tokens):
         return previous  # "ok thanks!!" to close a Spanish chat: the chat's language, not a switch
+    if previous and 2 <= len(tokens) <= 4 and _AND.get(tokens[0]) == previous:
+        return previous
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
     if letters < MIN_LETTERS or len(tokens) < 2:

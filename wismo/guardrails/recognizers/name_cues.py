@@ -38,7 +38,9 @@ _GREETING = (
     r"cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|sign[ée]|bonjour|merci|"
     r"sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|danke|"
     r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
-    r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|valeu|vlw|assinado|ol[áa]"
+    r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|valeu|vlw|assinado|ol[áa]|"
+    # Sign-offs between friends: "bisous", "bjs", "besos", "abrazos", "xoxo", "lg".
+    r"bisous|bises|bisou|bjs|bjos|beijos?|besos|besitos|abrazos?|xoxo|love|ciao|tsch(?:ü|ue)ss|tschau|adieu"
 )
 #: Cues after which a capitalized word is a name (titles, relations, labels).
 _ANNOUNCING = (
@@ -47,7 +49,8 @@ _ANNOUNCING = (
     r"ask\s+for|speak\s+to|contact\s+person|user:|"
     r"correct\s+it\s+to|change\s+it\s+to|"
     r"my\s+(?:kid|son|daughter|child|wife|husband|partner|friend|mother|father|mom|mum|dad|brother|sister|"
-    r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|fianc[ée]e?|aunt|uncle|cousin|grandma|grandpa)|"
+    r"boyfriend|girlfriend|neighbou?r|colleague|boss|roommate|flatmate|housemate|fianc[ée]e?|aunt|uncle|cousin|"
+    r"grandma|grandpa|stepmom|stepmum|stepdad|nephew|niece|bf|gf)|"
     r"sr|sra|srta|don|do[ñn]a|d\.ª|se[ñn]or|se[ñn]ora|se[ñn]orita|titular|destinatari[oa]|"
     # Family words standing before a first name ("Grandma June", "la abuela Chela", "meinem Neffen Finn").
     r"grandma|grandpa|granny|nana|nephew|niece|abuel[oa]|sobrin[oa]|mamie|papi|papy|m[ée]m[ée]|p[ée]p[ée]|"
@@ -87,7 +90,8 @@ _WEAK = (
 #: lower case ("hier ist karl-dieter roskoth", "firmó goyo aragonés", "chez marcel d'espinay").
 _INTRODUCING = (
     r"this\s+is|i\s+am|i'm|it's(?:\s+me(?:\s+again)?)?|signed\s+for\s+by|signed\s+by|(?:the\s+)?name\s+on\s+the\s+account\s+is|"
-    r"account\s+holder\s+is|leave\s+it\s+with|care\s+of|in\s+the\s+name\s+of|"
+    r"account\s+holder\s+is|(?:leave|left|leaving)\s+it\s+with|(?:gave|given|handed)\s+it\s+to|care\s+of|"
+    r"in\s+the\s+name\s+of|"
     r"a\s+nombre\s+de|au\s+nom\s+de|auf\s+den\s+namen|em\s+nome\s+de|"
     r"soy|soy\s+yo\s+otra\s+vez|aqu[íi]\s+es|les\s+escribe|le\s+escribe|firm[óo]|firmado\s+por|titular\s+(?:es|de\s+la\s+cuenta\s+es)|"
     r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"

@@ -122,6 +122,14 @@ AMBIGUOUS_FIRST_NAMES = frozenset(
     madison milan
     """.split()
 )
+#: First names that are also everyday words of the five languages ("c'est beau", "ella no estaba",
+#: "la camiseta rosa", "solange es dauert", "a nova"): in lower case, without a cue, they are the words.
+WORD_NAMES = frozenset(
+    """
+    beau aime blanche claire marine min ella mia alma bella blanca clara linda luna rosa esperanza gloria
+    marina angel solange nele nova vitoria maximo
+    """.split()
+)
 #: Common surnames of the five languages' countries: a name on their own after a title or a cue,
 #: and evidence that a capitalized ordinary word next to a first name belongs to the name.
 SURNAMES = frozenset(
@@ -167,6 +175,7 @@ SURNAMES = frozenset(
 NOT_NAME_WORDS = frozenset(
     """
     moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
+    hiya heya howdy hallochen hallihallo holis holi oie opa epa buenass
     yep yup yeah yea yah yass yas yay nope nah naw ok okay okey kk hmm hm hmmm ugh oops whoops lol lmao omg
     pls plz thx ty tysm jep jup jo joa jawohl nö noe nee ne ouais ouep ouaip bah beh bof mouais okidoki
     vale dale sale orale andale uhum aham blz vlw valeu beleza pfff wow ah oh eh uh um erm yo sup

@@ -26,7 +26,7 @@ from .name_cues import (
     STRONG_NAME_CUE,
     TITLES,
 )
-from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, fold
+from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, WORD_NAMES, fold
 from .vocabulary import STOP_WORDS, Vocabulary
 
 _INITIAL = rf"[{UP}]\.?"
@@ -141,6 +141,45 @@ _SUBJECT_NEXT = re.compile(
 )
 
 
+#: A verb right after a lower-case word that is no ordinary word makes it the subject, a name:
+#: "viviane braucht sie", "deshawn already sent it", "mirella precisa dela", "margot en a besoin".
+_LOWER_SUBJECT_NEXT = re.compile(
+    r"[ \t]+(?:needs|wants|said|says|has|had|already|just|ordered|sent|got|picked|called|told|asked|will|is|was|"
+    r"dijo|dice|tiene|quiere|necesita|pidio|pidió|mando|mandó|recibio|recibió|ya|va|"
+    r"dit|veut|en a|a dit|m'a|l'a|est|a besoin|a commandé|a commande|"
+    r"braucht|hat|will|sagt|sagte|wollte|kommt|holt|ist|wartet|"
+    r"precisa|disse|quer|tem|vai|pediu|mandou|recebeu|já|ja)\b"
+)
+#: Where a clause starts: the message's start, a full stop, a question mark, a comma, "and".
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?,;:][ \t]+|\n[ \t]*|(?:^|[ \t])(?:and|so|but|y|pero|et|mais|und|aber|e|mas)[ \t]+)$"
+)
+
+
+#: The last word of a message alone after a full stop, a line break or a dash ("... cut off. kieran",
+#: "\n- bex x"), with an optional kiss.
+_SIGNED_LAST = re.compile(
+    r"(?:[.!]\s+|\n[ \t]*|(?:^|\s)[-–—~][ \t]*)(?P<name>[^\W\d_][\w'’-]{1,20})(?:[ \t]+x{1,3})?[ \t!.]*$"
+)
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+#: A word's last letter typed again and again ("holaaa" -> "hola").
+_STRETCH = re.compile(r"(\w)\1+$")
+_I = frozenset("I I'm I’m I'll I've I'd".split())
+
+
+def casual(text: str) -> bool:
+    """Written without capitals, as chat often is ("ok so bridget and tom both ordered. #WS40218"): no
+    capitalized word past the first but "I", acronyms ("UPS", "XL") and codes ("WS40218")."""
+    for i, m in enumerate(_WORDS.finditer(text)):
+        word = m.group()
+        if i == 0 or not word[:1].isupper() or word in _I or word.isupper() or any(ch.isdigit() for ch in word):
+            continue
+        return False
+    return True
+
+
 def at_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 8) : pos]
     if pos <= 8 and not before.strip(" \t\"'>*-?¿¡"):
@@ -214,8 +253,27 @@ _GOODS = (
 ).split()
 _GOODS_SET = frozenset(fold(w) for w in _GOODS)
 #: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
-_GOODS_SUFFIXES = tuple(w for w in ("mantel", "jacke", "stiefel", "schuhe", "decke", "wasche", "kissen", "tucher",
-                                     "maschine", "tasche", "kleid", "pullover", "lampe", "regal", "tisch", "kerze"))
+_GOODS_SUFFIXES = tuple(
+    w
+    for w in (
+        "mantel",
+        "jacke",
+        "stiefel",
+        "schuhe",
+        "decke",
+        "wasche",
+        "kissen",
+        "tucher",
+        "maschine",
+        "tasche",
+        "kleid",
+        "pullover",
+        "lampe",
+        "regal",
+        "tisch",
+        "kerze",
+    )
+)
 _PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w))")
 #: "the Stella rain jacket", "the Max air fryer": after an article, a name then goods is a model.
 _GOODS_AFTER = re.compile(
@@ -224,6 +282,24 @@ _GOODS_AFTER = re.compile(
 )
 _ARTICLES = frozenset("the a an this that these those my your our".split())
 _SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
+
+
+#: Weekdays, months and holidays that are also first names ("no domingo", "el 3 de julio", "à Noël").
+_CALENDAR_NAMES = frozenset("domingo julio mai april august marco noel".split())
+#: A day's or date's word before them: "on", "el", "no", "am", "ce", "next", "until", "hasta"...
+_DATE_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:on|this|next|last|every|until|by|el|los|este|proximo|próximo|cada|hasta|para|de|del|en|le|ce|"
+    r"chaque|jusqu'au|au|à|am|diesen|jeden|bis|zum|im|no|nos|ao|até|ate|em|os|dia|día|\d{1,2}\.?"
+    r"|\d{1,2}(?:st|nd|rd|th)?)[ \t]+)$"
+)
+_DATE_AFTER = re.compile(r"[ \t]+(?:\d{1,2}\b|de[ \t]+\d{4}|\d{4})")
+
+
+def calendar_word(text: str, start: int, end: int) -> bool:
+    """ "abre no domingo?", "el 3 de julio", "à Noël": a weekday, month or holiday, not the name it shares."""
+    if fold(text[start:end]) not in _CALENDAR_NAMES:
+        return False
+    return bool(_DATE_BEFORE.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, end))
 
 
 _WORD_SPLIT = re.compile(r"[-'’ .]")
@@ -286,6 +362,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += self._after_cues(text)
         hits += self._speakers(text)
         hits += self._signatures(text)
+        hits += self._last_word_signed(text)
         hits += self._lists(text)
         hits += self._tokens(text)
         hits += self._before_phone(text)
@@ -325,9 +402,24 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                         ok = key in FIRST_NAMES or key in SURNAMES or not vocab.is_word(word)
                 if ok:
                     hits.append((m.start(), name_tail(text, m.end()), 0.8))
-            elif key in FIRST_NAMES and key not in NOT_NAME_WORDS:
+            elif (
+                key in FIRST_NAMES
+                and key not in NOT_NAME_WORDS
+                and not (key in WORD_NAMES and cue.group("introducing"))
+            ):
+                # ("c'est beau", "soy linda": after "c'est" or "soy" such a name is the word it also is.)
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
             elif _is_title(cue) and key not in NOT_NAME_WORDS:  # "Mr. newman", "Frau döring"
+                hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
+            elif (
+                vocab
+                and cue.group("announcing")
+                and key not in NOT_NAME_WORDS
+                and len(key) > 2
+                and not vocab.is_lowercase_word(word)
+            ):
+                # "your agent kelsey said", "my flatmate chloe-ann": after a relation or a role, a
+                # lower-case word that is no ordinary word is the person's name.
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
             elif (
                 vocab
@@ -411,6 +503,20 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 hits.append((offsets[i] + m.start("name"), offsets[i] + m.end("name"), 0.7))
         return hits
 
+    def _last_word_signed(self, text: str) -> list[tuple[int, int, float]]:
+        """ "new number ..., the old one got cut off. kieran", "- bex x": one word alone at the very
+        end of a message, after a full stop, a line break or a dash, that is no ordinary word, signs it."""
+        m = _SIGNED_LAST.search(text)
+        if not m or not self.vocab:
+            return []
+        word = m.group("name")
+        key = fold(word)
+        if len(key) < 3 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or self.vocab.is_lowercase_word(word):
+            return []
+        if is_function_word(word) or m.start() and text[m.start() - 1].isdigit():
+            return []  # ("bis zum 3. Mai": a date's month, not a signature)
+        return [(m.start("name"), m.end("name"), 0.6)]
+
     def _lists(self, text: str) -> list[tuple[int, int, float]]:
         """A list of three or more one- or two-word items ("jeremías, evelia, bienvenida y zoraida")
         is a list of names when most items look like names and none is an ordinary phrase."""
@@ -453,16 +559,35 @@ class PersonHeuristicRecognizer(WismoRecognizer):
     def _tokens(self, text: str) -> list[tuple[int, int, float]]:
         hits = []
         vocab = self.vocab
-        lowercase_message = text == text.lower()
+        lowercase_message = casual(text)
         for m in _TOKEN.finditer(text):
             word = m.group().rstrip(".")
             key = fold(word)
+            if _STRETCH.sub(r"\1", key) in NOT_NAME_WORDS:
+                continue  # "Holaa", "Oii", "Heyyy": a greeting typed long
             if not word[:1].isupper():
                 place = _SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                if lowercase_message and key in FIRST_NAMES and key not in NOT_NAME_WORDS and not place:
+                if (
+                    lowercase_message
+                    and key in FIRST_NAMES
+                    and key not in NOT_NAME_WORDS
+                    and key not in WORD_NAMES
+                    and not place
+                    and not calendar_word(text, m.start(), m.end())
+                ):
                     # lowercase first names in a lowercase message ("they had 6: brian, donna"),
                     # not the saint of a place ("san diego", "los angeles", "são paulo")
                     hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.6))
+                elif (
+                    vocab
+                    and len(key) > 3
+                    and key not in NOT_NAME_WORDS
+                    and _LOWER_SUBJECT_NEXT.match(text, m.end())
+                    and _CLAUSE_START.search(text, max(0, m.start() - 8), m.start())
+                    and not vocab.is_lowercase_word(word)
+                    and not is_function_word(word)
+                ):
+                    hits.append((m.start(), m.end(), 0.6))
                 continue
             prev = text[max(0, m.start() - 2) : m.start()]
             if prev and (prev[-1].isalnum() or prev[-1] in "@/_#." or (prev[-1] == "-" and prev[:1].isdigit())):
@@ -474,7 +599,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue  # "Nom :", "Nachname:", "Bestellnr.:": a form's label, not a name
             tail = name_tail(text, m.end())
             if key in FIRST_NAMES or (key in AMBIGUOUS_FIRST_NAMES and tail > m.end()):
-                if not place_or_product(text, m.start(), m.end()):
+                if not place_or_product(text, m.start(), m.end()) and not calendar_word(text, m.start(), m.end()):
                     hits.append((m.start(), tail, 0.7))
             elif name_like(word, vocab) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 # Any word is capitalized at a sentence start ("Resend to..."): alone there, an

@@ -129,9 +129,18 @@ def mostly_english(text: str) -> bool:
 
 #: Past-participle endings (accents folded) and the infinitive endings they come from.
 _PARTICIPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ees", ("er",)), ("ee", ("er",)), ("es", ("er",)), ("e", ("er",)),
-    ("ados", ("ar",)), ("adas", ("ar",)), ("ado", ("ar",)), ("ada", ("ar",)),
-    ("idos", ("er", "ir")), ("idas", ("er", "ir")), ("ido", ("er", "ir")), ("ida", ("er", "ir")),
+    ("ees", ("er",)),
+    ("ee", ("er",)),
+    ("es", ("er",)),
+    ("e", ("er",)),
+    ("ados", ("ar",)),
+    ("adas", ("ar",)),
+    ("ado", ("ar",)),
+    ("ada", ("ar",)),
+    ("idos", ("er", "ir")),
+    ("idas", ("er", "ir")),
+    ("ido", ("er", "ir")),
+    ("ida", ("er", "ir")),
 )
 
 
@@ -189,8 +198,10 @@ class Vocabulary:
                 if (
                     head in words
                     or (head[-1] in "sn" and head[:-1] in words)
-                    or head.endswith("es")
-                    and head[:-2] in words
+                    or (head.endswith("es") and head[:-2] in words)
+                    # a verb's stem: "abhol|punkt" (abholen), "liefer|adresse" (liefern), "zustell|versuch"
+                    or head + "en" in words
+                    or head + "n" in words
                 ):
                     return True
         return False

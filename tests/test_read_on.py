@@ -1,0 +1,164 @@
+"""What customers ask as they go on (read off the development sets evals/languages/dev6 and
+evals/conversations/dev7): "and overnight?" after the holiday cut-offs, the status and a written
+question in the message that proves the order, a question while a person is on the way, and a
+side question during an exchange. Each reply is judged by what it cites and the fact it must say."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import cues, topics
+from wismo.i18n import detect
+
+from .conftest import pick
+
+
+def _cited(reply) -> list[str]:
+    return [c["source_id"] for c in reply.citations]
+
+
+CUTOFFS = "policy:shipping#holiday-cutoffs"
+OPTIONS = "policy:shipping#options"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "overnight", "stores"),
+    [
+        ("whats the last day to order for christmas w/ regular shipping", "and 2-day?", "and overnight",
+         "and ur stores on sunday?"),
+        ("cual es el ultimo dia para pedir y que llegue antes de navidad con envio normal?", "¿y con el de 2 días?",
+         "¿y el de un día para otro?", "¿y las tiendas el domingo?"),
+        ("c'est quoi la date limite pour commander pour noël en livraison standard ?", "et en 2 jours ?",
+         "et en overnight ?", "et les magasins le dimanche ?"),
+        ("bis wann muss ich bestellen, damit es mit Standardversand vor Weihnachten da ist?", "und mit 2-Tage-Versand?",
+         "und Overnight?", "und die Läden sonntags?"),
+        ("qual o último dia pra pedir e chegar antes do natal no frete normal?", "e no de 2 dias?",
+         "e no expresso de um dia?", "e as lojas no domingo?"),
+    ],
+)  # fmt: skip
+def test_and_overnight_after_the_holiday_cutoffs_is_its_cutoff_in_the_same_language(
+    agent, first, then, overnight, stores
+):
+    cid = agent.start("web")
+    lang = agent.send(cid, first).language
+    assert CUTOFFS in _cited(agent.send(cid, then))
+    reply = agent.send(cid, overnight)
+    assert CUTOFFS in _cited(reply), reply.text
+    assert "22" in reply.text and reply.language == lang
+    hours = agent.send(cid, stores)
+    assert "policy:pickup#store-hours" in _cited(hours), hours.text
+
+
+def test_and_how_much_is_overnight_after_the_cutoffs_asks_its_price(agent):
+    cid = agent.start("web")
+    agent.send(cid, "what's the latest I can order overnight and still have it by christmas eve?")
+    reply = agent.send(cid, "and how much is overnight?")
+    assert OPTIONS in _cited(reply) and "29.95" in reply.text
+
+
+def test_a_bare_and_two_day_shipping_with_an_order_on_hand_is_its_price(agent, orders):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    agent.send(cid, f"onde está a minha encomenda {row['order_number']}? email {row['email']}")
+    reply = agent.send(cid, "e o envio em 2 dias?")
+    assert OPTIONS in _cited(reply) and "18,95" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "where's my order at? {order}, {email}. also how long do i have to return xmas gifts",
+        "buenas, me regala el estado del pedido {order}? correo {email}. y otra cosa, hasta cuando se pueden devolver "
+        "los regalos de navidad?",
+        "bonjour, où en est ma commande {order} ? email {email}. et pour les cadeaux de noel, on a jusqu'à quand "
+        "pour les retourner ?",
+        "Hallo, wo ist meine Bestellung {order}? Mail: {email}. Und bis wann kann man Weihnachtsgeschenke zurückgeben?",
+        "boa tarde, onde está a minha encomenda {order}? email {email}. e já agora, até quando posso devolver "
+        "prendas de natal?",
+    ],
+)
+def test_the_status_and_a_written_question_in_the_message_that_proves_the_order_are_both_answered(
+    agent, orders, template
+):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    reply = agent.send(cid, template.format(order=row["order_number"], email=row["email"]))
+    cited = _cited(reply)
+    assert any(c.startswith("shipment:") for c in cited), reply.text
+    assert "policy:returns#window" in cited and "31" in reply.text
+
+
+def test_the_written_part_is_answered_while_the_email_is_asked_for(agent, orders):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    reply = agent.send(cid, f"wo ist {row['order_number']}? und kostet die Rücksendung was?")
+    assert "policy:returns#cost" in _cited(reply) and not any(c.startswith("shipment:") for c in _cited(reply))
+    assert any(c.startswith("shipment:") for c in _cited(agent.send(cid, row["email"])))
+
+
+def test_a_written_question_while_a_person_is_on_the_way_is_answered_and_the_person_still_comes(agent, orders):
+    row = pick(orders, "delayed")
+    cid = agent.start("web")
+    first = agent.send(
+        cid, f"this is honestly ridiculous. paid ages ago and its STILL not here. {row['order_number']} {row['email']}"
+    )
+    assert first.handoff and first.handoff["reason"] == "frustration"
+    reply = agent.send(cid, "whatever. if i order tomorrow with normal shipping does it get there before the 24th?")
+    assert CUTOFFS in _cited(reply) and "16" in reply.text
+    assert agent.conversation(cid).mode == "human"
+    meaning = agent.send(cid, "what does delayed even mean. is it lost")
+    assert "policy:carrier#delayed" in _cited(meaning), meaning.text
+    # Asked again, nothing new: said again, never "shall I bring in a person?" with one on the way.
+    once = agent.send(cid, "??")
+    again = agent.send(cid, "??")
+    assert again.text == once.text and not again.handoff
+
+
+def test_calling_oneself_names_is_no_anger_at_us(agent, orders):
+    row = pick(orders, "in_transit")
+    cid = agent.start("web")
+    reply = agent.send(
+        cid, f"can i cancel {row['order_number']}? ordered the wrong color like an idiot 🙃 {row['email']}"
+    )
+    assert not reply.handoff or reply.handoff["reason"] != "frustration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pis le nouveau? faut-tu que j'attende que vous receviez l'autre?",
+        "e o novo? tenho de esperar que recebam o outro?",
+        "and the new one? do i have to wait till you get the old one?",
+        "und das neue? muss ich warten bis ihr das alte habt?",
+        "y el nuevo? tengo que esperar a que les llegue el otro?",
+    ],
+)
+def test_the_new_one_before_the_wait_asks_when_an_exchange_ships(text):
+    assert "exchange_timing" in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("e o frete da devolução?", "return_cost"),
+        ("et les frais de retour ?", "return_cost"),
+        ("e o prazo pro dinheiro cair?", "refund_timing"),
+        ("y las tiendas el domingo?", "store_hours"),
+        ("und die Läden sonntags?", "store_hours"),
+    ],
+)
+def test_short_questions_name_their_topic(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [("et en overnight ?", "fr"), ("und overnight?", "de"), ("y overnight?", "es"), ("e no overnight?", "pt")],
+)
+def test_a_short_and_with_an_english_word_keeps_the_conversations_language(text, previous):
+    assert detect.detect(text, previous) == previous
+
+
+def test_a_real_person_asked_for_in_quebec_french_and_a_pickup_point_in_german():
+    assert cues.any_of(cues.ASK_PERSON, "laisse tomber, passe-moi un vrai humain stp pas un robot")
+    assert cues.any_of(cues.PICKUP, "kann ich das stattdessen an nem Abholpunkt holen?")
