@@ -75,6 +75,8 @@ def test_a_bare_and_two_day_shipping_with_an_order_on_hand_is_its_price(agent, o
         "Hallo, wo ist meine Bestellung {order}? Mail: {email}. Und bis wann kann man Weihnachtsgeschenke zurückgeben?",
         "boa tarde, onde está a minha encomenda {order}? email {email}. e já agora, até quando posso devolver "
         "prendas de natal?",
+        "wo bleibt meine Bestellung {order}? {email}. und bis wann kann ich Geschenke zurückschicken?",
+        "cadê meu pedido {order}? {email}. e até quando dá pra devolver presente de natal?",
     ],
 )
 def test_the_status_and_a_written_question_in_the_message_that_proves_the_order_are_both_answered(

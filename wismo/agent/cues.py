@@ -138,6 +138,8 @@ WHERE = _rx(
     r"\b(?:ou (?:est|en est)|ou se trouve|localisation)\b",
     r"\b(?:wo (?:ist|isses|befindet)|wo genau|genaue adresse|standort|aktuell(?:er)? (?:stand|status))\b",
     r"\b(?:onde (?:esta|fica|anda)|localizacao)\b",
+    # "wo bleibt meine Bestellung?", "cadê meu pedido?", "¿cómo va mi pedido?"
+    r"\bwo (?:bleibt|steckt)\b|\bcade\b|\bcomo va (?:mi|el) pedido\b",
 )
 #: "where exactly did they leave it?": where a delivered parcel was put, never a request for a pickup point.
 WHERE_LEFT = _rx(

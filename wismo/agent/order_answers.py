@@ -54,6 +54,7 @@ class OrderAnswers(WrittenAnswers):
             return []
         if lead[1].intent != self.intent and self.intent not in ("human_agent",):
             self.intent, self.confidence = lead[1].intent, lead[1].confidence
+        self.lead = lead
         return [(part, u) for part, u in read if part != lead[0]]
 
     def more_parts(self, ctx: ToolContext | None, main: str, evidence: list, p: dict) -> tuple[list, dict, dict | None]:
@@ -61,6 +62,10 @@ class OrderAnswers(WrittenAnswers):
         pending = None
         cited = set(p.get("cite", []))
         extras = self.extras or [(self.text, None)]
+        if main in NEEDS_ORDER and self.lead is not None and self.lead[1].intent == "policy_question":
+            # "cadê meu pedido #WS..? e até quando dá pra devolver?" read as a policy question first,
+            # answered as the order's status: the written part is still asked.
+            extras = [self.lead, *extras]
         for part, u in extras:
             found = topics.topics_of(part)
             if main == "start_return":

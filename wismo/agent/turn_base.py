@@ -31,6 +31,8 @@ class DialogueBase:
         self.threshold = self.settings.confidence_threshold
         #: The other requests of a multi-part message: (clause, reading).
         self.extras: list[tuple[str, Any]] = []
+        #: The part of a multi-part message that leads (see OrderAnswers.split), with its reading.
+        self.lead: tuple[str, Any] | None = None
 
     # ------------------------------------------------------------------ helpers
     @property
