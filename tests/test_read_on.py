@@ -164,3 +164,26 @@ def test_a_short_and_with_an_english_word_keeps_the_conversations_language(text,
 def test_a_real_person_asked_for_in_quebec_french_and_a_pickup_point_in_german():
     assert cues.any_of(cues.ASK_PERSON, "laisse tomber, passe-moi un vrai humain stp pas un robot")
     assert cues.any_of(cues.PICKUP, "kann ich das stattdessen an nem Abholpunkt holen?")
+
+
+def test_another_order_without_a_return_word_is_its_status_not_a_return(agent, orders):
+    first, second = [r for r in orders if r["status"] == "in_transit"][3:5]
+    cid = agent.start("web")
+    agent.send(cid, f"hi {first['order_number']} {first['email']} has this one shipped yet")
+    reply = agent.send(cid, f"ok and i placed another one after that {second['order_number']} {second['email']}")
+    cited = _cited(reply)
+    assert f"order:{second['order_number'].lstrip('#')}" in cited and any(c.startswith("shipment:") for c in cited)
+    assert not any(c.startswith("return:") for c in cited)
+
+
+@pytest.mark.parametrize(
+    "text", ["so like monday?", "¿el lunes entonces?", "also Montag?", "tipo segunda?", "et donc samedi ?"]
+)
+def test_a_short_guess_at_the_day_is_about_the_order(text):
+    assert cues.any_of(cues.DAY_GUESS, text)
+    assert not cues.any_of(cues.DAY_GUESS, "monday i have a meeting and cant be home so what do i do")
+
+
+def test_open_on_christmas_eve_asks_the_holiday_hours_and_opening_a_box_does_not():
+    assert "holiday_store_hours" in [t.name for t in topics.topics_of("r ur stores open sunday? and christmas eve?")]
+    assert not topics.topics_of("can i open the box before christmas")

@@ -800,6 +800,18 @@ def aspect(text: str) -> str | None:
     return None
 
 
+#: "so like monday?", "¿el lunes entonces?", "also Montag?": a short guess at the day, about the order.
+DAY_GUESS = re.compile(
+    r"^\W*(?:(?:and|so|like|then|by|on|y|el|entonces|o sea|et|alors|donc|genre|le|und|also|dann|am|bis|e|entao"
+    r"|tipo|na|no|ate)\W+){0,3}"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|tmrw|tomorrow"
+    r"|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|demain|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|segunda|terca|quarta|quinta|sexta"
+    r"|amanha)(?:-feira)?(?:\W+(?:then|entonces|alors|donc|dann|entao|maybe|or|quizas|peut-etre|vielleicht|talvez"
+    r"|\w+)){0,2}\W*$"
+)
+
+
 def any_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(fold(text)))
 

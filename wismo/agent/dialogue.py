@@ -39,6 +39,11 @@ SELF_DISCLOSING = frozenset({"greeting", "disclosure_answer"})
 PENDING_TURNS = 2
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
 WEAK_SCORE = 0.3
+#: A word of a return or refund in any of the five languages (accents folded).
+_RETURN_WORD = re.compile(
+    r"\b(?:return|refund|send \w+ back|exchange|swap|devol|reembols|cambi|rembours|retour|renvo|[eé]chang|zuruck|"
+    r"erstatt|umtausch|tausch|retoure|troc)"
+)
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
 UPSET_MOOD = -0.6
 #: A message in capitals this negative is shouting at us, not just typing in capitals.
@@ -319,7 +324,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             # details we asked for, so the request they were asked for goes on.
             return pending, max(confidence, self.threshold)
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
-        time_or_place = any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO))
+        time_or_place = any(
+            cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO, cues.DAY_GUESS)
+        )
         if (
             intent in ("out_of_scope", "smalltalk", "policy_question")
             and in_context
@@ -352,6 +359,12 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
         unsure = intent not in NEEDS_ORDER or confidence < self.threshold
+        if top in ("start_return", "return_status") and not _RETURN_WORD.search(cues.fold(self.text)):
+            # "ok and I placed another one after that #WS14564": an unsure guess at a return needs a
+            # word of one; without it the next reading stands.
+            top = max(
+                (i for i in NEEDS_ORDER if i not in ("start_return", "return_status")), key=lambda i: scores.get(i, 0.0)
+            )
         if unsure and not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.

@@ -402,6 +402,7 @@ TOPICS: tuple[Topic, ...] = (
         re.compile(
             # "what are your hours on Christmas Eve?", "¿abrís el día de Navidad?": the holiday hours.
             r"^(?=.*\b(?:(?:store|opening) hours|hours|(?:are|is) (?:you|the stores?|your stores?) open|open on"
+            r"|(?:stores?|you|u|y'?all)(?: \w+)? open"
             r"|horario|abren|abris|cierran|horaires|ouvert\w*|ouvrez|offnungszeit\w*|geoffnet|offen"
             r"|habt ihr (?:offen|auf)"
             r"|abre a loja|as lojas abrem|abrem|a loja fecha)\b)"
