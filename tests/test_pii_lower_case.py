@@ -71,3 +71,8 @@ def test_everyday_words_stay(redact, text):
 )
 def test_the_same_words_after_a_name_cue_are_names(redact, text, name):
     assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["bon ben ça me va, allez-y seulement", "ben oui", "eh ben non"])
+def test_the_french_filler_ben_is_no_name(redact, text):
+    assert redact(text) == text

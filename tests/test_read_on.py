@@ -187,3 +187,46 @@ def test_a_short_guess_at_the_day_is_about_the_order(text):
 def test_open_on_christmas_eve_asks_the_holiday_hours_and_opening_a_box_does_not():
     assert "holiday_store_hours" in [t.name for t in topics.topics_of("r ur stores open sunday? and christmas eve?")]
     assert not topics.topics_of("can i open the box before christmas")
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("kurze Frage: wenn ich am Montag mit Standardversand bestell, kommt das noch bis Heiligabend an?",
+         "und mit 2-Tage-Versand? bis wann und was kostet der?"),
+        ("cual es el ultimo dia para pedir con envio normal y que llegue para navidad?",
+         "y con el envio de 2 dias? hasta cuando y cuanto cuesta"),
+    ],
+)  # fmt: skip
+def test_and_two_day_until_when_and_how_much_after_the_cutoffs_answers_both(agent, first, then):
+    cid = agent.start("web")
+    agent.send(cid, first)
+    reply = agent.send(cid, then)
+    assert {CUTOFFS, OPTIONS} <= set(_cited(reply)) and "19" in reply.text and "18,95" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Die Etikette ist gratis, oder?", "return_cost"),
+        ("et l'étiquette c'est gratuit hein ?", "return_cost"),
+        ("the label is free right?", "return_cost"),
+        ("wie lang heben's ma das dort auf? schaff's eventuell erst nächste Woche", "pickup_hold"),
+        ("y vont le garder combien de jours?", "pickup_hold"),
+        ("she ordered it on 28/11 and it came this week. how long have i got?", "return_deadline"),
+    ],
+)
+def test_more_short_questions_name_their_topic(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+def test_no_exchange_in_french_is_a_refund_and_a_swiss_yes_is_a_yes():
+    from wismo.agent import actions
+
+    assert actions.option_of("pas d'échange, je préfère être remboursée sur ma carte") == "refund"
+    assert actions.option_of("je veux un échange") == "exchange"
+    assert cues.is_yes("jo das chunnt scho guet so, merci vilmal")
+
+
+def test_a_weak_language_guess_never_moves_the_conversation():
+    assert detect.detect("jo das chunnt scho guet so, merci vilmal", "de") == "de"

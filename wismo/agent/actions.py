@@ -129,8 +129,8 @@ _REFUND = re.compile(
 
 
 _NEGATED_OPTION = re.compile(
-    r"\b(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas d'?|pas un|pas de|pas|"
-    r"je ne veux pas d'?|kein\w*|nicht|sem|nao|nao quero)\s+"
+    r"\b(?:(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas un|pas de|pas|"
+    r"kein\w*|nicht|sem|nao|nao quero)\s+|(?:je ne veux )?pas d['’]\s*)"
     r"(?:(?:en|in|as|als|em|como|sous forme d'|na forma de|con|with|in form von)\s+)?"
     r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
     r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"

@@ -465,6 +465,8 @@ YES = _rx(
     r"^\W*(?:si|vale|claro|dale|de acuerdo|confirmo|adelante|perfecto|por favor|ok|sale|listo|hazlo)\b",
     r"^\W*(?:oui|ouais|d'?accord|ok|parfait|je confirme|allez-y|vas-y|c'est bon|volontiers|bien sur)\b",
     r"^\W*(?:ja|jawohl|jep|genau|ok|okay|passt|gerne|bitte|einverstanden|mach (?:das|es)|bestatige|klar)\b",
+    # Swiss German: "jo das chunnt scho guet", "isch guet so", "passt scho".
+    r"^\W*(?:jo|jä|ja)?\W*(?:das )?(?:chunnt (?:scho )?guet|isch (?:scho )?guet|passt scho|guet so)\b",
     r"^\W*(?:sim|pode|pode ser|ok|claro|confirmo|beleza|isso|certo|com certeza|fechado|por favor)\b",
 )
 NO = _rx(
@@ -670,7 +672,7 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|und|oder|e)\b")
 
 
 def elliptical(text: str) -> bool:
-    return len(text.split()) <= 8 and bool(_ELLIPSIS.match(fold(text)))
+    return len(text.split()) <= 12 and bool(_ELLIPSIS.match(fold(text)))
 
 
 FOLLOWUP_LEAD = _rx(

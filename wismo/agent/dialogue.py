@@ -467,7 +467,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             found = (
                 topics.topics_of(self.text)
                 or topics.topics_of(f"{state.get('last_text') or ''} {self.text}")
-                or topics.topics_of(f"{state.get('topic_text') or ''} {self.text}")
+                or topics.of_articles(state.get("topic_articles") or [])
             )
             if found:
                 return self.topics_reply(found)

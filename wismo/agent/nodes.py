@@ -17,7 +17,7 @@ from ..handoff.escalation import escalate
 from ..i18n import detect as language
 from ..i18n.catalog import quick_label, word
 from ..tools.evidence import Fact
-from . import dialogue, focus, nlu, topics
+from . import dialogue, focus, nlu
 from .deps import Turn
 from .policy import TALK_TO_PERSON
 from .state import TurnState
@@ -348,13 +348,10 @@ def after_check(state: TurnState) -> str:
     return "handoff" if "handoff" in (state.get("plan") or {}) else "reply"
 
 
-def _topic_text(state: TurnState) -> str | None:
-    """The last message whose written topic was answered: "and overnight?" two turns later reads with it."""
-    text = state.get("text", "")
-    cited = {c.get("source_id") for c in state.get("citations") or [] if c.get("kind") == "policy"}
-    if cited and any(t.article in cited for t in topics.topics_of(text)):
-        return text
-    return state.get("topic_text")
+def _topic_articles(state: TurnState) -> list[str]:
+    """The written articles the last policy answer cited: "and overnight?" two turns later reads on."""
+    cited = [c["source_id"] for c in state.get("citations") or [] if c.get("kind") == "policy"]
+    return cited or list(state.get("topic_articles") or [])
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
@@ -366,6 +363,6 @@ def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:
         # The offer of a person stands in for a repeat: the answer it replaced stays the one to compare.
         "last_reply": state.get("last_reply") if offered else state.get("reply", ""),
         "last_text": state.get("text", ""),
-        "topic_text": _topic_text(state),
+        "topic_articles": _topic_articles(state),
         "repeat_offered": offered,
     }

@@ -44,9 +44,9 @@ class TurnState(TypedDict, total=False):
     gift_received: bool
     #: The customer's previous message (redacted): the context of a short follow-up ("and the 25th?").
     last_text: str | None
-    #: The last message whose written topic was answered ("last day for christmas with standard?"):
-    #: the context of "and overnight?" after "and 2-day?".
-    topic_text: str | None
+    #: The written articles the last policy answer cited ("policy:shipping#holiday-cutoffs"): the
+    #: context of "and overnight?" after "and 2-day?".
+    topic_articles: list[str]
     #: The message that asked what `pending_intent` waits to answer ("the cardigan is too big"): its
     #: details (an item) still count once the order is verified.
     pending_text: str | None

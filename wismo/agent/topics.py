@@ -74,13 +74,17 @@ THREADS: dict[str, frozenset[str]] = {"holiday_cutoff": frozenset({"shipping_cos
 
 
 _ASKS_PRICE = re.compile(rf"\b{_COST}\b")
+_ASKS_DEADLINE = re.compile(
+    r"\b(?:until when|till when|by when|last day|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando)\b"
+)
 
 
 def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     """The topics of a short "and ...?" message, read on from the previous question's topics
     ("and how much is overnight?" still asks its price)."""
     if _ASKS_PRICE.search(fold(text)):
-        return found
+        # "and 2-day? until when, and what does it cost?": the cut-off too when a deadline is asked.
+        return [*before, *found] if _ASKS_DEADLINE.search(fold(text)) else found
     if any(t.name in THREADS.get(b.name, ()) for b in before for t in found):
         return before
     return found
@@ -215,7 +219,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:me |te )?(?:lo |la )?(?:guardan|tienen|se queda)\b",
             r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b"
             r"|\b(?:gardent|garde|conservent|reste)\b.{0,12}\b(?:combien de (?:temps|jours)|jusqu'a quand)\b",
-            r"\bwie lange\b.{0,30}\b(?:aufbewahrt|liegen|bleibt|gelagert|abholen)\b",
+            r"\bwie lang[e]?\b.{0,30}\b(?:aufbewahrt|aufbewahren|aufheben|heben|liegen|bleibt|gelagert|abholen"
+            r"|halten)\b",
+            # "y vont le garder combien de jours?", "how many days do they hold it?"
+            r"\b(?:garder|gardent|garde)\b.{0,15}\bcombien de (?:temps|jours)\b"
+            r"|\bhow many days (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
             r"\b(?:quanto tempo|quantos dias|ate quando)\b.{0,20}\b(?:guardam|fica|ficam)\b",
         ),
     ),
@@ -267,6 +275,7 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#window",
         _rx(
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do (?:i|we|you) (?:have|get)\b"
+            r"|\bhow long (?:have|'?ve) (?:i|we) got\W*$"
             r"|\b(?:return|send (?:it|them) back|exchange)\w*\b.{0,25}\buntil when\b",
             r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b"
             r"|\bcombien de (?:temps|jours) (?:j'ai |ai-je |on a )?pour (?:le |la |les )?"
@@ -328,6 +337,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
             r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
+            # "the label is free right?", "l'étiquette c'est gratuit ?", "die Etikette ist gratis, oder?"
+            r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,25}"
+            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|custa|pago|paga)\b",
             # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"
             r"\b(?:frete|postagem|portes?|envio|costo|gastos) (?:da|de|do|de la) (?:devolucao|troca|retorno)\b"
             r"|\bfrais de (?:retour|renvoi)\b|\bruck(?:sende|versand)kosten\b|\breturn (?:shipping|postage) cost",
@@ -512,6 +524,16 @@ def topics_of(text: str) -> list[Topic]:
     2-day shipping and how much is it?" asks two)."""
     folded = fold(text)
     return [t for t in TOPICS if t.pattern.search(folded)]
+
+
+def of_articles(articles: list[str]) -> list[Topic]:
+    """One topic per article cited ("policy:shipping#holiday-cutoffs" -> holiday_cutoff), in order."""
+    out = []
+    for article in articles:
+        topic = next((t for t in TOPICS if t.article == article), None)
+        if topic is not None and topic not in out:
+            out.append(topic)
+    return out
 
 
 def topic_of(text: str) -> Topic | None:

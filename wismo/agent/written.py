@@ -30,9 +30,9 @@ class WrittenAnswers(DialogueBase):
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
         found = topics.topics_of(self.text)
-        if found and cues.elliptical(self.text) and self.state.get("topic_text"):
+        if found and cues.elliptical(self.text) and self.state.get("topic_articles"):
             # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
-            found = topics.read_on(self.text, found, topics.topics_of(self.state["topic_text"] or ""))
+            found = topics.read_on(self.text, found, topics.of_articles(self.state["topic_articles"]))
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
             # "#WS11026, zip 77019: until when can I return it, and is it free?": a question about the
             # order just proved is answered; a new number otherwise brings that order's own answer.

@@ -56,6 +56,7 @@ from .recognizers import (  # noqa: E402
     STRONG_KEEP,
     STRONG_NAME_CUE,
     SURNAMES,
+    WORD_NAMES,
     fold,
     wismo_recognizers,
 )
@@ -116,8 +117,8 @@ def _lowercase_without_evidence(text: str, span: Span) -> bool:
     value = text[span.start : span.end]
     if any(ch.isupper() for ch in value):
         return False
-    if any(fold(w) in FIRST_NAMES for w in re.findall(r"[^\W\d_]+", value)):
-        return False
+    if any(fold(w) in FIRST_NAMES and fold(w) not in WORD_NAMES for w in re.findall(r"[^\W\d_]+", value)):
+        return False  # ("ben oui", "c'est beau": a first name that is also an everyday word is no evidence)
     before = text[max(0, span.start - 30) : span.start]
     return not any(m.end() == len(before.rstrip()) or m.end() == len(before) for m in STRONG_NAME_CUE.finditer(before))
 

@@ -172,6 +172,10 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
     if previous and best != previous and _speaks(tokens, previous) and not _speaks(tokens, best):
         # "sí, el reembolso completo" reads Portuguese to the detector, but "sí" is Spanish only.
         return previous
+    if previous and best != previous and confidence < SWITCH_CONFIDENCE / 2:
+        # "jo das chunnt scho guet so, merci vilmal" reads Portuguese at 0.29: a guess this weak never
+        # moves a conversation out of its language.
+        return previous
     if sticky and best != sticky and confidence < SWITCH_CONFIDENCE:
         second = ranked[1][0] if len(ranked) > 1 else None
         if sticky == second or len(tokens) <= 2:

@@ -127,7 +127,7 @@ AMBIGUOUS_FIRST_NAMES = frozenset(
 WORD_NAMES = frozenset(
     """
     beau aime blanche claire marine min ella mia alma bella blanca clara linda luna rosa esperanza gloria
-    marina angel solange nele nova vitoria maximo
+    marina angel solange nele nova vitoria maximo ben
     """.split()
 )
 #: Common surnames of the five languages' countries: a name on their own after a title or a cue,
