@@ -230,3 +230,17 @@ def test_no_exchange_in_french_is_a_refund_and_a_swiss_yes_is_a_yes():
 
 def test_a_weak_language_guess_never_moves_the_conversation():
     assert detect.detect("jo das chunnt scho guet so, merci vilmal", "de") == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("ordered Lambswool Crewneck in L and got like a kids hoodie?? order #WS11478 zip 48201", "wrong_item"),
+        ("box came but only the Chelsea Boots was in it?? wheres the rest. #WS11580", "missing_item"),
+    ],
+)
+def test_what_was_ordered_then_what_came_is_a_wrong_or_missing_item(text, problem):
+    from wismo.agent import problems
+
+    assert problems.detect(text, "order_status") == problem
+    assert problems.detect("i ordered it last week and got it today, thanks", "order_status") is None

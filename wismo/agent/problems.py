@@ -91,6 +91,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:different|else)|different name on (?:the )?(?:packing slip|label|box)|(?:one|item) you sent is "
                 r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
                 r"ordered)\b",
+                # "ordered the crewneck in L and got like a kids hoodie??": what was ordered, then what came.
+                r"\bordered\b[^.?!]{1,60}\b(?:and|but) (?:i |we )?(?:got|received|recieved)\b"
+                r"(?! (?:it|them|nothing)\b)",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
                 r"(?:otr[oa]|algo distinto|la talla equivocada)|no es (?:lo|el) que (?:pedi|compre)"
                 r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente))\b",
@@ -116,6 +119,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"were not) (?:\w+ )?in (?:it|there|the (?:box|package|parcel|bag))|half (?:of )?my order|and no \w+|"
                 r"(?:the )?rest (?:of (?:it|the order) )?(?:was|were) (?:there|in (?:it|the box))|"
                 r"(?:it'?s|its) (?:just |simply )?not in (?:the )?(?:box|package|parcel))\b",
+                # "box came but only the boots was in it?? wheres the rest", "did u forget the rest"
+                r"\bonly (?:the |my |one |a )?[\w -]{1,40}? (?:was|were) in (?:it|there|the (?:box|package|parcel))\b"
+                r"|\bwhere'?s the rest\b|\bwhere is the rest\b",
                 r"\b(?:llego|vino|recibi|lleg[oó] la caja)\b.{0,40}\b(?:pero|y)\b.{0,20}\bfalta(?:ba|ban|n)?\b"
                 r"(?! (?:poco|mucho|nada|tiempo|\d))|"
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
