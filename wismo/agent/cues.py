@@ -665,7 +665,6 @@ WHAT_NOW = _rx(
     r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes"
     r"|(?:entao )?(?:so )?(?:tenho que )?esper(?:o|ar) ?\?)",
 )
-#: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
 #: "and overnight?", "¿y el de 2 días?", "und Overnight?": a few words after "and", the last question's
 #: topic asked again about another case.
 _ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|und|oder|e)\b")
@@ -675,6 +674,7 @@ def elliptical(text: str) -> bool:
     return len(text.split()) <= 12 and bool(_ELLIPSIS.match(fold(text)))
 
 
+#: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
 FOLLOWUP_LEAD = _rx(
     r"^\W*(?:and|what|so|but)? ?(?:if|about|what about|how about)\b",
     r"^\W*(?:y|pero)? ?(?:si|que tal|y con)\b",

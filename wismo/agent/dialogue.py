@@ -39,11 +39,10 @@ SELF_DISCLOSING = frozenset({"greeting", "disclosure_answer"})
 PENDING_TURNS = 2
 #: A WISMO reading this likely, in a message that carries an order number, is acted on.
 WEAK_SCORE = 0.3
-#: A word of a return or refund in any of the five languages (accents folded).
-_RETURN_WORD = re.compile(
-    r"\b(?:return|refund|send \w+ back|exchange|swap|devol|reembols|cambi|rembours|retour|renvo|[eé]chang|zuruck|"
-    r"erstatt|umtausch|tausch|retoure|troc)"
-)
+#: A word of a return or refund in any of the five languages (accents folded), and with an exchange's.
+_REFUND_STEMS = r"return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols"
+_REFUND_WORD = re.compile(rf"\b(?:{_REFUND_STEMS})")
+_RETURN_WORD = re.compile(rf"\b(?:{_REFUND_STEMS}|exchange|swap|cambi|renvo|echang|umtausch|tausch|retoure|troc)")
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
 UPSET_MOOD = -0.6
 #: A message in capitals this negative is shouting at us, not just typing in capitals.
@@ -310,9 +309,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             intent == "start_return"
             and self.focus
             and not cues.any_of(cues.RETURN, self.text)
-            and not re.search(
-                r"\b(?:return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols)", self.text.lower()
-            )
+            and not _REFUND_WORD.search(cues.fold(self.text))
             and (cues.any_of(cues.IN_TIME, self.text) or cues.aspect(self.text) == "when")
         ):
             # "when's it gonna get here? it's a gift for my mama": no return asked, the date is.

@@ -10,7 +10,7 @@ from typing import Any
 from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, nlu, problems, topics
+from . import actions, cues, focus, problems, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written, written_facts
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
@@ -35,10 +35,9 @@ def display(key: str) -> str:
 class OrderAnswers(WrittenAnswers):
     def split(self) -> list[tuple[str, Any]]:
         """The message's separate requests with their readings; the first actionable one leads."""
-        parts = cues.clauses(self.text)
-        if len(parts) < 2:
+        read = self.parts
+        if not read:
             return []
-        read = [(part, nlu.understand(part)) for part in parts]
         lead = next(
             (
                 (part, u)
@@ -71,14 +70,11 @@ class OrderAnswers(WrittenAnswers):
             if main == "start_return":
                 # A proposal says its own drop-off date; what it costs or when the new size ships it does not.
                 found = [t for t in found if t.name in ("return_cost", "exchange_timing", "refund_timing")]
-            asked = [knowledge.article(t.article).fact() for t in found]
-            asked = [f for f in asked if f.source_id not in cited]
+            asked = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
             if asked:
                 # "...and can I send it back for free?": a question the written policy answers.
-                for fact in asked:
-                    p = dict(p)
-                    p.setdefault("then", []).append(plan("policy_answer", [fact], policy_text=fact.values["text"]))
-                    cited.add(fact.source_id)
+                p = then_written(p, asked)
+                cited.update(f.source_id for f in asked)
                 evidence = evidence + asked
                 if u is None or u.intent != "start_return" or main == "start_return":
                     continue
@@ -264,39 +260,23 @@ class OrderAnswers(WrittenAnswers):
                 effective = "start_return"
         if effective == "start_return" and self.gift and not self.state.get("gift_received"):
             # "I got it as a gift, can I send it back?": the written answer now, the return once verified.
-            fact = knowledge.article("policy:returns#gifts").fact()
-            p = then_written(plan("ask_verification", [fact], order_number=display(number)), [fact])
-            return self.out | {
-                "plan": p,
-                "evidence": [fact],
-                "pending_intent": effective,
-                "pending_text": self.state.get("pending_text") or self.text,
-                "awaiting": "verification",
-            }
-        asked = self.side_questions() if effective == "order_status" else []
-        if asked:
+            written = written_facts(["policy:returns#gifts"])
+        else:
             # "where's #WS13674? and how long do I have to return gifts?": the written answer now, the
             # order's own once it is proved.
-            return self.out | {
-                "plan": then_written(plan("ask_verification", asked, order_number=display(number)), asked),
-                "evidence": asked,
-                "pending_intent": effective,
-                "pending_text": self.state.get("pending_text") or self.text,
-                "awaiting": "verification",
-            }
-        return self.out | {
-            "plan": plan("ask_verification", order_number=display(number)),
+            written = self.side_questions() if effective == "order_status" else []
+        p = plan("ask_verification", written, order_number=display(number))
+        out = self.out | {
+            "plan": then_written(p, written) if written else p,
             "pending_intent": effective,
             "pending_text": self.state.get("pending_text") or self.text,
             "awaiting": "verification",
         }
+        return out | {"evidence": written} if written else out
 
     def side_questions(self) -> list:
         """The written answers to the other parts of a message that asks about an order."""
-        parts = cues.clauses(self.text)
-        if len(parts) < 2:
-            return []
-        others = [part for part in parts if nlu.understand(part).intent != "order_status"]
+        others = [part for part, u in self.parts if u.intent != "order_status"]
         return written_facts([t.article for part in others for t in topics.topics_of(part)])
 
     def with_offer(self, ctx: ToolContext, order_key: str, evidence: list, p: dict):

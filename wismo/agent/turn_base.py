@@ -3,10 +3,11 @@ the tool context, and the two ways a turn ends (an answer with its evidence, or 
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from ..tools.context import ToolContext
-from . import cues, focus
+from . import cues, focus, nlu
 from .deps import Turn
 from .policy import LocalPolicy
 from .state import TurnState
@@ -44,6 +45,13 @@ class DialogueBase:
     def gift(self) -> bool:
         """The customer said they received the order as a gift, in this message or an earlier one."""
         return bool(self.state.get("gift_received")) or bool(cues.RECEIVED_GIFT.search(cues.fold(self.text)))
+
+    @cached_property
+    def parts(self) -> list[tuple[str, Any]]:
+        """The separate requests of a multi-part message with their readings, read once a turn; empty
+        when the message asks one thing (see cues.clauses)."""
+        clauses = cues.clauses(self.text)
+        return [(part, nlu.understand(part)) for part in clauses] if len(clauses) >= 2 else []
 
     def ctx(self) -> ToolContext:
         verified = frozenset(focus.verified_list(dict(self.state)))

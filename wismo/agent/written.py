@@ -11,7 +11,7 @@ from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import actions, cues, nlu, topics
+from . import actions, cues, topics
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
@@ -134,12 +134,8 @@ class WrittenAnswers(DialogueBase):
     def asks_status_too(self) -> bool:
         """Another part of the message asks where the order is ("where's my order? ... and until when
         can I return it?")."""
-        parts = cues.clauses(self.text)
-        if len(parts) < 2:
-            return False
         return any(
-            u.intent in ("order_status", "delivery_issue") and u.confidence >= self.threshold
-            for u in (nlu.understand(part) for part in parts)
+            u.intent in ("order_status", "delivery_issue") and u.confidence >= self.threshold for _part, u in self.parts
         )
 
     def return_until(self) -> tuple[list, dict] | None:
