@@ -136,3 +136,12 @@ def _fresh_settings_cache():
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def redact():
+    """The shared redactor as a function of text: the redacted text."""
+    from wismo.guardrails.pii import get_redactor
+
+    r = get_redactor()
+    return lambda text: r.redact(text).text

@@ -8,14 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from wismo.guardrails.pii import get_redactor
-
-
-@pytest.fixture(scope="module")
-def redact():
-    r = get_redactor()
-    return lambda text: r.redact(text).text
-
 
 @pytest.mark.parametrize(
     ("text", "name"),

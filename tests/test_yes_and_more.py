@@ -280,22 +280,17 @@ def test_a_wrong_item_in_french_words_is_a_wrong_item():
     assert problems.detect(text, "delivery_issue") == "wrong_item"
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("Can I return it without her finding out?", "gift_privacy"),
-        ("¿lo puedo devolver sin que se entere?", "gift_privacy"),
-        ("Et où est-ce que je dois le déposer ?", "return_dropoff"),
-        ("¿Y dónde lo tengo que dejar?", "return_dropoff"),
-        ("do I gotta pay for return shipping?", "return_cost"),
-        ("til when do they hold it there?", "pickup_hold"),
-        ("est-ce que vous livrez la fin de semaine?", "weekend_delivery"),
-        ("c'est-tu moi qui paye le retour?", "return_cost"),
-        ("ok when would you guys do something about it then", "when_to_worry"),
-    ],
-)
-def test_follow_up_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+FOLLOW_UP_QUESTIONS: list[tuple[str, str]] = [
+    ("Can I return it without her finding out?", "gift_privacy"),
+    ("¿lo puedo devolver sin que se entere?", "gift_privacy"),
+    ("Et où est-ce que je dois le déposer ?", "return_dropoff"),
+    ("¿Y dónde lo tengo que dejar?", "return_dropoff"),
+    ("do I gotta pay for return shipping?", "return_cost"),
+    ("til when do they hold it there?", "pickup_hold"),
+    ("est-ce que vous livrez la fin de semaine?", "weekend_delivery"),
+    ("c'est-tu moi qui paye le retour?", "return_cost"),
+    ("ok when would you guys do something about it then", "when_to_worry"),
+]
 
 
 def test_a_kind_of_point_the_list_lacks_is_read_as_lacking():
@@ -325,22 +320,17 @@ def test_a_locker_asked_for_gets_the_listed_locker_or_the_nearest_point_then_whe
     assert expected in _cited(when) and not any(c.startswith("eta:") for c in _cited(when))
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("Was muss ich mitnehmen?", "pickup_bring"),
-        ("what do i need to bring to pick it up", "pickup_bring"),
-        ("Quanto tempo costuma demorar a sair do armazém?", "processing_time"),
-        ("ok and whats the absolute last day if i pay for overnight", "holiday_cutoff"),
-        ("Und krieg ich mit, dass sie es zurückgegeben hat?", "gift_privacy"),
-        ("Est-ce que vous livrez au Québec?", "ship_where"),
-        ("liefert ihr nach Österreich?", "ship_where"),
-        ("¿Y qué horario tenéis en Nochebuena?", "holiday_store_hours"),
-        ("as lojas abrem no natal?", "holiday_store_hours"),
-    ],
-)
-def test_more_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+MORE_QUESTIONS: list[tuple[str, str]] = [
+    ("Was muss ich mitnehmen?", "pickup_bring"),
+    ("what do i need to bring to pick it up", "pickup_bring"),
+    ("Quanto tempo costuma demorar a sair do armazém?", "processing_time"),
+    ("ok and whats the absolute last day if i pay for overnight", "holiday_cutoff"),
+    ("Und krieg ich mit, dass sie es zurückgegeben hat?", "gift_privacy"),
+    ("Est-ce que vous livrez au Québec?", "ship_where"),
+    ("liefert ihr nach Österreich?", "ship_where"),
+    ("¿Y qué horario tenéis en Nochebuena?", "holiday_store_hours"),
+    ("as lojas abrem no natal?", "holiday_store_hours"),
+]
 
 
 @pytest.mark.parametrize(
@@ -384,17 +374,12 @@ def test_how_long_a_point_keeps_the_parcel_asked_twice_is_its_date_not_a_person(
     assert "policy:carrier#available-for-pickup" in _cited(reply)
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("can you post to a PO box?", "po_box"),
-        ("se puede enviar a un apartado de correos?", "po_box"),
-        ("Et dès quel montant la livraison est-elle gratuite ?", "shipping_cost"),
-        ("Quanto custam os portes com envio em 2 dias?", "shipping_cost"),
-    ],
-)
-def test_shipping_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+SHIPPING_QUESTIONS: list[tuple[str, str]] = [
+    ("can you post to a PO box?", "po_box"),
+    ("se puede enviar a un apartado de correos?", "po_box"),
+    ("Et dès quel montant la livraison est-elle gratuite ?", "shipping_cost"),
+    ("Quanto custam os portes com envio em 2 dias?", "shipping_cost"),
+]
 
 
 def test_an_address_with_a_po_box_is_no_question_about_po_boxes():
@@ -520,16 +505,11 @@ def test_staff_claims_false_claims_and_the_weather_are_declined_words(text):
     assert cues.any_of(cues.UNSAFE, text) or cues.any_of(cues.ELSEWHERE, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("und wie lange dauert das dann noch bei der bank", "refund_timing"),
-        ("e o dinheiro volta pra quem?", "gift_privacy"),
-        ("Und wer kriegt dann das Geld, sie oder ich?", "gift_privacy"),
-    ],
-)
-def test_money_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+MONEY_QUESTIONS: list[tuple[str, str]] = [
+    ("und wie lange dauert das dann noch bei der bank", "refund_timing"),
+    ("e o dinheiro volta pra quem?", "gift_privacy"),
+    ("Und wer kriegt dann das Geld, sie oder ich?", "gift_privacy"),
+]
 
 
 def test_a_french_wrong_item_and_what_now():
@@ -647,15 +627,10 @@ def test_asking_whether_a_shipped_order_could_be_cancelled_gets_the_rule_and_a_p
     assert person.handoff and person.handoff["reason"] == "cancel_request"
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("and if no ones home when he comes?", "missed_delivery"),
-        ("Y el saldo cuándo me aparece?", "refund_timing"),
-    ],
-)
-def test_last_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+LAST_QUESTIONS: list[tuple[str, str]] = [
+    ("and if no ones home when he comes?", "missed_delivery"),
+    ("Y el saldo cuándo me aparece?", "refund_timing"),
+]
 
 
 @pytest.mark.parametrize("text", ["vai chegar ate dia 20/12?", "will it get here by 12/20", "kommt es bis zum 20.12.?"])
@@ -715,15 +690,10 @@ def test_another_shop_s_parcel_with_anger_at_them_is_declined_not_handed_off(age
     assert reply.handoff is None and reply.intent == "out_of_scope"
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("muss ich warten bis ihr meins zurückhabt oder schickt ihr das neue gleich los?", "exchange_timing"),
-        ("ok y si se me pasa, cuanto cuesta el 2-day y hasta que dia?", "holiday_cutoff"),
-    ],
-)
-def test_blind_set_questions_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+BLIND_SET_QUESTIONS: list[tuple[str, str]] = [
+    ("muss ich warten bis ihr meins zurückhabt oder schickt ihr das neue gleich los?", "exchange_timing"),
+    ("ok y si se me pasa, cuanto cuesta el 2-day y hasta que dia?", "holiday_cutoff"),
+]
 
 
 @pytest.mark.parametrize(
@@ -733,15 +703,10 @@ def test_a_complaint_to_write_is_off_topic(text):
     assert cues.any_of(cues.ELSEWHERE, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        ("Le remboursement arrive sous combien de jours ?", "refund_timing"),
-        ("combien coûte la livraison en 2 jours, et jusqu'à quand?", "holiday_cutoff"),
-    ],
-)
-def test_french_follow_ups_find_their_written_answer(text, topic):
-    assert topic in [t.name for t in topics.topics_of(text)]
+FRENCH_FOLLOW_UPS: list[tuple[str, str]] = [
+    ("Le remboursement arrive sous combien de jours ?", "refund_timing"),
+    ("combien coûte la livraison en 2 jours, et jusqu'à quand?", "holiday_cutoff"),
+]
 
 
 def test_french_hour_and_a_claim_to_write():
@@ -761,3 +726,17 @@ def test_a_return_said_after_a_reason_is_a_return_not_a_cancellation(agent):
     cid = agent.start("web")
     reply = agent.send(cid, "the blanket showed up after the party so i dont need it anymore. want to send it back")
     assert reply.intent == "start_return" and "policy:orders#changes" not in _cited(reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    FOLLOW_UP_QUESTIONS
+    + MORE_QUESTIONS
+    + SHIPPING_QUESTIONS
+    + MONEY_QUESTIONS
+    + LAST_QUESTIONS
+    + BLIND_SET_QUESTIONS
+    + FRENCH_FOLLOW_UPS,
+)
+def test_questions_find_their_written_answer(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
