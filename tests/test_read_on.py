@@ -153,6 +153,8 @@ def test_the_new_one_before_the_wait_asks_when_an_exchange_ships(text):
         ("wie lang heben's ma das dort auf? schaff's eventuell erst nächste Woche", "pickup_hold"),
         ("y vont le garder combien de jours?", "pickup_hold"),
         ("she ordered it on 28/11 and it came this week. how long have i got?", "return_deadline"),
+        ("do u guys ship to canada", "ship_where"),
+        ("ah y la etiqueta de devolución la pagan ustedes", "return_cost"),
     ],
 )
 def test_short_questions_name_their_topic(text, topic):
@@ -235,3 +237,8 @@ def test_what_was_ordered_then_what_came_is_a_wrong_or_missing_item(text, proble
 
     assert problems.detect(text, "order_status") == problem
     assert problems.detect("i ordered it last week and got it today, thanks", "order_status") is None
+
+
+def test_me_regalaron_says_the_customer_received_a_gift():
+    assert cues.RECEIVED_GIFT.search(cues.fold("me regalaron una parka y no me queda, lo puedo cambiar?"))
+    assert not topics.topics_of("u there?")

@@ -74,7 +74,8 @@ WHEN = _rx(
 #: "I got it as a gift", "geschenkt bekommen": the customer is the recipient (store credit, no refund).
 RECEIVED_GIFT = re.compile(
     r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
-    r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|recibi de regalo|"
+    r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|me regal(?:aron|o)|"
+    r"recibi de regalo|"
     r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"
     r"ganhei de presente|recebi de presente|nota de presente)\b"
 )

@@ -339,7 +339,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
             # "the label is free right?", "l'étiquette c'est gratuit ?", "die Etikette ist gratis, oder?"
             r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,25}"
-            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|custa|pago|paga)\b",
+            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|custa|pag(?:o|a|an|as|amos|ar))\b",
             # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"
             r"\b(?:frete|postagem|portes?|envio|costo|gastos) (?:da|de|do|de la) (?:devolucao|troca|retorno)\b"
             r"|\bfrais de (?:retour|renvoi)\b|\bruck(?:sende|versand)kosten\b|\breturn (?:shipping|postage) cost",
@@ -519,10 +519,15 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
+#: Chat spellings of English words the topics are written in: "do u guys ship to canada", "r ur stores open".
+_CHAT_WORDS = {"u": "you", "ur": "your", "r": "are"}
+_CHAT_WORD = re.compile(r"\b(?:u|ur|r)\b")
+
+
 def topics_of(text: str) -> list[Topic]:
     """Every policy topic the message asks about, in the registry's order ("what's the cut-off for
     2-day shipping and how much is it?" asks two)."""
-    folded = fold(text)
+    folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], fold(text))
     return [t for t in TOPICS if t.pattern.search(folded)]
 
 
