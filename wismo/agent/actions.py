@@ -379,11 +379,19 @@ _KIND_WORDS = (
 _STOP = frozenset("the a an on at in of to one option please st street ave avenue rd road dr".split())
 
 
+#: A digit that picks an option, not a time or a duration ("a 2 hour window", "at 3", "um 3 Uhr").
+_CHOICE_DIGIT = re.compile(
+    r"(?<!\bat )(?<!\bum )(?<!\ba las )(?<!\bas )\b(\d)\b"
+    r"(?!\s*-?\s*(?:h|hr|hrs|hours?|mins?|minutes?|days?|weeks?|pm|am|o'?clock|uhr|std|stunden?|tage?n?|heures?"
+    r"|jours?|horas?|dias?|semanas?|semaines?|wochen?)\b)"
+)
+
+
 def chosen_point(text: str, codes: list[str], names: list[str] | None = None) -> str | None:
     """Which of the listed pickup points the customer picked: "2", "option 2", "the second one",
     "the last one", "the locker", "the one on Elm St". None when it is not clear which."""
     low = cues.fold(text)
-    numbers = [int(n) for n in re.findall(r"\b(\d)\b", low)]
+    numbers = [int(n) for n in _CHOICE_DIGIT.findall(low)]
     if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
         return codes[numbers[0] - 1]
     for m in re.finditer(r"[a-z0-9]+", low):
@@ -513,6 +521,18 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
     return [], plan("action_cancelled", [])
 
 
+def _return_event(event: Fact, summary: dict) -> str:
+    """A return's step in the customer's language (its stored words are the shop's English)."""
+    return word(
+        f"return_event.{event.values['event']}",
+        rma=summary["rma"],
+        carrier=summary.get("carrier") or "",
+        place=summary.get("warehouse") or "",
+        amount=wording.money(summary.get("amount") or 0.0),
+        exchange_order_number=summary.get("exchange_order_number") or "",
+    )
+
+
 def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tuple[list[Fact], dict]:
     facts = returns_tool.return_status(ctx, order_key)
     summary = next((f for f in facts if f.source_id.count(":") == 1), None)
@@ -525,7 +545,7 @@ def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tup
     last = events[-1] if events else None
     fields = {
         "rma": v["rma"],
-        "last_event": last.label if last else word("return_created"),
+        "last_event": _return_event(last, v) if last else word("return_created"),
         "last_time": wording.day(last.values["time"], "America/New_York") if last else "",
         "tracking_number": v.get("tracking_number") or "",
     }

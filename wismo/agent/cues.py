@@ -256,6 +256,24 @@ UNSAFE = _rx(
     r"(?:baixa|abaixa|muda|altera)\w* o preco|finge que (?:vc|voce|tu) (?:e|es) o (?:gerente|dono|chefe))\b",
 )
 
+#: The customer's own errands ("I need to pick up my kid at 3", "tengo que ir a buscar a mi hija"): a
+#: person picked up is not a parcel to collect, so the model never reads them as a pickup request.
+_FAMILY = (
+    r"(?:kids?|son|daughter|child(?:ren)?|boy|girl|baby|husband|wife|mom|mum|dad|mother|father|grandma|grandpa"
+    r"|hij[oa]s?|nin[oa]s?|peques|crios|esposo|esposa|madre|padre|mama|papa|abuel[oa]s?"
+    r"|fils|fille|enfants?|gamins?|petits?|mari|femme|mere|pere"
+    r"|sohn|tochter|kind(?:er)?|kleinen?|mann|frau"
+    r"|filh[oa]s?|criancas?|marido|mae|pai)"
+)
+ERRAND = re.compile(
+    rf"\b(?:pick(?:ing)? up (?:my|the|our) {_FAMILY}|pick(?:ing)? (?:my|the|our) {_FAMILY} up"
+    rf"|(?:recoger|buscar) a (?:mi|mis|los|las|la|el) {_FAMILY}"
+    rf"|(?:chercher|recuperer) (?:mon|ma|mes|les) {_FAMILY}"
+    rf"|(?:mein(?:en|e)?|die|den|das) {_FAMILY}(?: \w+){{0,3}} (?:abholen|abzuholen|holen)"
+    rf"|(?:buscar|pegar) (?:meu|minha|meus|minhas|o|a|os|as) {_FAMILY})\b"
+)
+
+
 #: Wanting the parcel somewhere else than the door: a pickup point, a locker, a store.
 PICKUP = _rx(
     r"\b(?:pick (?:it |them |my \w+ )?up|pickup|collect (?:it|them)|get (?:it )?(?:sent )?(?:somewhere|elsewhere)|"
@@ -304,7 +322,13 @@ ASK_PERSON = _rx(
     r"\bis there (?:a|an|any) (?:grown-?up|adult|human|real person|person|manager)\b.{0,25}\b(?:talk|speak|chat)\b"
     r"|\b(?:pass|put|transfer|hand|send|connect) me (?:over |through )?to (?:one of|someone|somebody|a real|a live"
     r"|a human|an actual|a person)\b|\b(?:with an? (?:actual |real )?(?:heartbeat|pulse)|flesh and blood)\b",
-    r"\bcan (?:someone|somebody|a person|anyone|a human) (?:just |please )?(?:look|check|find|help|sort)\b",
+    r"\bcan (?:someone|somebody|a person|anyone|a human) (?:just |please )?(?:look|check|find|help|sort)\b"
+    r"|\b(?:i want|i need|i'?d like|please have|get) (?:someone|somebody|a person|a human|a real person) (?:to )?"
+    r"(?:check|look|look into|look at|call|contact|review|investigate|sort)\b",
+    r"\b(?:quiero|necesito) que alguien (?:lo |la |me )?(?:revise|mire|compruebe|llame|verifique)\b"
+    r"|\bje (?:veux|voudrais) que quelqu'un (?:verifie|regarde|m'appelle|controle)\b"
+    r"|\bjemand (?:soll|muss|sollte) (?:das |sich das )?(?:prufen|anschauen|nachsehen|mich anrufen)\b"
+    r"|\bquero que alguem (?:verifique|olhe|veja|me ligue|confira)\b",
     r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",
     r"\b(?:parler|discuter) (?:a|avec) (?:une |un |un vrai |une vraie )?(?:personne|quelqu'un|humain|conseill\w*|"
@@ -413,9 +437,11 @@ ACK = _rx(
 #: A reason to send something back, or a swap, in the customer's words ("too big", "not my style").
 RETURN = _rx(
     r"\b(?:too (?:big|small|large|tight|loose|long|short|wide|narrow)|(?:doesn'?t|does not|didn'?t) fit|"
-    r"runs (?:big|small)|not my style|don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
+    r"runs (?:big|small)|not my style|(?:it'?s|its|it is) (?:really |just |so |totally )?not (?:me|for me)\b|"
+    r"don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
     r"(?:one|size)|next size|size (?:up|down)|different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
-    r"back|return (?:it|them|the)|exchange (?:it|them|the|for)|swap (?:it|them|the|for)"
+    r"back|(?:send|sending) back|returning (?:it|them|the|my)|return (?:it|them|the)|exchange (?:it|them|the|for)"
+    r"|swap (?:it|them|the|for)"
     r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange))\b",
     # Asked to start one: "pouvez-vous partir le retour", "iniciar la devolución", "Retoure anlegen".
     r"\b(?:(?:iniciar|hacer|empezar|tramitar) (?:la|una|mi) devolucion|(?:partir|commencer|lancer|faire|initier"
@@ -461,7 +487,7 @@ GLAD = _rx(
 )
 
 YES = _rx(
-    r"^\W*(?:yes|yep|yeah|yup|ya|y|sure|ok|okay|k|confirm(?:ed)?|do it|go ahead|please do|sounds good|perfect|"
+    r"^\W*(?:yes|yep|yeah|yup|ya|y|sure|ok|okay|k|mhm|mm+|confirm(?:ed)?|do it|go ahead|please do|sounds good|perfect|"
     r"correct|that one|that'?s (?:it|right|fine|good)|absolutely|of course|definitely|please)\b",
     r"^\W*(?:si|vale|claro|dale|de acuerdo|confirmo|adelante|perfecto|por favor|ok|sale|listo|hazlo)\b",
     r"^\W*(?:oui|ouais|d'?accord|ok|parfait|je confirme|allez-y|vas-y|c'est bon|volontiers|bien sur)\b",
@@ -635,7 +661,7 @@ RETURNED_TO_SENDER = _rx(
 #: A yes said inside a short sentence ("great, do it", "sounds good, go ahead").
 YES_INSIDE = _rx(
     r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|let'?s (?:swap|exchange|return) (?:it|them)"
-    r"|please do)\b",
+    r"|please do|(?<!ll )(?<!will )(?<!gonna )(?<!to )do that|go for it)\b",
     r"\b(?:hazlo|adelante|hagamoslo)\b",
     r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
@@ -745,6 +771,8 @@ _QUESTION_WORDS = (
     r"posso|pode|como|quando|onde|quanto|se|tenho|preciso"
 )
 _CLAUSE_SPLIT = re.compile(
+    # "1) where is it 2) how long do I have to return 3) ...": a numbered list, each number a part.
+    rf"(?:^|\s+)\d{{1,2}}\)\s+|"
     rf"\?+\s*|;\s*|\.\s+|\s+(?:and also|also|plus|and|y tambien|y|et aussi|et|und auch|und|e tambem|e)\s+"
     rf"(?=(?:i |me |my |she |he |we )?(?:{_QUESTION_WORDS})\b)",
     re.I,
@@ -819,6 +847,11 @@ def any_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(fold(text)))
 
 
+def asks_pickup(text: str) -> bool:
+    """A pickup point, locker or collecting the parcel is asked about (not "I have to pick up my kid")."""
+    return bool(PICKUP.search(ERRAND.sub(" ", fold(text))))
+
+
 #: "status of #WS12345", "estado del pedido", "wo ist meine Bestellung": a part that asks where an order is.
 _STATUS_WORD = _rx(
     r"\b(?:status|update|tracking|rastreo|estado|seguimiento|statut|suivi|sendungsstatus|stand|"
@@ -878,8 +911,11 @@ _NOT_JUST_YES = re.compile(
 def is_yes(text: str) -> bool:
     """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
     folded = _stretched(fold(text))
-    if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded) or "?" in folded:
+    if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded):
         return False
+    if "?" in folded:
+        # "isn't that what I just said? yes": a plain yes after the question still says yes.
+        return bool(_YES_AFTER_QUESTION.search(folded))
     if NO.search(folded) or WAIT.search(folded) or re.search(_HOLD, folded):
         return False
     if _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6):
@@ -889,6 +925,9 @@ def is_yes(text: str) -> bool:
     return len(folded.split()) <= 8 and bool(_YES_WORD.search(folded)) and not _NOT_JUST_YES.search(folded)
 
 
+_YES_AFTER_QUESTION = re.compile(
+    r"\?\W*(?:yes|yeah|yep|si|oui|ja|sim)(?:\W+(?:do it|go ahead|please|por favor|s'il vous plait|bitte))?\W*$"
+)
 #: "yes... actually wait", "sí, espera", "ok thanks, I'll think about it, don't do anything yet": no yes.
 _HOLD = (
     r"\b(?:wait|hold on|espera|un momento|attends?|minute|warte|moment mal|espera ai|calma|not yet|hold off"

@@ -142,10 +142,11 @@ class Dialogue(PendingReplies, OrderAnswers):
         correction = cues.any_of(cues.CORRECTION, self.text) and bool(self.ents)
         problem = problems.detect(self.text, self.intent, state.get("problem"))
         if correction and (
-            problem in ("wrong_item", "missing_item") or (problem == "address_change" and self.ents.get("order_number"))
+            problem in ("wrong_item", "missing_item")
+            or (problem == "address_change" and (self.ents.get("order_number") or self.ents.get("email")))
         ):
-            # "sorry, wrong number, it's #WS10057", "oh, a digit is missing: 37203": a correction of a
-            # detail, not a wrong or missing item or a new address.
+            # "sorry, wrong number, it's #WS10057", "oh, a digit is missing: 37203", "falsche Adresse,
+            # bestellt hab ich mit <email>": a correction of a detail, not a wrong or missing item or a new address.
             problem = None
         if (
             problem == "address_change"
@@ -372,12 +373,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:
             return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
-        if (
-            cues.any_of(cues.PICKUP, self.text)
-            and pickup_context
-            and not is_followup(self.text, self.ents)
-            and not left
-        ):
+        if cues.asks_pickup(self.text) and pickup_context and not is_followup(self.text, self.ents) and not left:
             # ("where did they leave it, the porch, a locker?" asks where it was delivered, not for a point.)
             return "pickup_alternative", max(confidence, self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):

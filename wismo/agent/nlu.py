@@ -47,6 +47,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from wismo.agent.cues import ERRAND
 from wismo.agent.entities import (
     EMAIL_RE,
     ORDER_NUMBER_RE,
@@ -151,6 +152,7 @@ def normalize_text(text: str) -> str:
     text = _NON_WORD_RE.sub(" ", text)
     text = _DIGITS_RE.sub(" xnum ", text)
     text = _SPACE_RE.sub(" ", text).strip()
+    text = ERRAND.sub(" xerrand ", text).strip()
     return _EMAIL_LEAD_RE.sub("xemail", text)
 
 

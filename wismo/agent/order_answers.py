@@ -86,6 +86,8 @@ class OrderAnswers(WrittenAnswers):
             said = u.intent == main and u.confidence >= self.threshold and not other
             if said or (is_followup(part, u.entities) and not other):
                 continue  # said by the main answer, or only the order's details ("order #WS10001, a@b.c")
+            if cues.any_of(cues.ERRAND, part) and not cues.asks_pickup(part):
+                continue  # "I need to pick up my kid at 3", "muss um 3 die Kleine abholen": their day, no question
             if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
                 # A side question no intent explains ("do I have to sign for it?"): the written answer.
                 fact = self.kb_answer(part)

@@ -79,8 +79,10 @@ class PendingReplies(DialogueBase):
                 ctx, order, combined, [], force_option=pending.get("option"), gift=self.gift
             )
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
-        if kind == "return" and "?" in text and topics.topics_of(text):
-            return None  # "do I have to wait for the old one first?": answered, the proposal still waits
+        if kind in ("return", "choose_item") and "?" in text and topics.topics_of(text):
+            # "do I have to wait for the old one first?", "will the person who bought it find out?":
+            # answered, the proposal (or the question which item) still waits.
+            return None
         if kind == "return" and option and option == pending.get("option"):
             # The option already proposed, said again: ask for the explicit yes, without re-listing it.
             return self.confirm_again(pending, option, order)

@@ -158,7 +158,7 @@ def status_plan(
     }
     if event is not None:
         facts.append(event)
-        fields["last_event"] = event.values["description"]
+        fields["last_event"] = wording.event(event.values["description"])
         fields["last_place"] = wording.place(event.values.get("city"), event.values.get("region"))
         fields["last_time"] = wording.moment(event.values["time"], tz)
     eta_sentence, window = eta_phrase(tracking, ctx, eta)
@@ -288,8 +288,9 @@ class LocalPolicy:
         aspect = asked if asked in ("who", "where") else ("recap" if followup and not eta_focus else None)
         has_scan = any(":event:" in f.source_id for f in main.facts)
         explainable = main.status in EXPLAINED and (has_scan or main.status is S.INFO_RECEIVED)
-        if followup and status is S.OUT_FOR_DELIVERY and main.order is not None and cues.any_of(cues.HOUR, text):
-            # "what time tho?": carriers give no time slot; the written words say by when it usually comes.
+        if status is S.OUT_FOR_DELIVERY and main.order is not None and cues.any_of(cues.HOUR, text):
+            # "what time tho?", "#WS12569, what time will the driver come?": carriers give no time slot;
+            # the written words say by when it usually comes.
             return self._explained(ctx, main, eta, evidence, notices)
         meaning = cues.any_of(cues.STATUS_MEANING, text)  # "exception?? what does that even mean"
         asks_meaning = (followup and asked is None) or meaning
@@ -297,7 +298,7 @@ class LocalPolicy:
             # "why is it late?", "is it lost?": what the status means, in the shop's written words.
             return self._explained(ctx, main, eta, evidence, notices)
 
-        if intent == "pickup_alternative" or (intent == "delivery_issue" and cues.any_of(cues.PICKUP, text)):
+        if intent == "pickup_alternative" or (intent == "delivery_issue" and cues.asks_pickup(text)):
             if followup and main.status is S.AVAILABLE_FOR_PICKUP:
                 return self._explained(ctx, main, eta, evidence, notices)
             return self._pickup(ctx, main, evidence)
@@ -388,7 +389,7 @@ class LocalPolicy:
                 order_number=tracking.order.number if tracking.order else "",
             )
         desc = event.values["description"]
-        delivered_place = desc.split(",", 1)[1].strip() if "," in desc else "door"
+        delivered_place = wording.delivered_place(desc.split(",", 1)[1].strip() if "," in desc else "front door")
         facts = [f for f in evidence if f.kind == "order"] + [event, policy]
         return evidence + [policy], plan(
             "delivered_missing",
@@ -397,7 +398,7 @@ class LocalPolicy:
             order_number=tracking.order.number if tracking.order else "",
             last_time=wording.moment(event.values["time"], tz),
             last_place=wording.place(event.values.get("city"), event.values.get("region")),
-            last_event=desc,
+            last_event=wording.event(desc),
             delivered_place=delivered_place,
         )
 

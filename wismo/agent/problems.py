@@ -383,7 +383,7 @@ def problem_plan(problem: str, tracking: Tracking, evidence: list[Fact]) -> tupl
     facts = facts + ([event] if event else [])
     if event is not None:
         fields |= {
-            "last_event": event.values["description"],
+            "last_event": wording.event(event.values["description"]),
             "last_time": wording.moment(event.values["time"], tz),
             "last_place": wording.place(event.values.get("city"), event.values.get("region")),
         }

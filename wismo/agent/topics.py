@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import fold
+from . import topic_words as words
+from .cues import ERRAND, fold
 
 
 @dataclass(frozen=True)
@@ -25,92 +26,45 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-#: Money coming back: the refund itself, or money arriving "on my card" / "auf dem Konto".
-_MONEY = (
-    r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
-    r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
-    r"|guita|lana|pognon|fric|thune|kohle|grana|bank|banco|banque|saldo"
-    r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
-    r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
-)
-_HOW_LONG = (
-    r"(?:how (?:long|many days|soon)|when|wie lange|wann|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
-    r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando|prazo|plazo|delai)"
-)
-
-#: The money coming back: "me lo devuelven", "bekomme ... zurück", "je le récupère", "get it back".
-_GIVEN_BACK = (
-    r"(?:devuelv|devolv|reembols|reintegr|zuruck|erstatt|rembours|recup|rend|get (?:it |them |my \w+ )?back"
-    r"|aparec|apparai|erschein|show(?:s)? up|cai|entra"
-    r"|see (?:it|the \w+)|receb|estorn|bekomm|krieg|recib|(?:come|comes) back)"
-)
-
-#: Only "how long", never a bare "when": read after the money ("the refund, how long does it take?").
-_HOW_LONG_AFTER = (
-    r"(?:how long|how many days|(?:dans|en|sous) combien de (?:temps|jours)|combien de (?:temps|jours)"
-    r"|(?:en )?cuanto tiempo|cuantos dias|(?:in )?wie vielen tagen|wie lange|(?:em )?quanto tempo|quantos dias)"
-)
-
-#: Asking a price, and the shipping it is asked of: both make a question about shipping costs.
-_COST = (
-    r"(?:how much|cost|costs|price|fee|free|gratis|gratuit\w*|kostenlos|cuanto (?:cuesta|vale|sale|es)|precio|combien"
-    r"|coute|prix|tarif|"
-    r"was kostet|wie viel|kosten|preis|quanto (?:custa|custam|e|fica)|preco|valor)"
-)
-_SHIPPING = (
-    r"(?:shipping|delivery|2[- ]?day|two[- ]day|overnight|express|next[- ]day|envio|2 dias|urgente|livraison|"
-    r"express|2 jours|versand|2-tage|expressversand|frete|entrega|2 dias|portes)"
-)
-
-#: A shipping speed by its name: "2-day", "overnight", "en 2 jours", "de un día para otro".
-_SPEED = (
-    r"(?:2[- ]?day|two[- ]day|overnight|next[- ]day|express\w*|2[- ]dias|2 jours|2[- ]tage\w*|dia seguinte"
-    r"|lendemain|(?:de )?un dia (?:para|pa) (?:otro|el otro)|(?:de )?um dia para o outro|zum nachsten tag)\b"
-)
-
 #: A topic a short "and ...?" goes on with: "and 2-day?" after the holiday cut-offs asks its cut-off,
 #: not its price.
 THREADS: dict[str, frozenset[str]] = {"holiday_cutoff": frozenset({"shipping_cost"})}
 
 
-_ASKS_PRICE = re.compile(rf"\b{_COST}\b")
+_ASKS_PRICE = re.compile(rf"\b{words.COST}\b")
 _ASKS_DEADLINE = re.compile(
-    r"\b(?:until when|till when|by when|last day|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando)\b"
+    r"\b(?:until when|till when|by when|last day|cut-?off|fecha limite|date limite|bestellschluss|prazo final"
+    r"|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando"
+    r"|hasta que dia|jusqu'a quel jour|ate que dia|bis zu welchem tag)\b"
 )
+
+
+#: The shipping thread: after either answer, "what does it cost?" asks the price and "till when?" the
+#: cut-off, whatever speed the message names.
+_SHIPPING_THREAD = ("holiday_cutoff", "shipping_cost")
 
 
 def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     """The topics of a short "and ...?" message, read on from the previous question's topics
     ("and how much is overnight?" still asks its price)."""
-    if _ASKS_PRICE.search(fold(text)):
+    folded = fold(text)
+    if any(b.name in _SHIPPING_THREAD for b in before) and all(t.name in _SHIPPING_THREAD for t in found):
+        # "was kostet das?" after the cut-offs, "e no envio normal até quando?" after the prices.
+        asks = (_ASKS_DEADLINE, _ASKS_PRICE)
+        asked = [name for name, rx in zip(_SHIPPING_THREAD, asks, strict=True) if rx.search(folded)]
+        if asked:
+            return [t for t in TOPICS if t.name in asked]
+    if _ASKS_PRICE.search(folded):
         # "and 2-day? until when, and what does it cost?": the cut-off too when a deadline is asked.
-        return [*before, *found] if _ASKS_DEADLINE.search(fold(text)) else found
+        return [*before, *found] if _ASKS_DEADLINE.search(folded) else found
     if any(t.name in THREADS.get(b.name, ()) for b in before for t in found):
         return before
     return found
 
 
-#: Placing an order (not one placed already): a holiday cut-off is about an order still to make.
-_ORDERING = re.compile(
-    r"\b(?:(?:if|when|once) i (?:order|buy)|(?:to|can|could) order|(?:can|could) (?:i|we) (?:still )?order|ordering|"
-    r"order (?:by|today|tomorrow|now)|"
-    r"cut-?off|last day|si (?:pido|compro|encargo)|pedir|comprar|si je commande|commander|encomendar"
-    r"|wenn ich\b.{0,30}\bbestell\w*|"
-    r"bestellen|bestellschluss|se (?:eu )?(?:pedir|comprar)|fecha limite|date limite|prazo final|bis wann geht|"
-    r"hasta cuando hay|hasta (?:que|q) (?:dia|fecha)|jusqu'a quand|jusqu'a quel jour|ate (?:que|q) dia)\b"
-)
-
-
-#: Sending something back: "can he return it until when?" is not about placing an order.
-_RETURNING = (
-    r"\b(?:return\w*|send (?:it|them) back|exchang\w*|devol\w*|regresa\w*|cambia\w*|rendre|retourn\w*|renvoy\w*"
-    r"|echang\w*|zuruck\w*|umtausch\w*|retour\w*|devolv\w*|troca\w*)\b"
-)
-
-
 def _when_ordering(*parts: str) -> re.Pattern[str]:
     """A pattern that counts only in a message about placing an order (not about sending one back)."""
-    return re.compile(rf"^(?=.*{_ORDERING.pattern})(?!.*{_RETURNING})(?:.*?)(?:{_rx(*parts).pattern})", re.S)
+    return re.compile(rf"^(?=.*{words.ORDERING.pattern})(?!.*{words.RETURNING})(?:.*?)(?:{_rx(*parts).pattern})", re.S)
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -120,8 +74,47 @@ TOPICS: tuple[Topic, ...] = (
         re.compile(
             # "can you post to a PO box?": which carriers deliver to one (asked, not an address given).
             r"^(?=.*\?)(?=.*\b(?:p\.? ?o\.? ?box(?:es)?|post office box|apartado (?:de correos|postal)|apdo"
-            r"|boite postale|postfach|caixa postal)\b(?!\W*\d))",
+            r"|boite postale|postfach|caixa postal)\b(?!\W*\d))"
+            # "my nephew is deployed, it's an APO address": military mail, asked with or without a "?".
+            r"|\b(?:apo|fpo|dpo)\b|\bmilitary (?:address|base|mail)\b|\b(?:direccion|base) militar\b"
+            r"|\badresse militaire\b|\bmilitar(?:adresse|post)\b|\bendereco militar\b",
             re.S,
+        ),
+    ),
+    Topic(
+        "signature",
+        "policy:delivery#signature",
+        _rx(
+            # "do I have to sign for it?", "¿hay que firmar?", "faut-il signer ?", "muss ich unterschreiben?"
+            r"\b(?:have to|need to|must|gotta|do i|does someone|will i|has to) (?:\w+ )?sign (?:for )?(?:it|them|the)\b"
+            r"|\bsignature (?:required|needed)\b|\bneeds? a signature\b",
+            r"\b(?:hay que|tengo que|tiene que|necesito|hace falta) firmar\b|\bfirma (?:obligatoria|requerida)\b",
+            r"\b(?:faut-il|il faut|dois-je|je dois|faudra) (?:le |la )?signer\b|\bsignature (?:obligatoire|requise)\b",
+            r"\b(?:muss|mussen|soll) (?:ich|man|jemand) (?:\w+ ){0,3}unterschreiben\b"
+            r"|\bunterschrift (?:notig|erforderlich)\b",
+            r"\b(?:tenho que|tem que|precisa|preciso) assinar\b|\bassinatura (?:obrigatoria|necessaria)\b",
+        ),
+    ),
+    Topic(
+        "notifications",
+        "policy:orders#notifications",
+        _rx(
+            # "can I get texts when it moves?", "¿me avisan por whatsapp?", "benachrichtigung per SMS"
+            r"\b(?:get|receive|send me|sign up for|opt in to) (?:\w+ )?(?:texts?|sms|text (?:updates|alerts)"
+            r"|notifications|whatsapp (?:updates|alerts|messages))\b|\bnotify me\b",
+            r"\b(?:me avisan|avisos|notificaciones|alertas) (?:por|de|en) (?:sms|whatsapp|mensaje|texto)\b",
+            r"\b(?:notifications?|alertes?|sms) (?:par|de|pour) (?:sms|whatsapp|le suivi|texto)\b|\bprevenir par sms\b",
+            r"\b(?:benachrichtigung\w*|sms|updates?) (?:per|uber|bei|via) (?:sms|whatsapp)\b",
+            r"\b(?:notificacoes|avisos|alertas) (?:por|pelo|no|via) (?:sms|whatsapp|mensagem)\b",
+        ),
+    ),
+    Topic(
+        "damaged_return",
+        "policy:returns#damaged",
+        _rx(
+            # "do I have to send the broken one back?", "je dois renvoyer le truc cassé ?": the written
+            # rule on damaged items (no return unless asked), also while a person is on the way.
+            rf"\b{words.SEND_BACK}\b.{{0,40}}\b{words.BROKEN}|\b{words.BROKEN}\b.{{0,40}}\b(?:back|{words.SEND_BACK})\b",
         ),
     ),
     Topic(
@@ -172,23 +165,23 @@ TOPICS: tuple[Topic, ...] = (
         "shipping_cost",
         "policy:shipping#options",
         _rx(
-            rf"\b{_COST}\b.{{0,60}}\b{_SHIPPING}\b",
-            rf"\b{_SHIPPING}\b.{{0,60}}\b{_COST}\b",
+            rf"\b{words.COST}\b.{{0,60}}\b{words.SHIPPING}\b",
+            rf"\b{words.SHIPPING}\b.{{0,60}}\b{words.COST}\b",
             # "and 2-day shipping?", "e o envio em 2 dias?", "und Overnight?": a speed named after "and".
-            rf"^\W*(?:and|y|et|und|e)\W+(?:\w+\W+){{0,3}}?{_SPEED}(?:\W+\w+){{0,2}}\W*$",
+            rf"^\W*(?:and|y|et|und|e)\W+(?:\w+\W+){{0,3}}?{words.SPEED}(?:\W+\w+){{0,2}}\W*$",
         ),
     ),
     Topic(
         "refund_timing",
         "policy:returns#refund-timing",
         _rx(
-            rf"\b{_HOW_LONG}\b.{{0,40}}\b{_MONEY}\b",
-            rf"\b{_MONEY}\b.{{0,50}}\b{_HOW_LONG_AFTER}\b",
+            rf"\b{words.HOW_LONG}\b.{{0,40}}\b{words.MONEY}\b",
+            rf"\b{words.MONEY}\b.{{0,50}}\b{words.HOW_LONG_AFTER}\b",
             # "et je suis remboursée quand ?": the money, then a bare "when" that ends the question.
-            rf"\b{_MONEY}\w*\W+(?:\w+\W+){{0,3}}(?:when|quand|cuando|wann|quando)\W*$",
+            rf"\b{words.MONEY}\w*\W+(?:\w+\W+){{0,3}}(?:when|quand|cuando|wann|quando)\W*$",
             # "¿y el dinero cuándo me lo devuelven?", "wann bekomme ich mein Geld zurück": when it comes back.
-            rf"\b{_MONEY}\b.{{0,30}}\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{_GIVEN_BACK}",
-            rf"\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{_GIVEN_BACK}\w*\b.{{0,25}}\b{_MONEY}",
+            rf"\b{words.MONEY}\b.{{0,30}}\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{words.GIVEN_BACK}",
+            rf"\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{words.GIVEN_BACK}\w*\b.{{0,25}}\b{words.MONEY}",
             # "how long after it gets to you?": the time from the return's arrival to the money.
             r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
             r"(?:gets|arrives|reaches|is received)\b",
@@ -268,6 +261,23 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:e que )?(?:eu )?(?:(?:tenho que|devo|posso) )?(?:[oa] )?"
             r"(?:deixo|entrego|levo"
             r"|deixar|entregar|levar))\b",
+        ),
+    ),
+    Topic(
+        "return_in_store",
+        "policy:returns#in-store",
+        _rx(
+            # "can I just drop it at one of your stores instead?", "et si je le ramène en magasin ?"
+            r"\b(?:return|drop|bring|take)\w*\b(?: (?:it|them|this|that|the \w+))?(?: off| back)? (?:at|to|in|into)"
+            r" (?:one of )?(?:your|you|a|the|any) (?:guys )?(?:stores?|shops?)\b"
+            r"|\b(?:in-? ?store returns?|return in store)\b",
+            r"\b(?:devolver|devuelvo|devolverlo|devolverla|llevar|llevarlo|llevarla|llevo|dejar|dejarlo|dejo)\b"
+            r"(?: \w+){0,2} (?:en|a) (?:la|una|alguna|su|vuestra|tu|sus|las) tiendas?\b",
+            r"\b(?:rendre|retourner|ramener|rapporter|ramene|rapporte|deposer|depose)\b(?: \w+){0,3} "
+            r"(?:en|au|dans un|dans une|dans votre|dans vos) (?:magasins?|boutiques?)\b",
+            r"\b(?:im|in einem|in einer|in der|in eurem|in ihrem|in euren) (?:laden|geschaft|filiale|store)\w*"
+            r"(?: \w+){0,3} (?:zuruckgeben|zuruckbringen|abgeben|umtauschen)\b",
+            r"\b(?:devolver|devolvo|levar|levo|trocar|deixar)\b(?: \w+){0,2} (?:na|numa|em uma|em alguma|nas) lojas?\b",
         ),
     ),
     Topic(
@@ -365,6 +375,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|bekommen|habt|erhalten)\b",
             r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
+            # "when do I get the new size?", "je reçois la nouvelle taille quand ?": the exchanged item's day.
+            rf"\b{words.WHEN_WORD}\b.{{0,40}}\b{words.NEW_ITEM}\b|\b{words.NEW_ITEM}\b.{{0,40}}\b{words.WHEN_WORD}\b",
             # The new one first: "and the new one? do I wait till you get the other?" in five languages.
             r"\b(?:new one|nuev[oa]|nouveau|nouvelle|neue\w*|nov[oa])\b.{0,40}\b(?:wait|esperar|esperamos|attend\w*"
             r"|warten|espero)\b.{0,60}\b(?:get|receive|have|reciban|llegue|tengan|receviez|recoive|ayez|bekommt|habt"
@@ -527,7 +539,7 @@ _CHAT_WORD = re.compile(r"\b(?:u|ur|r)\b")
 def topics_of(text: str) -> list[Topic]:
     """Every policy topic the message asks about, in the registry's order ("what's the cut-off for
     2-day shipping and how much is it?" asks two)."""
-    folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], fold(text))
+    folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], ERRAND.sub(" ", fold(text)))
     return [t for t in TOPICS if t.pattern.search(folded)]
 
 

@@ -21,6 +21,9 @@ GENERAL_MIN_SCORE = 0.45
 FALLBACK_MIN_SCORE = 0.55
 
 
+#: Written answers to what follows a return's arrival: said after the return's own status.
+AFTER_THE_RETURN = frozenset({"refund_timing", "exchange_timing"})
+
 #: Written answers about an order, asked in the message that proves it.
 ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold"})
 
@@ -30,7 +33,8 @@ class WrittenAnswers(DialogueBase):
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
         found = topics.topics_of(self.text)
-        if found and cues.elliptical(self.text) and self.state.get("topic_articles"):
+        short = cues.elliptical(self.text) or (len(self.text.split()) <= 5 and not self.ents)
+        if short and self.state.get("topic_articles"):
             # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
             found = topics.read_on(self.text, found, topics.of_articles(self.state["topic_articles"]))
         if self.ents.get("order_number") or self.ents.get("tracking_number"):
@@ -48,7 +52,7 @@ class WrittenAnswers(DialogueBase):
                 return None
         redirected = self.state.get("redirected")
         # After the redirect, "when?" is about the point, not the old door-step estimate.
-        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (cues.any_of(cues.PICKUP, self.text) or not self.ents)
+        asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (cues.asks_pickup(self.text) or not self.ents)
         if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
             # "from when can I grab it and how long do they keep it?" after the redirect: its own dates.
             recap = actions.redirect_recap(self.ctx(), self.focus, redirected)
@@ -99,7 +103,7 @@ class WrittenAnswers(DialogueBase):
             if not (general or money):
                 return None
         meaning = cues.any_of(cues.STATUS_MEANING, self.text)
-        what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.any_of(cues.PICKUP, self.text)
+        what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.asks_pickup(self.text)
         if not found and self.focus and (meaning or what_now):
             # "what does that mean, is it stuck?", "I missed the delivery, what now?": the order's status
             # with what it means for them, cited to both; the written meaning alone when there is none.
@@ -117,18 +121,18 @@ class WrittenAnswers(DialogueBase):
             return self.status_meaning()
         if not found:
             return None
-        refund_timing = any(t.name == "refund_timing" for t in found)
-        # Only these two readings depend on a return on record: look it up for them alone.
+        after_return = [t.article for t in found if t.name in AFTER_THE_RETURN]
+        # Only these readings depend on a return on record: look it up for them alone.
         if (
             self.focus
-            and (refund_timing or self.intent == "return_status")
+            and (after_return or self.intent == "return_status")
             and returns_tool.return_status(self.ctx(), self.focus)
         ):
-            if not refund_timing:
+            if not after_return:
                 return None  # a return on record: its own status answers
-            # "and when do I get the money?" with a return under way: where it is, then when the
-            # money comes after it arrives (the status alone does not say).
-            return self.with_written(self.order_turn("return_status"), written_facts(["policy:returns#refund-timing"]))
+            # "and when do I get the money / the new size?" with a return under way: where it is, then
+            # what follows its arrival in writing (the status alone does not say).
+            return self.with_written(self.order_turn("return_status"), written_facts(after_return))
         return self.topics_reply(found)
 
     def asks_status_too(self) -> bool:

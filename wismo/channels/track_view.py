@@ -212,7 +212,7 @@ def _help(data: PageData) -> dict | None:
                 "code": opt.point.code,
             }
         )
-    last = tracking.events[-1].description if tracking.events else ""
+    last = wording.event(tracking.events[-1].description) if tracking.events else ""
     return {"carrier": carrier, "quote": last, "redirect": redirect, "options": options, "ask": False}
 
 
@@ -231,7 +231,7 @@ def _history(data: PageData) -> dict | None:
     events = [
         {
             "status": ShipmentStatus(ev.status).value,
-            "description": ev.description,
+            "description": wording.event(ev.description),
             "iso": ev.occurred_at.isoformat(),
             "when": wording.moment(ev.occurred_at, tz),
             "place": wording.place(ev.city, ev.region),

@@ -62,7 +62,8 @@ from .recognizers import (  # noqa: E402
 )
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
 from .recognizers.name_cues import LABEL_WORDS  # noqa: E402
-from .recognizers.names import NAME_LINE_RE, is_name_line, place_or_product  # noqa: E402
+from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
+from .recognizers.places import place_or_product  # noqa: E402
 
 __all__ = [
     "DEFAULT_ENTITIES",

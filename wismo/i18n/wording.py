@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from . import formats
+from . import carrier_events, formats
 from .catalog import word
 
 local = formats.local
@@ -50,3 +50,13 @@ def place(city: str | None, region: str | None) -> str:
     if city and region:
         return f"{city}, {region}"
     return city or region or ""
+
+
+def event(description: str) -> str:
+    """A carrier's scan ("Delivery attempted - business closed") in the turn's language."""
+    return carrier_events.say(description)
+
+
+def delivered_place(place: str) -> str:
+    """Where the carrier left it ("front porch") in the turn's language; its words if not known."""
+    return carrier_events.delivered_place(place) or place

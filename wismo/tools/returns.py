@@ -838,6 +838,7 @@ def _status_facts(engine: Engine, ret: Return) -> list[Fact]:
         "count": sum(int(i["quantity"]) for i in ret.items),
         "time": _as_aware(last.occurred_at) if last else _as_aware(ret.created_at),
         "exchange_order_number": ret.exchange_order_number,
+        "warehouse": wording.place(ret.warehouse_city, ret.warehouse_region),
     }
     if ret.option == "refund" or ret.refund_amount:
         values["amount"] = ret.refund_amount

@@ -27,6 +27,7 @@ from .name_cues import (
     TITLES,
 )
 from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, WORD_NAMES, fold
+from .places import SAINT_BEFORE, calendar_word, place_or_product
 from .vocabulary import STOP_WORDS, Vocabulary
 
 _INITIAL = rf"[{UP}]\.?"
@@ -101,6 +102,10 @@ def lower_name_tail(text: str, pos: int, vocab: Vocabulary) -> int:
     return end
 
 
+#: Nouns by their ending ("Abholung", "Reklamation", "Gelegenheit", "Qualität"): no name ends so.
+_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ionen", "tat", "nis", "tum")
+
+
 def name_like(word: str, vocab: Vocabulary) -> bool:
     """A capitalized token that looks like a name: a known first name, or not an ordinary word."""
     bare = vocab.bare(word)
@@ -122,6 +127,8 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
         return False
     if key in SURNAMES:
         return not vocab.is_english(bare)
+    if len(key) >= 7 and key.endswith(_NOUN_ENDINGS):
+        return False  # "Abholung", "Reklamation", "Gelegenheit": a noun by its ending
     return not vocab.is_word(bare)
 
 
@@ -229,122 +236,6 @@ def is_name_line(words: list[str], vocab: Vocabulary) -> bool:
 
 
 _LABEL_COLON = re.compile(r"\.?[ \t]?:")
-#: The first word of a saint's place written as one token or before another capital ("Saint-Étienne").
-_SAINTS = frozenset({"san", "santa", "santo", "saint", "sainte", "sankt", "st", "sao", "ste"})
-#: "the colour Rosa Palo", "Farbe Altrosa", "sofá Sintra", "la lampe Aurore": a colour or a model.
-_PRODUCT_WORDS = (
-    r"colou?r(?:way)?|coloris|couleur|farbe|cor|tono|tom|model|modelo|modell|mod[eè]le|sofa|sof[aá]|canap[eé]|"
-    r"lamp|lampe|l[aá]mpara|lumin[aá]ria|collection|kollektion|colecci[oó]n|cole[cç][aã]o|shade|finish"
-)
-#: Goods a shop names after people ("the Stella rain jacket", "the Max air fryer", "la chaqueta Lola",
-#: "die Kaffeemaschine Helene", "o casaco Beatriz"): a first name right before or after one is a model.
-_GOODS = (
-    "jacket coat parka vest boots boot shoes sneakers sandals throw blanket duvet quilt pillow mattress sheets "
-    "towels desk table chair armchair shelf lamp sofa set mug mugs cups bowl pan pans pot kettle fryer blender "
-    "toaster candle candles bag backpack dress shirt sweater hoodie scarf hat beanie gloves mittens jeans "
-    "chaqueta abrigo chamarra botas zapatos manta edredon colchon almohada toallas mesa silla estanteria "
-    "lampara taza tazas sarten sartenes olla vela velas bolso mochila vestido camisa jersey sueter bufanda "
-    "veste manteau doudoune bottes chaussures plaid couette matelas oreiller serviettes bureau chaise "
-    "fauteuil etagere tasse tasses poele casserole bougie bougies sac robe chemise pull echarpe cafetiere "
-    "parfum jacke mantel stiefel schuhe decke bettwasche kissen matratze handtucher handtuch tisch stuhl "
-    "regal tasse tassen pfanne topf kerze kerzen tasche rucksack kleid hemd pullover schal kaffeemaschine "
-    "casaco jaqueta botas sapatos tenis cobertor edredao colchao travesseiro toalhas cadeira estante "
-    "xicara caneca panela frigideira vela bolsa mochila camisa suéter cachecol"
-).split()
-_GOODS_SET = frozenset(fold(w) for w in _GOODS)
-#: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
-_GOODS_SUFFIXES = tuple(
-    w
-    for w in (
-        "mantel",
-        "jacke",
-        "stiefel",
-        "schuhe",
-        "decke",
-        "wasche",
-        "kissen",
-        "tucher",
-        "maschine",
-        "tasche",
-        "kleid",
-        "pullover",
-        "lampe",
-        "regal",
-        "tisch",
-        "kerze",
-    )
-)
-_PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w))")
-#: "the Stella rain jacket", "the Max air fryer": after an article, a name then goods is a model.
-_GOODS_AFTER = re.compile(
-    rf"(?i:[ \t]+(?:(?!(?:the|a|an|and|or|to|for|with|of|is|was)\b)[a-z]+[ \t]+)?"
-    rf"(?:{'|'.join(w for w in _GOODS if w.isascii())})(?!\w))"
-)
-_ARTICLES = frozenset("the a an this that these those my your our".split())
-_SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")
-
-
-#: Weekdays, months and holidays that are also first names ("no domingo", "el 3 de julio", "à Noël").
-_CALENDAR_NAMES = frozenset("domingo julio mai april august marco noel".split())
-#: A day's or date's word before them: "on", "el", "no", "am", "ce", "next", "until", "hasta"...
-_DATE_BEFORE = re.compile(
-    r"(?i:(?<!\w)(?:on|this|next|last|every|until|by|el|los|este|proximo|próximo|cada|hasta|para|de|del|en|le|ce|"
-    r"chaque|jusqu'au|au|à|am|diesen|jeden|bis|zum|im|no|nos|ao|até|ate|em|os|dia|día|\d{1,2}\.?"
-    r"|\d{1,2}(?:st|nd|rd|th)?)[ \t]+)$"
-)
-_DATE_AFTER = re.compile(r"[ \t]+(?:\d{1,2}\b|de[ \t]+\d{4}|\d{4})")
-
-
-def calendar_word(text: str, start: int, end: int) -> bool:
-    """ "abre no domingo?", "el 3 de julio", "à Noël": a weekday, month or holiday, not the name it shares."""
-    if fold(text[start:end]) not in _CALENDAR_NAMES:
-        return False
-    return bool(_DATE_BEFORE.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, end))
-
-
-_WORD_SPLIT = re.compile(r"[-'’ .]")
-_SAINT_NEXT = re.compile(r"\.?[ \t]+[^\W\d_]")
-_QUOTES = "'\"‘“«"
-#: The word right before a capitalized word that makes it a place or a product: a saint ("San",
-#: "St."), a place preposition ("in Davos", "en Mendoza", "em Cuiabá", "nach Sylt") or a colour or
-#: model word (`_PRODUCT_WORDS`, folded). Sets, not searches: this runs once per name-like word and
-#: must stay cheap on long messages.
-_SAINT_WORDS = frozenset("san santa santo los las saint st sao sankt".split())
-_PLACE_WORDS = frozenset("in en em nach aus ins dans vers hacia region".split())
-_PRODUCT_WORD_SET = frozenset(
-    """colour color colourway colorway coloris couleur farbe cor tono tom model modelo modell modele sofa
-    canape lamp lampe lampara luminaria collection kollektion coleccion colecao shade finish""".split()
-)
-
-
-def place_or_product(text: str, start: int, end: int, depth: int = 0) -> bool:
-    """ "San Diego", "Saint-Étienne", "in Davos", "em Cuiabá", "the colour Rosa Palo", "Sofa
-    Lugano": a capitalized word that begins a saint's place, follows "in", or is a colour or a model
-    (and the capitalized word right after one of those goes with it: "Rosa Palo")."""
-    first = _WORD_SPLIT.split(text[start:end], maxsplit=1)[0]
-    if first[:1] in "Ss" and fold(first) in _SAINTS and ("-" in text[start:end] or _SAINT_NEXT.match(text, end)):
-        return True
-    if _PRODUCT_AFTER.match(text, end):
-        return True
-    before = text[max(0, start - 24) : start]
-    if not before or before[-1] not in " \t" + _QUOTES:
-        return False
-    head = before.rstrip(" \t" + _QUOTES)
-    cut = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
-    prev = head[cut + 1 :]
-    key = fold(prev.rstrip("."))
-    quoted = before.rstrip(" \t")[-1:] in _QUOTES
-    if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
-        return True
-    if key in _GOODS_SET or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
-        return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
-    if key in _ARTICLES and _GOODS_AFTER.match(text, end):
-        return True  # "the Charlie chelsea boots"
-    if depth or quoted or not prev[:1].isupper() or len(prev) < 2 or not prev.isalpha():
-        return False
-    # "Rosa Palo": the capitalized word before is itself a colour, place or saint's word.
-    offset = start - len(before) + cut + 1
-    return place_or_product(text, offset, offset + len(prev), 1)
 
 
 class PersonHeuristicRecognizer(WismoRecognizer):
@@ -392,7 +283,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai"
             if word[:1].isupper():
                 if cue.group("weak") or cue.group("introducing"):
-                    ok = name_like(word, vocab) and not place_or_product(text, m.start(), m.end())
+                    ok = name_like(word, vocab) and not place_or_product(text, m.start(), m.end(), cued=True)
                 else:
                     shouting = word.isupper() and len(word) > 2 and not cue.group("declaring")
                     ok = key not in NOT_NAME_WORDS and not shouting
@@ -566,7 +457,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             if _STRETCH.sub(r"\1", key) in NOT_NAME_WORDS:
                 continue  # "Holaa", "Oii", "Heyyy": a greeting typed long
             if not word[:1].isupper():
-                place = _SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                place = SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())
                 if (
                     lowercase_message
                     and key in FIRST_NAMES
