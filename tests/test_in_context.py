@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from wismo.agent import actions, cues, topics
+from wismo.evals.picker import OrderPicker
 from wismo.i18n import carrier_events
 
 from .conftest import pick
@@ -88,13 +89,17 @@ def test_a_corrected_email_address_verifies_and_hands_nothing_off(agent, orders)
 
 
 def test_the_new_sizes_day_after_an_exchange_is_the_exchange_rule_in_the_customers_words(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True, "sized": True}, "in-context-new-size")
+    item = picker.values(row, selector={"returnable": True, "sized": True})[0]["item"]
     cid = agent.start("web")
     agent.send(
         cid,
-        "Bonjour, le Insulated Snow Boots est trop grand, je voudrais la taille en dessous svp. "
-        "commande WS10032 code postal 60622",
+        f"Bonjour, le {item} est trop petit, je voudrais la taille au-dessus svp. commande {row['order_number']} "
+        f"email {row['email']}",
     )
     agent.send(cid, "oui c'est ça, allez-y")
+    agent.send(cid, "oui")  # out of stock, a refund is proposed first: this yes books it (in stock, says it is)
     reply = agent.send(cid, "et je reçois la nouvelle taille quand ? je dois attendre que vous receviez le colis ?")
     cited = _cited(reply)
     assert "policy:returns#exchanges" in cited and any(c.startswith("return:RMA-") for c in cited), reply.text
@@ -181,3 +186,19 @@ def test_a_numbered_list_is_answered_part_by_part(agent, orders):
     cited = _cited(reply)
     assert any(c.startswith("shipment:") for c in cited), reply.text
     assert {"policy:returns#window", "policy:shipping#where"} <= set(cited), reply.text
+
+
+def test_a_shoe_size_down_in_french_is_an_exchange_and_ok_vas_y_stays_french():
+    from wismo.i18n import detect
+
+    text = "les Insulated Snow Boots sont trop grandes, je peux avoir une pointure en dessous ?"
+    assert actions.option_of(text) == "exchange" and actions._direction(text, "") == "smaller"
+    assert actions.option_of("¿me lo cambian por un número más?") == "exchange"
+    assert detect.detect("ok vas-y", "fr") == "fr"
+
+
+def test_a_gift_from_an_aunt_goes_back_as_store_credit(agent):
+    cid = agent.start("web")
+    agent.send(cid, "got a gift from my aunt, not really my thing. receipt says #WS12379 zip 30318, can i return it?")
+    proposal = agent.send(cid, "the wallet")
+    assert "store credit" in proposal.text and "original payment" not in proposal.text, proposal.text

@@ -118,6 +118,9 @@ _EXCHANGE = re.compile(
     r"(?:grossere|kleinere) grosse|outro tamanho|tamanho (?:maior|menor)|"
     r"tamanho (?:acima|abaixo)|un talle|talle mas|talle que sigue|taille (?:au[- ]dessus|en[- ]dessous)"
     r"|size (?:bigger|smaller)"
+    # Shoe sizes: "une pointure en dessous", "un número más", "eine Schuhgröße kleiner", "um número acima".
+    r"|pointure|un numero (?:mas|menos)|numero (?:mas|menos) (?:grande|chico|pequeno)|medio numero"
+    r"|schuhgrosse|numero (?:acima|abaixo|maior|menor)|numeracao (?:maior|menor)"
 )
 _REFUND = re.compile(
     r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|"
@@ -189,10 +192,12 @@ def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> retur
 _UP = re.compile(
     r"too (?:small|tight|short|narrow)|runs small|bigger|larger|size up|next size(?: up)?|one size up|up a size|"
     r"mas grande|talla mas|plus grand|taille au[- ]dessus|grosser|eine nummer grosser|maior|tamanho acima"
+    r"|pointure au[- ]dessus|pointure de plus|un numero mas|numero acima"
 )
 _DOWN = re.compile(
     r"too (?:big|large|loose|long|wide)|runs (?:big|large)|smaller|size down|one size down|down a size|"
     r"mas pequen|talla menos|plus petit|taille en[- ]dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
+    r"|pointure en[- ]dessous|pointure de moins|un numero menos|numero abaixo"
 )
 
 

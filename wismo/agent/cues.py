@@ -74,6 +74,7 @@ WHEN = _rx(
 #: "I got it as a gift", "geschenkt bekommen": the customer is the recipient (store credit, no refund).
 RECEIVED_GIFT = re.compile(
     r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
+    r"(?:got|received|was given) (?:a|this|that) (?:gift|present) from|"
     r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|me regal(?:aron|o)|"
     r"recibi de regalo|"
     r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"

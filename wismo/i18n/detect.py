@@ -178,6 +178,6 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         return previous
     if sticky and best != sticky and confidence < SWITCH_CONFIDENCE:
         second = ranked[1][0] if len(ranked) > 1 else None
-        if sticky == second or len(tokens) <= 2:
-            return sticky
+        if sticky == second or len(tokens) <= 3:
+            return sticky  # "ok vas-y" (three words once split) reads English at 0.35: no switch
     return best

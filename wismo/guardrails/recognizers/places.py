@@ -116,9 +116,11 @@ _PRODUCT_WORD_SET = frozenset(
 #: "loja do Chiado", "Filiale Zürich Oerlikon": a place, never the name it shares.
 _STORE_WORDS = r"stores?|shops?|outlets?|branch|mall|tiendas?|sucursal|magasins?|boutiques?|filialen?|laden|lojas?"
 _STORE_AFTER = re.compile(rf"(?:[ \t]+[A-ZÀ-Þ][\w'-]*){{0,2}}[ \t]+(?i:{_STORE_WORDS})\b")
-_STORE_BEFORE = re.compile(
-    rf"(?i:(?<!\w)(?:{_STORE_WORDS})(?:[ \t]+(?:de|do|da|des|du|of|in|en|em|at|von|in der|am))?[ \t]+)$"
+_STORE_SET = frozenset(
+    "store stores shop shops outlet outlets branch mall tienda tiendas sucursal magasin magasins boutique "
+    "boutiques filiale filialen laden loja lojas".split()
 )
+_STORE_LINKS = frozenset("de do da des du of in en em at von der am".split())
 
 
 #: Articles of the languages that name a thing with a noun then its model name ("la cafetera Mercedes").
@@ -164,8 +166,6 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
         return True
     if _PRODUCT_AFTER.match(text, end) or _STORE_AFTER.match(text, end):
         return True
-    if _STORE_BEFORE.search(text, max(0, start - 20), start):
-        return True  # "loja do Chiado", "Filiale Zürich"
     before = text[max(0, start - 24) : start]
     if not before or before[-1] not in " \t" + _QUOTES:
         return False
@@ -176,6 +176,10 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
     quoted = before.rstrip(" \t")[-1:] in _QUOTES
     if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
         return True
+    if key in _STORE_SET or (
+        key in _STORE_LINKS and fold(head[:cut].rsplit(None, 1)[-1:][0] if cut > 0 else "") in _STORE_SET
+    ):
+        return True  # "Filiale Zürich", "loja do Chiado", "la tienda de Sevilla"
     if key in _GOODS_SET or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
         return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
     if key in _ARTICLES and _GOODS_AFTER.match(text, end):
