@@ -202,3 +202,17 @@ def test_a_gift_from_an_aunt_goes_back_as_store_credit(agent):
     agent.send(cid, "got a gift from my aunt, not really my thing. receipt says #WS12379 zip 30318, can i return it?")
     proposal = agent.send(cid, "the wallet")
     assert "store credit" in proposal.text and "original payment" not in proposal.text, proposal.text
+
+
+def test_a_return_asked_with_a_written_question_gets_the_proposal_and_the_answer(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "in-context-in-store")
+    reply = agent.send(
+        agent.start("web"),
+        f"olá, posso devolver na loja em vez de enviar pelo correio? encomenda {row['order_number']} "
+        f"email {row['email']}",
+    )
+    cited = _cited(reply)
+    assert "policy:returns#in-store" in cited and any(
+        c.startswith(("return:plan:", "return:eligibility:")) for c in cited
+    )

@@ -65,11 +65,17 @@ class OrderAnswers(WrittenAnswers):
             # "cadê meu pedido #WS..? e até quando dá pra devolver?" read as a policy question first,
             # answered as the order's status: the written part is still asked.
             extras = [self.lead, *extras]
+        elif main == "start_return" and self.lead is not None and self.extras:
+            # "posso devolver na loja em vez de enviar? encomenda #WS..": the proposal, then the written
+            # answer the return request itself asked.
+            extras = [self.lead, *extras]
         for part, u in extras:
             found = topics.topics_of(part)
             if main == "start_return":
                 # A proposal says its own drop-off date; what it costs or when the new size ships it does not.
-                found = [t for t in found if t.name in ("return_cost", "exchange_timing", "refund_timing")]
+                found = [
+                    t for t in found if t.name in ("return_cost", "exchange_timing", "refund_timing", "return_in_store")
+                ]
             asked = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
             if asked:
                 # "...and can I send it back for free?": a question the written policy answers.
