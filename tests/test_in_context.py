@@ -216,3 +216,11 @@ def test_a_return_asked_with_a_written_question_gets_the_proposal_and_the_answer
     assert "policy:returns#in-store" in cited and any(
         c.startswith(("return:plan:", "return:eligibility:")) for c in cited
     )
+
+
+def test_a_spanish_si_keeps_a_spanish_chat_spanish():
+    from wismo.i18n import detect
+
+    assert detect.detect("si, confirmo", "es") == "es"
+    assert detect.detect("sim, confirmo", "pt") == "pt"
+    assert detect.detect("si je commande demain, ça arrive quand ?", "fr") == "fr"
