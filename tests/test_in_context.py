@@ -224,3 +224,11 @@ def test_a_spanish_si_keeps_a_spanish_chat_spanish():
     assert detect.detect("si, confirmo", "es") == "es"
     assert detect.detect("sim, confirmo", "pt") == "pt"
     assert detect.detect("si je commande demain, ça arrive quand ?", "fr") == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["why does my tracking say returned to sender??", "por que dice devuelto al remitente?", "is that normal?"],
+)
+def test_why_the_tracking_says_something_asks_what_it_means(text):
+    assert cues.any_of(cues.STATUS_MEANING, text)

@@ -671,8 +671,11 @@ YES_INSIDE = _rx(
 #: "is that normal?", "what does that mean?": the current status in the shop's written words.
 STATUS_MEANING = _rx(
     r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
-    r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean)\b",
-    r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo)\b",
+    r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean"
+    # "why does my tracking say returned to sender??": what the status means, not the status again.
+    r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*)\b",
+    r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo"
+    r"|por que (?:el seguimiento |el tracking )?(?:dice|pone|aparece))\b",
     r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi)\b",
     r"\b(?:ist das normal|was (?:heisst|bedeutet) das|was (?:heisst|bedeutet)(?:'n|n)? (?:eigentlich |denn )?\w+)\b",
     r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq))\b",
