@@ -40,3 +40,8 @@ def test_a_product_store_or_noun_stays(redact, text, word):
 )
 def test_a_name_after_a_cue_or_a_person_is_still_redacted(redact, text, name):
     assert name not in redact(text)
+
+
+def test_a_link_word_with_nothing_before_it_is_read_without_error(redact):
+    # "  de Sevilla Marta": a store's link word ("de") with no word before it once crashed the place check.
+    assert "Marta" not in redact("  de Sevilla Marta")

@@ -149,8 +149,13 @@ def _named_thing(text: str, before: str, prev: str) -> bool:
         return False
     if prev[:1].isupper() and not _GERMAN_ARTICLE_BEFORE.search(before):
         return False  # only German writes the noun capitalized after its article
-    words = before.rstrip().rsplit(None, 1)
-    return bool(words) and fold(words[-1].lstrip("¿¡\"'«(")) in _THING_ARTICLES
+    return fold(_last_word(before).lstrip("¿¡\"'«(")) in _THING_ARTICLES
+
+
+def _last_word(text: str) -> str:
+    """The last whitespace-separated word of `text`, or "" when there is none."""
+    words = text.split()
+    return words[-1] if words else ""
 
 
 _GERMAN_ARTICLE_BEFORE = re.compile(r"(?i:(?<!\w)(?:der|die|das|den|dem|ein|eine|einen)[ \t]*)$")
@@ -176,9 +181,7 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
     quoted = before.rstrip(" \t")[-1:] in _QUOTES
     if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
         return True
-    if key in _STORE_SET or (
-        key in _STORE_LINKS and fold(head[:cut].rsplit(None, 1)[-1:][0] if cut > 0 else "") in _STORE_SET
-    ):
+    if key in _STORE_SET or (key in _STORE_LINKS and fold(_last_word(head[: max(cut, 0)])) in _STORE_SET):
         return True  # "Filiale Zürich", "loja do Chiado", "la tienda de Sevilla"
     if key in _GOODS_SET or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
         return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
