@@ -32,6 +32,10 @@ def display(key: str) -> str:
     return f"#{key}" if not key.startswith("#") else key
 
 
+#: Written answers a return proposal leaves open, said after it ("is it free?", "can I bring it to a store?").
+WITH_A_PROPOSAL = frozenset({"return_cost", "exchange_timing", "refund_timing", "return_in_store"})
+
+
 class OrderAnswers(WrittenAnswers):
     def split(self) -> list[tuple[str, Any]]:
         """The message's separate requests with their readings; the first actionable one leads."""
@@ -61,21 +65,19 @@ class OrderAnswers(WrittenAnswers):
         pending = None
         cited = set(p.get("cite", []))
         extras = self.extras or [(self.text, None)]
-        if main in NEEDS_ORDER and self.lead is not None and self.lead[1].intent == "policy_question":
+        if self.lead is not None and (
             # "cadê meu pedido #WS..? e até quando dá pra devolver?" read as a policy question first,
-            # answered as the order's status: the written part is still asked.
-            extras = [self.lead, *extras]
-        elif main == "start_return" and self.lead is not None and self.extras:
-            # "posso devolver na loja em vez de enviar? encomenda #WS..": the proposal, then the written
-            # answer the return request itself asked.
+            # answered as the order's status; "posso devolver na loja em vez de enviar? encomenda #WS..":
+            # the proposal. Either way the written part the lead itself asked is still answered.
+            (main in NEEDS_ORDER and self.lead[1].intent == "policy_question")
+            or (main == "start_return" and self.extras)
+        ):
             extras = [self.lead, *extras]
         for part, u in extras:
             found = topics.topics_of(part)
             if main == "start_return":
                 # A proposal says its own drop-off date; what it costs or when the new size ships it does not.
-                found = [
-                    t for t in found if t.name in ("return_cost", "exchange_timing", "refund_timing", "return_in_store")
-                ]
+                found = [t for t in found if t.name in WITH_A_PROPOSAL]
             asked = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
             if asked:
                 # "...and can I send it back for free?": a question the written policy answers.
