@@ -85,6 +85,11 @@ def returns_of(agent, row: dict) -> list:
         return list(s.exec(select(Return).where(Return.order_id == order.id)))
 
 
+def source_ids(reply) -> list[str]:
+    """The source ids a reply cites."""
+    return [c["source_id"] for c in reply.citations]
+
+
 def pick(orders: list[dict], status: str) -> dict:
     for row in orders:
         if row["status"] == status:

@@ -13,15 +13,11 @@ from wismo.evals.picker import OrderPicker
 from wismo.i18n import detect
 from wismo.tools.returns import order_eligibility
 
-from .conftest import pick, returns_of
+from .conftest import pick, returns_of, source_ids
 
 
 def _names(text: str) -> list[str]:
     return [t.name for t in topics.topics_of(text)]
-
-
-def _cited(reply) -> list[str]:
-    return [c["source_id"] for c in reply.citations]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +95,7 @@ def test_the_last_day_to_return_this_order_is_its_own_date(agent):
     reply = agent.send(cid, "bis wann kann ichs zurückschicken?")
     order = agent.store.order(row["order_number"])
     open_lines = [e for e in order_eligibility(agent.store, order, agent.store.now()) if e.eligible]
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert f"order:{row['order_number'].lstrip('#')}" in cited
     assert any(c.startswith("return:eligibility:") for c in cited)
     assert str(open_lines[0].last_day.day) in reply.text and reply.language == "de"
@@ -113,7 +109,7 @@ def _proposal(agent, tag: str) -> tuple[dict, str, object]:
         item = picker.values(row, selector={"returnable": True})[0]["item"]
         cid = agent.start("web")
         first = agent.send(cid, f"i'd like to send back the {item} from {row['order_number']}, {row['email']}")
-        if any(c.startswith("return:plan:") for c in _cited(first)):
+        if any(c.startswith("return:plan:") for c in source_ids(first)):
             return row, cid, first
     pytest.skip("no returnable order got a proposal at once")
 
@@ -121,7 +117,7 @@ def _proposal(agent, tag: str) -> tuple[dict, str, object]:
 def test_the_option_already_proposed_said_again_cites_the_proposal_and_books_nothing(agent):
     row, cid, _first = _proposal(agent, "said-again")
     again = agent.send(cid, "refund to my card please, not store credit")
-    assert any(c.startswith("return:plan:") for c in _cited(again))
+    assert any(c.startswith("return:plan:") for c in source_ids(again))
     assert returns_of(agent, row) == []
     agent.send(cid, "yes go ahead")
     assert [r.option for r in returns_of(agent, row)] == ["refund"]
@@ -131,7 +127,7 @@ def test_a_yes_that_names_another_option_revises_the_proposal_instead_of_booking
     row, cid, _first = _proposal(agent, "yes-but-credit")
     revised = agent.send(cid, "ja, aber bitte als Gutschein")
     assert returns_of(agent, row) == []
-    assert any(c.startswith("return:plan:") for c in _cited(revised))
+    assert any(c.startswith("return:plan:") for c in source_ids(revised))
     agent.send(cid, "ja")
     assert [r.option for r in returns_of(agent, row)] == ["store_credit"]
 
@@ -155,7 +151,7 @@ def test_the_order_number_sent_after_the_email_is_that_order(agent, orders):
     cid = agent.start("web")
     agent.send(cid, f"heyyy its {row['email']} can u check on my stuff")
     reply = agent.send(cid, f"oh u need the number. {row['order_number'].lstrip('#WS')}")
-    assert f"order:{row['order_number'].lstrip('#')}" in _cited(reply)
+    assert f"order:{row['order_number'].lstrip('#')}" in source_ids(reply)
 
 
 def test_a_second_order_that_only_shows_label_created_is_looked_up(agent, orders):
@@ -179,9 +175,9 @@ def test_a_second_order_that_only_shows_label_created_is_looked_up(agent, orders
     agent.send(cid, f"hi kannst du mal nach {first['order_number']} schauen? mail {first['email']}")
     said = f"ok danke. und die andere, {second['order_number']}? da steht seit tagen nur label created"
     reply = agent.send(cid, said)
-    assert f"order:{second['order_number'].lstrip('#')}" in _cited(reply)
+    assert f"order:{second['order_number'].lstrip('#')}" in source_ids(reply)
     meaning = agent.send(cid, "was heißt das genau? hängt die fest oder wie")
-    assert f"order:{second['order_number'].lstrip('#')}" in _cited(meaning)
+    assert f"order:{second['order_number'].lstrip('#')}" in source_ids(meaning)
 
 
 def test_what_is_inside_a_parcel_known_by_tracking_number_waits_for_the_order(agent, orders):
@@ -200,7 +196,7 @@ def test_after_asking_for_pickup_the_order_details_alone_bring_the_pickup_points
     agent.send(cid, f"{row['tracking_number']} ca dit tentative de livraison??")
     agent.send(cid, "pouvez vous l'envoyer a un point de cueillette? je travaille le jour")
     reply = agent.send(cid, f"oui c'est {row['order_number']} pis {row['email']}")
-    assert sum(c.startswith("pickup:") for c in _cited(reply)) >= 2 and reply.language == "fr"
+    assert sum(c.startswith("pickup:") for c in source_ids(reply)) >= 2 and reply.language == "fr"
 
 
 @pytest.mark.parametrize(
@@ -222,7 +218,7 @@ def test_a_question_with_a_swear_word_gets_its_answer_not_a_person(agent, orders
     row = pick(orders, "exception")
     cid = agent.start("web")
     reply = agent.send(cid, f"my tracking for {row['order_number']} says exception wtf does that mean. {row['email']}")
-    assert reply.handoff is None and "policy:carrier#exception" in _cited(reply)
+    assert reply.handoff is None and "policy:carrier#exception" in source_ids(reply)
 
 
 def test_a_shop_named_in_passing_is_no_order_of_theirs(agent, orders):
@@ -230,7 +226,7 @@ def test_a_shop_named_in_passing_is_no_order_of_theirs(agent, orders):
     cid = agent.start("web")
     agent.send(cid, f"it says DELAYED. its a christmas present. {row['order_number']} {row['email']}")
     reply = agent.send(cid, "so is it gonna make it before the 24th or do i go buy something at walmart")
-    assert reply.unresolved is None and any(c.startswith("eta:") for c in _cited(reply))
+    assert reply.unresolved is None and any(c.startswith("eta:") for c in source_ids(reply))
     assert cues.any_of(cues.OTHER_SHOP, "where is my amazon order")
 
 
@@ -267,7 +263,7 @@ def test_a_missing_item_says_nothing_else_is_coming_then_a_person_takes_it(agent
     row = _one_parcel_delivered(agent, orders)
     cid = agent.start("web")
     first = agent.send(cid, f"box came but the jeans wasnt in it, rest was there. {row['order_number']} {row['email']}")
-    assert first.handoff is None and f"shipment:{row['tracking_number']}" in _cited(first)
+    assert first.handoff is None and f"shipment:{row['tracking_number']}" in source_ids(first)
     checked = agent.send(cid, "i checked the email, only one tracking number. it's just not in the box")
     assert (checked.handoff or {}).get("reason") == "missing_item"
 
@@ -311,13 +307,13 @@ def test_after_a_redirect_when_and_how_long_are_that_point_s_own_dates(agent, or
     cid = agent.start("web")
     agent.send(cid, f"the driver came while i was at work. {row['order_number']} {row['email']}")
     options = agent.send(cid, "can i pick it up at a locker or a store near me instead?")
-    if not any(c.startswith("pickup:") for c in _cited(options)):
+    if not any(c.startswith("pickup:") for c in source_ids(options)):
         pytest.skip("no pickup point for this order")
     agent.send(cid, "the first one")
     done = agent.send(cid, "yes go ahead")
     recap = agent.send(cid, "cool. from when can i grab it and how long do they keep it there")
-    point = next(c for c in _cited(done) if c.startswith("pickup:"))
-    assert point in _cited(recap) and recap.intent == "pickup_alternative"
+    point = next(c for c in source_ids(done) if c.startswith("pickup:"))
+    assert point in source_ids(recap) and recap.intent == "pickup_alternative"
 
 
 def test_the_offer_is_written_in_the_customer_s_language(agent, orders):
@@ -344,11 +340,11 @@ def test_a_gift_received_goes_back_as_store_credit_once_the_zip_comes(agent):
     cid = agent.start("web")
     agent.send(cid, f"i got the {item} as a gift and want to return it, gift receipt says {row['order_number']}")
     plan = agent.send(cid, f"it was shipped to my place, zip is {row['postal_code']}")
-    assert any(c.startswith("return:plan:") for c in _cited(plan)), plan.text
+    assert any(c.startswith("return:plan:") for c in source_ids(plan)), plan.text
     agent.send(cid, "ok lets do it")
     assert [r.option for r in returns_of(agent, row)] == ["store_credit"]
     again = agent.send(cid, "confirm")
-    assert any(c.startswith("return:RMA-") for c in _cited(again)) and len(returns_of(agent, row)) == 1
+    assert any(c.startswith("return:RMA-") for c in source_ids(again)) and len(returns_of(agent, row)) == 1
 
 
 @pytest.mark.parametrize(
@@ -387,7 +383,7 @@ def test_how_long_a_parcel_waiting_at_a_point_is_held_is_its_own_date(agent, ord
     cid = agent.start("web")
     agent.send(cid, f"hi {row['order_number']} {row['email']}")
     reply = agent.send(cid, "how long will they keep it, i cant go til next week")
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert any(c.startswith("pickup:") for c in cited) and f"order:{row['order_number'].lstrip('#')}" in cited
 
 
@@ -422,7 +418,7 @@ def test_when_the_refund_comes_after_a_booked_return_in_french(agent):
     row, cid, _first = _proposal(agent, "fr-refund-when")
     agent.send(cid, "yes")
     reply = agent.send(cid, "et je suis remboursee quand ?")
-    assert "policy:returns#refund-timing" in _cited(reply) and "5" in reply.text
+    assert "policy:returns#refund-timing" in source_ids(reply) and "5" in reply.text
 
 
 def test_french_ordinals_choose_a_point_and_a_delivered_claim_reaches_a_person():
@@ -447,7 +443,7 @@ def test_why_not_after_a_final_sale_refusal_names_what_this_order_can_still_retu
     cid = agent.start("web")
     agent.send(cid, f"i want to return the {item} from {row['order_number']}, {row['email']}")
     reply = agent.send(cid, ask)
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert "policy:returns#final-sale" in cited
     assert f"order:{row['order_number'].lstrip('#')}" in cited
     order = agent.store.order(row["order_number"])
@@ -474,5 +470,5 @@ def test_a_story_of_a_missed_driver_gets_the_failed_attempt_not_only_a_date(agen
     row = pick(orders, "attempt_failed")
     cid = agent.start("web")
     reply = agent.send(cid, f"pedido {row['order_number']} {row['email']}, no estaba cuando pasó el repartidor")
-    assert any(":event:" in c for c in _cited(reply))
+    assert any(":event:" in c for c in source_ids(reply))
     assert reply.language == "es" and "recog" in reply.text.lower()  # the pickup option is offered too

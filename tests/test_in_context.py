@@ -13,11 +13,7 @@ from wismo.agent import actions, cues, topics
 from wismo.evals.picker import OrderPicker
 from wismo.i18n import carrier_events
 
-from .conftest import pick
-
-
-def _cited(reply) -> list[str]:
-    return [c["source_id"] for c in reply.citations]
+from .conftest import pick, source_ids
 
 
 @pytest.mark.parametrize(
@@ -37,11 +33,11 @@ def _cited(reply) -> list[str]:
 )  # fmt: skip
 def test_price_and_deadline_follow_ups_move_along_the_shipping_thread(agent, cutoffs, price, until, amount):
     cid = agent.start("web")
-    assert "policy:shipping#holiday-cutoffs" in _cited(agent.send(cid, cutoffs))
+    assert "policy:shipping#holiday-cutoffs" in source_ids(agent.send(cid, cutoffs))
     cost = agent.send(cid, price)
-    assert "policy:shipping#options" in _cited(cost) and amount in cost.text, cost.text
+    assert "policy:shipping#options" in source_ids(cost) and amount in cost.text, cost.text
     deadline = agent.send(cid, until)
-    assert "policy:shipping#holiday-cutoffs" in _cited(deadline) and "16" in deadline.text, deadline.text
+    assert "policy:shipping#holiday-cutoffs" in source_ids(deadline) and "16" in deadline.text, deadline.text
 
 
 @pytest.mark.parametrize(
@@ -56,7 +52,7 @@ def test_price_and_deadline_follow_ups_move_along_the_shipping_thread(agent, cut
 )
 def test_returning_in_a_store_is_the_in_store_rule(agent, text):
     reply = agent.send(agent.start("web"), text)
-    assert "policy:returns#in-store" in _cited(reply), reply.text
+    assert "policy:returns#in-store" in source_ids(reply), reply.text
 
 
 def test_picking_up_a_child_is_no_pickup_request_and_the_hour_gets_the_carriers_rule(agent, orders):
@@ -67,7 +63,7 @@ def test_picking_up_a_child_is_no_pickup_request_and_the_hour_gets_the_carriers_
         f"hi it says out for delivery on my order {row['order_number']} ({row['email']}) what time will the "
         "driver come?? i need to go pick up my kid at 3",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert "policy:carrier#out-for-delivery" in cited and not any(c.startswith("pickup:") for c in cited), reply.text
     assert cues.asks_pickup("can i pick it up at a locker") and not cues.asks_pickup("tengo que buscar a mi hija")
 
@@ -85,7 +81,7 @@ def test_a_corrected_email_address_verifies_and_hands_nothing_off(agent, orders)
     cid = agent.start("web")
     agent.send(cid, f"Hallo, wo bleibt meine Bestellung {row['order_number']}? Mail: maxi.berger.1988@example.de")
     reply = agent.send(cid, f"sorry falsche Adresse, bestellt hab ich mit {row['email']}")
-    assert reply.handoff is None and any(c.startswith("shipment:") for c in _cited(reply)), reply.text
+    assert reply.handoff is None and any(c.startswith("shipment:") for c in source_ids(reply)), reply.text
 
 
 def test_the_new_sizes_day_after_an_exchange_is_the_exchange_rule_in_the_customers_words(agent):
@@ -101,7 +97,7 @@ def test_the_new_sizes_day_after_an_exchange_is_the_exchange_rule_in_the_custome
     agent.send(cid, "oui c'est ça, allez-y")
     agent.send(cid, "oui")  # out of stock, a refund is proposed first: this yes books it (in stock, says it is)
     reply = agent.send(cid, "et je reçois la nouvelle taille quand ? je dois attendre que vous receviez le colis ?")
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert "policy:returns#exchanges" in cited and any(c.startswith("return:RMA-") for c in cited), reply.text
     assert "started; prepaid" not in reply.text and "créé" in reply.text, reply.text
 
@@ -111,11 +107,11 @@ def test_a_written_question_while_the_bot_asks_which_item_keeps_the_question(age
     first = agent.send(cid, "got this as a gift and its really not me lol. gift receipt says #WS12379, zip 30318")
     assert first.intent == "start_return", first.text
     secret = agent.send(cid, "will the person who bought it find out?? my aunt would be so hurt")
-    assert "policy:returns#gifts" in _cited(secret), secret.text
+    assert "policy:returns#gifts" in source_ids(secret), secret.text
     again = agent.send(cid, "ok phew. do it then")
-    assert again.handoff is None and any(c.startswith("return:eligibility:") for c in _cited(again)), again.text
+    assert again.handoff is None and any(c.startswith("return:eligibility:") for c in source_ids(again)), again.text
     proposal = agent.send(cid, "the cardigan")
-    assert any(c.startswith("return:plan:") for c in _cited(proposal)), proposal.text
+    assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
 
 
 @pytest.mark.parametrize(
@@ -183,7 +179,7 @@ def test_a_numbered_list_is_answered_part_by_part(agent, orders):
         f"hi 3 things. 1) where is {row['order_number']} (email {row['email']}) 2) how many days do i have to "
         "return stuff 3) do u ship to canada",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert any(c.startswith("shipment:") for c in cited), reply.text
     assert {"policy:returns#window", "policy:shipping#where"} <= set(cited), reply.text
 
@@ -212,7 +208,7 @@ def test_a_return_asked_with_a_written_question_gets_the_proposal_and_the_answer
         f"olá, posso devolver na loja em vez de enviar pelo correio? encomenda {row['order_number']} "
         f"email {row['email']}",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert "policy:returns#in-store" in cited and any(
         c.startswith(("return:plan:", "return:eligibility:")) for c in cited
     )

@@ -10,12 +10,7 @@ import pytest
 from wismo.agent import cues, topics
 from wismo.i18n import detect
 
-from .conftest import pick
-
-
-def _cited(reply) -> list[str]:
-    return [c["source_id"] for c in reply.citations]
-
+from .conftest import pick, source_ids
 
 CUTOFFS = "policy:shipping#holiday-cutoffs"
 OPTIONS = "policy:shipping#options"
@@ -41,19 +36,19 @@ def test_and_overnight_after_the_holiday_cutoffs_is_its_cutoff_in_the_same_langu
 ):
     cid = agent.start("web")
     lang = agent.send(cid, first).language
-    assert CUTOFFS in _cited(agent.send(cid, then))
+    assert CUTOFFS in source_ids(agent.send(cid, then))
     reply = agent.send(cid, overnight)
-    assert CUTOFFS in _cited(reply), reply.text
+    assert CUTOFFS in source_ids(reply), reply.text
     assert "22" in reply.text and reply.language == lang
     hours = agent.send(cid, stores)
-    assert "policy:pickup#store-hours" in _cited(hours), hours.text
+    assert "policy:pickup#store-hours" in source_ids(hours), hours.text
 
 
 def test_and_how_much_is_overnight_after_the_cutoffs_asks_its_price(agent):
     cid = agent.start("web")
     agent.send(cid, "what's the latest I can order overnight and still have it by christmas eve?")
     reply = agent.send(cid, "and how much is overnight?")
-    assert OPTIONS in _cited(reply) and "29.95" in reply.text
+    assert OPTIONS in source_ids(reply) and "29.95" in reply.text
 
 
 def test_a_bare_and_two_day_shipping_with_an_order_on_hand_is_its_price(agent, orders):
@@ -61,7 +56,7 @@ def test_a_bare_and_two_day_shipping_with_an_order_on_hand_is_its_price(agent, o
     cid = agent.start("web")
     agent.send(cid, f"onde está a minha encomenda {row['order_number']}? email {row['email']}")
     reply = agent.send(cid, "e o envio em 2 dias?")
-    assert OPTIONS in _cited(reply) and "18,95" in reply.text, reply.text
+    assert OPTIONS in source_ids(reply) and "18,95" in reply.text, reply.text
 
 
 @pytest.mark.parametrize(
@@ -85,7 +80,7 @@ def test_the_status_and_a_written_question_in_the_message_that_proves_the_order_
     row = pick(orders, "in_transit")
     cid = agent.start("web")
     reply = agent.send(cid, template.format(order=row["order_number"], email=row["email"]))
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert any(c.startswith("shipment:") for c in cited), reply.text
     assert "policy:returns#window" in cited and "31" in reply.text
 
@@ -94,8 +89,8 @@ def test_the_written_part_is_answered_while_the_email_is_asked_for(agent, orders
     row = pick(orders, "in_transit")
     cid = agent.start("web")
     reply = agent.send(cid, f"wo ist {row['order_number']}? und kostet die Rücksendung was?")
-    assert "policy:returns#cost" in _cited(reply) and not any(c.startswith("shipment:") for c in _cited(reply))
-    assert any(c.startswith("shipment:") for c in _cited(agent.send(cid, row["email"])))
+    assert "policy:returns#cost" in source_ids(reply) and not any(c.startswith("shipment:") for c in source_ids(reply))
+    assert any(c.startswith("shipment:") for c in source_ids(agent.send(cid, row["email"])))
 
 
 def test_a_written_question_while_a_person_is_on_the_way_is_answered_and_the_person_still_comes(agent, orders):
@@ -106,10 +101,10 @@ def test_a_written_question_while_a_person_is_on_the_way_is_answered_and_the_per
     )
     assert first.handoff and first.handoff["reason"] == "frustration"
     reply = agent.send(cid, "whatever. if i order tomorrow with normal shipping does it get there before the 24th?")
-    assert CUTOFFS in _cited(reply) and "16" in reply.text
+    assert CUTOFFS in source_ids(reply) and "16" in reply.text
     assert agent.conversation(cid).mode == "human"
     meaning = agent.send(cid, "what does delayed even mean. is it lost")
-    assert "policy:carrier#delayed" in _cited(meaning), meaning.text
+    assert "policy:carrier#delayed" in source_ids(meaning), meaning.text
     # Asked again, nothing new: said again, never "shall I bring in a person?" with one on the way.
     once = agent.send(cid, "??")
     again = agent.send(cid, "??")
@@ -179,7 +174,7 @@ def test_another_order_without_a_return_word_is_its_status_not_a_return(agent, o
     cid = agent.start("web")
     agent.send(cid, f"hi {first['order_number']} {first['email']} has this one shipped yet")
     reply = agent.send(cid, f"ok and i placed another one after that {second['order_number']} {second['email']}")
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert f"order:{second['order_number'].lstrip('#')}" in cited and any(c.startswith("shipment:") for c in cited)
     assert not any(c.startswith("return:") for c in cited)
 
@@ -210,7 +205,7 @@ def test_and_two_day_until_when_and_how_much_after_the_cutoffs_answers_both(agen
     cid = agent.start("web")
     agent.send(cid, first)
     reply = agent.send(cid, then)
-    assert {CUTOFFS, OPTIONS} <= set(_cited(reply)) and "19" in reply.text and "18,95" in reply.text, reply.text
+    assert {CUTOFFS, OPTIONS} <= set(source_ids(reply)) and "19" in reply.text and "18,95" in reply.text, reply.text
 
 
 def test_no_exchange_in_french_is_a_refund_and_a_swiss_yes_is_a_yes():

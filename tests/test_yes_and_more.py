@@ -12,17 +12,13 @@ from wismo.agent import actions, cues, problems, topics
 from wismo.evals.picker import OrderPicker
 from wismo.tools.returns import order_eligibility
 
-from .conftest import pick, returns_of
+from .conftest import pick, returns_of, source_ids
 
 
 def _new_returns(agent, row: dict, before: list) -> list:
     """The returns booked on the order since `before` (the session's store is shared between tests)."""
     seen = {r.rma for r in before}
     return [r for r in returns_of(agent, row) if r.rma not in seen]
-
-
-def _cited(reply) -> list[str]:
-    return [c["source_id"] for c in reply.citations]
 
 
 def _redirected(reply) -> bool:
@@ -33,7 +29,7 @@ def _proposed_redirect(agent, row) -> str | None:
     cid = agent.start("web")
     agent.send(cid, f"the driver came while i was at work. {row['order_number']} {row['email']}")
     options = agent.send(cid, "can it go to a locker or a pickup place near me instead?")
-    if not any(c.startswith("pickup:") for c in _cited(options)):
+    if not any(c.startswith("pickup:") for c in source_ids(options)):
         return None
     agent.send(cid, "the first one")
     return cid
@@ -80,7 +76,7 @@ def test_a_yes_with_a_question_about_the_money_books_the_return_and_answers_it(a
     agent.send(cid, f"i want to return the {item} from {row['order_number']}, {row['email']}, changed my mind")
     done = agent.send(cid, "yes refund to my card please. when would i actually see the money?")
     assert len(_new_returns(agent, row, before)) == 1
-    assert "policy:returns#refund-timing" in _cited(done)
+    assert "policy:returns#refund-timing" in source_ids(done)
 
 
 def test_a_correction_to_the_other_order_goes_on_with_the_return_there(agent):
@@ -102,7 +98,7 @@ def test_a_correction_to_the_other_order_goes_on_with_the_return_there(agent):
     agent.send(cid, f"hi i need to return something. order {first['order_number']}, {first['email']}")
     moved = agent.send(cid, f"wait no sorry wrong one, its from the other one, {other['order_number']}. the {item}")
     key = other["order_number"].lstrip("#")
-    assert f"order:{key}" in _cited(moved) and any(c.startswith("return:plan:") for c in _cited(moved))
+    assert f"order:{key}" in source_ids(moved) and any(c.startswith("return:plan:") for c in source_ids(moved))
     agent.send(cid, "yes go ahead")
     assert len(_new_returns(agent, other, before_other)) == 1
     assert _new_returns(agent, first, before_first) == []
@@ -120,7 +116,7 @@ def test_a_gift_said_once_makes_a_later_return_store_credit(agent):
         f"Kann ich das zurückgeben? {row['order_number']}",
     )
     proposal = agent.send(cid, f"Es wurde direkt zu mir geschickt, PLZ {row['postal_code']}")
-    assert any(c.startswith("return:plan:") for c in _cited(proposal)), proposal.text
+    assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
     agent.send(cid, "Bekommt sie das mit?")
     agent.send(cid, "ok gut, ja bitte")
     assert [r.option for r in _new_returns(agent, row, before)] == ["store_credit"]
@@ -135,7 +131,7 @@ def test_a_chargeback_threat_about_an_order_gets_its_status_then_a_person(agent,
         "if not I'm filing a chargeback",
     )
     assert reply.handoff and reply.handoff["reason"] == "dispute"
-    assert any(c.startswith("shipment:") for c in _cited(reply))
+    assert any(c.startswith("shipment:") for c in source_ids(reply))
 
 
 def test_until_when_and_is_it_free_asked_with_the_order_are_both_answered(agent):
@@ -148,7 +144,7 @@ def test_until_when_and_is_it_free_asked_with_the_order_are_both_answered(agent)
         f"Allo! commande {row['order_number']}, code postal {row['postal_code']}. "
         "Jusqu'à quand je peux la retourner? Pis c'est gratuit?",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert f"order:{row['order_number'].lstrip('#')}" in cited and "policy:returns#cost" in cited
     assert any(c.startswith("return:eligibility:") for c in cited) and reply.language == "fr"
     assert _new_returns(agent, row, before) == []
@@ -164,7 +160,7 @@ def test_an_exchange_asked_with_a_question_about_its_cost_is_proposed_and_the_co
         f"Servus! Bestellung {row['order_number']}, E-Mail {row['email']}. {item} is ma leider zu groß. "
         "Möcht das gern gegen eine Nummer kleiner tauschen. Kostet der Umtausch was?",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert any(c.startswith("return:plan:") for c in cited) and "policy:returns#cost" in cited
 
 
@@ -313,11 +309,11 @@ def test_a_locker_asked_for_gets_the_listed_locker_or_the_nearest_point_then_whe
     expected = lockers[0] if len(lockers) == 1 else points[0]["source_id"]
     if len(lockers) > 1:
         pytest.skip("several lockers listed: the customer must say which")
-    assert expected in _cited(proposal) and proposal.handoff is None
+    assert expected in source_ids(proposal) and proposal.handoff is None
     done = agent.send(cid, "ok go ahead")
     assert _redirected(done)
     when = agent.send(cid, "and when does it arrive?")
-    assert expected in _cited(when) and not any(c.startswith("eta:") for c in _cited(when))
+    assert expected in source_ids(when) and not any(c.startswith("eta:") for c in source_ids(when))
 
 
 MORE_QUESTIONS: list[tuple[str, str]] = [
@@ -361,7 +357,7 @@ def test_a_second_email_for_the_order_on_hand_is_no_other_order(agent):
     cid = agent.start("web")
     agent.send(cid, f"hi where is my order {row['order_number']}, my email is someone.else.77@example.net")
     reply = agent.send(cid, f"hm thats weird. oh wait i think i used my other one, {row['email']}")
-    assert f"order:{row['order_number'].lstrip('#')}" in _cited(reply)
+    assert f"order:{row['order_number'].lstrip('#')}" in source_ids(reply)
 
 
 def test_how_long_a_point_keeps_the_parcel_asked_twice_is_its_date_not_a_person(agent, orders):
@@ -370,8 +366,8 @@ def test_how_long_a_point_keeps_the_parcel_asked_twice_is_its_date_not_a_person(
     agent.send(cid, f"Bestellung {row['order_number']}, {row['email']}. Da steht abholbereit, was heisst das?")
     agent.send(cid, "Wo muss ich denn hin?")
     reply = agent.send(cid, "Und wie lange bleibt das Paket dort liegen?")
-    assert reply.handoff is None and any(c.startswith("pickup:") for c in _cited(reply))
-    assert "policy:carrier#available-for-pickup" in _cited(reply)
+    assert reply.handoff is None and any(c.startswith("pickup:") for c in source_ids(reply))
+    assert "policy:carrier#available-for-pickup" in source_ids(reply)
 
 
 SHIPPING_QUESTIONS: list[tuple[str, str]] = [
@@ -434,7 +430,7 @@ def test_two_orders_asked_in_one_message_are_both_answered(agent):
     reply = agent.send(
         cid, f"hi where are {first['order_number']} and {second['order_number']}?? both under {first['email']}"
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert (
         f"order:{first['order_number'].lstrip('#')}" in cited and f"order:{second['order_number'].lstrip('#')}" in cited
     )
@@ -460,7 +456,7 @@ def test_a_polite_message_in_capitals_is_answered_not_handed_off(agent, orders):
     first = agent.send(cid, "HELLO I AM TRYING TO FIND OUT ABOUT MY ORDER")
     assert first.handoff is None
     reply = agent.send(cid, f"ORDER NUMBER {row['order_number']} EMAIL {row['email']}")
-    assert reply.handoff is None and any(c.startswith("shipment:") for c in _cited(reply))
+    assert reply.handoff is None and any(c.startswith("shipment:") for c in source_ids(reply))
 
 
 def test_oh_perfect_with_thanks_is_no_sarcasm():
@@ -474,7 +470,7 @@ def test_when_asked_before_the_yes_gets_the_proposal_s_dates_and_keeps_it(agent,
     if cid is None:
         pytest.skip("no pickup point for this order")
     when = agent.send(cid, "y desde cuándo lo puedo ir a buscar?")
-    assert any(c.startswith("pickup:") for c in _cited(when)) and not _redirected(when)
+    assert any(c.startswith("pickup:") for c in source_ids(when)) and not _redirected(when)
     done = agent.send(cid, "vale perfecto sí, mándalo ahí")
     assert _redirected(done)
 
@@ -490,7 +486,7 @@ def test_a_lost_label_is_sent_again_with_the_return_s_status(agent):
     agent.send(cid, "oui c'est bon")
     assert len(_new_returns(agent, row, before)) == 1
     again = agent.send(cid, "j'ai fermé la page et je retrouve plus l'étiquette, vous pouvez me la redonner ?")
-    assert any(c.endswith(":label") for c in _cited(again)) and "/l/" in again.text
+    assert any(c.endswith(":label") for c in source_ids(again)) and "/l/" in again.text
 
 
 @pytest.mark.parametrize(
@@ -622,7 +618,7 @@ def test_asking_whether_a_shipped_order_could_be_cancelled_gets_the_rule_and_a_p
     cid = agent.start("web")
     agent.send(cid, f"{row['order_number']} {row['email']} says delayed, what happened")
     reply = agent.send(cid, "and if it wont make it can i just cancel it")
-    assert reply.handoff is None and "policy:orders#changes" in _cited(reply)
+    assert reply.handoff is None and "policy:orders#changes" in source_ids(reply)
     person = agent.send(cid, "yes please")
     assert person.handoff and person.handoff["reason"] == "cancel_request"
 
@@ -651,7 +647,7 @@ def test_a_return_request_with_its_order_is_a_return_even_when_the_model_is_unsu
     reply = agent.send(
         cid, f"i want to return the final sale item on {row['order_number']} ({row['email']}), its unworn with tags on"
     )
-    assert "policy:returns#final-sale" in _cited(reply) and _new_returns(agent, row, before) == []
+    assert "policy:returns#final-sale" in source_ids(reply) and _new_returns(agent, row, before) == []
 
 
 def test_the_first_of_two_orders_asked_for_is_the_only_one_answered(agent):
@@ -668,7 +664,7 @@ def test_the_first_of_two_orders_asked_for_is_the_only_one_answered(agent):
         f"i have 2 orders {first['order_number']} and {second['order_number']} email {first['email']}. "
         "where is the first one",
     )
-    cited = _cited(reply)
+    cited = source_ids(reply)
     assert f"order:{first['order_number'].lstrip('#')}" in cited
     assert f"order:{second['order_number'].lstrip('#')}" not in cited
 
@@ -680,8 +676,8 @@ def test_when_it_comes_for_a_gift_is_no_return(agent, orders):
     reply = agent.send(
         cid, "ok cool so when's it actually gonna get here? it's a gift for my mama, i need it before the 24th"
     )
-    assert any(c.startswith("shipment:") for c in _cited(reply))
-    assert not any(c.startswith("return:") for c in _cited(reply))
+    assert any(c.startswith("shipment:") for c in source_ids(reply))
+    assert not any(c.startswith("return:") for c in source_ids(reply))
 
 
 def test_another_shop_s_parcel_with_anger_at_them_is_declined_not_handed_off(agent):
@@ -725,7 +721,7 @@ def test_perfect_i_will_do_that_with_a_question_is_no_yes_to_the_proposal():
 def test_a_return_said_after_a_reason_is_a_return_not_a_cancellation(agent):
     cid = agent.start("web")
     reply = agent.send(cid, "the blanket showed up after the party so i dont need it anymore. want to send it back")
-    assert reply.intent == "start_return" and "policy:orders#changes" not in _cited(reply)
+    assert reply.intent == "start_return" and "policy:orders#changes" not in source_ids(reply)
 
 
 @pytest.mark.parametrize(
