@@ -542,9 +542,14 @@ def return_status(ctx: ToolContext, order_key: str, evidence: list[Fact]) -> tup
     facts = returns_tool.return_status(ctx, order_key)
     summary = next((f for f in facts if f.source_id.count(":") == 1), None)
     if summary is None:
-        how = [f for f in evidence if f.source_id == "policy:returns#how"]
-        text = how[0].values["text"] if how else ""
-        return evidence, plan("return_none", how, ["Start a return", TALK_TO_PERSON], policy_text=text)
+        # No return on record: say so about this order, with the written rule the customer needs.
+        written = [f for f in evidence if f.source_id.startswith("policy:")]
+        text = " ".join(f.values["text"] for f in written)
+        order = tracking_tool.order_summary(ctx, order_key)
+        how_only = all(f.source_id == "policy:returns#how" for f in written)
+        quick = ["Start a return", TALK_TO_PERSON] if how_only else [TALK_TO_PERSON]
+        number = order.values["order_number"]
+        return [order, *evidence], plan("return_none", [order, *written], quick, policy_text=text, order_number=number)
     events = [f for f in facts if f.source_id.startswith(summary.source_id + ":event:")]
     v = summary.values
     last = events[-1] if events else None

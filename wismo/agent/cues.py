@@ -66,8 +66,8 @@ WHEN = _rx(
     r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
     r"\b(?:quand|a quelle heure|quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
     r"|avant (?:le )?(?:\d+|noel|le reveillon))\b",
-    r"\b(?:wann|um wie ?viel uhr|welche uhrzeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen|rechtzeitig"
-    r"|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
+    r"\b(?:wann|um wie ?viel uhr|(?:um )?welche (?:uhr)?zeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen"
+    r"|rechtzeitig|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
     r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*|a tempo"
     r"|antes d[oe] (?:dia )?(?:\d+|natal))\b",
 )
@@ -78,7 +78,11 @@ RECEIVED_GIFT = re.compile(
     r"(?:it|this) was a (?:gift|present) (?:from|to me)|me (?:lo|la|los|las) regal\w+|me regal(?:aron|o)|"
     r"recibi de regalo|"
     r"ticket regalo|on me l'a offert|recu en cadeau|ticket cadeau|geschenkt bekommen|geschenkbeleg|"
-    r"ganhei de presente|recebi de presente|nota de presente)\b"
+    r"ganhei de presente|recebi de presente|nota de presente|"
+    # The receiver's own words: "gifted to me", "ganhei um presente", "ticket de regalo", "on m'a offert".
+    r"(?:was )?gifted to me|(?:a|the) gift (?:i|that i) (?:got|received)|ganhei (?:um |uma )?presente|"
+    r"recibo de presente|me deram de presente|(?:ticket|recibo) de regalo|me dieron de regalo|on m'a offert|"
+    r"recu comme cadeau|ticket-cadeau|als geschenk (?:bekommen|erhalten)|geschenkt gekriegt)\b"
 )
 #: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
 CONTENTS = _rx(
@@ -97,7 +101,8 @@ CONTENTS = _rx(
 NO_CREDENTIAL = _rx(
     r"\b(?:just (?:tell|give|show|send) me|just this once|(?:it'?s|its) my (?:own )?order|can'?t (?:get into|access|"
     r"open|log into) my (?:email|e-mail|mail)|(?:don'?t|do not|dont) (?:know|remember) (?:the|my|which|what) (?:zip|"
-    r"email|e-mail|postal code)|idk (?:what|which) (?:zip|email))\b",
+    r"email|e-mail|postal code)|idk (?:what|which) (?:zip|email)|no idea (?:which|what) (?:zip|email|e-mail)"
+    r"|(?:look (?:it |me )?up|find (?:it|me|my order)) (?:by|with|using) (?:my )?(?:name|phone))\b",
     r"\b(?:dime(?:lo)? (?:ya|nomas|nada mas)|solo esta vez|es mi (?:propio )?pedido|no (?:puedo entrar|tengo acceso) "
     r"a mi correo|no (?:se|recuerdo|me acuerdo) (?:el|que|cual) (?:codigo postal|correo))\b",
     r"\b(?:dites-le-moi (?:juste|simplement)|juste cette fois|c'est ma (?:propre )?commande|je n'ai plus acces a mon "
@@ -126,7 +131,7 @@ HOUR = _rx(
     r"\b(?:what time|which time|what hour|at what hour|how late|morning|afternoon|evening|tonight|time window)\b",
     r"\b(?:a (?:que|q) hora|(?:que|q) hora|por la (?:manana|tarde|noche))\b",
     r"\b(?:a quelle heure|quelle heure|le matin|l'apres-midi|ce soir)\b",
-    r"\b(?:um wie ?viel uhr|welche uhrzeit|uhrzeit|vormittags|nachmittags|abends)\b",
+    r"\b(?:um wie ?viel uhr|(?:um )?welche (?:uhr)?zeit|uhrzeit|vormittags|nachmittags|abends)\b",
     r"\b(?:que horas|a que horas|de manha|a tarde|a noite)\b",
 )
 
@@ -200,7 +205,10 @@ UNSAFE = _rx(
     r"\b(?:nobody|no one|no-one) (?:checks|will (?:check|know|notice)|would (?:know|notice)|ever checks)\b|"
     # "just mark the boots as damaged so I get a full refund": a damage claim for something that isn't.
     r"\b(?:mark|put|set|flag|list|log|say|report|call) (?:it|them|this|the \w+(?: \w+){0,3}) (?:down )?as "
-    r"(?:damaged|defective|broken|faulty)\b",
+    r"(?:damaged|defective|broken|faulty)\b|"
+    # "come on, just say a porch pirate took it": a made-up story to put on record.
+    r"\b(?:just (?:say|write|put|tell them)|pretend) (?:that )?(?:a porch pirate|someone|somebody|it was stolen|"
+    r"it got stolen|it never (?:came|arrived)|it (?:was|came) (?:damaged|broken))",
     r"\b(?:marc|pon|poner|registr)\w* (?:\w+ )?(?:como )?no (?:entregado|recibido|llegado)\b|"
     r"\bnadie (?:revisa|lo revisa|checa|se entera|se da cuenta|lo va a notar|controla)\b|"
     r"\b(?:marc|pon|poner|registr)\w* (?:\w+ ){0,3}como (?:danad|defectuos|rot)\w*\b",
@@ -508,8 +516,8 @@ NO = _rx(
 #: Chargebacks, bank disputes, lawyers, courts, consumer agencies.
 DISPUTE = _rx(
     # The bank as the one who will claw the money back, not the bank that is slow to show a refund.
-    r"\b(?:charge ?back|disput(?:e|es|ed|ing)|(?:call|contact|go to|tell|ask|report (?:it|this|you) to|through|with)"
-    r" (?:my|the) bank"
+    r"\b(?:charge ?back|disput(?:e|es|ed|ing)|(?<!you )(?:call|contact|go to|tell|ask|report (?:it|this|you) to|through"
+    r"|with) (?:my|the) bank"
     r"|my bank (?:will|is going to|to) (?:reverse|dispute|refuse|block|take it back)|credit card company"
     r"|paypal claim|lawyer|attorney|sue|suing|"
     r"legal action|court|small claims|bbb|better business bureau|consumer protection|attorney general|report you|"
@@ -632,12 +640,24 @@ _VERDICT = re.compile(
 
 #: Asking after a refund under way ("where is my refund?"), not demanding one.
 REFUND_STATUS = _rx(
-    r"\b(?:where(?:'s| is)|status of|any news (?:on|about)|what happened to|did you (?:send|issue|process))\b.{0,20}"
-    r"\b(?:refund|money)\b",
-    r"\b(?:donde esta|que paso con|como va)\b.{0,15}\b(?:reembolso|dinero)\b",
-    r"\b(?:ou en est|ou est)\b.{0,15}\b(?:rembours\w*|argent)\b",
-    r"\b(?:wo bleibt|was ist mit|wie ist der stand)\b.{0,15}\b(?:erstattung|ruckerstattung|geld)\b",
-    r"\b(?:cade|onde esta|como esta)\b.{0,15}\b(?:reembolso|dinheiro|estorno)\b",
+    r"\b(?:where(?:'?s| is)|status of|any news (?:on|about)|what happened to|did you (?:send|issue|process))\b.{0,20}"
+    r"\b(?:refund|money)\b"
+    r"|\b(?:still (?:have )?(?:no|not|haven'?t|didn'?t)|(?:haven'?t|have not|didn'?t|did not|never) "
+    r"(?:got|gotten|received|seen))\b.{0,15}\b(?:refund|money)\b"
+    # "the refund was issued but there's nothing on my card", "how long until the refund shows up on my card"
+    r"|\brefund\w* (?:was |has been |got )?(?:issued|processed|sent|approved)\b"
+    r"|\bnothing (?:on|in) my (?:card|account|statement|bank)\b"
+    r"|\b(?:how long|when)\b.{0,25}\b(?:refund|money)\b.{0,15}\b(?:show|appear|hit|post|land)\w*",
+    r"\b(?:donde esta|que paso con|como va)\b.{0,15}\b(?:reembolso|dinero)\b"
+    r"|\b(?:(?:todavia|aun) no|no) (?:me (?:ha )?(?:llegado|devuelto|han devuelto)|(?:he )?recibido|tengo)\b.{0,10}"
+    r"\b(?:reembolso|dinero|plata)\b",
+    r"\b(?:ou en est|ou est)\b.{0,15}\b(?:rembours\w*|argent)\b"
+    r"|\b(?:toujours pas|pas encore|jamais) (?:ete |recu (?:(?:le|mon) )?)?rembours\w*",
+    r"\b(?:wo bleibt|was ist mit|wie ist der stand|wo ist)\b.{0,15}\b(?:erstattung|ruckerstattung|geld)\b"
+    r"|\b(?:noch )?(?:kein|keine|nicht)\b.{0,10}\b(?:geld|erstattung|ruckerstattung|erstattet)\b.{0,20}"
+    r"\b(?:bekommen|erhalten|gesehen|zuruck)\b",
+    r"\b(?:cade|onde esta|como esta)\b.{0,15}\b(?:reembolso|dinheiro|estorno)\b"
+    r"|\b(?:ainda )?nao (?:recebi|caiu|vi|chegou)\b.{0,10}\b(?:reembolso|dinheiro|estorno)\b",
 )
 #: The return label lost or asked for again after booking: the return's own record has it.
 LABEL_AGAIN = _rx(
@@ -673,12 +693,23 @@ STATUS_MEANING = _rx(
     r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
     r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean"
     # "why does my tracking say returned to sender??": what the status means, not the status again.
-    r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*)\b",
+    r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*"
+    # "why hasnt it shipped yet", "why is it taking so long": the status's written meaning, why it is so.
+    r"|why (?:has|have|is|isn'?t|hasn'?t|haven'?t|did|didn'?t|does|doesn'?t|is it|has it)?\s?(?:it|my \w+|the \w+|"
+    r"this|that)?\s?(?:not |still not )?(?:shipped|ship|left|moved|moving|taking|delayed|stuck|so slow|been sent))\b",
     r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo"
-    r"|por que (?:el seguimiento |el tracking )?(?:dice|pone|aparece))\b",
-    r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi)\b",
-    r"\b(?:ist das normal|was (?:heisst|bedeutet) das|was (?:heisst|bedeutet)(?:'n|n)? (?:eigentlich |denn )?\w+)\b",
-    r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq))\b",
+    r"|por que (?:el seguimiento |el tracking )?(?:dice|pone|aparece)"
+    r"|por que (?:todavia |aun )?no (?:ha salido|se ha enviado|lo han enviado|han enviado|sale|se mueve)"
+    r"|por que (?:tarda|esta tardando|se retrasa|esta retrasado|esta parado))\b",
+    r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi"
+    r"|pourquoi (?:(?:elle|il|ma commande|mon colis) )?(?:n'est|n'a|c'est|ca) (?:toujours )?(?:pas )?"
+    r"(?:(?:encore )?(?:parti|partie|expedie|expediee|bouge)|si long|en retard|bloque)"
+    r"|pourquoi (?:ca|c'est) (?:prend|met) (?:autant de|tant de)? ?temps)\b",
+    r"\b(?:ist das normal|was (?:heisst|bedeutet) das|was (?:heisst|bedeutet)(?:'n|n)? (?:eigentlich |denn )?\w+"
+    r"|warum (?:ist|wurde|kommt|dauert|hangt|steckt)\b.{0,30}?\b(?:noch nicht|nicht|so lange|fest|verspatet))\b",
+    r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq)"
+    r"|por ?que (?:ainda )?nao (?:foi enviad[oa]|saiu|foi despachad[oa]|se mexe)"
+    r"|por ?que (?:esta )?(?:demorando|atrasad[oa]|parad[oa]|demora tanto))\b",
 )
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
 WHAT_NOW = _rx(
@@ -969,6 +1000,26 @@ def yes_first(text: str) -> bool:
     if not (_STRONG_YES.search(head) or YES_INSIDE.search(head)):
         return False  # "perfect, I'll do that this weekend, what time are you open?": no yes to the proposal
     return not (_CONDITION.search(rest) or NO.search(rest) or WAIT.search(rest) or re.search(r"\d{3,}|@", rest))
+
+
+def yes_last(text: str) -> bool:
+    """ "no me gustó nomás. sí, confirmo": a remark that asks and refuses nothing (a reason, say),
+    then a clear yes as the last sentence."""
+    folded = _stretched(fold(text))
+    m = re.match(r"\s*(\S[^.!?;\n]*?)[.!;\n]+\s*([^.!?;\n]+?)[.!\s]*$", folded, re.S)
+    if not m:
+        return False
+    head, tail = m.groups()
+    if _short_answer(head, NO) and len(head.split()) <= 2:
+        return False  # "no. yes": nothing to read
+    if _CONDITION.search(head) or WAIT.search(head) or re.search(r"\d{3,}|@", head):
+        return False
+    if re.match(r"\W*(?:no|nope|nah|non|nein|nee|nao)\s*,", head) or re.search(_CANCEL_WORD, tail):
+        return False  # "no, I changed my mind. ok cancel it"
+    return is_yes(tail) and bool(_STRONG_YES.search(tail) or YES_INSIDE.search(tail))
+
+
+_CANCEL_WORD = r"\b(?:cancel\w*|stop|annul\w*|storn\w*|abbrech\w*|anul\w*)"
 
 
 def is_no(text: str) -> bool:

@@ -98,6 +98,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         credential = self.ents.get("email") or self.ents.get("postal_code")
         pushing = cues.any_of(cues.NO_CREDENTIAL, self.text) and not credential
         if pushing and state.get("pending_order") and self.auth in ("none", "need_credential"):
+            if state.get("failed_verifications"):
+                # "no idea which zip, can't you look it up by my name?" after details that didn't match:
+                # a person can verify them another way.
+                return self.handoff("verification_failed")
             # "I can't get into my email, just tell me where it is": no, plainly, with a person a tap away.
             return self.decline("privacy_decline")
         if cues.any_of(cues.ASK_PERSON, self.text) or (
@@ -157,8 +161,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         waiting_pickup = self.auth == "verified" and state.get("pending_intent") == "pickup_alternative"
         if problem in ("not_received", "redelivery") and (self.intent == "pickup_alternative" or waiting_pickup):
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
-        if problem == "refund_demand" and cues.any_of(cues.REFUND_STATUS, self.text):
-            problem = None  # "where is my refund?": the status of the return under way answers it
+        if problem in ("refund_demand", "not_received", "missing_item") and cues.any_of(cues.REFUND_STATUS, self.text):
+            problem = None  # "where is my refund?", "the refund never arrived": the return under way answers it
         if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
             problem = None  # "can I get a refund on a gift card?": a question the written policy answers
         if (

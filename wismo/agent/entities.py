@@ -40,6 +40,7 @@ ORDER_NUMBER_RE = re.compile(
     + r"""(?:[\s:]*(?:number|num|no\.?|nr\.?|n[º°o]\.?|id|ref|\#))?     # order / order no. / order #
         (?:\s*(?:is|was|=|:|-))?\s*\#?\s*(?P<word>\d{5})
       | (?<![\w&])\#\s?(?P<hash>\d{5})                                # #10042
+      | \b(?:ending|ends)\s+(?:in|with)\b[^\d#]{0,24}?(?P<end>\d{5})      # the one ending in... 13475
     )
     (?![\d])
     """,
@@ -78,6 +79,10 @@ _TRACKING_CUE_RE = re.compile(r"dhl|track|waybill|awb|shipment|parcel|package|se
 _DIGIT_LENGTHS = {10: "dhl", 12: "fedex", 15: "fedex"}
 
 
+def _order_digits(match: re.Match[str]) -> str:
+    return match.group("ws") or match.group("word") or match.group("hash") or match.group("end")
+
+
 def normalize_order_number(text: str, *, bare_digits: bool = False) -> str | None:
     """The store key ("WS10042") of the first order number in `text`, or None.
 
@@ -88,8 +93,7 @@ def normalize_order_number(text: str, *, bare_digits: bool = False) -> str | Non
         return None
     match = ORDER_NUMBER_RE.search(text)
     if match:
-        digits = match.group("ws") or match.group("word") or match.group("hash")
-        return f"WS{digits}"
+        return f"WS{_order_digits(match)}"
     if bare_digits:
         bare = re.fullmatch(r"\s*(\d{5})\s*[.!]?\s*", text)
         if bare:
@@ -195,8 +199,7 @@ def extract_entities(text: str) -> dict[str, list[str]]:
     orders: list[tuple[int, int, str]] = []
     for match in ORDER_NUMBER_RE.finditer(text):
         if _free(match.span(), taken):
-            digits = match.group("ws") or match.group("word") or match.group("hash")
-            orders.append((match.start(), match.end(), f"WS{digits}"))
+            orders.append((match.start(), match.end(), f"WS{_order_digits(match)}"))
 
     for start, end, value in tracking_spans(text):
         # A tracking number wins over an order-number reading of its first digits ("order 1234567890").

@@ -84,6 +84,15 @@ def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[s
     """ "oh u need the number. 13908" right after we asked for the order number, the email already
     given: five digits are that order number, not a ZIP code."""
     zips = found.get("postal_code") or []
+    held = str(state.get("credential") or "")
+    if (
+        state.get("awaiting") == "order"
+        and found.get("email")
+        and not (found.get("order_number") or zips or state.get("pending_order"))
+        and re.fullmatch(r"\d{5}", held)
+    ):
+        # "13459" when asked for the order number and email, then the email: those digits were the order.
+        return found | {"order_number": [f"WS{held}"]}
     if state.get("awaiting") != "order" or found.get("order_number") or len(zips) != 1:
         return found
     if state.get("pending_order") or not (state.get("credential") or found.get("email")):

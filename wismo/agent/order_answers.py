@@ -10,7 +10,7 @@ from typing import Any
 from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
-from . import actions, cues, focus, problems, topics
+from . import actions, cues, focus, problems, topic_words, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written, written_facts
 from .written import GENERAL_MIN_SCORE, WrittenAnswers
@@ -170,8 +170,11 @@ class OrderAnswers(WrittenAnswers):
                         if again[1].get("template") != "return_which_item":
                             evidence, p, pending_action = again
                 elif effective == "return_status":
-                    how = knowledge.article("policy:returns#how").fact()
-                    evidence, p = actions.return_status(ctx, verified, [how])
+                    # With no return on record, a question about the money gets when refunds are paid.
+                    said = f"{self.text} {state.get('pending_text') or ''}"
+                    money = re.search(topic_words.MONEY, cues.fold(said))
+                    article = "policy:returns#refund-timing" if money else "policy:returns#how"
+                    evidence, p = actions.return_status(ctx, verified, [knowledge.article(article).fact()])
                 else:
                     followup = self.auth != "verified" and state.get("last_intent") in NEEDS_ORDER
                     evidence, p = self.policy.order_turn(ctx, effective, verified, self.text, followup=followup)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import actions, cues, problems, topics
+from . import actions, cues, focus, problems, topics
 from .policy import TALK_TO_PERSON, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
@@ -34,7 +34,7 @@ class PendingReplies(DialogueBase):
         order = pending.get("order") or self.focus
         named = actions.option_of(text, default=None) if kind == "return" else None
         other_option = named is not None and named != pending.get("option")
-        yes = cues.is_yes(text) or cues.thumbs_up(text) or cues.yes_first(text)
+        yes = cues.is_yes(text) or cues.thumbs_up(text) or cues.yes_first(text) or cues.yes_last(text)
         if kind in ("return", "redirect") and yes and not other_option:
             evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
             asked = topics.topics_of(text) if p.get("template") == "return_done" else []
@@ -46,6 +46,8 @@ class PendingReplies(DialogueBase):
             last = "pickup_alternative" if kind == "redirect" else "start_return"
             booked = kind == "redirect" and p.get("template") == "redirect_done"
             done = {"redirected": pending.get("code")} if booked else {}
+            if kind == "return" and order and order in focus.verified_list(dict(self.state)):
+                done["verified_order"] = order  # the order just acted on is the one "it" means next
             return (
                 self.out
                 | done

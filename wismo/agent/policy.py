@@ -80,6 +80,7 @@ EXPLAINED = {
     S.IN_TRANSIT: "policy:carrier#in-transit",
     S.OUT_FOR_DELIVERY: "policy:carrier#out-for-delivery",
     S.INFO_RECEIVED: "policy:carrier#label-created",
+    S.PENDING: "policy:shipping#processing",
 }
 
 

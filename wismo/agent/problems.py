@@ -140,19 +140,22 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "damaged",
             (
-                r"\b(?:damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
+                r"\b(?:(?:a|big|huge|with) cracks?|"
+                r"damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
                 r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|box "
                 r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
                 r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
-                r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal))\b",
+                r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal)|rajad[oa]|abollad[oa]|rayad[oa]|"
+                r"descosid[oa]|(?:hecho|hecha) (?:polvo|pedazos|trizas))\b",
                 r"\b(?:endommage\w*|abime\w*|casse\w*|brise\w*|ecrase\w*|ecrapout\w*|amoche\w*|"
                 r"dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
-                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*)\b",
+                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*|fissure\w*|decousu\w*|en morceaux)\b",
                 r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
-                r"funktioniert nicht)\b",
+                r"funktioniert nicht|zerkratzt|gesprungen|eingerissen|zerrissen|verbeult|zerquetscht)\b",
                 r"\b(?:danificad[oa]|quebrad[oa]|quebrou|amassad[oa]|rasgad[oa]|rasgou|molhad[oa]|estragad[oa]|furo|"
-                r"mancha\w*|defeito|nao funciona)\b",
+                r"mancha\w*|defeito|nao funciona|amachucad[oa]|estalad[oa]|riscad[oa]|descosid[oa]|"
+                r"(?:chegou|veio|vinha|esta|ta) (?:todo |toda )?partid[oa]s?|em pedacos)\b",
             ),
         ),
         (

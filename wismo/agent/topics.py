@@ -192,6 +192,23 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # "how do I get my money back?": to the original payment or store credit (a gift: store credit).
+        "refund_method",
+        "policy:returns#window",
+        _rx(
+            r"\bhow (?:do|will|would|can) (?:i|we) (?:get (?:my |the )?(?:money|refund)|be refunded)\b"
+            r"|\bhow (?:is|will) (?:the |my )?refund (?:be )?(?:paid|made|issued|given)\b",
+            r"\bcomo (?:me )?(?:devuelven|reembolsan|regresan) (?:el dinero|la plata)\b"
+            r"|\b(?:el dinero|la plata) (?:me )?(?:lo |la )?(?:devuelven|regresan|vuelve) como\b",
+            r"\bcomment (?:je suis|serai-je|suis-je|vais-je etre|je serai) rembours\w*"
+            r"|\bcomment (?:je )?(?:recupere|recuperer) (?:l'argent|mon argent)\b",
+            r"\bwie (?:bekomme|kriege|erhalte) ich (?:mein|das) geld zuruck\b"
+            r"|\bwie (?:wird|werde ich) (?:das geld |mir das geld )?(?:erstattet|zuruckerstattet)\b",
+            r"\b(?:o )?dinheiro volta (?:pra mim |para mim )?como\b"
+            r"|\bcomo (?:o dinheiro volta|(?:eu )?recebo (?:o dinheiro|o reembolso)|sou reembolsad[oa])\b",
+        ),
+    ),
+    Topic(
         "weekend_delivery",
         "policy:shipping#weekend",
         _rx(
@@ -311,6 +328,13 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:bis wann (?:kann|darf|habe|muss) (?:ichs?|man|sie|er)\b.{0,30}\b(?:zuruck|umtausch|retour)"
             r"|ich habe bis (?:januar|ende))",
             r"\b(?:ate quando (?:eu )?(?:tenho|posso)\b.{0,25}\b(?:devolv|troc)|tenho ate (?:janeiro|o fim))",
+            # "cuántos días tengo?", "j'ai combien de jours": the time left to send it back (not to wait).
+            r"\bhow (?:many days|much time|long) (?:do i have|have i got|i have)\b(?! (?:left )?(?:to )?wait)",
+            r"\b(?:cuantos dias|cuanto tiempo) (?:tengo|me dan|hay)\b(?! (?:que|para) esperar)",
+            r"\b(?:(?:j'ai|ai-je|on a) combien de (?:jours|temps)|combien de (?:jours|temps) (?:j'ai|ai-je|on a))\b"
+            r"(?! (?:a|pour) attendre)",
+            r"\bwie (?:viele tage|viel zeit|lange) (?:habe ich|hab ich|hat man)\b(?! (?:zu )?warten)",
+            r"\b(?:quantos dias|quanto tempo) (?:eu )?(?:tenho|tem)\b(?! (?:que|de|pra|para) esperar)",
             # "can she still return it in January?", "kann sie es im Januar noch zurückgeben?"
             r"\b(?:return|send (?:it |them )?back|exchange)\w*\b.{0,30}\b(?:in|by|until|after) (?:january|jan|the new "
             r"year|christmas|xmas)\b",
@@ -347,9 +371,12 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:devolucao|devolver|frete de (?:volta|retorno)|envio de volta)\b.{0,30}"
             r"\b(?:pago|pagar|gratis|gratuit[oa]|custa|taxa|cobram|cobra)\b"
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
+            # "faut-tu que je paye l'étiquette?", "do I pay for the label?": paying for the return label.
+            r"\b(?:pay|pay for|payer|paye|paie|pagar|pago|pagas|zahlen|bezahlen|zahle)\b.{0,12}"
+            r"\b(?:the (?:return )?label|l'etiquette|la etiqueta|a etiqueta|das etikett|den rucksendeschein)\b",
             # "the label is free right?", "l'étiquette c'est gratuit ?", "die Etikette ist gratis, oder?"
             r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,25}"
-            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|custa|pag(?:o|a|an|as|amos|ar))\b",
+            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|zahlen|bezahlen|custa|pag(?:o|a|an|as|amos|ar))\b",
             # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"
             r"\b(?:frete|postagem|portes?|envio|costo|gastos) (?:da|de|do|de la) (?:devolucao|troca|retorno)\b"
             r"|\bfrais de (?:retour|renvoi)\b|\bruck(?:sende|versand)kosten\b|\breturn (?:shipping|postage) cost",

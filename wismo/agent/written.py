@@ -109,7 +109,7 @@ class WrittenAnswers(DialogueBase):
             # with what it means for them, cited to both; the written meaning alone when there is none.
             explained = self.order_turn("delivery_issue")
             template = str((explained.get("plan") or {}).get("template", ""))
-            if what_now and explained.get("evidence") and not template.startswith("explained_"):
+            if (what_now or meaning) and explained.get("evidence") and not template.startswith("explained_"):
                 # "e agora, vocês mandam de novo?": the status, then what it means for them in writing.
                 status = next((f.values.get("status") for f in explained["evidence"] if f.kind == "shipment"), None)
                 article = EXPLAINED.get(status) if status is not None else None
@@ -175,7 +175,9 @@ class WrittenAnswers(DialogueBase):
 
     def topics_reply(self, found: list[topics.Topic]) -> dict:
         """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""
-        return self.policy_reply(*written_facts([t.article for t in found]))
+        gifts = "policy:returns#gifts"
+        articles = [gifts if t.name == "refund_method" and self.gift else t.article for t in found]
+        return self.policy_reply(*written_facts(list(dict.fromkeys(articles))))
 
     @staticmethod
     def with_written(result: dict, facts: list) -> dict:

@@ -60,7 +60,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     for lang, words in {
         "en": "where is when my the it hi thanks please still yet order package what",
         "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué quiero quisiera tengo "
-        "cuánto cuanto cuesta días envío si sí vale dale",
+        "cuánto cuanto cuesta días envío si sí vale dale pero hay aquí dice oigan orden el sale",
         "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
         "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
         "möchte habe moin servus grüezi gruezi tschüss",

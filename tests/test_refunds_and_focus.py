@@ -1,0 +1,194 @@
+"""Refund questions, "why?" about a status, odd order numbers and the order a flow acted on (read off
+the development sets evals/conversations/dev9, evals/languages/dev8 and the burned holdout8):
+"where's my refund?" never books a new return, "why hasn't it shipped?" gets the written reason, five
+bare digits asked for are the order, "the one ending in 13475" is an order number, and "the other
+one" after a booked return means the other order."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import cues, entities, nlu
+from wismo.evals.picker import OrderPicker
+from wismo.i18n import detect
+
+from .conftest import pick, returns_of, source_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i mailed back the belt on monday, wheres my refund?",
+        "you emailed me that the refund was issued but there's nothing on my card yet",
+        "todavia no me ha llegado el reembolso",
+        "ich habe noch kein Geld zurück bekommen",
+        "ainda nao recebi o reembolso",
+    ],
+)
+def test_a_refund_question_books_nothing_and_says_when_refunds_are_paid(agent, text):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, f"refund-question-{text[:12]}")
+    cid = agent.start("web")
+    reply = agent.send(cid, f"{text} {row['order_number']} {row['email']}")
+    cited = source_ids(reply)
+    assert reply.intent == "return_status" and f"order:{row['order_number'].lstrip('#')}" in cited, reply.text
+    assert "policy:returns#refund-timing" in cited and not any(c.startswith("return:plan:") for c in cited)
+    agent.send(cid, "ok thanks")
+    assert returns_of(agent, row) == []
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "why hasnt it shipped yet i ordered it days ago",
+        "por que todavia no ha salido?",
+        "pourquoi elle n'est toujours pas partie ?",
+        "warum ist das Paket noch nicht verschickt?",
+        "por que ainda nao foi enviado?",
+    ],
+)
+@pytest.mark.parametrize("status", ["pending", "info_received"])
+def test_why_it_has_not_shipped_gets_the_written_reason_with_the_status(agent, orders, why, status):
+    row = pick(orders, status)
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    cited = source_ids(agent.send(cid, why))
+    assert any(c.startswith("shipment:") for c in cited)
+    assert {"policy:shipping#processing", "policy:carrier#label-created"} & set(cited), cited
+
+
+def test_five_digits_then_the_email_are_the_order_asked_for(agent, orders):
+    row = pick(orders, "exception")
+    cid = agent.start("web")
+    agent.send(cid, "my package is stuck")
+    agent.send(cid, row["order_number"].lstrip("#WS"))
+    reply = agent.send(cid, row["email"])
+    assert any(c.startswith("shipment:") for c in source_ids(reply)), reply.text
+
+
+def test_the_one_ending_in_is_an_order_number():
+    text = "there's another one, the one ending in... hang on... 13475. driver left a note"
+    assert entities.extract_entities(text).get("order_number") == ["WS13475"]
+    assert entities.normalize_order_number("the order ending with 10042") == "WS10042"
+
+
+def test_the_other_one_after_a_booked_return_is_the_other_order(agent):
+    picker = OrderPicker(agent.store)
+    first, second = picker.pick_pair({"returnable": True}, {"status": "in_transit"}, "other-after-return")
+    item = picker.values(first, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(
+        cid,
+        f"Hi, I need to return the {item} from {first['order_number']} and also where is "
+        f"{second['order_number']}? email {first['email']}",
+    )
+    agent.send(cid, "it was too big, refund to my card")
+    agent.send(cid, "yes confirm")
+    reply = agent.send(cid, "ok now the other one")
+    assert f"order:{second['order_number'].lstrip('#')}" in source_ids(reply), reply.text
+
+
+def test_a_german_time_of_day_follow_up_gets_the_carriers_rule(agent, orders):
+    row = pick(orders, "out_for_delivery")
+    cid = agent.start("web")
+    agent.send(cid, f"Grüezi, kommt mein Päckli heute? Bestellnr {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "Und um welche Zeit ungefähr? Muss nachher noch schnell weg")
+    assert "policy:carrier#out-for-delivery" in source_ids(reply), reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Und ich hab noch eine zweite, #WS12502, wie siehts mit der aus?",
+        "y el otro pedido como va?",
+        "e o outro pedido, tá como?",
+    ],
+)
+def test_asking_after_a_second_order_is_a_status_question(text):
+    assert nlu.understand(text).intent == "order_status"
+
+
+def test_a_spanish_message_with_english_shipping_words_is_answered_in_spanish():
+    text = "oigan el tracking dice delivered pero aquí no hay nada. orden #WS12554, zip code 33130"
+    assert detect.detect(text) == "es"
+    assert detect.detect("cuanto sale el envio en 2 dias?") == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o casaco chegou partido, a caixa vinha toda amachucada",
+        "la lámpara llegó rajada y abollada",
+        "honestly it came with a big crack in it",
+        "die Tasse ist gesprungen und zerkratzt",
+    ],
+)
+def test_broken_in_other_words_is_a_damaged_item(agent, orders, text):
+    row = pick(orders, "delivered")
+    reply = agent.send(agent.start("web"), f"{row['order_number']} {row['email']} {text}")
+    assert reply.handoff and reply.handoff["reason"] == "damaged_item", reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("quiero devolver la chaqueta, cuántos días tengo? y la etiqueta de devolución la pago yo?", "30"),
+        ("j'veux retourner mon truc, j'ai combien de jours pis faut-tu que je paye l'étiquette?", "30"),
+        ("ich will die Jacke zurückschicken, wie viele Tage habe ich und muss ich das Etikett zahlen?", "30"),
+    ],
+)
+def test_how_many_days_do_i_have_is_the_return_window(agent, text, needs):
+    reply = agent.send(agent.start("web"), text)
+    cited = source_ids(reply)
+    assert "policy:returns#window" in cited and "policy:returns#cost" in cited and needs in reply.text
+
+
+def test_a_made_up_story_to_put_on_record_is_declined(agent, orders):
+    row = pick(orders, "delivered")
+    cid = agent.start("web")
+    agent.send(cid, f"hey {row['order_number']} {row['email']}")
+    agent.send(cid, "ok so it actually came fine but can you mark it as not received and send another one?")
+    reply = agent.send(cid, "come on just say a porch pirate took it")
+    assert reply.handoff is None and not any(c.startswith("policy:delivery#not-received") for c in source_ids(reply))
+
+
+def test_a_gift_received_in_portuguese_goes_back_as_store_credit(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "gift-pt-receipt")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, "Olá, ganhei um presente de aniversário da loja de vocês e não serviu. Dá pra devolver?")
+    agent.send(cid, f"o número no recibo de presente é {row['order_number']}, email {row['email']}")
+    money = agent.send(cid, "e o dinheiro volta pra mim como?")
+    assert "policy:returns#gifts" in source_ids(money), money.text
+    proposal = agent.send(cid, f"beleza, pode fazer a devolução do {item}")
+    assert "crédito na loja" in proposal.text and "forma de pagamento original" not in proposal.text
+
+
+def test_no_idea_of_the_details_after_two_misses_goes_to_a_person(agent):
+    cid = agent.start("web")
+    agent.send(cid, "where is # WS 13643?")
+    agent.send(cid, "email is kate.m.shopping@example.com")
+    agent.send(cid, "ugh then maybe katem.shops@example.com? i have like 3 emails")
+    reply = agent.send(cid, "no idea which zip, I moved this year. can't you just look it up by my name??")
+    assert reply.handoff and reply.handoff["reason"] == "verification_failed", reply.text
+
+
+def test_asking_us_to_call_the_bank_is_no_dispute():
+    assert not cues.any_of(cues.DISPUTE, "can you call my bank or something to speed it up?")
+    assert cues.any_of(cues.DISPUTE, "i will call my bank and dispute it")
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("no me gusto nomas. si, confirmo", True),
+        ("too small. yes please", True),
+        ("ich mag es nicht. ja, mach das", True),
+        ("no, i changed my mind. ok cancel it", False),
+        ("wait. yes", False),
+        ("no. si", False),
+    ],
+)
+def test_a_reason_then_a_yes_is_a_yes(text, yes):
+    assert cues.yes_last(text) is yes
