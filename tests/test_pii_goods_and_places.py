@@ -45,3 +45,35 @@ def test_a_name_after_a_cue_or_a_person_is_still_redacted(redact, text, name):
 def test_a_link_word_with_nothing_before_it_is_read_without_error(redact):
     # "  de Sevilla Marta": a store's link word ("de") with no word before it once crashed the place check.
     assert "Marta" not in redact("  de Sevilla Marta")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Does the Chesterfield sofa come in Forest Green velvet or only Oxblood leather?", "Oxblood"),
+        ("Kann ich mit Klarna auf Rechnung zahlen?", "Klarna"),
+        ("Ist die Bettwäsche Nordsee aus Leinen oder Baumwollsatin?", "Baumwollsatin"),
+        ("Is Cyber Monday free shipping on everything?", "Cyber"),
+        ("Do the Charlotte dining chairs come assembled?", "Charlotte"),
+        ("Die Bettwäsche Friesland ist Ausverkauft. Wisst ihr, wann sie wieder kommt?", "Wisst"),
+        ("Werden Bestellungen vom Brückentag erst am Montag bearbeitet?", "Bestellungen"),
+        ("Gibt es den Rucksack Matterhorn auch mit Laptopfach?", "Laptopfach"),
+        ("Werden Sie im Januar wieder Winterjacken reduzieren?", "Winterjacken"),
+    ],
+)
+def test_catalogue_words_and_sentence_ends_stay(redact, text, word):
+    """Colours, materials, ways to pay, holidays, compounds and a sentence's first word (read off dev5)."""
+    assert word in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("quem assinou o recebimento foi R. Pimentel?? não conheço", "Pimentel"),
+        ("sobrenome Nogueira, pedido #WS86251", "Nogueira"),
+        ("c'est Germaine, la maman de Sébastien, il m'a dit de vous écrire", "Germaine"),
+        ("Geschenk für Marten von Berg, bitte mit Karte", "Berg"),
+    ],
+)
+def test_names_that_share_a_word_or_an_initial_stay_redacted(redact, text, name):
+    assert name not in redact(text)

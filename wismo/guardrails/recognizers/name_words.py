@@ -8,6 +8,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .catalog_words import CATALOG_WORDS
+
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
@@ -172,8 +174,9 @@ SURNAMES = frozenset(
     """.split()
 )
 #: Capitalized words that are ordinary in support chats and never names on their own.
-NOT_NAME_WORDS = frozenset(
-    """
+NOT_NAME_WORDS = (
+    frozenset(
+        """
     moin servus gruezi ciao salut coucou oi ola hola buenas bonjour bonsoir hallo hi hello hey
     hiya heya howdy hallochen hallihallo holis holi oie opa epa buenass
     yep yup yeah yea yah yass yas yay nope nah naw ok okay okey kk hmm hm hmmm ugh oops whoops lol lmao omg
@@ -209,4 +212,6 @@ NOT_NAME_WORDS = frozenset(
     americanas magalu mercadolivre mercadolibre shopee netshoes elcorteingles vinted farfetch
     prezados prezadas exmos exmo exma senhores senhoras
     """.split()
+    )
+    | CATALOG_WORDS
 )

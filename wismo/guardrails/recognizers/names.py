@@ -76,6 +76,8 @@ def name_tail(text: str, pos: int) -> int:
     """Extend a name from `pos` over initials, particles and further capitalized words."""
     end = pos
     for _ in range(4):
+        if text[end - 3 : end].endswith(".") and text[end - 3 : end - 1].isalpha():
+            break  # "Ausverkauft. Wisst ihr": a sentence ended; only an initial ("R. Pimentel") goes on
         m = _NAME_NEXT.match(text, end)
         if not m:
             break
@@ -367,6 +369,8 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         key = fold(word)
         if key in FIRST_NAMES or name_like(word, self.vocab):
             return True
+        if len(key) >= 7 and key.endswith(_NOUN_ENDINGS):
+            return False  # "Bestellungen vom Brückentag": a noun by its ending
         return key not in self.vocab.others and not self.vocab.is_frequent(word)
 
     def _signatures(self, text: str) -> list[tuple[int, int, float]]:

@@ -44,7 +44,9 @@ _GOODS = (
     "wasserkocher couch sessel uhr spiegel teppich vorhang koffer gurtel spielzeug hose rock "
     "geschirr geschirrserie lederhose bettdecke "
     "relogio perfume bule almofada tapete cortina espelho mala carteira cinto brinquedo calca saia "
-    "sandalias camisola guarda-roupa carrinho ar-condicionado jogo lencol"
+    "sandalias camisola guarda-roupa carrinho ar-condicionado jogo lencol "
+    "tote pajamas pyjamas mixer maker slippers sectional nightstand ottoman stool bench loafers boots trainers "
+    "hoodie cardigan blazer tights leggings socks earrings necklace bracelet ring sunglasses"
 ).split()
 _GOODS_SET = frozenset(fold(w) for w in _GOODS)
 #: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
@@ -73,7 +75,7 @@ _PRODUCT_AFTER = re.compile(rf"(?i:['\"’”»]?[ \t]+(?:{_PRODUCT_WORDS})(?!\w
 #: "the Stella rain jacket", "the Max air fryer": after an article, a name then goods is a model.
 _GOODS_AFTER = re.compile(
     rf"(?i:[ \t]+(?:(?!(?:the|a|an|and|or|to|for|with|of|is|was)\b)[a-z]+[ \t]+)?"
-    rf"(?:{'|'.join(w for w in _GOODS if w.isascii())})(?!\w))"
+    rf"(?:{'|'.join(w for w in _GOODS if w.isascii())})(?:s|es)?(?!\w))"
 )
 _ARTICLES = frozenset("the a an this that these those my your our".split())
 SAINT_BEFORE = re.compile(r"(?i:(?<!\w)(?:san|santa|santo|los|las|saint|st\.?|s[ãa]o|sankt)[ \t]+)$")

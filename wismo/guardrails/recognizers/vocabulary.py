@@ -194,7 +194,13 @@ class Vocabulary:
         words = self.others
         for i in range(3, len(key) - 3):
             head, tail = key[:i], key[i:]
-            if tail in words and len(tail) >= 4:
+            # The last part may be plural or inflected ("winter|jacken", "rabatt|codes").
+            tail_known = tail in words or any(
+                tail.endswith(e) and len(tail) - len(e) >= 4 and tail[: -len(e)] in words for e in _INFLECTIONS
+            )
+            if tail_known and len(tail) >= 4 and len(head) >= 5 and head in self.english:
+                return True  # "laptop|fach", "online|shop": an English word first
+            if tail_known and len(tail) >= 4:
                 if (
                     head in words
                     or (head[-1] in "sn" and head[:-1] in words)

@@ -1,0 +1,53 @@
+"""Words of a shop's catalogue and calendar that are never a person's name.
+
+Customers capitalize colours ("Oxblood", "Senfgelb"), materials ("Leinen", "Terciopelo"), payment
+methods ("Klarna", "Bancontact"), brands ("Nespresso") and holidays ("Cyber Monday", "Pascua"). The
+name heuristics take a capitalized word that is no frequent word for a name, so without this list
+these become `<PERSON_n>` and the sentence loses its meaning. Words that are also common first
+names or surnames (Rose, Olive, Sage, Lila, Marine, Lana, Lino, Braun, Carvalho, Nogueira, Dyson) are left out:
+for them the context rules in places.py decide. Folded: lower case, no accents.
+"""
+
+from __future__ import annotations
+
+#: Colours and patterns, in the five languages.
+COLOURS = """
+oxblood terracotta terracota terrakotta burgundy maroon navy charcoal taupe beige ecru khaki mustard teal
+turquoise lilac lavender mauve fuchsia magenta chartreuse cognac camel chestnut mocha oatmeal blush
+mint cobalt indigo denim stonewash herringbone houndstooth tartan ochre rust graphite gunmetal anthracite
+mostaza burdeos granate beis caqui ocre turquesa malva fucsia botella cobre dorado plateado
+moutarde bordeaux sapin kaki anthracite grege lilas rouille cuivre argente
+senfgelb dunkelblau marineblau hellblau tannengrun anthrazit ocker rostrot altrosa salbei petrol
+mostarda bordo marinho areia turquesa lilas prateado grafite chumbo
+""".split()
+
+#: Materials and finishes.
+MATERIALS = """
+velvet linen suede merino cashmere corduroy satin tweed polyester ceramic porcelain stoneware rattan wicker
+leinen baumwolle baumwollsatin seide wolle wildleder samt keramik porzellan steingut eiche nussbaum blech
+edelstahl gusseisen
+terciopelo cuero algodon raso pana ceramica porcelana roble nogal bambu mimbre
+velours cuir daim coton soie ceramique porcelaine chene noyer osier
+veludo linho couro camurca algodao cetim vime
+""".split()
+
+#: Ways to pay and vouchers.
+PAYMENTS = """
+klarna twint bancontact oney sodexo afterpay affirm ideal sofort giropay pix boleto mbway multibanco bizum
+alipay venmo zelle cashapp paysafecard payconiq sumup alelo
+""".split()
+
+#: Brands a customer names next to an order, that no one is called.
+BRANDS = """
+levis airwrap supersonic nespresso kitchenaid lindt victorinox sprungli boticario havaianas converse
+crocs ugg uggs birkenstock timberland patagonia keurig delonghi krups tefal smeg miele
+sonos garmin fitbit kindle lego playmobil quencher
+""".split()
+
+#: Holidays and calendar words.
+HOLIDAYS = """
+valentines cyber pascua pascoa paques ostern pfingsten thanksgiving halloween hanukkah diwali
+carnaval karneval fasching brueckentag bruckentag feriado ferie
+""".split()
+
+CATALOG_WORDS: frozenset[str] = frozenset(COLOURS + MATERIALS + PAYMENTS + BRANDS + HOLIDAYS + ["d'accord"])
