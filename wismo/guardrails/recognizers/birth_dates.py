@@ -23,10 +23,12 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|er|[ºª°]|\.)?"
 DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"
-    rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?\d{{4}})"
+    rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?(?:\d{{4}}|'?\d{{2}}(?![\d/.:,]\d)))"
 )
 _CUE = (
-    r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|"
+    r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|b\.(?=[ \t]*\d)|"
+    r"age[ \t]+(?:check|verification)|cumple|anniv|fecha[ \t]+nac\.?|d\.?n\.?(?=[ \t]*:?[ \t]*\d)|"
+    r"data[ \t]+de[ \t]+nasc\.?|geb(?=[ \t]+\d)|geburtstag\w*|"
     r"fecha[ \t]+de[ \t]+nac(?:imiento|\.|(?!\w))|d\.[ \t]?n\.|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|"
     r"naci[óo](?:[ \t]+el)?|"
     r"cumplea[ñn]os|"
@@ -56,6 +58,13 @@ DOB_AFTER_RE = re.compile(
 )
 
 
+#: A whole date in a year no order of ours was placed in ("Amina Rahmani, 14/06/1958, amina@…",
+#: "my mother (9/30/1948)"): a birth date, with or without a cue.
+_OLD_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?P<v>\d{1,2}[/.-]\d{1,2}[/.-](?P<y>19\d{2}|200\d)|(?P<y2>19\d{2}|200\d)-\d{1,2}-\d{1,2})(?![\w/.-]*\d)"
+)
+
+
 class DateOfBirthRecognizer(WismoRecognizer):
     """A date said to be a birth date ("born on 10/23/1951", "geb. 12.03.1985"); plain dates are kept."""
 
@@ -66,3 +75,5 @@ class DateOfBirthRecognizer(WismoRecognizer):
             for m in rx.finditer(text):
                 group = "v" if m.group("v") else "star"
                 yield m.start(group), m.end(group), 0.9
+        for m in _OLD_DATE_RE.finditer(text):
+            yield m.start("v"), m.end("v"), 0.75

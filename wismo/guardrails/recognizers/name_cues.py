@@ -39,6 +39,7 @@ _GREETING = (
     r"sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|danke|"
     r"(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|lg|"
     r"prezad[oa]|car[oa]|atenciosamente|cumprimentos|abra[çc]os|obrigad[oa]|valeu|vlw|assinado|ol[áa]|"
+    r"vielen\s+dank|muito\s+obrigad[oa]|bom\s+dia|boa\s+tarde|boa\s+noite|"
     # Sign-offs between friends: "bisous", "bjs", "besos", "abrazos", "xoxo", "lg".
     r"bisous|bises|bisou|bjs|bjos|beijos?|besos|besitos|abrazos?|xoxo|love|ciao|tsch(?:ü|ue)ss|tschau|adieu"
 )
@@ -97,9 +98,9 @@ _INTRODUCING = (
     r"en\s+casa\s+de|a\s+la\s+atenci[óo]n\s+de|d[ée]jel[oa]\s+con|es\s+usted|"
     r"je\s+suis|c['’]est(?:\s+encore)?(?:\s+moi)?|c|its|vous\s+[ée]crit|sign[ée]\s+par|titulaire\s+(?:est|du\s+compte\s+est)|chez|"
     r"[àa]\s+l['’]attention\s+de|laissez-le\s+[àa]|vous\s+[êe]tes|"
-    r"ich\s+bin|ich\s+bin['’]?s(?:\s+nochmal)?|hier\s+ist|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
+    r"ich\s+bin(?:\s+(?:die|der))?|ich\s+bin['’]?s(?:\s+nochmal)?|hier\s+ist(?:\s+(?:die|der))?|(?:hier|bin)\s+(?:die|der)|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
     r"zu\s+h(?:ä|ae)nden|sind\s+sie|"
-    r"sou|sou\s+eu(?:\s+de\s+novo)?|aqui\s+(?:é|e)|fala|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
+    r"sou(?:\s+[oa])?|sou\s+eu(?:\s+de\s+novo)?|aqui\s+(?:é|e)(?:\s+[oa])?|fala|habla|aqu[íi]\s+habla|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
     r"na\s+casa\s+d[aeo]|deixe\s+com|voc[êe]\s+[ée]|recebimento\s+foi"
 )
 STRONG_NAME_CUE = re.compile(

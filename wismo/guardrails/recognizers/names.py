@@ -171,6 +171,11 @@ _SIGNED_LAST = re.compile(
     r"(?:[.!]\s+|\n[ \t]*|(?:^|\s)[-–—~][ \t]*)(?P<name>[^\W\d_][\w'’-]{1,20})(?:[ \t]+x{1,3})?[ \t!.]*$"
 )
 
+#: First name and surname alone at the very end of a message, after a full stop, a line break or an
+#: order number's comma ("... voltar a escrever. margarida lima", "commande ws35598, olivier descamps").
+_SIGNED_PAIR = re.compile(
+    r"(?:[.!?]\s+|\n[ \t]*|\d,[ \t]+)(?P<first>[^\W\d_][\w'’-]{1,20})[ \t]+(?P<last>[^\W\d_][\w'’-]{1,24})[ \t!.]*$"
+)
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 #: A word's last letter typed again and again ("holaaa" -> "hola").
@@ -256,6 +261,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += self._speakers(text)
         hits += self._signatures(text)
         hits += self._last_word_signed(text)
+        hits += self._signed_pair(text)
         hits += self._lists(text)
         hits += self._tokens(text)
         hits += self._before_phone(text)
@@ -411,6 +417,20 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         if is_function_word(word) or m.start() and text[m.start() - 1].isdigit():
             return []  # ("bis zum 3. Mai": a date's month, not a signature)
         return [(m.start("name"), m.end("name"), 0.6)]
+
+    def _signed_pair(self, text: str) -> list[tuple[int, int, float]]:
+        """ "... me dijo que ya estaba. mitzy esquibel": a first name and a surname ending the message."""
+        m = _SIGNED_PAIR.search(text)
+        if not m or not self.vocab:
+            return []
+        first, last = m.group("first"), m.group("last")
+        for word in (first, last):
+            key = fold(word)
+            if len(key) < 2 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or is_function_word(word):
+                return []
+        named = fold(first) in FIRST_NAMES or not self.vocab.is_lowercase_word(first)
+        surnamed = fold(last) in SURNAMES or not self.vocab.is_lowercase_word(last)
+        return [(m.start("first"), m.end("last"), 0.6)] if named and surnamed else []
 
     def _lists(self, text: str) -> list[tuple[int, int, float]]:
         """A list of three or more one- or two-word items ("jeremías, evelia, bienvenida y zoraida")

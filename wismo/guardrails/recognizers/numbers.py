@@ -26,6 +26,16 @@ DIGIT_RUN = re.compile(r"(?<![\w+.,/-])\d{1,22}(?:[ -]\d{1,8}){0,7}(?![\w/-]|[.,
 #: A US number typed without separators ("5403926876", "15403926876").
 NANP_RE = re.compile(r"^1?[2-9]\d{2}[2-9]\d{6}$")
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|00)\d{1,3}[ .-]?$")
+#: Unformatted national forms: trunk 0 (FR/UK/DE/ES-landline), a Brazilian mobile, an Iberian mobile.
+NATIONAL_PLAIN_RE = re.compile(r"^(?:0[1-9]\d{8,11}|[1-9]{2}9\d{8}|[679]\d{8})$")
+
+
+def phone_not_waybill(text: str, digits: str) -> bool:
+    """ "send my phone number for the courier: 3123128897": a number in a phone's shape that fails the
+    DHL check digit, in a message that speaks of a phone, is the phone, whatever shipping word is nearer."""
+    shaped = NANP_RE.match(digits) or NATIONAL_PLAIN_RE.match(digits)
+    return bool(shaped) and carrier_check_ok(digits) is None and bool(cues.PHONE.search(text))
+
 
 #: Lengths of digit-only tracking numbers: DHL Express 10/11, FedEx 12/15/20/22, USPS 20/22.
 CARRIER_LENGTHS = frozenset({10, 11, 12, 15, 20, 22})
@@ -98,7 +108,7 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
         return None  # a checksum-valid card beats a tracking shape
     if len(digits) in (10, 11):  # also the length of a phone number: needs words about a shipment
         if cue in ("ship", "order"):
-            return carrier or "dhl"
+            return None if phone_not_waybill(text, digits) else carrier or "dhl"
         phone_like = NANP_RE.match(digits) or not text[start:end].isdigit()
         if carrier == "dhl" and not phone_like and shipping_talk(text):
             return carrier

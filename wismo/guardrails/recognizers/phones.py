@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .base import WismoRecognizer, digits_of
-from .numbers import DIGIT_RUN, NANP_RE, nearest_cue
+from .numbers import DIGIT_RUN, NANP_RE, NATIONAL_PLAIN_RE, nearest_cue, phone_not_waybill
 
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5})?"
 #: A formatted number: optional +CC or 00CC, optional (area), then 2-5 groups.
@@ -31,8 +31,6 @@ PHONE_RE = re.compile(
 )
 #: (617)555-0199, +33612345678: a sign or parentheses and no separators.
 COMPACT_RE = re.compile(r"(?<![\w+.,/-])(?:\+\d{7,15}|\(\d{2,5}\)[ .-]?\d{6,9})" + _EXT + r"(?![\w/-]|[.,]\d)")
-#: Unformatted national forms: trunk 0 (FR/UK/DE/ES-landline), a Brazilian mobile, an Iberian mobile.
-NATIONAL_PLAIN_RE = re.compile(r"^(?:0[1-9]\d{8,11}|[1-9]{2}9\d{8}|[679]\d{8})$")
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _DATE_SHAPE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}")
 
@@ -96,6 +94,8 @@ class LocalPhoneRecognizer(WismoRecognizer):
         cue = nearest_cue(text, start, end)
         if cue == "phone":
             return 0.85
+        if cue in ("ship", "order") and len(digits) in (10, 11) and phone_not_waybill(text, digits):
+            return 0.6
         if cue in ("ship", "order", "id", "payment"):
             return 0.0
         if NANP_RE.match(digits) or NATIONAL_PLAIN_RE.match(digits):
