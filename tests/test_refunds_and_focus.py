@@ -192,3 +192,50 @@ def test_asking_us_to_call_the_bank_is_no_dispute():
 )
 def test_a_reason_then_a_yes_is_a_yes(text, yes):
     assert cues.yes_last(text) is yes
+
+
+@pytest.mark.parametrize("ask", ["what do i need to bring with me", "je dois apporter quoi pour la récupérer ?"])
+def test_what_to_bring_for_an_order_at_a_point_is_that_orders_point(agent, orders, ask):
+    row = pick(orders, "available_for_pickup")
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    reply = agent.send(cid, ask)
+    cited = source_ids(reply)
+    assert any(c.startswith("pickup:") for c in cited) and "policy:carrier#available-for-pickup" in cited
+    assert reply.text.count("photo") <= 2 and reply.text.count("photo ID") <= 2, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "articles"),
+    [
+        ("¿y cuánto tarda en aparecer una vez os llega?", {"policy:returns#refund-timing"}),
+        ("pis en livraison 2 jours, c'est jusqu'à quand pis ça coûte combien?",
+         {"policy:shipping#holiday-cutoffs", "policy:shipping#options"}),
+        ("pis est-ce que vous avez déjà chargé ma carte?", {"policy:payment#charges"}),
+        ("have you already charged my card?", {"policy:payment#charges"}),
+    ],
+)  # fmt: skip
+def test_written_questions_in_the_customers_words(agent, text, articles):
+    reply = agent.send(agent.start("web"), text)
+    assert articles <= set(source_ids(reply)), (reply.text, source_ids(reply))
+
+
+def test_a_poem_in_swiss_german_is_declined_even_when_redaction_hides_the_word(agent):
+    cid = agent.start("web")
+    first = agent.send(cid, "Hoi, chönntsch mir es churzes Wiehnachtsgedicht für mini Fründin schriibe?")
+    second = agent.send(cid, "ok guet, denn hilf mer halt bi de Chemie-Ufzgi: wie vill Mol sind in 18 Gramm Wasser?")
+    assert first.unresolved == "out_of_scope" and second.handoff is None, (first.text, second.text)
+
+
+def test_something_else_in_the_german_parcel_is_a_wrong_item(agent, orders):
+    row = pick(orders, "delivered")
+    reply = agent.send(
+        agent.start("web"),
+        f"Grüezi, da ist nicht das drin, was ich bestellt habe. Bestellung {row['order_number']}, {row['email']}",
+    )
+    assert reply.handoff and reply.handoff["reason"] == "wrong_item", reply.text
+
+
+def test_can_someone_look_into_this_brings_a_person(agent):
+    reply = agent.send(agent.start("web"), "It's been 10 days. Can someone actually look into this?")
+    assert reply.handoff and reply.handoff["reason"] == "customer_requested", reply.text

@@ -327,6 +327,9 @@ ASK_PERSON = _rx(
     r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an )?(?:real |actual |live )?"
     r"(?:someone|somebody|person|human|agent|representative|manager|supervisor)\b",
     r"\b(?:is there|isn'?t there|anyone|anybody) (?:(?:there|around|real|human) )?(?:who|that) (?:can|could)\b",
+    # "Can someone actually look into this?": a person to look at the case, not a written answer.
+    r"\b(?:can|could|will) (?:someone|somebody|a person|a human|one of you) (?:actually |please |just )?"
+    r"(?:look into|look at|check on|investigate|sort out)\b",
     # "is there a grown-up around I could talk to?", "pass me to one of the elves with an actual heartbeat"
     r"\bis there (?:a|an|any) (?:grown-?up|adult|human|real person|person|manager)\b.{0,25}\b(?:talk|speak|chat)\b"
     r"|\b(?:pass|put|transfer|hand|send|connect) me (?:over |through )?to (?:one of|someone|somebody|a real|a live"
@@ -429,7 +432,8 @@ ELSEWHERE = _rx(
     r"\b(?:beschwerdebrief|beschwerdeschreiben|schreib\w*\b.{0,25}\bbeschwerde"
     r"|beschwerde (?:an|gegen) [\w -]{2,20}? (?:aufsetzen|schreiben)"
     r"|(?:eine )?bewertung (?:schreiben|verfassen)|schreib\w*\b.{0,30}\bbewertung|"
-    r"wetter|wird es regnen|gedicht|geschichte|weihnachtskarte|hausaufgab\w*|mathe\w*|rezept|witz|"
+    r"wetter|wird es regnen|\w*gedicht\w*|geschichte|weihnachtskarte|\w*hausaufgab\w*|mathe\w*|rezept|witz|"
+    r"\w*ufzgi\w*|chemie\w*|physik\w*|"
     r"schreib(?:e|en)? (?:mir )?eine)\b",
     r"\b(?:carta de reclamacao|escrev\w* (?:uma )?(?:avaliacao|carta|resenha)|"
     r"previsao do tempo|o tempo|clima|vai chover|chuva|poema|historia|cartao de natal|dever de casa|receita"

@@ -117,7 +117,11 @@ class Dialogue(PendingReplies, OrderAnswers):
                 self.out["intent"] = "delivery_issue"
                 return self.handoff(offered["reason"])
             return self.handoff("customer_requested")
-        if cues.any_of(cues.ELSEWHERE, self.text) and not self.ents and self.intent not in NEEDS_ORDER:
+        elsewhere = cues.any_of(cues.ELSEWHERE, self.text) or (
+            # The customer's own words: redaction may have hidden the topic ("Wiehnachtsgedicht").
+            "<PERSON_" in self.text and cues.any_of(cues.ELSEWHERE, self.turn.raw_text)
+        )
+        if elsewhere and not self.ents and self.intent not in NEEDS_ORDER:
             return self.decline("out_of_scope")
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")

@@ -103,7 +103,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|(?:truc|article|chose) qui n'a rien a voir"
                 r"|(?:il y a|j'ai recu|recu) (?:tout |toute )?autre chose|autre chose que ce que j'ai commande)\b",
                 r"\b(?:falsche[nsr]? (?:artikel|grosse|farbe|ware|produkt)|nicht (?:das|was) ich bestellt|"
-                r"etwas anderes (?:bekommen|geliefert))\b",
+                r"etwas anderes (?:bekommen|geliefert)|nicht das drin,? (?:was|das) ich bestellt"
+                r"|(?:gekommen|geliefert|drin) ist (?:etwas|was) (?:ganz |vollig |komplett )?anderes"
+                r"|(?:etwas|was) (?:ganz |vollig |komplett )?anderes (?:gekommen|drin|im paket))\b",
                 r"\b(?:(?:produto|item|tamanho|cor) errad[oa]|veio (?:outr[oa]|errado|o tamanho errado)|nao e o "
                 r"que (?:eu )?(?:pedi|comprei)|veio (?:outra coisa|algo (?:totalmente |completamente )?diferente))\b",
             ),

@@ -109,6 +109,21 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # "have you already charged my card?", "¿ya me cobraron?", "est-ce que vous avez déjà chargé ma carte ?"
+        "card_charged",
+        "policy:payment#charges",
+        _rx(
+            r"\b(?:have|did|has) (?:you|it|they) (?:already )?(?:charged?|billed?) (?:me|my card|my account)\b"
+            r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b",
+            r"\b(?:ya )?(?:me )?(?:cobraron|han cobrado|habeis cobrado|cargaron|han cargado)\b"
+            r"|\bcuando (?:me )?cobran\b",
+            r"\b(?:avez|a|ont)(?:-vous)? (?:deja )?(?:debite|preleve|charge) (?:ma carte|mon compte|le paiement)\b"
+            r"|\b(?:deja ete|suis-je) (?:debite|preleve)e?\b|\bquand (?:suis-je|serai-je|vais-je etre) debite",
+            r"\b(?:schon|bereits) (?:abgebucht|belastet)\b|\bwann wird\b.{0,25}\b(?:abgebucht|belastet)\b",
+            r"\b(?:ja )?(?:cobraram|foi cobrado|debitaram|descontaram|cobrou)\b|\bquando (?:vao|voces vao) cobrar\b",
+        ),
+    ),
+    Topic(
         "damaged_return",
         "policy:returns#damaged",
         _rx(
@@ -147,18 +162,18 @@ TOPICS: tuple[Topic, ...] = (
             r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
             r"|puedo) (?:pedir|comprar)\b"
             r"|\bfecha limite\b|\bhasta cuando (?:puedo|se puede|podemos) (?:pedir|comprar|encargar)\b"
-            r"|\bhasta (?:que|q) (?:dia|fecha)\b",
+            r"|\bhasta (?:que|q) (?:dia|fecha)\b|\b(?:envio|urgente|express)\b.{0,40}\bhasta cuando\b",
             r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
             r"|pour commander|pour la livraison)\b"
             r"|\bdate limite\b|\bjusqu'a quand (?:je peux|on peut|puis-je|peut-on) (?:encore )?commander\b"
-            r"|\bjusqu'a quand\s*\?",
+            r"|\bjusqu'a quand\s*\?|\b(?:livraison|envoi|express)\b.{0,40}\bjusqu'a quand\b",
             r"\b(?:bis (?:zum )?(?:24\.?|heiligabend|weihnachten)|vor (?:heiligabend|weihnachten))\b"
             r"|\bbis wann (?:muss ich|kann ich|geht)\b"
-            r"|\bbestellschluss\b",
+            r"|\bbestellschluss\b|\b(?:versand|expressversand|lieferung)\b.{0,40}\bbis wann\b",
             r"\b(?:ate|antes d[oe]|para o) (?:dia )?(?:24|natal|24/12)\b|\b(?:qual o )?ultimo dia (?:pra"
             r"|para) (?:pedir|comprar)\b"
             r"|\bate (?:que|q|qual|quando)(?: dia)? (?:da|posso|pode|consigo|tenho que|devo)(?: pra| para)? "
-            r"(?:pedir|comprar|encomendar)\b|\bprazo final\b",
+            r"(?:pedir|comprar|encomendar)\b|\bprazo final\b|\b(?:entrega|envio|frete|expresso)\b.{0,40}\bate quando\b",
         ),
     ),
     Topic(
@@ -189,6 +204,15 @@ TOPICS: tuple[Topic, ...] = (
             r"\bcombien de (?:temps|jours) apres (?:reception|qu'(?:il|elle) (?:arrive|soit recu))\b",
             r"\bwie lange nach(?:dem)? (?:eingang|(?:es|sie|das paket) (?:ankommt|eingeht|angekommen ist))\b",
             r"\bquanto tempo depois (?:que|de) (?:chegar|voces receberem|receberem)\b",
+            # "¿y cuánto tarda en aparecer una vez os llega?": from the return's arrival to the money.
+            r"\bhow long\b.{0,25}\bonce (?:it|you|they)\b.{0,12}\b(?:arrives?|gets? (?:there|to you)|receives?"
+            r"|have it|get it)\b",
+            r"\b(?:cuanto tarda|cuanto tiempo|cuantos dias)\b.{0,25}\b(?:una vez|en cuanto) (?:que )?"
+            r"(?:os |les |te |le )?(?:llega|llegue|reciban|recibis|reciben)\b",
+            r"\bcombien de (?:temps|jours)\b.{0,25}\b(?:une fois|des) (?:qu'(?:il|elle) est |que vous l'avez )?"
+            r"(?:arrive|recu|recue)\b",
+            r"\bwie lange\b.{0,25}\bsobald (?:es|sie|das paket|ihr es) (?:ankommt|angekommen ist|da ist|habt)\b",
+            r"\bquanto tempo\b.{0,25}\b(?:depois que|assim que|quando) (?:chega|chegar|voces recebem|receberem)\b",
         ),
     ),
     Topic(
@@ -548,7 +572,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:que|q) (?:tengo que|debo|hay que|necesito) (?:llevar|presentar)\b|\bnecesito (?:el |mi )?(?:dni|ine"
             r"|identificacion|cedula)\b",
             r"\b(?:qu'est-ce que|que) (?:je dois|dois-je|il faut) (?:apporter|amener|prendre|presenter)\b|\bil faut "
-            r"(?:une |ma )?piece d'identite\b",
+            r"(?:une |ma )?piece d'identite\b|\b(?:je dois|il faut|faut) (?:apporter|amener|presenter) quoi\b",
             r"\bwas (?:muss|soll) ich (?:denn )?(?:mitnehmen|mitbringen|vorzeigen)\b|\bbrauche? ich (?:einen |meinen )?"
             r"(?:ausweis|pass)\b",
             r"\bo que (?:eu )?(?:preciso|tenho que|devo) (?:levar|apresentar)\b|\bpreciso (?:de )?(?:documento|rg|"

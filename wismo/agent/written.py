@@ -84,6 +84,19 @@ class WrittenAnswers(DialogueBase):
                     p = then_written(p, [fact])
                     evidence = facts
                 return self.answer(evidence, p, last_intent="order_status")
+        if self.focus and any(t.name == "pickup_bring" for t in found):
+            # "what do I need to bring?" with the order waiting at a point: its point and tracking
+            # number (what the counter asks for), then the written rule.
+            try:
+                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, "", followup=True)
+            except ToolRefused:
+                evidence, p = [], {}
+            if any(f.kind == "pickup" for f in evidence):
+                p.pop("pending_action", None)
+                self.out["intent"] = "order_status"
+                cited = {f.source_id for f in evidence}
+                facts = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
+                return self.answer([*evidence, *facts], then_written(p, facts), last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
             # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
             own = self.return_until()
