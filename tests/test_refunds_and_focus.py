@@ -239,3 +239,19 @@ def test_something_else_in_the_german_parcel_is_a_wrong_item(agent, orders):
 def test_can_someone_look_into_this_brings_a_person(agent):
     reply = agent.send(agent.start("web"), "It's been 10 days. Can someone actually look into this?")
     assert reply.handoff and reply.handoff["reason"] == "customer_requested", reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("le remboursement de la commande {n} c'est pour quand ? {e}", "return_status"),
+        ("{n} {e} when will i get my refund", "return_status"),
+        ("{n} {e} i want to return it, when will i get my refund?", "start_return"),
+    ],
+)
+def test_when_the_refund_comes_is_the_returns_record_unless_a_return_is_asked_for(agent, text, intent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, f"refund-when-{intent}-{text[:8]}")
+    reply = agent.send(agent.start("web"), text.format(n=row["order_number"], e=row["email"]))
+    assert reply.intent == intent, reply.text
+    assert "policy:returns#refund-timing" in source_ids(reply)

@@ -663,6 +663,24 @@ REFUND_STATUS = _rx(
     r"\b(?:cade|onde esta|como esta)\b.{0,15}\b(?:reembolso|dinheiro|estorno)\b"
     r"|\b(?:ainda )?nao (?:recebi|caiu|vi|chegou)\b.{0,10}\b(?:reembolso|dinheiro|estorno)\b",
 )
+#: When the refund of an order comes ("le remboursement de la commande #WS10110 c'est pour quand ?"):
+#: with an order on hand, the return's own record answers (and says when refunds are paid).
+REFUND_WHEN = _rx(
+    r"\bwhen (?:will|do|can|would) i (?:get|see|receive) (?:my|the) (?:refund|money)\b|\brefund\b.{0,30}\bwhen\b",
+    r"\breembolso\b.{0,30}\bpara cuando\b"
+    r"|\bcuando (?:me )?(?:llega|hacen|devuelven|dan) (?:el )?(?:reembolso|dinero)\b",
+    r"\brembours\w*\b.{0,40}\bpour quand\b|\bquand\b.{0,25}\brembours\w*",
+    r"\bwann\b.{0,30}\b(?:erstattung|ruckerstattung|erstattet|geld zuruck)\b",
+    r"\breembolso\b.{0,30}\b(?:pra|para) quando\b|\bquando\b.{0,25}\b(?:reembolso|dinheiro de volta|estorno)\b",
+)
+#: Asking to send something back (not asking about a return already made).
+WANTS_RETURN = _rx(
+    r"\b(?:want|wanna|would like|'d like|need|like) to (?:return|send (?:it|them|\w+) back|exchange)\b",
+    r"\b(?:quiero|quisiera|necesito) (?:devolver|cambiar|regresar)\b",
+    r"\bje (?:veux|voudrais|souhaite|dois) (?:retourner|renvoyer|rendre|echanger)\b",
+    r"\bich (?:will|mochte|muss|wurde gern)\b.{0,25}\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b",
+    r"\b(?:quero|queria|gostaria de|preciso) (?:devolver|trocar)\b",
+)
 #: The return label lost or asked for again after booking: the return's own record has it.
 LABEL_AGAIN = _rx(
     r"\b(?:(?:send|give|resend) (?:me )?(?:the |my )?(?:return )?label (?:again|one more time)|(?:lost|can'?t find)"

@@ -32,6 +32,9 @@ class WrittenAnswers(DialogueBase):
     def written_topic(self) -> dict | None:
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
+        on_hand = self.focus or self.ents.get("order_number")
+        if on_hand and cues.any_of(cues.REFUND_WHEN, self.text) and not cues.any_of(cues.WANTS_RETURN, self.text):
+            return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         found = topics.topics_of(self.text)
         short = cues.elliptical(self.text) or (len(self.text.split()) <= 5 and not self.ents)
         if short and self.state.get("topic_articles"):
