@@ -255,3 +255,22 @@ def test_when_the_refund_comes_is_the_returns_record_unless_a_return_is_asked_fo
     reply = agent.send(agent.start("web"), text.format(n=row["order_number"], e=row["email"]))
     assert reply.intent == intent, reply.text
     assert "policy:returns#refund-timing" in source_ids(reply)
+
+
+def test_a_received_gifts_money_never_goes_back_to_the_buyers_card(agent):
+    """Found over HTTP: "como volta o dinheiro pra mim?" during a gift return re-planned it as a refund
+    to the original payment (the buyer's card); the written gift rule says store credit."""
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "gift-money-question")
+    cid = agent.start("web")
+    first = agent.send(
+        cid,
+        f"oi! ganhei um presente da loja de vocês e não serviu. o pedido no recibo de presente é "
+        f"{row['order_number']}, email {row['email']}",
+    )
+    again = agent.send(cid, "como volta o dinheiro pra mim?")
+    for reply in (first, again):
+        assert "forma de pagamento original" not in reply.text, reply.text
+    booked = agent.send(cid, "pode devolver sim")
+    assert "crédito" in booked.text and "forma de pagamento original" not in booked.text, booked.text
+    assert [r.option for r in returns_of(agent, row)] == ["store_credit"]

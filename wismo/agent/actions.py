@@ -283,6 +283,10 @@ def start_return(
     # A gift the customer received goes back as store credit to them (the written gift policy).
     received_gift = gift or cues.RECEIVED_GIFT.search(cues.fold(text)) is not None
     option = force_option or option_of(text, default="store_credit" if received_gift else "refund")
+    if received_gift and option == "refund":
+        # "how does the money come back to me?": a received gift's money is the receiver's store credit,
+        # never a refund to the buyer's card (policy:returns#gifts).
+        option = "store_credit"
     new_variant = None
     note = ""
     line_ids = [e.line_id for e in eligible] if everything else [line.line_id]
