@@ -274,3 +274,27 @@ def test_a_received_gifts_money_never_goes_back_to_the_buyers_card(agent):
     booked = agent.send(cid, "pode devolver sim")
     assert "crédito" in booked.text and "forma de pagamento original" not in booked.text, booked.text
     assert [r.option for r in returns_of(agent, row)] == ["store_credit"]
+
+
+def test_a_return_asked_before_the_details_goes_on_when_the_gift_receipt_is_read_out(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "gift-receipt-says")
+    cid = agent.start("web")
+    agent.send(
+        cid, "hi! my aunt sent me a birthday gift from your store and i'd like to return it.. will she get notified?"
+    )
+    agent.send(cid, "how long do i have to send it back?")
+    reply = agent.send(cid, f"the gift receipt says {row['order_number']}, my email is {row['email']}")
+    cited = source_ids(reply)
+    assert any(c.startswith(("return:plan:", "return:eligibility:")) for c in cited), reply.text
+    assert "original payment" not in reply.text
+
+
+def test_keeping_the_other_one_during_a_return_is_about_the_items_not_another_order(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True, "multi_item": True}, "keeping-the-other-one")
+    item = picker.values(row, selector={"returnable": True, "multi_item": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"i want to return stuff from {row['order_number']}, {row['email']}")
+    reply = agent.send(cid, f"just the {item}, keeping the other one. didnt really like it tbh")
+    assert "Which order do you mean" not in reply.text, reply.text

@@ -427,7 +427,14 @@ class Dialogue(PendingReplies, OrderAnswers):
             self.out["verified_order"] = positional
             return self.order_turn(effective if effective in NEEDS_ORDER else "order_status")
         credential = self.ents.get("email") or self.ents.get("postal_code")
-        if focus.mentions_other_order(self.text) and not self.ents.get("order_number") and not credential:
+        # "just the slippers, keeping the other one" during a return: the other item, not another order.
+        item_talk = bool(state.get("pending_action"))
+        if (
+            focus.mentions_other_order(self.text)
+            and not self.ents.get("order_number")
+            and not credential
+            and not item_talk
+        ):
             # ("I used my other one, <email>" is another email, not another order.)
             moved = self.move_to_other_order(effective)
             if moved is not None:

@@ -17,7 +17,10 @@ _FILLER = re.compile(
     r"bestellnummer|bestellnr|plz|postleitzahl|cp|codigo|cep|correo|courriel|adresse|direccion|endereco|"
     r"pedido|n[uú]mero|code postal|c[oó]digo postal|mail|e-mail|"
     # "oui c'est #WS13222 pis <email>", "sí, aquí está", "ja, hier": a yes and a "here it is".
-    r"oui|si|sim|ja|yeah|yep|c'est|voici|voila|aqui|esta|aqui esta|hier|bitte|pis|puis|aca|tiens)\b",
+    r"oui|si|sim|ja|yeah|yep|c'est|voici|voila|aqui|esta|aqui esta|hier|bitte|pis|puis|aca|tiens|"
+    # "the gift receipt says #WS11251", "en el ticket regalo sale el pedido ...": where the number was read.
+    r"says|said|shows|sale|dice|dit|indique|steht|diz|gift|receipt|ticket|regalo|recibo|presente|cadeau|"
+    r"geschenkbeleg|nota|kassenbon|beleg)\b",
     re.I,
 )
 
