@@ -165,11 +165,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         waiting_pickup = self.auth == "verified" and state.get("pending_intent") == "pickup_alternative"
         if problem in ("not_received", "redelivery") and (self.intent == "pickup_alternative" or waiting_pickup):
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
-        asks_when_refund = (self.focus or self.ents.get("order_number")) and cues.any_of(cues.REFUND_WHEN, self.text)
-        if problem in ("refund_demand", "not_received", "missing_item") and (
-            cues.any_of(cues.REFUND_STATUS, self.text)
-            or (asks_when_refund and not cues.any_of(cues.WANTS_RETURN, self.text))
-        ):
+        if problem in ("refund_demand", "not_received", "missing_item") and self.asks_after_refund:
             problem = None  # "where is my refund?", "the refund never arrived": the return under way answers it
         if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
             problem = None  # "can I get a refund on a gift card?": a question the written policy answers
@@ -308,16 +304,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("last_intent") in NEEDS_ORDER
         )
         pending = state.get("pending_intent")
-        about_an_order = self.focus or self.ents.get("order_number")
-        if (
-            cues.any_of(cues.REFUND_STATUS, self.text)
-            or (
-                about_an_order
-                and cues.any_of(cues.REFUND_WHEN, self.text)
-                and not cues.any_of(cues.WANTS_RETURN, self.text)
-            )
-            or (self.focus and cues.any_of(cues.LABEL_AGAIN, self.text))
-        ):
+        if self.asks_after_refund or (self.focus and cues.any_of(cues.LABEL_AGAIN, self.text)):
             # "I sent it back last week, where's my money?", "I lost the label": the return's own record.
             return "return_status", max(confidence, self.threshold)
         if (

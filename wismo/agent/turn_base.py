@@ -46,6 +46,20 @@ class DialogueBase:
         """The customer said they received the order as a gift, in this message or an earlier one."""
         return bool(self.state.get("gift_received")) or bool(cues.RECEIVED_GIFT.search(cues.fold(self.text)))
 
+    @property
+    def asks_when_refunded(self) -> bool:
+        """ "when does the refund of #WS10110 come?" with an order on hand and no return asked for."""
+        on_hand = self.focus or self.ents.get("order_number")
+        return (
+            bool(on_hand) and cues.any_of(cues.REFUND_WHEN, self.text) and not cues.any_of(cues.WANTS_RETURN, self.text)
+        )
+
+    @property
+    def asks_after_refund(self) -> bool:
+        """ "where's my refund?", "when does the refund of #WS10110 come?": the return's own record
+        answers, never a new return."""
+        return cues.any_of(cues.REFUND_STATUS, self.text) or self.asks_when_refunded
+
     @cached_property
     def parts(self) -> list[tuple[str, Any]]:
         """The separate requests of a multi-part message with their readings, read once a turn; empty

@@ -24,6 +24,9 @@ FALLBACK_MIN_SCORE = 0.55
 #: Written answers to what follows a return's arrival: said after the return's own status.
 AFTER_THE_RETURN = frozenset({"refund_timing", "exchange_timing"})
 
+#: Written answers about an order waiting at a pickup point: how long it is held, what to bring.
+_AT_POINT = frozenset({"pickup_hold", "pickup_bring"})
+
 #: Written answers about an order, asked in the message that proves it.
 ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold"})
 
@@ -32,8 +35,7 @@ class WrittenAnswers(DialogueBase):
     def written_topic(self) -> dict | None:
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
-        on_hand = self.focus or self.ents.get("order_number")
-        if on_hand and cues.any_of(cues.REFUND_WHEN, self.text) and not cues.any_of(cues.WANTS_RETURN, self.text):
+        if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         found = topics.topics_of(self.text)
         short = cues.elliptical(self.text) or (len(self.text.split()) <= 5 and not self.ents)
@@ -61,45 +63,34 @@ class WrittenAnswers(DialogueBase):
             recap = actions.redirect_recap(self.ctx(), self.focus, redirected)
             if recap is not None:
                 return self.answer(*recap, last_intent="pickup_alternative", intent="pickup_alternative")
-        if self.focus and any(t.name == "pickup_hold" for t in found):
+        at_point = self.status_at_point() if self.focus and any(t.name in _AT_POINT for t in found) else None
+        if at_point is not None and any(t.name == "pickup_hold" for t in found):
             # "how long will they keep it?" with the order waiting at a point: its own held-until date.
-            try:
-                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, "", followup=True)
-            except ToolRefused:
-                evidence, p = [], {}
-            if any(f.kind == "pickup" for f in evidence):
-                p.pop("pending_action", None)
-                self.out["intent"] = "order_status"
-                point = next(f for f in evidence if f.kind == "pickup")
-                order = self.ctx().order(self.focus)
-                if point.values.get("held_until") and order is not None:
-                    # Its own held-until date, then the written hold times: not the whole status again.
-                    fact = knowledge.article("policy:carrier#available-for-pickup").fact()
-                    facts = [f for f in evidence if f.kind in ("order", "pickup")] + [fact]
-                    p = plan(
-                        "pickup_held_until",
-                        facts,
-                        [TALK_TO_PERSON],
-                        pickup_name=point.values["name"],
-                        order_number=order.number,
-                        held_until=wording.moment(point.values["held_until"], order.timezone),
-                    )
-                    p = then_written(p, [fact])
-                    evidence = facts
-                return self.answer(evidence, p, last_intent="order_status")
-        if self.focus and any(t.name == "pickup_bring" for t in found):
+            evidence, p = at_point
+            point = next(f for f in evidence if f.kind == "pickup")
+            order = self.ctx().order(self.focus)
+            if point.values.get("held_until") and order is not None:
+                # Its own held-until date, then the written hold times: not the whole status again.
+                fact = knowledge.article("policy:carrier#available-for-pickup").fact()
+                facts = [f for f in evidence if f.kind in ("order", "pickup")] + [fact]
+                p = plan(
+                    "pickup_held_until",
+                    facts,
+                    [TALK_TO_PERSON],
+                    pickup_name=point.values["name"],
+                    order_number=order.number,
+                    held_until=wording.moment(point.values["held_until"], order.timezone),
+                )
+                p = then_written(p, [fact])
+                evidence = facts
+            return self.answer(evidence, p, last_intent="order_status")
+        if at_point is not None:
             # "what do I need to bring?" with the order waiting at a point: its point and tracking
             # number (what the counter asks for), then the written rule.
-            try:
-                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, "", followup=True)
-            except ToolRefused:
-                evidence, p = [], {}
-            if any(f.kind == "pickup" for f in evidence):
-                p.pop("pending_action", None)
-                self.out["intent"] = "order_status"
-                cited = {f.source_id for f in evidence}
-                facts = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
-                return self.answer([*evidence, *facts], then_written(p, facts), last_intent="order_status")
+            evidence, p = at_point
+            cited = {f.source_id for f in evidence}
+            facts = [f for f in written_facts([t.article for t in found]) if f.source_id not in cited]
+            return self.answer([*evidence, *facts], then_written(p, facts), last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
             # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
             own = self.return_until()
@@ -193,7 +184,19 @@ class WrittenAnswers(DialogueBase):
         """ "what's the cut-off for 2-day shipping and how much is it?": each topic's article, in turn."""
         gifts = "policy:returns#gifts"
         articles = [gifts if t.name == "refund_method" and self.gift else t.article for t in found]
-        return self.policy_reply(*written_facts(list(dict.fromkeys(articles))))
+        return self.policy_reply(*written_facts(articles))
+
+    def status_at_point(self) -> tuple[list, dict] | None:
+        """The focus order's status when it waits at a pickup point (evidence, plan), else None."""
+        try:
+            evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus or "", "", followup=True)
+        except ToolRefused:
+            return None
+        if not any(f.kind == "pickup" for f in evidence):
+            return None
+        p.pop("pending_action", None)
+        self.out["intent"] = "order_status"
+        return evidence, p
 
     @staticmethod
     def with_written(result: dict, facts: list) -> dict:
