@@ -65,3 +65,25 @@ def test_names_that_sign_or_introduce_a_message_are_redacted(redact, text, name)
 )
 def test_an_ordinary_closing_is_no_signature(redact, text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ok that's all, cheers kwabena", "kwabena"),
+        ("tudo certo, obrigado ivo", "ivo"),
+        ("vale, gracias. saludos cuauhtémoc", "cuauhtémoc"),
+        ("thandiwe here, my parcel never came", "thandiwe"),
+        ("salut ewen ici, le colis est en retard", "ewen"),
+    ],
+)
+def test_a_name_after_the_closing_words_or_introducing_the_writer_is_redacted(redact, text, value):
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok cheers mate", "merci d'avance", "danke vielmals!", "obrigado pessoal", "thanks again", "merci bcp"],
+)
+def test_what_follows_a_thanks_is_no_name(redact, text):
+    assert redact(text) == text

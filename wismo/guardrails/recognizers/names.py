@@ -177,6 +177,31 @@ _SIGNED_PAIR = re.compile(
     r"(?:[.!?]\s+|\n[ \t]*|\d,[ \t]+)(?P<first>[^\W\d_][\w'’-]{1,20})[ \t]+(?P<last>[^\W\d_][\w'’-]{1,24})[ \t!.]*$"
 )
 
+#: A name ending the message right after a closing word: "cheers kwabena", "saludos cuauhtémoc",
+#: "bonne journée tangi", "obrigado ivo", "bjs conceição", "merci seraina", "un saludo Unai Arrieta".
+_CLOSING_WORDS = (
+    r"cheers|thanks|thank you|thx|ty|bye|love|xx|saludos|un saludo|gracias|besos|abrazos?|merci|merci vielmal"
+    r"|bonne (?:journ[ée]e|soir[ée]e)|bisous|bises|cordialement|obrigad[oa]|bjs|beijos?|abra[çc]os?|valeu|vlw"
+    r"|danke|dankesch[öo]n|gr[üu](?:ß|ss)e|gru(?:ß|ss)|lg|tsch[üu]ss|ciao|merci vilmal|adieu"
+)
+_SIGNED_AFTER_CLOSING = re.compile(
+    # (the greedy start reads from the last closing word: "gracias. saludos cuauhtémoc")
+    rf"^(?s:.*)(?i:\b(?:{_CLOSING_WORDS}))[ \t]*[,!.]?[ \t]+(?P<first>[^\W\d_][\w'’-]{{1,20}})"
+    r"(?:[ \t]+(?P<last>[^\W\d_][\w'’-]{1,24}))?[ \t!.]*$"
+)
+#: Words that follow a thanks and are no name ("cheers mate", "merci d'avance", "danke vielmals").
+_AFTER_THANKS = frozenset(
+    """again mate mates guys everyone all team lads folks heaps loads tons much bunch buddy pal dude bro
+    equipo equipe chicos amigos mil millones tudo pessoal galera time vielmals nochmals sehr schon nochmal
+    encore bien infiniment davance avance bcp beaucoup muito mto muchas muchisimas lots vielen tausend""".split()
+)
+#: Introducing oneself by name and "here": "thandiwe here", "abebe speaking", "salut ewen ici", "hoi seraina da".
+_NAME_HERE = re.compile(
+    r"(?:^|[,.!?;:][ \t]*|(?i:\b(?:hi|hey|hello|hola|buenas|salut|coucou|bonjour|hoi|hallo|servus|oi|ol[áa])[ \t,]+))"
+    r"(?P<name>[^\W\d_][\w'’-]{1,20})[ \t]+(?i:here|speaking|ici|da|aqu[íi]|hier)\b",
+    re.M,
+)
+
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 #: A word's last letter typed again and again ("holaaa" -> "hola").
 _STRETCH = re.compile(r"(\w)\1+$")
@@ -262,6 +287,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += self._signatures(text)
         hits += self._last_word_signed(text)
         hits += self._signed_pair(text)
+        hits += self._signed_after_closing(text)
         hits += self._lists(text)
         hits += self._tokens(text)
         hits += self._before_phone(text)
@@ -417,6 +443,33 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         if is_function_word(word) or m.start() and text[m.start() - 1].isdigit():
             return []  # ("bis zum 3. Mai": a date's month, not a signature)
         return [(m.start("name"), m.end("name"), 0.6)]
+
+    def _is_name_word(self, word: str) -> bool:
+        key = fold(word)
+        return not (
+            len(key) < 3
+            or key in _AFTER_THANKS
+            or re.match(r"[dlcjmnst]['’]", key) is not None  # "merci d'avance"
+            or key in NOT_NAME_WORDS
+            or key in SPEAKER_ROLES
+            or is_function_word(word)
+            or (self.vocab.is_lowercase_word(word) and key not in FIRST_NAMES)
+        )
+
+    def _signed_after_closing(self, text: str) -> list[tuple[int, int, float]]:
+        """A name after the closing words that end a message ("tudo certo, obrigado ivo"), and a name
+        that introduces its writer ("thandiwe here", "salut ewen ici"): no ordinary word, in any case."""
+        if not self.vocab:
+            return []
+        hits = []
+        m = _SIGNED_AFTER_CLOSING.search(text)
+        if m is not None and self._is_name_word(m.group("first")):
+            end = m.end("last") if m.group("last") and self._is_name_word(m.group("last")) else m.end("first")
+            hits.append((m.start("first"), end, 0.6))
+        for m in _NAME_HERE.finditer(text):
+            if self._is_name_word(m.group("name")):
+                hits.append((m.start("name"), m.end("name"), 0.6))
+        return hits
 
     def _signed_pair(self, text: str) -> list[tuple[int, int, float]]:
         """ "... me dijo que ya estaba. mitzy esquibel": a first name and a surname ending the message."""
