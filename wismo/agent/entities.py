@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..guardrails.recognizers.checksums import dhl_ok
+
 __all__ = [
     "ORDER_NUMBER_RE",
     "TRACKING_RE",
@@ -143,6 +145,9 @@ def _looks_like_phone(text: str, start: int, raw: str) -> bool:
     Spaced 10-digit runs ("12345 67890") need a tracking cue before them: two short numbers side
     by side are more often a ZIP and something else than a waybill.
     """
+    if raw.isdigit() or re.fullmatch(r"[\d ]+", raw):
+        if text.strip(" .!?\n") == raw and dhl_ok(normalize_tracking_number(raw)):
+            return False  # a message that is only a waybill with DHL's check digit, sent when asked for one
     if _PHONE_SHAPE_RE.match(raw):
         return True
     before = text[max(0, start - 30) : start]

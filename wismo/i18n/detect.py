@@ -111,9 +111,20 @@ def warm() -> None:
     _get_detector()
 
 
+#: A run of two or more capitalised words inside a sentence: a product or a person ("le Leather Belt est
+#: trop petit", "Você pode devolver: Leather Belt, Lambswool Crewneck"). It names, and says nothing of
+#: the language around it.
+_NAME_RUN = re.compile(r"(?<=[a-zß-ÿ0-9,;:]\s)[A-ZÀ-Þ][\w'’-]*(?:,?\s+[A-ZÀ-Þ][\w'’-]*)+")
+
+
 def language_text(text: str) -> str:
-    """The words of a message that can carry a language (no numbers, placeholders, emails, links)."""
-    return " ".join(_NOISE.sub(" ", text or "").split())
+    """The words of a message that can carry a language (no numbers, placeholders, emails, links,
+    product or person names inside a sentence)."""
+    named = _NOISE.sub(" ", _NAME_RUN.sub(" ", text or ""))
+    text = _NOISE.sub(" ", text or "")
+    if sum(ch.isalpha() for ch in named) >= MIN_LETTERS * 3:
+        text = named  # (a message that is little else than names keeps them)
+    return " ".join(text.split())
 
 
 def scores(text: str) -> list[tuple[str, float]]:
