@@ -270,10 +270,11 @@ def test_a_received_gifts_money_never_goes_back_to_the_buyers_card(agent):
     to the original payment (the buyer's card); the written gift rule says store credit."""
     picker = OrderPicker(agent.store)
     row = picker.pick({"returnable": True}, "gift-money-question")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
     cid = agent.start("web")
     first = agent.send(
         cid,
-        f"oi! ganhei um presente da loja de vocês e não serviu. o pedido no recibo de presente é "
+        f"oi! ganhei um presente da loja de vocês ({item}) e não serviu. o pedido no recibo de presente é "
         f"{row['order_number']}, email {row['email']}",
     )
     again = agent.send(cid, "como volta o dinheiro pra mim?")

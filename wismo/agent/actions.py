@@ -132,8 +132,8 @@ _REFUND = re.compile(
 
 
 _NEGATED_OPTION = re.compile(
-    r"\b(?:(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|pas un|pas de|pas|"
-    r"kein\w*|nicht|sem|nao|nao quero)\s+|(?:je ne veux )?pas d['’]\s*)"
+    r"\b(?:(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|nada de|pas un|pas de|pas|"
+    r"kein\w*|nicht|sem|nao|nao quero|nothing like)\s+|(?:je ne veux )?pas d['’]\s*)"
     r"(?:(?:en|in|as|als|em|como|sous forme d'|na forma de|con|with|in form von)\s+)?"
     r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
     r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"
@@ -362,7 +362,37 @@ def _proposal_plan(
         drop=drop,
         note=note,
     )
-    return evidence + facts, p, {"kind": "return", "plan_id": proposal.plan_id, "text": text, "option": proposal.option}
+    lines = [i.line_id for i in proposal.items]
+    return (
+        evidence + facts,
+        p,
+        {
+            "kind": "return",
+            "plan_id": proposal.plan_id,
+            "text": text,
+            "option": proposal.option,
+            "lines": lines,
+        },
+    )
+
+
+#: Words of a product's name too common to tell its lines apart ("set", "pack", "the").
+_NAME_FILLER = frozenset({"set", "pack", "the", "and", "with", "for", "of"})
+
+
+def named_line(ctx: ToolContext, order_key: str, text: str) -> returns_tool.LineEligibility | None:
+    """The order's line the message names by its product ("it's the Power Bank 10k", "las Chelsea Boots"),
+    when exactly one line's name is named best; None when the message names none of them."""
+    said = set(re.findall(r"[a-z0-9]{3,}", cues.fold(text)))
+    scored: list[tuple[int, returns_tool.LineEligibility]] = []
+    for line in returns_tool.eligibility(ctx, order_key):
+        name = set(re.findall(r"[a-z0-9]{3,}", cues.fold(line.name))) - _NAME_FILLER
+        if name and (score := len(said & name)):
+            scored.append((score, line))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
 
 
 _ORDINALS = {
@@ -396,10 +426,30 @@ _CHOICE_DIGIT = re.compile(
 )
 
 
+#: Changing one's mind inside the message: "the first... ah no wait, rather the last one".
+_RATHER = re.compile(
+    r"\b(?:no wait|actually|rather|instead|make (?:it|that)|mejor|mas bien|en vez|plutot|finalement|non attendez"
+    r"|lieber|doch|besser|eher|melhor|na verdade|ou melhor)\b"
+)
+#: The points are listed nearest first: "whichever is closest", "el más cercano", "le plus proche".
+_NEAREST = re.compile(
+    r"\b(?:closest|nearest|whichever is (?:close|near)\w*|mas cercan[oa]|mas cerca|plus proche|le plus pres"
+    r"|am nachsten|nachstgelegene\w*|naheste\w*|mais (?:perto|proxim[oa]))\b"
+)
+
+
 def chosen_point(text: str, codes: list[str], names: list[str] | None = None) -> str | None:
     """Which of the listed pickup points the customer picked: "2", "option 2", "the second one",
-    "the last one", "the locker", "the one on Elm St". None when it is not clear which."""
+    "the last one", "the locker", "the one on Elm St", "the closest". None when it is not clear which."""
     low = cues.fold(text)
+    rather = list(_RATHER.finditer(low))
+    if rather and rather[-1].end() < len(low):
+        # "le premier... ah non attendez, plutôt le dernier": the choice after the change of mind.
+        later = chosen_point(low[rather[-1].end() :], codes, names)
+        if later is not None:
+            return later
+    if _NEAREST.search(low):
+        return codes[0]
     numbers = [int(n) for n in _CHOICE_DIGIT.findall(low)]
     if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
         return codes[numbers[0] - 1]

@@ -62,13 +62,16 @@ WHEN = _rx(
     r"by (?:christmas|friday|monday|the weekend|tomorrow|saturday|sunday|the \d+\w*)|"
     r"before (?:christmas|xmas|friday|the weekend|the holidays|(?:the )?\d+\w*)|"
     r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*)\b",
-    r"\b(?:cuando|a (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana|cuanto tarda|fecha|llega\w*|a tiempo"
+    r"\b(?:cuando|(?:a|desde) (?:que|q) hora|a partir de (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana"
+    r"|cuanto tarda|fecha|llega\w*|a tiempo"
     r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
     r"\b(?:quand|a quelle heure|quelle heure|quel jour|aujourd'?hui|demain|combien de temps|date|arrive\w*|a temps"
     r"|avant (?:le )?(?:\d+|noel|le reveillon))\b",
-    r"\b(?:wann|um wie ?viel uhr|(?:um )?welche (?:uhr)?zeit|welchen tag|heute|morgen|wie lange|datum|kommt|ankommen"
+    r"\b(?:wann|(?:um|ab) wie ?viel uhr|ab wann|(?:um )?welche (?:uhr)?zeit|welchen tag|heute|morgen|wie lange"
+    r"|datum|kommt|ankommen"
     r"|rechtzeitig|vor (?:dem )?(?:\d+\.?|weihnachten|heiligabend))\b",
-    r"\b(?:quando|que horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*|a tempo"
+    r"\b(?:quando|(?:a partir de |desde )?(?:que|q) horas|a que horas|que dia|hoje|amanha|quanto tempo|data|chega\w*"
+    r"|a tempo"
     r"|antes d[oe] (?:dia )?(?:\d+|natal))\b",
 )
 #: "I got it as a gift", "geschenkt bekommen": the customer is the recipient (store credit, no refund).
@@ -82,7 +85,13 @@ RECEIVED_GIFT = re.compile(
     # The receiver's own words: "gifted to me", "ganhei um presente", "ticket de regalo", "on m'a offert".
     r"(?:was )?gifted to me|(?:a|the) gift (?:i|that i) (?:got|received)|ganhei (?:um |uma )?presente|"
     r"recibo de presente|me deram de presente|(?:ticket|recibo) de regalo|me dieron de regalo|on m'a offert|"
-    r"recu comme cadeau|ticket-cadeau|als geschenk (?:bekommen|erhalten)|geschenkt gekriegt)\b"
+    r"recu comme cadeau|ticket-cadeau|als geschenk (?:bekommen|erhalten)|geschenkt gekriegt|"
+    # "i got a gift and want to return it", "me mandaron un regalo", "j'ai reçu un cadeau": not "a gift for".
+    r"(?:i|we) (?:got|received) (?:a|this|that) (?:gift|present)(?! (?:for|card|wrap|receipt for))|"
+    r"me (?:mand|envi|dej)(?:aron|o) (?:un|este|el) regalo|recibi (?:un|este) regalo|"
+    r"(?:j'ai|on m'a) (?:recu|envoye|offert) (?:un|ce) cadeau|recebi (?:um|esse|este) presente|"
+    r"me (?:mandaram|mandou|enviou|enviaram|deu) (?:um|esse|este) presente|"
+    r"ein geschenk (?:bekommen|erhalten|gekriegt)|(?:hat|haben) mir (?:\w+ ){0,6}geschenkt)\b"
 )
 #: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
 CONTENTS = _rx(
@@ -196,6 +205,23 @@ OTHER_SHOP = _rx(
     rf"\b{_BOUGHT}\b(?:\W+\w+){{0,4}}?\W+{_SHOPS}\b",
     rf"^\W*{_SHOPS}\W*$",
 )
+
+#: A shop we don't know by name, as the customer typed it: "i ordered a tv from BestMart, order BM-448812".
+_SHOP_NAMED = re.compile(
+    r"\b(?:ordered|bought|purchased|got|pedi|compre|commande|achete|bestellt|gekauft|comprei)\b[^.?!]{0,40}?"
+    r"\b(?:from|on|at|en|de|chez|sur|bei|na|no)\s+(?P<shop>[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Za-z]+\.com)\b"
+)
+#: Another shop's order number: letters, a dash and digits ("BM-448812"), never our #WS numbers.
+_FOREIGN_ORDER = re.compile(r"\b(?!WS)[A-Z]{2,4}-\d{4,}\b")
+
+
+def other_shop_named(raw_text: str) -> bool:
+    """A purchase from a shop we don't know, named in its own spelling and with its own order number."""
+    m = _SHOP_NAMED.search(raw_text or "")
+    if m is None or m.group("shop").lower().startswith(("northwind", "outfitters")):
+        return False
+    return bool(_FOREIGN_ORDER.search(raw_text)) or m.group("shop").lower().endswith(".com")
+
 
 #: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
 UNSAFE = _rx(
@@ -391,8 +417,16 @@ def just_closing(text: str) -> bool:
         and "?" not in folded
         and len(folded.split()) <= 14
         and not _NOT_JUST_YES.search(folded)
+        and not _YES_NO_QUESTION.search(folded)
         and not re.search(r"\d{3,}|@", folded)
     )
+
+
+#: A yes/no question typed without its "?": "ok thanks. so is mine still coming before the weekend or not".
+_YES_NO_QUESTION = re.compile(
+    r"(?:^|[.!,;]\s*)(?:so |and |but )?(?:is|are|will|does|did|has|have|was|can|could)\s+"
+    r"(?:it|mine|my|the|this|that|they|he|she|i|we)\b|\bor not\b"
+)
 
 
 _APPROVING = re.compile("[\U0001f44d\U0001f44c\U0001f64f\U0001f642\U0001f60a\u2764\u2705\U0001f44f\U0001f64c\u263a]")
@@ -676,9 +710,10 @@ REFUND_WHEN = _rx(
 #: Asking to send something back (not asking about a return already made).
 WANTS_RETURN = _rx(
     r"\b(?:want|wanna|would like|'d like|need|like) to (?:return|send (?:it|them|\w+) back|exchange)\b",
-    r"\b(?:quiero|quisiera|necesito) (?:devolver|cambiar|regresar)\b",
+    r"\b(?:(?:lo|la|los|las) )?(?:quiero|quisiera|necesito) (?:devolver|cambiar|regresar)\b",
     r"\bje (?:veux|voudrais|souhaite|dois) (?:retourner|renvoyer|rendre|echanger)\b",
-    r"\bich (?:will|mochte|muss|wurde gern)\b.{0,25}\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b",
+    r"\bich (?:will|mochte|muss|wurde gern|wurd'?s gern|wurde es gern|mocht'?s)\b.{0,25}"
+    r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b",
     r"\b(?:quero|queria|gostaria de|preciso) (?:devolver|trocar)\b",
 )
 #: The return label lost or asked for again after booking: the return's own record has it.
@@ -710,6 +745,15 @@ YES_INSIDE = _rx(
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
     r"\b(?:faz isso|pode fazer|manda ver|vai em frente)\b",
 )
+#: Telling the bot to book what it proposed, in a longer message: "un avoir me va très bien, vous pouvez
+#: lancer le retour", "gut, dann bitte so buchen", "yes please book the exchange".
+BOOK_IT = _rx(
+    r"\b(?:book (?:it|that|the (?:exchange|return|redirect|swap))|start the (?:return|exchange)|set it up)\b",
+    r"\b(?:tramitalo|reservalo|procede con (?:el|la) (?:cambio|devolucion)|haz(?:me)? (?:el cambio|la devolucion))\b",
+    r"\b(?:lancer (?:le retour|l'echange|la demande)|lancez (?:le|la|l')|validez|je valide|c'est parti)\b",
+    r"\b(?:(?:so |bitte |dann )buchen|buch(?:e|en sie)? (?:es|das)|mach(?:t|en sie)? (?:es|das) so)\b",
+    r"\b(?:pode (?:seguir|registrar|abrir|fazer a (?:troca|devolucao))|faz a (?:troca|devolucao)|bora)\b",
+)
 #: "is that normal?", "what does that mean?": the current status in the shop's written words.
 STATUS_MEANING = _rx(
     r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
@@ -732,6 +776,12 @@ STATUS_MEANING = _rx(
     r"\b(?:e normal|o que (?:isso )?significa|(?:isso )?quer dizer (?:o que|oq)"
     r"|por ?que (?:ainda )?nao (?:foi enviad[oa]|saiu|foi despachad[oa]|se mexe)"
     r"|por ?que (?:esta )?(?:demorando|atrasad[oa]|parad[oa]|demora tanto))\b",
+    # "tracking says delayed. why??", "... verspätet. Warum?", "i dont really get why": a bare why at the end.
+    r"(?:^|[.!?,;:]\s*|\b(?:and|so|but|y|et|und|e|mais|pero|aber|mas) )(?:but |mais |aber |pero |mas )?"
+    r"(?:why|how come|warum|wieso|weshalb|pourquoi|por ?que|porque)\s*[?!.]*\s*$"
+    r"|\b(?:don'?t|dont|do not) (?:really |quite )?(?:get|understand|know|see) why\b"
+    r"|\bno (?:entiendo|se) por ?que\b|\bje (?:ne )?comprends pas pourquoi\b|\bverstehe nicht,? warum\b"
+    r"|\bnao (?:entendo|sei) por ?que\b",
 )
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
 WHAT_NOW = _rx(
@@ -751,7 +801,7 @@ WHAT_NOW = _rx(
 )
 #: "and overnight?", "¿y el de 2 días?", "und Overnight?": a few words after "and", the last question's
 #: topic asked again about another case.
-_ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|und|oder|e)\b")
+_ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|pis|puis|und|oder|e)\b")
 
 
 def elliptical(text: str) -> bool:
@@ -904,6 +954,38 @@ def any_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(fold(text)))
 
 
+#: Somewhere near the customer: "near me", "cerca de mi casa", "près de chez moi", "in meiner Nähe".
+NEARBY = _rx(
+    r"\b(?:near (?:me|my (?:place|house|home|address))|nearby|close to (?:me|my \w+)|around here|in my area)\b",
+    r"\b(?:cerca de (?:mi|aqui|aca|casa)|por aqui cerca|aqui cerca|cercan[oa]s?)\b",
+    r"\b(?:pres de chez moi|pres de (?:moi|la maison|mon domicile)|a proximite|dans le coin|proche de chez moi)\b",
+    r"\b(?:in (?:meiner|der) nahe|in der umgebung|bei mir in der nahe|nahe bei mir)\b",
+    r"\b(?:perto de (?:mim|casa|minha casa|aqui)|aqui perto|proxim[oa] de (?:mim|casa))\b",
+)
+
+
+#: The order's own arrival on a weekend day: "will it come on saturday?", "y llega el sábado?",
+#: "Kommt das Paket am Samstag noch an?", "ça arrive samedi ?", "chega no sábado?".
+ARRIVES_WEEKEND = _rx(
+    r"\b(?:arriv\w*|come|coming|get here|be here|deliver\w*|show up|llega\w*|viene|entrega\w*|arrive\w*|livr\w*"
+    r"|kommt|kommen|ankommen|an|geliefert|zugestellt|chega\w*)\b.{0,30}\b(?:saturday|sunday|(?:the |this )?weekend"
+    r"|sabado|domingo|finde|fin de semana|samedi|dimanche|week-?end|samstag|sonntag|wochenende|am we"
+    r"|fim de semana)\b",
+    r"\b(?:saturday|sunday|sabado|domingo|samedi|dimanche|samstag|sonntag)\b.{0,25}\b(?:arriv\w*|come|llega\w*"
+    r"|arrive\w*|kommt|an|chega\w*)\b",
+)
+
+
+#: Asking to do it oneself: "can I pick it up at a point instead?", "est-ce que je peux le récupérer ...".
+MAY_I = _rx(
+    r"\b(?:can i|could i|may i|instead)\b",
+    r"\b(?:puedo|podria|en vez|en lugar)\b",
+    r"\b(?:je peux|puis-je|pourrais-je|est-ce que je (?:peux|pourrais)|plutot|a la place)\b",
+    r"\b(?:kann ich|konnte ich|darf ich|stattdessen|lieber)\b",
+    r"\b(?:posso|poderia|em vez|ao inves)\b",
+)
+
+
 def asks_pickup(text: str) -> bool:
     """A pickup point, locker or collecting the parcel is asked about (not "I have to pick up my kid")."""
     return bool(PICKUP.search(ERRAND.sub(" ", fold(text))))
@@ -950,7 +1032,7 @@ def _stretched(folded: str) -> str:
 
 #: "the rest I keep", "lo demás me lo quedo": what is kept is the rest, not everything.
 KEEP_THE_REST = _rx(
-    r"\b(?:the rest|the others?|everything else|lo demas|el resto|los demas|le reste|les autres|den rest|"
+    r"\b(?:the rest|the others?|everything else|lo demas|el resto|los demas|lo otro|le reste|les autres|den rest|"
     r"die anderen|das andere|o resto|os outros)\b"
 )
 #: A word that says yes anywhere in a short message ("ok cool, yes send it there", "fechou, pode mandar sim").
@@ -976,6 +1058,8 @@ def is_yes(text: str) -> bool:
     if NO.search(folded) or WAIT.search(folded) or re.search(_HOLD, folded):
         return False
     if _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6):
+        return True
+    if BOOK_IT.search(folded) and len(folded.split()) <= 16 and not _CONDITION.search(folded):
         return True
     # "ok cool, yes send it there", "alles klar, ja bitte dahin schicken": a yes word in a short
     # message that asks nothing else.

@@ -57,6 +57,9 @@ class Dialogue(PendingReplies, OrderAnswers):
         state = self.state
         if state.get("mode") == "human":
             found = [] if self.ents else topics.topics_of(self.text)
+            damaged = "policy:returns#damaged" in (state.get("topic_articles") or [])
+            if not found and damaged and topics.DAMAGED_SEND_BACK.pattern.search(cues.fold(self.text)):
+                found = [topics.DAMAGED_SEND_BACK]  # "tengo que devolverlo?" while the damage case waits
             meaning = self.status_meaning() if self.focus and cues.any_of(cues.STATUS_MEANING, self.text) else None
             if found or meaning:
                 # "whatever. if I order tomorrow, will it come before the 24th?", "what does delayed even
@@ -93,7 +96,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             return self.decline("decline_request")
-        if cues.any_of(cues.OTHER_SHOP, self.text) and not self.ents.get("order_number"):
+        other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
+        if other_shop and not self.ents.get("order_number"):
             return self.decline("other_shop")
         credential = self.ents.get("email") or self.ents.get("postal_code")
         pushing = cues.any_of(cues.NO_CREDENTIAL, self.text) and not credential
@@ -304,6 +308,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             or state.get("last_intent") in NEEDS_ORDER
         )
         pending = state.get("pending_intent")
+        if self.gift and intent in ("order_status", "policy_question") and cues.any_of(cues.RETURN, self.text):
+            if self.ents.get("order_number") or self.focus:
+                # "on m'a offert ... je peux le retourner ? le ticket cadeau indique #WS12269": a gift's return.
+                return "start_return", max(confidence, self.threshold)
         if self.asks_after_refund or (self.focus and cues.any_of(cues.LABEL_AGAIN, self.text)):
             # "I sent it back last week, where's my money?", "I lost the label": the return's own record.
             return "return_status", max(confidence, self.threshold)
@@ -375,8 +383,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             return top, max(scores[top], self.threshold)
-        pickup_context = intent in ("order_status", "delivery_issue") or (
-            in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9
+        pickup_context = (
+            intent in ("order_status", "delivery_issue")
+            or (in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9)
+            # "vous avez des points relais près de chez moi ?" with the order in focus: its points, not the policy.
+            or (self.focus is not None and intent == "policy_question" and cues.any_of(cues.NEARBY, self.text))
         )
         left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:

@@ -20,7 +20,7 @@ _FILLER = re.compile(
     r"oui|si|sim|ja|yeah|yep|c'est|voici|voila|aqui|esta|aqui esta|hier|bitte|pis|puis|aca|tiens|"
     # "the gift receipt says #WS11251", "en el ticket regalo sale el pedido ...": where the number was read.
     r"says|said|shows|sale|dice|dit|indique|steht|diz|gift|receipt|ticket|regalo|recibo|presente|cadeau|"
-    r"geschenkbeleg|nota|kassenbon|beleg)\b",
+    r"geschenkbeleg|nota|kassenbon|beleg|auf dem|on the|en el|sur le|no|na|in the|im)\b",
     re.I,
 )
 

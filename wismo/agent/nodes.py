@@ -342,6 +342,8 @@ def handoff(state: TurnState, runtime: Runtime[Turn]) -> dict:
         "mode": "human",
         "disclosed": True,
         "unresolved": state.get("unresolved") or reason,
+        # What the case is about, for the written answers the bot still gives while a person comes.
+        "topic_articles": _topic_articles({"citations": state.get("citations") if preamble else []}),
     }
 
 
@@ -360,7 +362,12 @@ def after_check(state: TurnState) -> str:
 def _topic_articles(state: TurnState) -> list[str]:
     """The written articles the last policy answer cited: "and overnight?" two turns later reads on."""
     cited = [c["source_id"] for c in state.get("citations") or [] if c.get("kind") == "policy"]
-    return cited or list(state.get("topic_articles") or [])
+    before = list(state.get("topic_articles") or [])
+    if set(cited) <= set(before):
+        # "and on the 31st?" after "stores open on christmas eve? I'd return in person": one part asked
+        # again, and the thread (the return in a store) goes on for "do I need to bring anything?".
+        return before
+    return cited
 
 
 def reply(state: TurnState, runtime: Runtime[Turn]) -> dict:

@@ -81,7 +81,20 @@ class PendingReplies(DialogueBase):
                 ctx, order, combined, [], force_option=pending.get("option"), gift=self.gift
             )
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
-        if kind in ("return", "choose_item") and "?" in text and topics.topics_of(text):
+        other_order = self.ents.get("order_number") is not None
+        if kind == "return" and not option and "?" not in text and pending.get("lines") and not other_order:
+            line = actions.named_line(ctx, order, text)
+            if line is not None and line.line_id in pending["lines"]:
+                # "it's the Power Bank 10k" after the proposal for it: the proposal stands; ask for the yes.
+                return self.confirm_again(pending, pending.get("option") or "refund", order)
+            if line is not None and line.eligible:
+                # Another item of the order named: the same option, for that item.
+                evidence, p, nxt = actions.start_return(
+                    ctx, order, text, [], force_option=pending.get("option"), gift=self.gift
+                )
+                return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
+        asks = "?" in text or cues.asks_something(text)
+        if kind in ("return", "choose_item") and asks and topics.topics_of(text):
             # "do I have to wait for the old one first?", "will the person who bought it find out?":
             # answered, the proposal (or the question which item) still waits.
             return None
@@ -96,6 +109,9 @@ class PendingReplies(DialogueBase):
         answers_which = self.intent in ("start_return", "smalltalk", "out_of_scope", "order_status") or (
             cues.any_of(cues.RETURN, text) and problems.detect(text, self.intent) is None
         )
+        if kind == "choose_item" and not answers_which and problems.detect(text, self.intent) is None:
+            # "only the Chelsea Boots, I'm keeping the rest. didn't like them": the item asked for, by name.
+            answers_which = actions.named_line(ctx, order, text) is not None
         if kind == "choose_item" and answers_which:
             combined = f"{pending.get('text', '')} {text}"
             evidence, p, nxt = actions.start_return(ctx, order, combined, [], gift=self.gift)

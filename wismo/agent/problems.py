@@ -96,7 +96,13 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?! (?:it|them|nothing)\b)",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
                 r"(?:otr[oa]|algo distinto|la talla equivocada)|no es (?:lo|el) que (?:pedi|compre)"
-                r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente))\b",
+                r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente)"
+                # "me llegó un producto que no es el Cable Knit Pom Hat que pedí": what came is not what was ordered.
+                r"|no (?:es|era|son|eran) (?:el|la|lo|los|las) [\w -]{1,40}? que (?:yo )?(?:pedi|compre|encargue))\b",
+                r"\b(?:isn'?t|is not|wasn'?t|was not|not) the [\w -]{1,40}? (?:that )?i (?:ordered|bought|paid for)\b"
+                r"|\bce n'est pas (?:le|la|les|l') ?[\w -]{1,40}? que j'ai (?:commande|achete)\b"
+                r"|\bnicht (?:der|die|das|den) [\w -]{1,40}?,? (?:den|die|das) ich bestellt\b"
+                r"|\bnao (?:e|era) (?:o|a|os|as) [\w -]{1,40}? que (?:eu )?(?:pedi|comprei|encomendei)\b",
                 r"\b(?:(?:mauvais|mauvaise) (?:article|produit|taille|couleur)|ce n'est pas ce que j'ai "
                 r"commande|pas le bon (?:article|produit|modele)|(?:article|produit|colis) qui n'est pas le bon"
                 r"|(?:c'est|c'etait|ce n'est) pas du tout ce que j'ai commande"

@@ -10,14 +10,15 @@ import re
 MONEY = (
     r"(?:refund\w*|money|(?:store )?credit|avoir|guthaben|credito|"
     r"geld|erstattung|ruckerstattung|rembours\w*|argent|reembols\w*|dinero|plata|dinheiro|estorno"
-    r"|guita|lana|pognon|fric|thune|kohle|grana|bank|banco|banque|saldo"
+    r"|guita|lana|pasta|pognon|fric|thune|kohle|grana|bank|banco|banque|saldo"
     r"|(?:on|in|to|back on|onto) (?:my|the) (?:card|account|bank)|auf (?:der|die|dem|meine[rm]?) (?:karte|konto)"
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
 HOW_LONG = (
     r"(?:how (?:long|many days|soon|fast|quickly)|when|wie lange|wie schnell|wann|que tan rapido|a quelle vitesse"
     r"|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
-    r"|cuanto tarda|cuando|quanto tempo|quantos dias|quando|prazo|plazo|delai)"
+    r"|cuanto tard\w*|cuanto (?:se )?demora\w*|quanto (?:tempo )?demora\w*|cuando|quanto tempo|quantos dias|quando"
+    r"|prazo|plazo|delai)"
 )
 
 #: The money coming back: "me lo devuelven", "bekomme ... zurück", "je le récupère", "get it back".

@@ -32,6 +32,7 @@ THREADS: dict[str, frozenset[str]] = {"holiday_cutoff": frozenset({"shipping_cos
 
 
 _ASKS_PRICE = re.compile(rf"\b{words.COST}\b")
+_NAMES_SPEED = re.compile(rf"\b{words.SPEED}")
 _ASKS_DEADLINE = re.compile(
     r"\b(?:until when|till when|by when|last day|cut-?off|fecha limite|date limite|bestellschluss|prazo final"
     r"|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando"
@@ -52,8 +53,18 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
         # "was kostet das?" after the cut-offs, "e no envio normal até quando?" after the prices.
         asks = (_ASKS_DEADLINE, _ASKS_PRICE)
         asked = [name for name, rx in zip(_SHIPPING_THREAD, asks, strict=True) if rx.search(folded)]
+        if asked == ["shipping_cost"] and _NAMES_SPEED.search(folded) and before[0].name == "holiday_cutoff":
+            # "and with 2-day shipping? how much is that" after the cut-offs: that speed's cut-off, and its price.
+            asked = list(_SHIPPING_THREAD)
         if asked:
             return [t for t in TOPICS if t.name in asked]
+    if any(b.article.startswith("policy:returns#") for b in before) and _ASKS_DEADLINE.search(folded):
+        # "bis wann geht das? noch im Jänner?" after the gift rule: the return's deadline, not the shipping one.
+        if not any(t.article.startswith("policy:returns#") for t in found):
+            return [t for t in TOPICS if t.name == "return_deadline"]
+    if any(b.name == "return_in_store" for b in before) and [t.name for t in found] == ["pickup_bring"]:
+        # "do I need to bring anything?" after returning in a store: what the store asks for, not the carrier.
+        return [t for t in TOPICS if t.name == "return_in_store"]
     if _ASKS_PRICE.search(folded):
         # "and 2-day? until when, and what does it cost?": the cut-off too when a deadline is asked.
         return [*before, *found] if _ASKS_DEADLINE.search(folded) else found
@@ -311,7 +322,7 @@ TOPICS: tuple[Topic, ...] = (
             # "can I just drop it at one of your stores instead?", "et si je le ramène en magasin ?"
             r"\b(?:return|drop|bring|take)\w*\b(?: (?:it|them|this|that|the \w+))?(?: off| back)? (?:at|to|in|into)"
             r" (?:one of )?(?:your|you|a|the|any) (?:guys )?(?:stores?|shops?)\b"
-            r"|\b(?:in-? ?store returns?|return in store)\b",
+            r"|\b(?:in-? ?store returns?|return in store)\b|\breturn\w*\b.{0,30}\bin person\b",
             r"\b(?:devolver|devuelvo|devolverlo|devolverla|llevar|llevarlo|llevarla|llevo|dejar|dejarlo|dejo)\b"
             r"(?: \w+){0,2} (?:en|a) (?:la|una|alguna|su|vuestra|tu|sus|las) tiendas?\b",
             r"\b(?:rendre|retourner|ramener|rapporter|ramene|rapporte|deposer|depose)\b(?: \w+){0,3} "
@@ -568,15 +579,17 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             # "what do I need to bring?" to collect a parcel at a point.
             r"\bwhat (?:do|should|must) i (?:need to |have to )?(?:bring|take)\b"
-            r"|\bdo i need (?:an? |my )?(?:id|photo id|ident\w*)\b",
+            r"|\bdo i need (?:an? |my )?(?:id|photo id|ident\w*)\b"
+            r"|\b(?:do|should|must) i (?:need to |have to )?bring (?:anything|something|any\w*)\b",
             r"\b(?:que|q) (?:tengo que|debo|hay que|necesito) (?:llevar|presentar)\b|\bnecesito (?:el |mi )?(?:dni|ine"
             r"|identificacion|cedula)\b",
             r"\b(?:qu'est-ce que|que) (?:je dois|dois-je|il faut) (?:apporter|amener|prendre|presenter)\b|\bil faut "
-            r"(?:une |ma )?piece d'identite\b|\b(?:je dois|il faut|faut) (?:apporter|amener|presenter) quoi\b",
+            r"(?:une |ma )?piece d'identite\b|\b(?:je dois|il faut|faut) (?:apporter|amener|presenter) quoi\b"
+            r"|\b(?:faut-il|dois-je|je dois|il faut) (?:apporter|amener|presenter) quelque chose\b",
             r"\bwas (?:muss|soll) ich (?:denn )?(?:mitnehmen|mitbringen|vorzeigen)\b|\bbrauche? ich (?:einen |meinen )?"
-            r"(?:ausweis|pass)\b",
+            r"(?:ausweis|pass)\b|\b(?:muss|soll) ich (?:\w+ )?(?:was|etwas) (?:mitnehmen|mitbringen)\b",
             r"\bo que (?:eu )?(?:preciso|tenho que|devo) (?:levar|apresentar)\b|\bpreciso (?:de )?(?:documento|rg|"
-            r"identidade)\b",
+            r"identidade)\b|\b(?:preciso|tenho que|devo) levar (?:alguma coisa|algo)\b",
         ),
     ),
 )
@@ -592,6 +605,21 @@ def topics_of(text: str) -> list[Topic]:
     2-day shipping and how much is it?" asks two)."""
     folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], ERRAND.sub(" ", fold(text)))
     return [t for t in TOPICS if t.pattern.search(folded)]
+
+
+#: "do I have to send it back, or just get my money?" about a damaged or wrong item: the written rule
+#: for those (no return needed unless asked). Not in TOPICS: about an ordinary return it means the label.
+DAMAGED_SEND_BACK = Topic(
+    "damaged_send_back",
+    "policy:returns#damaged",
+    _rx(
+        r"\b(?:send|ship|mail|post) (?:it|them|this|the \w+) back\b|\breturn (?:it|them)\b",
+        r"\b(?:devolver(?:lo|la|los|las)?|mandar(?:lo|la)? de vuelta|enviar(?:lo|la)? de vuelta)\b",
+        r"\b(?:renvoyer|retourner|le renvoyer|la renvoyer|les renvoyer)\b",
+        r"\b(?:zuruckschicken|zurucksenden|zuruck ?schicken|retournieren)\b",
+        r"\b(?:devolver|mandar de volta|enviar de volta|devolve-lo|devolve-la)\b",
+    ),
+)
 
 
 def of_articles(articles: list[str]) -> list[Topic]:

@@ -24,6 +24,9 @@ FALLBACK_MIN_SCORE = 0.55
 #: Written answers to what follows a return's arrival: said after the return's own status.
 AFTER_THE_RETURN = frozenset({"refund_timing", "exchange_timing"})
 
+#: What the bot proposed that waits for the customer's yes while a side question is answered.
+_PROPOSED = frozenset({"return", "choose_refund"})
+
 #: Written answers about an order waiting at a pickup point: how long it is held, what to bring.
 _AT_POINT = frozenset({"pickup_hold", "pickup_bring"})
 
@@ -38,7 +41,7 @@ class WrittenAnswers(DialogueBase):
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         found = topics.topics_of(self.text)
-        short = cues.elliptical(self.text) or (len(self.text.split()) <= 5 and not self.ents)
+        short = cues.elliptical(self.text) or (len(self.text.split()) <= 8 and not self.ents)
         if short and self.state.get("topic_articles"):
             # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
             found = topics.read_on(self.text, found, topics.of_articles(self.state["topic_articles"]))
@@ -56,6 +59,15 @@ class WrittenAnswers(DialogueBase):
                 # leads and the written answer follows it as the next part.)
                 return None
         redirected = self.state.get("redirected")
+        if self.focus and not found and not redirected and cues.any_of(cues.ARRIVES_WEEKEND, self.text):
+            # "will it still come on saturday? I'm home at the weekend": its date, then who delivers on weekends.
+            return self.with_written(self.order_turn("order_status"), written_facts(["policy:shipping#weekend"]))
+        wants_point = found and all(t.name in _AT_POINT for t in found) and cues.asks_pickup(self.text)
+        if wants_point and self.focus and not redirected and cues.any_of(cues.MAY_I, self.text):
+            if self.status_at_point() is None:
+                # "can I pick it up at a point instead? and how long do they keep it?": the points to choose
+                # from (each proposal says how long it is held), not the rule for a parcel already there.
+                return self.order_turn("pickup_alternative")
         # After the redirect, "when?" is about the point, not the old door-step estimate.
         asks_pickup_day = cues.any_of(cues.WHEN, self.text) and (cues.asks_pickup(self.text) or not self.ents)
         if redirected and self.focus and (any(t.name == "pickup_hold" for t in found) or asks_pickup_day):
@@ -107,7 +119,9 @@ class WrittenAnswers(DialogueBase):
             general = not self.focus and "?" in self.text and any(t.name == "return_deadline" for t in found)
             # "and when am I refunded?" reads like a return request, but asks when the money comes.
             money = self.intent == "start_return" and any(t.name == "refund_timing" for t in found)
-            if not (general or money):
+            # "do I have to pay for the return label?" while a return waits for the yes: answered, and it waits.
+            waiting = "?" in self.text and (self.state.get("pending_action") or {}).get("kind") in _PROPOSED
+            if not (general or money or waiting):
                 return None
         meaning = cues.any_of(cues.STATUS_MEANING, self.text)
         what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.asks_pickup(self.text)
@@ -140,7 +154,12 @@ class WrittenAnswers(DialogueBase):
             # "and when do I get the money / the new size?" with a return under way: where it is, then
             # what follows its arrival in writing (the status alone does not say).
             return self.with_written(self.order_turn("return_status"), written_facts(after_return))
-        return self.topics_reply(found)
+        reply = self.topics_reply(found)
+        if not self.focus and cues.any_of(cues.WANTS_RETURN, self.text):
+            # "meine Tante hat mir was geschenkt, ich würds gern zurückgeben. Kriegt sie das mit?": the
+            # question answered, and the return still asked for once the order's details come.
+            reply = reply | {"pending_intent": "start_return"}
+        return reply
 
     def asks_status_too(self) -> bool:
         """Another part of the message asks where the order is ("where's my order? ... and until when
