@@ -91,6 +91,8 @@ RECEIVED_GIFT = re.compile(
     r"me (?:mand|envi|dej)(?:aron|o) (?:un|este|el) regalo|recibi (?:un|este) regalo|"
     r"(?:j'ai|on m'a) (?:recu|envoye|offert) (?:un|ce) cadeau|recebi (?:um|esse|este) presente|"
     r"me (?:mandaram|mandou|enviou|enviaram|deu) (?:um|esse|este) presente|"
+    # pt-PT: "a minha tia ofereceu-me uma prenda", "deram-me uma prenda", "recebi uma prenda".
+    r"(?:ofereceu-me|ofereceram-me|me ofereceu|me ofereceram|deu-me|deram-me|recebi) (?:uma|esta|essa) prenda|"
     r"ein geschenk (?:bekommen|erhalten|gekriegt)|(?:hat|haben) mir (?:\w+ ){0,6}geschenkt)\b"
 )
 #: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
@@ -171,6 +173,11 @@ HYPOTHETICAL = _rx(
     r"^(?=.*\b(?:if|in case|si|en caso de que|au cas ou|wenn|falls|se|caso)\b)"
     r"(?=.*\b(?:can|could) i\b|.*\b(?:puedo|podria|se puede)\b|.*\b(?:je peux|je pourrais|puis-je|on peut)\b"
     r"|.*\b(?:kann ich|konnte ich|darf ich)\b|.*\b(?:posso|poderia|da pra)\b)",
+    # "if an order gets cancelled, how long does the pending charge stay": what happens then, asked.
+    r"\b(?:if|when) (?:an?|my|the|your) (?:order|purchase) (?:gets|is|was|were) (?:cancel+ed|changed)\b"
+    r"|\bsi (?:se )?(?:cancela|anula)n? (?:un|el|mi) pedido\b|\bsi (?:une|la|ma) commande est annulee\b"
+    r"|\b(?:wenn|falls) (?:eine|die|meine) bestellung storniert (?:wird|wurde)\b"
+    r"|\bse (?:um|o|meu) pedido (?:for|e|foi) cancelado\b",
 )
 #: Words that ask to change something (an address, an order).
 CHANGE = _rx(
@@ -268,6 +275,15 @@ UNSAFE = _rx(
     r"|admin-?modus|sans verification|sin verificacion|sem verificacao|ohne (?:verifizierung|prufung)"
     r"|je travaille (?:au|pour le|dans le) service client|je suis de l'equipe|trabajo en (?:atencion al cliente"
     r"|soporte|northwind)|ich arbeite (?:im|beim) (?:kundenservice|support)|trabalho no (?:atendimento|suporte))\b",
+    # A staff claim or a skipped check in other words: "soy empleado de Northwind en el almacén", "sáltate la
+    # verificación", "saute la vérification", "überspring die Prüfung", "pula a verificação".
+    r"\b(?:i work (?:in|at) (?:your|the) (?:warehouse|store|shop)|soy (?:un )?(?:emplead[oa]|trabajador[a]?) (?:de|en)"
+    r"|je suis (?:un )?(?:employe|salarie)e? (?:de|chez|du)|ich bin (?:ein )?mitarbeiter\w* (?:von|bei|im)"
+    r"|sou (?:um )?(?:funcionari[oa]|colaborador[a]?) (?:da|de|do))\b"
+    r"|\b(?:salta(?:te)?|saltar|omite|omitir|brinca(?:te)?) (?:la |el )?(?:verificacion|comprobacion|control)\b"
+    r"|\b(?:saute[rz]?|passe[rz]?|ignore[rz]?) (?:la )?verification\b"
+    r"|\b(?:uberspring|ubersprin\w*|lass) (?:die |mal die )?(?:verifizierung|prufung|kontrolle)(?: weg)?\b"
+    r"|\b(?:pula|pular|ignora|ignorar) (?:a )?verificacao\b",
     # "just put down that it never arrived": a false claim, verb first.
     r"\b(?:eintrag|markier|vermerk|schreib)\w*,? dass (?:es|das paket|sie) nicht (?:angekommen|zugestellt|geliefert)"
     r"|(?:pon|pones|poner|marca|marcas)\w* que no (?:llego|lo recibi|fue entregado)|(?:mettez|mets|mettre|indiquez|"
@@ -304,7 +320,7 @@ ERRAND = re.compile(
     rf"\b(?:pick(?:ing)? up (?:my|the|our) {_FAMILY}|pick(?:ing)? (?:my|the|our) {_FAMILY} up"
     rf"|(?:recoger|buscar) a (?:mi|mis|los|las|la|el) {_FAMILY}"
     rf"|(?:chercher|recuperer) (?:mon|ma|mes|les) {_FAMILY}"
-    rf"|(?:mein(?:en|e)?|die|den|das) {_FAMILY}(?: \w+){{0,3}} (?:abholen|abzuholen|holen)"
+    rf"|(?:mein(?:en|e)?|die|den|das) {_FAMILY}(?: (?!es\b|das\b|fur\b)\w+){{0,3}} (?:abholen|abzuholen|holen)"
     rf"|(?:buscar|pegar) (?:meu|minha|meus|minhas|o|a|os|as) {_FAMILY})\b"
 )
 
@@ -711,10 +727,10 @@ REFUND_WHEN = _rx(
 WANTS_RETURN = _rx(
     r"\b(?:want|wanna|would like|'d like|need|like) to (?:return|send (?:it|them|\w+) back|exchange)\b",
     r"\b(?:(?:lo|la|los|las) )?(?:quiero|quisiera|necesito) (?:devolver|cambiar|regresar)\b",
-    r"\bje (?:veux|voudrais|souhaite|dois) (?:retourner|renvoyer|rendre|echanger)\b",
+    r"\bje (?:veux|voudrais|souhaite|dois|souhaiterais) (?:le |la |les |l')?(?:retourner|renvoyer|rendre|echanger)\b",
     r"\bich (?:will|mochte|muss|wurde gern|wurd'?s gern|wurde es gern|mocht'?s)\b.{0,25}"
     r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b",
-    r"\b(?:quero|queria|gostaria de|preciso) (?:devolver|trocar)\b",
+    r"\b(?:quero|queria|gostaria de|preciso) (?:devolver|trocar|devolve-l[oa]s?|troca-l[oa]s?)\b",
 )
 #: The return label lost or asked for again after booking: the return's own record has it.
 LABEL_AGAIN = _rx(
@@ -786,22 +802,30 @@ STATUS_MEANING = _rx(
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
 WHAT_NOW = _rx(
     r"\b(?:what (?:are|r) (?:my|the) options|what (?:can|should|do) i do|what now|now what|what happens now|"
-    r"do i (?:have|need) to do (?:something|anything)|how long (?:does|will|would) (?:that|it|this) (?:usually )?"
+    r"do i (?:have|need) to do (?:something|anything)|(?:i )?(?:don'?t|dont|do not) (?:have|need) to do anything"
+    r"|(?:is there )?anything (?:i (?:need|have) to|for me to) do|how long (?:does|will|would) (?:that|it"
+    r"|this) (?:usually )?"
     r"take to (?:get )?(?:sorted|resolved|fixed|cleared)|(?:so )?(?:do|should|shall) i (?:just )?wait\b.{0,20}\?"
     r"|so i just wait)\b",
-    r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|que opciones tengo|(?:entonces )?(?:solo )?(?:tengo que"
+    r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|no (?:tengo|necesito) (?:que )?hacer nada"
+    r"|que opciones tengo|(?:entonces )?(?:solo )?(?:tengo que"
     r" )?esperar?\?)",
-    r"\b(?:qu'est-ce que je (?:peux|dois) faire|que (?:dois-je|puis-je) faire|et maintenant|"
+    r"\b(?:qu'est-ce que je (?:peux|dois) faire|je n'ai rien a faire|(?:je )?(?:dois|dois-je) faire quelque chose"
+    r"|que (?:dois-je|puis-je) faire|et maintenant|"
     r"quelles sont mes options|(?:donc )?(?:je dois|il faut) (?:juste )?attendre ?\?|j'attends (?:juste|donc) ?\?"
     r"|(?:je|on) fait quoi|(?:je|on) fais quoi)",
-    r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|was nun|wie geht es (?:jetzt )?weiter"
+    r"\b(?:was (?:kann|soll|muss) ich (?:jetzt |nun )?(?:tun|machen)|(?:ich )?muss (?:ich )?(?:also )?nichts (?:tun"
+    r"|machen)|was nun|wie geht es (?:jetzt )?weiter"
     r"|(?:soll|muss) ich (?:also |einfach |jetzt )*warten)\b",
     r"\b(?:o que (?:eu )?(?:posso|devo|tenho que) fazer|e agora|quais (?:sao )?(?:as )?minhas opcoes"
-    r"|(?:entao )?(?:so )?(?:tenho que )?esper(?:o|ar) ?\?)",
+    r"|(?:entao )?(?:so )?(?:tenho que )?esper(?:o|ar) ?\?|nao (?:preciso|tenho que|tenho de) fazer nada)",
 )
 #: "and overnight?", "¿y el de 2 días?", "und Overnight?": a few words after "and", the last question's
 #: topic asked again about another case.
-_ELLIPSIS = re.compile(r"^\W*(?:and|or|y|o|et|ou|pis|puis|und|oder|e)\b")
+_ELLIPSIS = re.compile(
+    r"^\W*(?:and|or|y|o|et|ou|pis|puis|und|oder|e|what about|how about|y que hay de|que tal|et pour|et si"
+    r"|und was ist mit|was ist mit|e quanto a|e sobre)\b"
+)
 
 
 def elliptical(text: str) -> bool:

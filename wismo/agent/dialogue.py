@@ -92,6 +92,8 @@ class Dialogue(PendingReplies, OrderAnswers):
             again = tries % 2 == 0
             key = "verify_failed_again" if again else "verify_failed"
             wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
+            if state.get("pending_intent") and self.intent == "order_status" and not cues.asks_status(self.text):
+                wanted = state["pending_intent"]  # the details alone, wrong: the request they were for waits
             return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
@@ -368,7 +370,12 @@ class Dialogue(PendingReplies, OrderAnswers):
             and intent not in ("start_return", "return_status", "human_agent")
             and not cues.any_of(cues.NOT_HERE, self.text)
             # ("where's #WS.. and can I send the gloves back?": the status first, the return as the next part.)
-            and not (intent == "order_status" and any(cues.any_of(cues.RETURN, part) for part, _u in self.extras))
+            and not (
+                intent == "order_status"
+                and any(cues.any_of(cues.RETURN, part) for part, _u in self.extras)
+                # ("comprei X no pedido #WS.. e ficou grande. dá pra trocar?": the lead part is the return too.)
+                and not (self.lead is not None and cues.any_of(cues.RETURN, self.lead[0]))
+            )
         ):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
@@ -403,6 +410,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         elif self.auth in ("verified", "switched") and intent not in NEEDS_ORDER:
             # The customer just proved an order ("ah wait, that's my old zip. 77002"): answer about it.
             unrelated = intent in ("policy_question", "change_order") and confidence >= 0.9
+            if intent == "change_order" and state.get("pending_intent") in NEEDS_ORDER:
+                # "No talão de oferta está #WS11808, o código postal é 30303": the details asked for, read
+                # as a change by their postal words; only a word of change makes it one.
+                unrelated = cues.any_of(cues.CHANGE, self.text) or problems.detect(self.text, intent) is not None
             if not unrelated:
                 intent = state.get("pending_intent") or "order_status"
                 confidence = max(confidence, self.threshold)
@@ -420,6 +431,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         if self.auth in ("verified",) and state.get("problem") and state.get("pending_intent") == "delivery_issue":
             return self.problem(state["problem"])
         positional = None if state.get("pending_action") else focus.named_by_position(dict(state), self.text)
+        if positional is None and not state.get("pending_action"):
+            positional = focus.named_by_status(dict(state), self.text, self.shipment_status)
         if positional is not None and not self.ents.get("order_number"):
             self.state = {**state, "verified_order": positional}  # type: ignore[assignment]
             self.out["verified_order"] = positional

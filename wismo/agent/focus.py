@@ -10,7 +10,8 @@ keeps that straight from the conversation's memory:
   so a corrected one retries it without asking for the number again).
 - `credential`: the email/ZIP the customer gave last. A corrected or second order is verified with
   it, so the customer never types it twice; a mismatch then asks for that order's email or ZIP
-  rather than telling the customer they got it wrong.
+  rather than telling the customer they got it wrong. Another order of the customer already verified
+  needs no new details (the gatekeeper's `same_customer`).
 
 A correction drops the disowned order: nothing afterwards may answer about it.
 """
@@ -117,6 +118,47 @@ def named_by_position(state: dict, text: str) -> str | None:
     for _start, i in sorted(found, reverse=True):
         if i < len(mentioned) and mentioned[i] in verified_list(state):
             return mentioned[i]
+    return None
+
+
+#: An order described by what happened to it, among the orders discussed: "the missed one", "the late
+#: one", "the one that came", "el que no ha llegado", "celui qui est arrivé", "das verspätete".
+_BY_STATUS: dict[str, tuple[str, frozenset[str]]] = {
+    "missed": (
+        r"\b(?:the )?(?:missed|failed) (?:one|delivery|order|package|parcel)\b|\bthe one (?:they|that|he|she|ups|fedex"
+        r"|usps|dhl|the driver) missed\b|\b(?:el|la) (?:de la )?entrega fallida\b|\b(?:el|la) que no (?:me )?"
+        r"(?:pudieron|pudo) entregar\b|\bcelui (?:qu'ils ont|qu'il a) rate\b|\b(?:la|le) livraison ratee\b"
+        r"|\b(?:die|das) verpasste\b|\b(?:o|a) que nao (?:conseguiram|conseguiu) entregar\b",
+        frozenset({"attempt_failed"}),
+    ),
+    "late": (
+        r"\b(?:the )?(?:late|delayed|stuck) (?:one|order|package|parcel)\b|\b(?:el|la) (?:retrasad[oa]|atrasad[oa])\b"
+        r"|\b(?:celui|celle) (?:qui est )?en retard\b|\b(?:die|das) verspatete\b|\b(?:o|a) atrasad[oa]\b",
+        frozenset({"delayed", "exception"}),
+    ),
+    "delivered": (
+        r"\b(?:the )?delivered (?:one|order|package|parcel)\b|\bthe one (?:that|which) (?:came|arrived|was delivered)\b"
+        r"|\b(?:el|la) que (?:ya )?(?:llego|me llego|entregaron)\b|\b(?:celui|celle) qui est (?:arrive|livre)e?\b"
+        r"|\b(?:die|das),? (?:die|das) (?:schon )?(?:angekommen|geliefert) (?:ist|wurde)\b"
+        r"|\b(?:o|a) que (?:ja )?(?:chegou|foi entregue)\b",
+        frozenset({"delivered"}),
+    ),
+}
+
+
+def named_by_status(state: dict, text: str, status_of: Any) -> str | None:
+    """The verified order the message describes by what happened to it ("and the missed one, can you send
+    it to a locker"), when exactly one of the orders discussed fits; None otherwise."""
+    import re
+
+    folded = cues.fold(text)
+    verified = verified_list(state)
+    if len(verified) < 2:
+        return None
+    for rx, statuses in _BY_STATUS.values():
+        if re.search(rx, folded):
+            fits = [o for o in verified if status_of(o) in statuses]
+            return fits[0] if len(fits) == 1 else None
     return None
 
 

@@ -17,7 +17,7 @@ from ..handoff.escalation import escalate
 from ..i18n import detect as language
 from ..i18n.catalog import quick_label, word
 from ..tools.evidence import Fact
-from . import dialogue, focus, nlu
+from . import cues, dialogue, focus, nlu
 from .deps import Turn
 from .policy import TALK_TO_PERSON
 from .state import TurnState
@@ -95,14 +95,18 @@ def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[s
         return found | {"order_number": [f"WS{held}"]}
     if state.get("awaiting") != "order" or found.get("order_number") or len(zips) != 1:
         return found
-    if state.get("pending_order") or not (state.get("credential") or found.get("email")):
-        return found  # "ah wait, that's my old zip. 20016" after a mismatch: a ZIP for the order on hand
-    if _ZIP_WORD.search(state.get("text") or ""):
+    text = state.get("text") or ""
+    if _ZIP_WORD.search(text):
         return found
+    # "ay perdón me equivoqué de número, es el 13154": the order number corrected, not a ZIP.
+    renumbered = bool(_NUMBER_WORD.search(cues.fold(text))) and cues.any_of(cues.CORRECTION, text)
+    if (state.get("pending_order") and not renumbered) or not (state.get("credential") or found.get("email")):
+        return found  # "ah wait, that's my old zip. 20016" after a mismatch: a ZIP for the order on hand
     rest = {k: v for k, v in found.items() if k != "postal_code"}
     return rest | {"order_number": [f"WS{zips[0][:5]}"]}
 
 
+_NUMBER_WORD = re.compile(r"\b(?:number|numero|nummer|order|pedido|commande|bestellung|encomenda)\b", re.I)
 _ZIP_WORD = re.compile(r"\b(?:zip|postal|postcode|plz|postleitzahl|cp|c[oó]digo postal|code postal|cep)\b", re.I)
 
 
@@ -133,6 +137,12 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     if _PLACEHOLDER.match(credential):
         value = turn.pii.get(credential) or svc.vault.resolve(state["conversation_id"], credential)
     is_email = "@" in (value or "")
+    known = focus.verified_list(dict(state))
+    if not aim.typed and svc.gatekeeper.same_customer(aim.verify, known):
+        # The customer's other order, with no new details typed: their earlier proof covers it.
+        verified = [o for o in out.get("verified_orders", known) if o != aim.verify] + [aim.verify]
+        changes = {"verified_order": aim.verify, "verified_orders": verified, "pending_order": None}
+        return out | changes | {"auth": "verified"}
     verdict = svc.gatekeeper.verify(
         state["conversation_id"],
         aim.verify,

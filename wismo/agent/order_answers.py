@@ -238,7 +238,9 @@ class OrderAnswers(WrittenAnswers):
                 if effective == "order_status":  # not ordered yet: a question about the policy
                     self.out["intent"] = effective = "policy_question"
                 p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-                return self.answer([fact], p, pending_intent=effective, last_intent=effective)
+                # (the request's words wait with it: the item and size once the order is proved)
+                said = self.state.get("pending_text") or self.text
+                return self.answer([fact], p, pending_intent=effective, last_intent=effective, pending_text=said)
         return self.ask_for_order(effective)
 
     def also_about(self, ctx: ToolContext, others: list[str], evidence: list, p: dict) -> tuple[list, dict]:

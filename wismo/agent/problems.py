@@ -20,7 +20,7 @@ from ..i18n import wording
 from ..tools import knowledge
 from ..tools.evidence import Fact
 from ..tools.tracking import Tracking, carrier_name
-from . import cues
+from . import cues, topics
 from .policy import TALK_TO_PERSON, plan, status_phrase
 
 S = ShipmentStatus
@@ -279,6 +279,16 @@ RETURNABLE = frozenset({S.DELIVERED})
 STUCK = frozenset({S.EXCEPTION, S.DELAYED, S.EXPIRED, S.RETURNED_TO_SENDER, S.ATTEMPT_FAILED, S.IN_TRANSIT})
 
 
+#: Saying one does not cancel: "not cancelling, just asking", "no quiero cancelar", "ich will nicht stornieren".
+_NOT_CANCELLING = re.compile(
+    r"\b(?:not|no|never|don'?t want to|do not want to|won'?t|not going to|no need to) (?:cancel+(?:ing)?|cancel it)\b"
+    r"|\bno (?:quiero|voy a|lo voy a|necesito) (?:cancelar|anular)\b|\bsin cancelar\b"
+    r"|\b(?:je ne veux pas|je ne vais pas|pas besoin d')\s?annuler\b|\bsans annuler\b"
+    r"|\b(?:will|mochte|muss) (?:es |sie )?nicht (?:stornieren|abbestellen)\b|\bnicht stornieren\b"
+    r"|\bnao (?:quero|vou|preciso) cancelar\b|\bsem cancelar\b"
+)
+
+
 def detect(text: str, intent: str | None = None, previous: str | None = None) -> str | None:
     """Which delivery problem a message raises, if any.
 
@@ -292,6 +302,11 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         if rx.search(folded):
             found = name
             break
+    if found == "cancel" and _NOT_CANCELLING.search(folded):
+        return None  # "ok good to know, not cancelling, just asking"
+    if found == "cancel" and cues.any_of(cues.HYPOTHETICAL, text) and not cues.any_of(cues.CHANGE, text):
+        if topics.topics_of(text):
+            return None  # "if an order gets cancelled, how long does the pending charge stay?": the question
     if found == "cancel" and _REFUND_WORDS.search(folded):
         found = "refund_demand"  # "I don't want it anymore, just refund me": the money is the request
     if found == "cancel" and (

@@ -45,10 +45,67 @@ _ASKS_DEADLINE = re.compile(
 _SHIPPING_THREAD = ("holiday_cutoff", "shipping_cost")
 
 
+#: Asking how to do what the last answer said: "how do i do that then", "¿y cómo lo hago?", "wie geht das?".
+_HOW_TO_DO_IT = re.compile(
+    r"\bhow (?:do|can|would|should) (?:i|we|you) (?:do|set up|sign up for|get) (?:that|it|this)\b"
+    r"|\bhow does that work\b"
+    r"|\bcomo (?:lo|la|eso) (?:hago|puedo hacer|activo)\b|\bcomo se hace( eso)?\b"
+    r"|\bcomment (?:je fais|faire|on fait|ca marche|je m'y prends)\b"
+    r"|\bwie (?:mache ich das|geht das|funktioniert das|stelle ich das ein)\b"
+    r"|\bcomo (?:eu )?(?:faco|faz) (?:isso|isto)\b|\bcomo funciona( isso)?\b"
+)
+
+
+#: What a short follow-up with no topic of its own asks after a given article: (its words, the topic).
+_NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
+    "policy:pickup#holiday-hours": (
+        re.compile(
+            r"\b(?:usually|normally|regular(?:ly)?|otherwise|d'habitude|normalement|sinon|normalmente|habitualmente"
+            r"|de costumbre|normalerweise|sonst|gewohnlich|geralmente|costuma)\b"
+            r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|lunes|martes"
+            r"|miercoles|jueves|viernes|sabados?|domingos?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|segundas?|tercas?|quartas?"
+            r"|quintas?|sextas?)\b"
+        ),
+        "store_hours",
+    ),
+    "policy:returns#window": (
+        # "what about something i bought in late november?" after the window: that purchase's window.
+        re.compile(
+            r"\b(?:what about|and|how about|y|et|und|e)\b.{0,40}\b(?:bought|purchased|ordered|got|compre|pedi"
+            r"|achete|commande|gekauft|bestellt|comprei)\b"
+        ),
+        "return_deadline",
+    ),
+    "policy:shipping#where": (
+        re.compile(
+            r"\b(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|territor\w*|samoa|apo|fpo"
+            r"|canada|mexico|europe|europa|uk|germany|alemania|allemagne|deutschland|france|francia|frankreich"
+            r"|brasil|brazil|portugal|espana|spain|espagne|spanien)\b"
+        ),
+        "ship_where",
+    ),
+}
+
+
 def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     """The topics of a short "and ...?" message, read on from the previous question's topics
     ("and how much is overnight?" still asks its price)."""
     folded = fold(text)
+    if not found and _HOW_TO_DO_IT.search(folded):
+        return before  # "how do i do that then" after the delivery instructions: the same article, again
+    for b in before:
+        nxt = _NEXT_ASKED.get(b.article)
+        # (a place named with "how long" reads as the shipping speeds; after where we ship, it is that place)
+        loose = (
+            not found
+            or (nxt is not None and nxt[1] == "ship_where" and all(t.name == "shipping_cost" for t in found))
+            or (nxt is not None and nxt[1] == "return_deadline" and all(t.name == "gift_privacy" for t in found))
+        )
+        if nxt is not None and loose and nxt[0].search(folded):
+            # "et le dimanche d'habitude ?" after the holiday hours: the usual hours; "y a Puerto Rico? cuánto
+            # tarda?" after where we ship: where we ship, which says how much longer the territories take.
+            return [t for t in TOPICS if t.name == nxt[1]]
     if any(b.name in _SHIPPING_THREAD for b in before) and all(t.name in _SHIPPING_THREAD for t in found):
         # "was kostet das?" after the cut-offs, "e no envio normal até quando?" after the prices.
         asks = (_ASKS_DEADLINE, _ASKS_PRICE)
@@ -112,11 +169,22 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             # "can I get texts when it moves?", "¿me avisan por whatsapp?", "benachrichtigung per SMS"
             r"\b(?:get|receive|send me|sign up for|opt in to) (?:\w+ )?(?:texts?|sms|text (?:updates|alerts)"
-            r"|notifications|whatsapp (?:updates|alerts|messages))\b|\bnotify me\b",
-            r"\b(?:me avisan|avisos|notificaciones|alertas) (?:por|de|en) (?:sms|whatsapp|mensaje|texto)\b",
-            r"\b(?:notifications?|alertes?|sms) (?:par|de|pour) (?:sms|whatsapp|le suivi|texto)\b|\bprevenir par sms\b",
-            r"\b(?:benachrichtigung\w*|sms|updates?) (?:per|uber|bei|via) (?:sms|whatsapp)\b",
-            r"\b(?:notificacoes|avisos|alertas) (?:por|pelo|no|via) (?:sms|whatsapp|mensagem)\b",
+            r"|notifications|whatsapp (?:updates|alerts|messages))\b|\bnotify me\b"
+            # "can u let me know if it changes": updates on the order, which the opt-in gives.
+            r"|\b(?:let me know|keep me (?:posted|updated|in the loop)|update me|tell me|message me|text me)"
+            r" (?:if|when|once) (?:it|that|anything|something|the date|the estimate) (?:changes?|moves?|updates?)\b",
+            r"\b(?:me avisan|avisos|notificaciones|alertas) (?:por|de|en) (?:sms|whatsapp|mensaje|texto)\b"
+            r"|\b(?:me )?(?:avisas|avisan|avisa|avisame|avisenme|me podes avisar|me puedes avisar) (?:si|cuando) "
+            r"(?:cambia|hay (?:cambios|novedades)|se mueve)\b",
+            r"\b(?:notifications?|alertes?|sms) (?:par|de|pour) (?:sms|whatsapp|le suivi|texto)\b|\bprevenir par sms\b"
+            r"|\b(?:prevenez|previens|tenez|tiens)[- ]?(?:moi|-moi)(?: au courant)? (?:si|quand) (?:ca|il|elle"
+            r"|la date) "
+            r"(?:change|bouge)\b",
+            r"\b(?:benachrichtigung\w*|sms|updates?) (?:per|uber|bei|via) (?:sms|whatsapp)\b"
+            r"|\b(?:sag|sagt|sagen sie) mir bescheid,? (?:wenn|falls|ob) sich (?:was|etwas|das|der termin) (?:andert"
+            r"|tut)\b",
+            r"\b(?:notificacoes|avisos|alertas) (?:por|pelo|no|via) (?:sms|whatsapp|mensagem)\b"
+            r"|\b(?:me avisa|me avisem|me avise|avisa-me) (?:se|quando) (?:mudar|mudar algo|houver novidades|mexer)\b",
         ),
     ),
     Topic(
@@ -125,13 +193,17 @@ TOPICS: tuple[Topic, ...] = (
         "policy:payment#charges",
         _rx(
             r"\b(?:have|did|has) (?:you|it|they) (?:already )?(?:charged?|billed?) (?:me|my card|my account)\b"
-            r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b",
+            r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b"
+            r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b",
             r"\b(?:ya )?(?:me )?(?:cobraron|han cobrado|habeis cobrado|cargaron|han cargado)\b"
-            r"|\bcuando (?:me )?cobran\b",
+            r"|\bcuando (?:me )?cobran\b|\b(?:cargo|cobro|pago) pendiente\b",
             r"\b(?:avez|a|ont)(?:-vous)? (?:deja )?(?:debite|preleve|charge) (?:ma carte|mon compte|le paiement)\b"
-            r"|\b(?:deja ete|suis-je) (?:debite|preleve)e?\b|\bquand (?:suis-je|serai-je|vais-je etre) debite",
-            r"\b(?:schon|bereits) (?:abgebucht|belastet)\b|\bwann wird\b.{0,25}\b(?:abgebucht|belastet)\b",
-            r"\b(?:ja )?(?:cobraram|foi cobrado|debitaram|descontaram|cobrou)\b|\bquando (?:vao|voces vao) cobrar\b",
+            r"|\b(?:deja ete|suis-je) (?:debite|preleve)e?\b|\bquand (?:suis-je|serai-je|vais-je etre) debite"
+            r"|\b(?:pre-?autorisation|debit en attente|prelevement en attente)\b",
+            r"\b(?:schon|bereits) (?:abgebucht|belastet)\b|\bwann wird\b.{0,25}\b(?:abgebucht|belastet)\b"
+            r"|\b(?:vormerkung|reservierung auf der karte|autorisierung)\b",
+            r"\b(?:ja )?(?:cobraram|foi cobrado|debitaram|descontaram|cobrou)\b|\bquando (?:vao|voces vao) cobrar\b"
+            r"|\b(?:cobranca|pre-?autorizacao|cobranca) pendente\b",
         ),
     ),
     Topic(
@@ -140,7 +212,8 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             # "do I have to send the broken one back?", "je dois renvoyer le truc cassé ?": the written
             # rule on damaged items (no return unless asked), also while a person is on the way.
-            rf"\b{words.SEND_BACK}\b.{{0,40}}\b{words.BROKEN}|\b{words.BROKEN}\b.{{0,40}}\b(?:back|{words.SEND_BACK})\b",
+            rf"\b{words.SEND_BACK}\b.{{0,40}}\b{words.BROKEN}|\b{words.BROKEN}\b.{{0,40}}\b(?:back"
+            rf"|{words.SEND_BACK})\b",
         ),
     ),
     Topic(
@@ -353,6 +426,14 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:until when|till when|hasta cuando|jusqu'a quand|bis wann|ate quando)\b.{0,30}"
             r"\b(?:return\w*|exchang\w*|send (?:it|them) back|devol\w*|cambi\w*|retourn\w*|renvo\w*|echang\w*"
             r"|zuruck\w*|umtausch\w*|retour\w*|troca\w*)",
+            # "it came sept 20. can i still return it?": whether the window is still open.
+            r"\b(?:can|could) (?:i|we) still (?:return|send (?:it|them) back|exchange)\b|\bis it too late to return\b"
+            r"|\b(?:todavia|aun) (?:puedo|se puede) (?:devolver|cambiar)\b|\b(?:puis-je|je peux|peut-on"
+            r"|on peut) encore "
+            r"(?:le |la |les )?(?:retourner|renvoyer|rendre|echanger)\b"
+            r"|\bkann (?:ich|man) (?:das|es|die|den|sie)? ?(?:noch|immer noch) (?:zuruckgeben|zuruckschicken"
+            r"|umtauschen)\b"
+            r"|\bainda (?:posso|da pra|da para|consigo) (?:devolver|trocar)\b",
             r"\b(?:devolver|trocar)\w*\b.{0,25}\bate quando\b"
             r"|\buntil (?:what|which) (?:date|day)\b|\bhasta (?:cuando exactamente|que fecha)\b"
             r"|\bjusqu'(?:a|au) quelle date\b|\bbis (?:zu )?welche[nm]? (?:datum|tag)\b|\bate que data\b"
@@ -390,7 +471,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:for free|free|cost (?:anything|money|me)|costs? anything|charge\w*|fee)\b"
             r"|\bfree returns?\b|\b(?:are|is) (?:the )?returns? free\b|\bwho pays\b.{0,30}\breturn",
             r"\b(?:envio de (?:regreso|vuelta|retorno)|devolucion(?:es)?|devolverlo|devolverla|regresarlo|regresarla"
-            r"|el regreso)\b.{0,30}\b(?:lo pago|pago yo|pagar|cuesta|gratis|gratuit[oa]|cobran|costo|tiene costo)\b"
+            r"|el regreso)\b.{0,30}\b(?:lo pago|pago yo|pagar\w*|cuesta|gratis|gratuit[oa]|cobran|costo|tiene costo"
+            r"|me toca)\b"
             r"|\b(?:lo pago|pago yo|pagar|cuesta|gratis|cobran|costo)\b.{0,30}\b(?:devol\w*|envio de (?:regreso|vuelta)"
             r"|regres\w*)\b",
             r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
@@ -411,7 +493,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:the (?:return )?label|l'etiquette|la etiqueta|a etiqueta|das etikett|den rucksendeschein)\b",
             # "the label is free right?", "l'étiquette c'est gratuit ?", "die Etikette ist gratis, oder?"
             r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,25}"
-            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|zahlen|bezahlen|custa|pag(?:o|a|an|as|amos|ar))\b",
+            r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|zahlen|bezahlen|custa|pag(?:o|a|an"
+            r"|as|amos|ar))\b",
             # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"
             r"\b(?:frete|postagem|portes?|envio|costo|gastos) (?:da|de|do|de la) (?:devolucao|troca|retorno)\b"
             r"|\bfrais de (?:retour|renvoi)\b|\bruck(?:sende|versand)kosten\b|\breturn (?:shipping|postage) cost",
@@ -551,12 +634,18 @@ TOPICS: tuple[Topic, ...] = (
             r"roommate|colleague) (?:pick|grab|collect|get)\b|\b(?:does|do|will) (?:she|he|they) need (?:my"
             r"|an?|her|his) "
             r"(?:id|photo id|code|note)\b",
-            r"\b(?:puede|podria) (?:recogerlo|ir a buscarlo) (?:mi|un|una) \w+\b|\bnecesita (?:mi|su) (?:dni"
+            r"\b(?:puede|podria) (?:recogerlo|ir a buscarlo) (?:mi|un|una) \w+\b"
+            r"|\b(?:lo|la) (?:puede|podria) (?:ir a )?(?:buscar|recoger|retirar) (?:mi|un|una) \w+\b"
+            r"|\b(?:mi|un|una) \w+ (?:puede|podria) (?:ir a )?(?:buscarlo|recogerlo|retirarlo|buscarla|recogerla)\b"
+            r"|\bnecesita (?:mi|su) (?:dni"
             r"|identificacion)\b|\b(?:puede|podria) ir (?:mi|un|una) \w+ a (?:recogerlo|buscarlo)\b",
             r"\b(?:est-ce qu'?(?:un|une|mon|ma) \w+ peut (?:le )?(?:retirer|recuperer))\b"
+            r"|\b(?:mon|ma|un|une) \w+ (?:peut|pourrait) (?:aller )?(?:le |la )?(?:chercher|retirer|recuperer)\b"
             r"|\bbesoin de ma piece d'identite\b",
-            r"\b(?:kann (?:mein|meine|ein|eine) \w+ (?:es|das paket) abholen)\b|\bbraucht (?:er|sie) meinen ausweis\b",
-            r"\b(?:(?:meu|minha|um|uma) \w+ pode (?:retirar|buscar))\b|\bprecisa (?:do )?meu (?:documento|rg)\b",
+            r"\b(?:kann (?:mein|meine|ein|eine) \w+ (?:es |das |das paket )?(?:fur mich )?abholen)\b|\bbraucht (?:er"
+            r"|sie) meinen ausweis\b",
+            r"\b(?:(?:meu|minha|um|uma) \w+ pode (?:ir )?(?:retirar|buscar|levantar))\b"
+            r"|\bprecisa (?:do )?meu (?:documento|rg)\b",
         ),
     ),
     Topic(
@@ -604,7 +693,14 @@ def topics_of(text: str) -> list[Topic]:
     """Every policy topic the message asks about, in the registry's order ("what's the cut-off for
     2-day shipping and how much is it?" asks two)."""
     folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], ERRAND.sub(" ", fold(text)))
-    return [t for t in TOPICS if t.pattern.search(folded)]
+    found = [t for t in TOPICS if t.pattern.search(folded)]
+    names = {t.name for t in found}
+    return [t for t in found if not any(t.name in _OVERRULES.get(n, ()) for n in names)]
+
+
+#: A topic that says what a look-alike one means: "how long does the pending charge stay?" asks about the
+#: card, not how long a parcel is held.
+_OVERRULES: dict[str, frozenset[str]] = {"card_charged": frozenset({"pickup_hold"})}
 
 
 #: "do I have to send it back, or just get my money?" about a damaged or wrong item: the written rule

@@ -71,6 +71,12 @@ class DialogueBase:
         verified = frozenset(focus.verified_list(dict(self.state)))
         return ToolContext(self.svc.store, self.state["conversation_id"], self.focus, self.turn.now, verified)
 
+    def shipment_status(self, order_key: str) -> str | None:
+        """The status of a verified order's latest parcel ("the missed one" is the attempted delivery)."""
+        order = self.svc.store.order(order_key)
+        ships = self.svc.store.shipments(order.id or 0) if order else []
+        return str(ships[-1].status) if ships else None
+
     def handoff(self, reason: str, preamble: dict | None = None, evidence: list | None = None) -> dict:
         """Bring in a person; `preamble` is a plan whose answer goes first (what we know)."""
         p = dict(preamble) if preamble else {}

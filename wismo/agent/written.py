@@ -155,10 +155,12 @@ class WrittenAnswers(DialogueBase):
             # what follows its arrival in writing (the status alone does not say).
             return self.with_written(self.order_turn("return_status"), written_facts(after_return))
         reply = self.topics_reply(found)
-        if not self.focus and cues.any_of(cues.WANTS_RETURN, self.text):
+        if not self.focus and (cues.any_of(cues.WANTS_RETURN, self.text) or self.intent == "start_return"):
             # "meine Tante hat mir was geschenkt, ich würds gern zurückgeben. Kriegt sie das mit?": the
-            # question answered, and the return still asked for once the order's details come.
-            reply = reply | {"pending_intent": "start_return"}
+            # question answered, and the return still asked for once the order's details come, with the
+            # item and size it named ("j'ai reçu la Down Jacket, trop petite, je peux échanger ?").
+            said = self.state.get("pending_text") or self.text
+            reply = reply | {"pending_intent": "start_return", "pending_text": said}
         return reply
 
     def asks_status_too(self) -> bool:

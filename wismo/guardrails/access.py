@@ -67,6 +67,18 @@ class Gatekeeper:
             )
             return int(s.exec(stmt).one())
 
+    def same_customer(self, order_number: str, verified: list[str]) -> bool:
+        """Whether the order belongs to the customer of an order this conversation verified already: "and
+        my other order, #WS14421?" is theirs, shipped to another address or not, and needs no second proof."""
+        order = self.store.order(normalize_key(order_number))
+        if order is None or not verified:
+            return False
+        for key in verified:
+            mine = self.store.order(normalize_key(key))
+            if mine is not None and mine.customer_id == order.customer_id:
+                return True
+        return False
+
     def verify(
         self,
         conversation_id: str,

@@ -155,6 +155,10 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         return previous  # "ok thanks!!" to close a Spanish chat: the chat's language, not a switch
     if previous and 2 <= len(tokens) <= 4 and _AND.get(tokens[0]) == previous:
         return previous
+    if previous and _NAME_RUN.search(text or ""):
+        rest = [w for w in _NOISE.sub(" ", _NAME_RUN.sub(" ", text)).split() if any(ch.isalpha() for ch in w)]
+        if len(rest) <= 3:
+            return previous  # "c'est Insulated Snow Boots", "é o artigo Corduroy Trousers": a name, no switch
     if len(tokens) == 1 and tokens[0] in _ONE_WORD:
         return _ONE_WORD[tokens[0]]
     if letters < MIN_LETTERS or len(tokens) < 2:
