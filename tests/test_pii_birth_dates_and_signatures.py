@@ -83,7 +83,15 @@ def test_a_name_after_the_closing_words_or_introducing_the_writer_is_redacted(re
 
 @pytest.mark.parametrize(
     "text",
-    ["ok cheers mate", "merci d'avance", "danke vielmals!", "obrigado pessoal", "thanks again", "merci bcp"],
+    [
+        "ok cheers mate",
+        "merci d'avance",
+        "danke vielmals!",
+        "obrigado pessoal",
+        "thanks again",
+        "merci bcp",
+        "jo das chunnt scho guet so, merci vilmal",
+    ],
 )
 def test_what_follows_a_thanks_is_no_name(redact, text):
     assert redact(text) == text

@@ -225,3 +225,59 @@ def test_someone_else_collecting_is_the_written_rule(text):
 
 def test_picking_up_ones_child_is_no_parcel_collection():
     assert topics.topics_of("ich muss meinen Sohn abholen, kommt das paket vorher?") == []
+
+
+def test_faut_que_j_annule_is_a_cancellation():
+    assert problems.detect("allo, faut que j'annule la commande, je l'ai passée deux fois par erreur") == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "article"),
+    [
+        (
+            "Grüß Gott, ich hab von meiner Tante an Pulli von euch geschenkt bekommen. Kann ich den zurückgeben?",
+            "sie hat ihn am 28.11. bestellt glaub ich, angekommen is er diese Woche. geht das no im Jänner, bis wann?",
+            "policy:returns#window",
+        ),
+        (
+            "on m'a offert un pull commandé chez vous. je peux le retourner sans que la personne le sache ?",
+            "elle l'a acheté le 28/11 je crois et je l'ai reçu cette semaine. j'ai jusqu'a quand ?",
+            "policy:returns#window",
+        ),
+        (
+            "are returns free?",
+            "ok cool. and once you get it back how long does it take",
+            "policy:returns#refund-timing",
+        ),
+        (
+            "os portes da devolução sou eu que pago?",
+            "ok, obrigadinho. e depois de vos chegar demora quanto tempo?",
+            "policy:returns#refund-timing",
+        ),
+    ],
+)  # fmt: skip
+def test_a_longer_message_in_the_thread_of_the_return_rules_reads_on(agent, first, then, article):
+    cid = agent.start("web")
+    agent.send(cid, first)
+    reply = agent.send(cid, then)
+    assert source_ids(reply) == [article], reply.text
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "and what time do they usually drop stuff off, i work till 5",
+        "le livreur passe vers quelle heure en general ? je bosse jusqu'a 17h",
+        "¿y a qué hora suelen pasar? trabajo hasta las 5",
+        "um wie viel Uhr kommt der Fahrer normalerweise? ich arbeite bis 17 Uhr",
+        "e que horas costumam entregar? trabalho até as 17h",
+    ],
+)
+def test_what_time_for_a_parcel_on_its_way_is_its_day_and_the_carriers_hours(agent, orders, ask):
+    row = next(r for r in orders if r["status"] == "in_transit")
+    cid = agent.start("web")
+    agent.send(cid, f"where is {row['order_number']}? {row['email']}")
+    reply = agent.send(cid, ask)
+    cited = source_ids(reply)
+    assert reply.handoff is None, reply.text
+    assert "policy:delivery#time-of-day" in cited and "policy:carrier#out-for-delivery" not in cited, reply.text

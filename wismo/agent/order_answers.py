@@ -99,7 +99,7 @@ class OrderAnswers(WrittenAnswers):
             if u.confidence < self.threshold or u.intent in ("out_of_scope", "smalltalk"):
                 # A side question no intent explains ("do I have to sign for it?"): the written answer.
                 fact = self.kb_answer(part)
-                if fact is None or fact.source_id in cited:
+                if fact is None or fact.source_id in cited or self.another_status(fact, order):
                     continue
                 q = plan("policy_answer", [fact], policy_text=fact.values["text"])
                 p = dict(p)
@@ -117,7 +117,7 @@ class OrderAnswers(WrittenAnswers):
                 q.pop("pending_action", None)
             elif u.intent in ("policy_question", "start_return", "return_status", "pickup_alternative"):
                 fact = self.kb_answer(part)
-                if fact is None or fact.source_id in cited:
+                if fact is None or fact.source_id in cited or self.another_status(fact, order):
                     continue
                 facts, q = [fact], plan("policy_answer", [fact], policy_text=fact.values["text"])
             else:

@@ -308,6 +308,13 @@ class LocalPolicy:
         if intent in ("start_return", "return_status"):
             return self._returns(intent, main, evidence)
         p = status_plan(main, ctx, eta, eta_focus=eta_focus, aspect=aspect if intent == "order_status" else None)
+        on_the_way = status in (S.IN_TRANSIT, S.INFO_RECEIVED, S.DELAYED, S.PENDING)
+        if on_the_way and main.order is not None and intent == "order_status" and cues.any_of(cues.HOUR, text):
+            # "and what time do they usually drop stuff off? I work till 5": the day we know, then by when
+            # carriers deliver in writing (no time slot until the driver has it).
+            fact = knowledge.article("policy:delivery#time-of-day").fact()
+            p = then_written(p, [fact]) | {"cite": [*p.get("cite", []), fact.source_id]}
+            evidence = evidence + [fact]
         article = EXPLAINED.get(main.status)
         if p.get("template") == "eta_only_unknown" and article and main.order is not None:
             # "when will it move again?" with no date from the carrier: what usually happens, in writing.

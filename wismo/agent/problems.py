@@ -35,7 +35,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:cancel(?!ed (?:by|due))\w*|call off|stop (?:the |my )?order|"
                 r"don'?t (?:want|need) (?:it|the order|this order) any ?more)\b",
                 r"\b(?:cancelar|anular|ya no (?:lo|la) quiero)\b",
-                r"\b(?:annuler|annulation|je n'en veux plus)\b",
+                r"\b(?:annuler|annulation|annulez|je n'en veux plus|(?:que j'|je veux qu'on |il faut que j')annule)\b",
                 r"\b(?:stornier\w*|storno|abbestellen|bestellung zuruckziehen|will (?:es|sie) nicht mehr)\b",
                 r"\b(?:cancelar|cancelamento|nao quero mais)\b",
             ),

@@ -88,6 +88,27 @@ _NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: How long it takes once the return reaches us: "once you get it how long", "une fois reçu, combien de temps".
+_ONCE_RECEIVED = re.compile(
+    rf"(?=.*\b{words.HOW_LONG}\b)(?=.*\b(?:once|after|when) (?:you|u|ya) (?:get|got|receive|have)\b"
+    r"|.*\b(?:une fois (?:que vous l'avez |que vous l'aurez |que c'est )?recu|une fois que vous l'avez)\b"
+    r"|.*\b(?:cuando (?:lo|la) (?:reciban|recibais|tengan)|una vez (?:que )?(?:lo|la) (?:reciban|tengan))\b"
+    r"|.*\b(?:wenn ihr(?:'?s| es)? (?:habt|bekommt)|sobald (?:ihr|sie) (?:es )?(?:habt|haben|bekommen))\b"
+    r"|.*\b(?:depois de (?:vos |lhes )?chegar|quando (?:voces )?(?:receberem|recebem)|assim que (?:chegar"
+    r"|receberem))\b)"
+)
+
+
+def asks_within_returns(text: str, state: dict) -> bool:
+    """A longer message that asks until when, or how long once it is back with us, right after a written
+    answer on returns: it reads on from that thread, whatever else it tells."""
+    articles = state.get("topic_articles") or []
+    if not any(a.startswith("policy:returns#") for a in articles):
+        return False
+    folded = fold(text)
+    return bool(_ASKS_DEADLINE.search(folded) or _ONCE_RECEIVED.search(folded))
+
+
 def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     """The topics of a short "and ...?" message, read on from the previous question's topics
     ("and how much is overnight?" still asks its price)."""
@@ -115,7 +136,11 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
             asked = list(_SHIPPING_THREAD)
         if asked:
             return [t for t in TOPICS if t.name in asked]
-    if any(b.article.startswith("policy:returns#") for b in before) and _ASKS_DEADLINE.search(folded):
+    in_returns = any(b.article.startswith("policy:returns#") for b in before)
+    if in_returns and _ONCE_RECEIVED.search(folded) and not any(t.article.startswith("policy:returns#") for t in found):
+        # "et une fois que vous l'avez reçu ça prend combien de temps ?" after the return rules: the refund.
+        return [t for t in TOPICS if t.name == "refund_timing"]
+    if in_returns and _ASKS_DEADLINE.search(folded):
         # "bis wann geht das? noch im Jänner?" after the gift rule: the return's deadline, not the shipping one.
         if not any(t.article.startswith("policy:returns#") for t in found):
             return [t for t in TOPICS if t.name == "return_deadline"]

@@ -9,7 +9,7 @@ from typing import Any
 from ..tools.context import ToolContext
 from . import cues, focus, nlu
 from .deps import Turn
-from .policy import LocalPolicy
+from .policy import EXPLAINED, LocalPolicy
 from .state import TurnState
 
 
@@ -76,6 +76,14 @@ class DialogueBase:
         order = self.svc.store.order(order_key)
         ships = self.svc.store.shipments(order.id or 0) if order else []
         return str(ships[-1].status) if ships else None
+
+    def another_status(self, fact: Any, order_key: str | None) -> bool:
+        """A written answer that explains a carrier status the order is not in ("out for delivery means it
+        comes today" beside a parcel in transit): said there, it would state a false status."""
+        if not order_key or not str(getattr(fact, "source_id", "")).startswith("policy:carrier#"):
+            return False
+        status = self.shipment_status(order_key)
+        return status is not None and EXPLAINED.get(status) != fact.source_id
 
     def handoff(self, reason: str, preamble: dict | None = None, evidence: list | None = None) -> dict:
         """Bring in a person; `preamble` is a plan whose answer goes first (what we know)."""

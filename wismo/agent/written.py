@@ -41,7 +41,12 @@ class WrittenAnswers(DialogueBase):
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         found = topics.topics_of(self.text)
-        short = cues.elliptical(self.text) or (len(self.text.split()) <= 8 and not self.ents)
+        short = (
+            cues.elliptical(self.text)
+            or (len(self.text.split()) <= 8 and not self.ents)
+            # "sie hat ihn am 28.11. bestellt ... bis wann genau?" in the thread of the return rules: read on.
+            or (not self.ents.get("order_number") and topics.asks_within_returns(self.text, self.state))
+        )
         if short and self.state.get("topic_articles"):
             # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
             found = topics.read_on(self.text, found, topics.of_articles(self.state["topic_articles"]))

@@ -193,7 +193,8 @@ _SIGNED_AFTER_CLOSING = re.compile(
 _AFTER_THANKS = frozenset(
     """again mate mates guys everyone all team lads folks heaps loads tons much bunch buddy pal dude bro
     equipo equipe chicos amigos mil millones tudo pessoal galera time vielmals nochmals sehr schon nochmal
-    encore bien infiniment davance avance bcp beaucoup muito mto muchas muchisimas lots vielen tausend""".split()
+    encore bien infiniment davance avance bcp beaucoup muito mto muchas muchisimas lots vielen tausend
+    vilmal vielmal vilmol tuusig tusig viu fescht gell gall nomal nochmal mol totales demais pela atencao""".split()
 )
 #: Introducing oneself by name and "here": "thandiwe here", "abebe speaking", "salut ewen ici", "hoi seraina da".
 _NAME_HERE = re.compile(
