@@ -281,3 +281,29 @@ def test_what_time_for_a_parcel_on_its_way_is_its_day_and_the_carriers_hours(age
     cited = source_ids(reply)
     assert reply.handoff is None, reply.text
     assert "policy:delivery#time-of-day" in cited and "policy:carrier#out-for-delivery" not in cited, reply.text
+
+
+def test_an_order_number_written_apart_then_a_zip_is_no_waybill():
+    from wismo.agent.entities import extract_entities
+
+    found = extract_entities("tracking says EXCEPTION what does that mean 💀 # WS 13275 27605")
+    assert found == {"order_number": ["WS13275"], "postal_code": ["27605"]}
+
+
+def test_the_one_coming_today_is_the_order_out_for_delivery():
+    state = {"verified_orders": ["WS1", "WS2"], "verified_order": "WS1"}
+    status = {"WS1": "in_transit", "WS2": "out_for_delivery"}.get
+    assert focus.named_by_status(state, "ok the one coming today, who is bringing it", status) == "WS2"
+
+
+def test_whats_the_hold_up_asks_what_keeps_the_parcel_not_for_a_pickup_point(agent, orders):
+    row = next(r for r in orders if r["status"] == "info_received")
+    cid = agent.start("web")
+    agent.send(cid, f"tracking just says label created, is it even shipped?? {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "whats the hold up")
+    cited = source_ids(reply)
+    assert "policy:carrier#label-created" in cited and not any(c.startswith("pickup:") for c in cited), reply.text
+
+
+def test_can_it_still_go_back_is_the_return_window():
+    assert [t.article for t in topics.topics_of("can it still go back after christmas?")] == ["policy:returns#window"]

@@ -774,6 +774,8 @@ BOOK_IT = _rx(
 STATUS_MEANING = _rx(
     r"\b(?:is (?:that|this|it) normal|(?:does|do) (?:that|this|it) (?:even )?mean|is (?:that|this) (?:bad|a problem"
     r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean"
+    # "whats the hold up", "why the holdup?": what is keeping it, not a parcel held for pickup.
+    r"|\b(?:what'?s|whats|what is|why) the (?:hold ?-?up|delay)\b|\bwhat'?s taking (?:so|this) long\b"
     # "why does my tracking say returned to sender??": what the status means, not the status again.
     r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*"
     # "why hasnt it shipped yet", "why is it taking so long": the status's written meaning, why it is so.

@@ -396,6 +396,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "vous avez des points relais près de chez moi ?" with the order in focus: its points, not the policy.
             or (self.focus is not None and intent == "policy_question" and cues.any_of(cues.NEARBY, self.text))
         )
+        if intent == "pickup_alternative" and self.focus and not cues.asks_pickup(self.text):
+            if cues.any_of(cues.STATUS_MEANING, self.text):
+                return "order_status", max(confidence, self.threshold)  # "whats the hold up": what keeps it
         left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:
             return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan

@@ -156,6 +156,9 @@ def _looks_like_phone(text: str, start: int, raw: str) -> bool:
     return bool(_PHONE_CUE_RE.search(before)) or before.rstrip().endswith(("+1", "+", "(", ")"))
 
 
+_AFTER_WS = re.compile(r"(?<![a-z0-9])ws[\s\-_#]*$", re.IGNORECASE)
+
+
 def tracking_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, compact number) of every tracking number in `text` with a known carrier format."""
     found: list[tuple[int, int, str]] = []
@@ -167,6 +170,8 @@ def tracking_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if carrier == "dhl" and value.isdigit() and _looks_like_phone(text, match.start(), raw):
             continue
+        if raw[:1].isdigit() and " " in raw and _AFTER_WS.search(text[: match.start()]):
+            continue  # "# WS 13275 27605": an order number and a ZIP, not one waybill
         found.append((match.start(), match.end(), value))
     return found
 

@@ -136,6 +136,12 @@ _BY_STATUS: dict[str, tuple[str, frozenset[str]]] = {
         r"|\b(?:celui|celle) (?:qui est )?en retard\b|\b(?:die|das) verspatete\b|\b(?:o|a) atrasad[oa]\b",
         frozenset({"delayed", "exception"}),
     ),
+    "today": (
+        r"\bthe one (?:that'?s |thats |which is )?(?:coming|arriving|due|out for delivery) today\b"
+        r"|\b(?:el|la) que (?:llega|viene) hoy\b|\b(?:celui|celle) qui (?:arrive|est livree?) aujourd'hui\b"
+        r"|\b(?:die|das),? (?:die|das) heute (?:kommt|ankommt|zugestellt wird)\b|\b(?:o|a) que (?:chega|vem) hoje\b",
+        frozenset({"out_for_delivery"}),
+    ),
     "delivered": (
         r"\b(?:the )?delivered (?:one|order|package|parcel)\b|\bthe one (?:that|which) (?:came|arrived|was delivered)\b"
         r"|\b(?:el|la) que (?:ya )?(?:llego|me llego|entregaron)\b|\b(?:celui|celle) qui est (?:arrive|livre)e?\b"

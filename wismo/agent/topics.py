@@ -453,6 +453,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|zuruck\w*|umtausch\w*|retour\w*|troca\w*)",
             # "it came sept 20. can i still return it?": whether the window is still open.
             r"\b(?:can|could) (?:i|we) still (?:return|send (?:it|them) back|exchange)\b|\bis it too late to return\b"
+            r"|\b(?:can|could) (?:it|they|this|that) still (?:go|be sent|be taken) back\b|\bstill be returned\b"
             r"|\b(?:todavia|aun) (?:puedo|se puede) (?:devolver|cambiar)\b|\b(?:puis-je|je peux|peut-on"
             r"|on peut) encore "
             r"(?:le |la |les )?(?:retourner|renvoyer|rendre|echanger)\b"
