@@ -307,3 +307,82 @@ def test_whats_the_hold_up_asks_what_keeps_the_parcel_not_for_a_pickup_point(age
 
 def test_can_it_still_go_back_is_the_return_window():
     assert [t.article for t in topics.topics_of("can it still go back after christmas?")] == ["policy:returns#window"]
+
+
+@pytest.mark.parametrize("text", ["ugh ok forget it then", "bueno, olvídalo", "ok laisse tomber", "na gut, vergiss es"])
+def test_an_ok_that_drops_the_proposal_is_a_no(agent, text):
+    assert cues.is_no(text) and not cues.is_yes(text)
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, f"forget-it-{text[:5]}")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    proposal = agent.send(cid, f"i want to return the {item}, {row['order_number']} {row['email']}")
+    assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
+    agent.send(cid, text)
+    assert returns_of(agent, row) == []
+
+
+def test_somethings_missing_is_a_missing_item():
+    assert problems.detect("got my box but somethings missing") == "missing_item"
+
+
+def test_never_got_it_and_the_money_back_on_a_parcel_that_stopped_goes_to_a_person(agent, orders):
+    row = next(r for r in orders if r["status"] == "expired")
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    reply = agent.send(cid, "i never got it. i want it sent again or my money back")
+    assert reply.handoff and reply.handoff["reason"] == "refund_request", reply.text
+
+
+def test_keeping_it_with_a_question_answers_it_and_books_nothing(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "keep-with-question")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    agent.send(cid, f"want to return the {item}. {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "wait actually how long do i have? maybe ill keep it for now")
+    assert "policy:returns#window" in source_ids(reply), reply.text
+    assert returns_of(agent, row) == []
+
+
+def test_having_to_be_home_to_sign_is_the_signature_rule():
+    found = topics.topics_of("and do i have to be home to sign for it or do they just drop it")
+    assert [t.article for t in found] == ["policy:delivery#signature"]
+
+
+def test_sunday_yes_or_no_after_the_weekend_rule_reads_on():
+    text = "wait so sunday yes or no"
+    before = topics.of_articles(["policy:shipping#weekend"])
+    assert [t.article for t in topics.read_on(text, topics.topics_of(text), before)] == ["policy:shipping#weekend"]
+
+
+@pytest.mark.parametrize("ask", ["kostet mich das was?", "does that cost me anything?", "me cuesta algo?"])
+def test_a_cost_question_right_after_an_exchange_is_what_returns_cost(ask):
+    assert [t.article for t in topics.after_a_return(ask)] == ["policy:returns#cost"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nomas cambie de opinion. que me regresen el dinero a mi tarjeta porfa",
+        "just changed my mind, money back to my card please",
+        "j'ai changé d'avis, remboursez-moi sur ma carte",
+        "mudei de ideia, quero o reembolso no cartão",
+    ],
+)
+def test_a_changed_mind_is_a_reason_not_an_exchange(text):
+    from wismo.agent import actions
+
+    assert actions.option_of(text) == "refund"
+
+
+def test_paying_for_the_return_label_in_german_is_what_returns_cost():
+    assert [t.article for t in topics.topics_of("muss ich das Rücksendeetikett zahlen?")] == ["policy:returns#cost"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("why not?? i already paid for it", True), ("sure why not", False), ("why not, go ahead", False)],
+)
+def test_why_not_with_a_question_mark_asks_why(text, asks):
+    assert cues.any_of(cues.STATUS_MEANING, text) is asks

@@ -141,10 +141,17 @@ _NEGATED_OPTION = re.compile(
 )
 
 
+_CHANGED_MIND = re.compile(
+    r"\b(?:cambi\w* de (?:opinion|idea|parecer)|changed? (?:my|your) mind|change d'avis|changer d'avis"
+    r"|mudei de (?:ideia|opiniao)|mudar de ideia|meinung geandert|es mir anders uberlegt)\b"
+)
+
+
 def option_of(text: str, default: str | None = "refund") -> str | None:
     """refund | store_credit | exchange, from the customer's words; `default` when they name none."""
     # "no exchange, just refund me": an option the customer turns down is not the one they want.
     low = _NEGATED_OPTION.sub(" ", cues.fold(text))
+    low = _CHANGED_MIND.sub(" ", low)  # "cambié de opinión", "changed my mind": a reason, no exchange
     if _STORE_CREDIT.search(low):
         return "store_credit"
     if _EXCHANGE.search(low):

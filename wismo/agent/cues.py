@@ -800,6 +800,8 @@ STATUS_MEANING = _rx(
     r"|\b(?:don'?t|dont|do not) (?:really |quite )?(?:get|understand|know|see) why\b"
     r"|\bno (?:entiendo|se) por ?que\b|\bje (?:ne )?comprends pas pourquoi\b|\bverstehe nicht,? warum\b"
     r"|\bnao (?:entendo|sei) por ?que\b",
+    # "why not?? i already paid for it" after "waiting to ship": why it is so (a "why not" with no "?" agrees).
+    r"^\W*(?:why not|how come|por ?que no|pourquoi pas|warum (?:denn )?nicht|por ?que nao)\s*\?",
 )
 #: "what are my options?", "so what happens now?": what the order's status means for the customer.
 WHAT_NOW = _rx(
@@ -1081,8 +1083,8 @@ def is_yes(text: str) -> bool:
     if "?" in folded:
         # "isn't that what I just said? yes": a plain yes after the question still says yes.
         return bool(_YES_AFTER_QUESTION.search(folded))
-    if NO.search(folded) or WAIT.search(folded) or re.search(_HOLD, folded):
-        return False
+    if NO.search(folded) or WAIT.search(folded) or re.search(_HOLD, folded) or _GIVE_UP.search(folded):
+        return False  # ("ugh ok forget it then": an "ok" that drops it)
     if _short_answer(folded, YES) or (bool(YES_INSIDE.search(folded)) and len(folded.split()) <= 6):
         return True
     if BOOK_IT.search(folded) and len(folded.split()) <= 16 and not _CONDITION.search(folded):
@@ -1155,9 +1157,18 @@ _CANCEL_WORD = r"\b(?:cancel\w*|stop|annul\w*|storn\w*|abbrech\w*|anul\w*)"
 
 
 def is_no(text: str) -> bool:
-    """A no to what the bot just proposed: "no", "nope, cancel", not "no, I want a refund instead"."""
+    """A no to what the bot just proposed: "no", "nope, cancel", "ugh ok forget it then", not "no, I want a
+    refund instead"."""
     folded = _stretched(fold(text))
-    return _short_answer(folded, NO)
+    return _short_answer(folded, NO) or (len(folded.split()) <= 8 and bool(_GIVE_UP.search(folded)))
+
+
+#: Dropping what was proposed, anywhere in a short message: "ugh ok forget it then", "bueno, olvídalo".
+_GIVE_UP = re.compile(
+    r"\b(?:forget (?:it|about it)|never ?mind|nvm|leave it|don'?t bother|olvidalo|dejalo|dejelo|no importa"
+    r"|laisse(?:z)? tomber|oublie(?:z)?(?: ca)?|vergiss es|vergessen sie es|lass (?:es|mal)|esquece|deixa pra la"
+    r"|deixa (?:isso|quieto))\b"
+)
 
 
 _NOT_SHOUTED = re.compile(r"<[A-Z_]+_\d+>|\S*\d\S*|\S+@\S+|\b(?:UPS|USPS|DHL|ZIP|ETA|RMA|USA|OK|FEDEX|CEP|PLZ|NIF)\b")

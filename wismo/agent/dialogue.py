@@ -26,7 +26,7 @@ from .deps import Turn
 from .followup import is_followup
 from .order_answers import OrderAnswers
 from .pending import PendingReplies
-from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan
+from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .state import TurnState
 
 #: A demoted WISMO reading counts mid-conversation when the model's own score reaches this.
@@ -134,6 +134,11 @@ class Dialogue(PendingReplies, OrderAnswers):
         pending = state.get("pending_action")
         if self.keeps_everything(pending):
             evidence, p = actions.keep_items(self.ctx(), self.focus or "")
+            asked = topics.topics_of(self.text) if "?" in self.text else []
+            if asked:
+                # "wait actually how long do i have? maybe ill keep it for now": nothing booked, and the answer.
+                facts = written_facts([t.article for t in asked])
+                p, evidence = then_written(p, facts), [*evidence, *facts]
             return self.answer(evidence, p, pending_action=None, last_intent="start_return", intent="start_return")
         if pending:
             done = self.pending_action(pending)
@@ -272,6 +277,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             reason = problems.REASON.get(problem)
             return self.handoff(reason) if reason else self.answer([], plan("policy_unknown", quick=[TALK_TO_PERSON]))
         main = trackings[-1]
+        if problem == "not_received" and main.status in problems.STUCK and problems.demands_money(self.text):
+            # "i never got it. i want it sent again or my money back" on a parcel that stopped: the demand.
+            problem = "refund_demand"
         if problem == "refund_demand" and main.status in problems.RETURNABLE:
             self.out["intent"] = "start_return"
             return self.order_turn("start_return")  # a refund for what arrived is a return
@@ -334,7 +342,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "when's it gonna get here? it's a gift for my mama": no return asked, the date is.
             return "order_status", max(confidence, self.threshold)
         asks_anew = "?" in self.text or any(cues.any_of(c, self.text) for c in (cues.WHEN, cues.WHERE))
-        generic = intent in ("order_status", "out_of_scope", "smalltalk")
+        generic = intent in ("order_status", "out_of_scope", "smalltalk") or (
+            # "the gift receipt says #WS12170, it was shipped to my place, zip 10128": delivery words, no problem
+            intent == "delivery_issue" and problems.detect(self.text, intent) is None
+        )
         if self.auth == "verified" and generic and pending in NEEDS_ORDER and pending != intent and not asks_anew:
             # "it was shipped to my place, zip is 80202" after we asked for it to start a return: the
             # details we asked for, so the request they were asked for goes on.

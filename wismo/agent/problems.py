@@ -119,7 +119,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "missing_item",
             (
-                r"\b(?:(?:item|piece|part|one|thing)s? (?:is |was |are )?missing|missing (?:from|in) (?:the |my )?"
+                r"\b(?:(?:item|piece|part|one|thing)s? (?:is |was |are )?missing|something'?s missing|smth'?s missing"
+                r"|missing (?:from|in) (?:the |my )?"
                 r"(?:box|package|parcel|order)|is missing|was missing|(?:box|package|parcel) (?:was|came|arrived) "
                 r"empty|empty (?:box|package|parcel)|only (?:got|received|came with) (?:one|two|\d|part|half)|not "
                 r"(?:everything|all (?:of )?(?:the )?items?) (?:was|were|came|arrived)|"
@@ -350,6 +351,13 @@ _REFUND_WORDS = re.compile(
     r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"
     r"erstatt\w*|geld zuruck|dinheiro de volta|meu dinheiro)\b"
 )
+
+
+def demands_money(text: str) -> bool:
+    """The money back (or the parcel sent again) asked for, not only mentioned."""
+    return bool(_REFUND_WORDS.search(cues.fold(text)))
+
+
 _NOT_DAMAGED = re.compile(
     r"\b(?:(?:is|was|it'?s|its)?\s*(?:not|nothing|isn'?t|wasn'?t)\s+(?:\w+\s+)?"
     r"(?:damaged|broken|wrong with it|defective)|"

@@ -39,7 +39,9 @@ HOW_LONG_AFTER = (
 COST = (
     r"(?:how much|cost|costs|price|fee|free|gratis|gratuit\w*|kostenlos|cuanto (?:cuesta|vale|sale|es)|precio|combien"
     r"|coute|prix|tarif|"
-    r"was kostet|wie viel|kosten|preis|quanto (?:custa|custam|e|fica)|preco|valor)"
+    r"was kostet|wie viel|kosten|kostet (?:mich |uns )?(?:das|es|die) (?:was|etwas)|preis|quanto (?:custa|custam|e"
+    r"|fica)"
+    r"|preco|valor|cuesta algo|me cuesta|custa (?:algo|alguma coisa)|tem custo|q(?:n)?to (?:custa|custam|e|fica))"
 )
 SHIPPING = (
     r"(?:shipping|delivery|2[- ]?day|two[- ]day|overnight|express|next[- ]day|envio|2 dias|urgente|livraison|"

@@ -77,6 +77,14 @@ _NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "return_deadline",
     ),
+    "policy:shipping#weekend": (
+        # "wait so sunday yes or no" after who delivers on weekends: the same rule, asked again.
+        re.compile(
+            r"\b(?:saturdays?|sundays?|weekends?|sabados?|domingos?|samedis?|dimanches?|samstags?|sonntags?"
+            r"|wochenende|fim de semana|fin de semana|week-?end)\b"
+        ),
+        "weekend_delivery",
+    ),
     "policy:shipping#where": (
         re.compile(
             r"\b(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|territor\w*|samoa|apo|fpo"
@@ -107,6 +115,13 @@ def asks_within_returns(text: str, state: dict) -> bool:
         return False
     folded = fold(text)
     return bool(_ASKS_DEADLINE.search(folded) or _ONCE_RECEIVED.search(folded))
+
+
+def after_a_return(text: str) -> list[Topic]:
+    """ "kostet mich das was?" right after a return or exchange was booked: what returns cost."""
+    if _ASKS_PRICE.search(fold(text)) and not _NAMES_SPEED.search(fold(text)):
+        return [t for t in TOPICS if t.name == "return_cost"]
+    return []
 
 
 def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
@@ -179,7 +194,8 @@ TOPICS: tuple[Topic, ...] = (
         "policy:delivery#signature",
         _rx(
             # "do I have to sign for it?", "¿hay que firmar?", "faut-il signer ?", "muss ich unterschreiben?"
-            r"\b(?:have to|need to|must|gotta|do i|does someone|will i|has to) (?:\w+ )?sign (?:for )?(?:it|them|the)\b"
+            r"\b(?:have to|need to|must|gotta|do i|does someone|will i|has to) (?:\w+ ){0,3}sign (?:for )?(?:it|them"
+            r"|the)\b"
             r"|\bsignature (?:required|needed)\b|\bneeds? a signature\b",
             r"\b(?:hay que|tengo que|tiene que|necesito|hace falta) firmar\b|\bfirma (?:obligatoria|requerida)\b",
             r"\b(?:faut-il|il faut|dois-je|je dois|faudra) (?:le |la )?signer\b|\bsignature (?:obligatoire|requise)\b",
@@ -503,10 +519,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|regres\w*)\b",
             r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
             r"|\b(?:payant|gratuit\w*|payer|paye|paie|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
-            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b.{0,30}"
+            r"\b(?:ruck(?:sendung|sende|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b.{0,30}"
             r"\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b"
             r"|\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b.{0,30}"
-            r"\b(?:ruck(?:sendung|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b",
+            r"\b(?:ruck(?:sendung|sende|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b",
             # "does the exchange cost anything?", "el cambio cuesta algo?", "l'échange est payant ?", "a troca custa?"
             r"\b(?:the )?exchanges?\b.{0,20}\b(?:cost (?:anything|money|me)|costs? anything|free|fee|charge\w*)\b"
             r"|\bel cambio\b.{0,20}\b(?:cuesta|gratis|cobran|tiene costo)\b|\bl'echange\b.{0,20}\b(?:payant|gratuit"

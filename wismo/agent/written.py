@@ -47,6 +47,8 @@ class WrittenAnswers(DialogueBase):
             # "sie hat ihn am 28.11. bestellt ... bis wann genau?" in the thread of the return rules: read on.
             or (not self.ents.get("order_number") and topics.asks_within_returns(self.text, self.state))
         )
+        if short and not found and self.state.get("last_intent") in ("start_return", "return_status"):
+            found = topics.after_a_return(self.text)
         if short and self.state.get("topic_articles"):
             # "and 2-day?" after the holiday cut-offs: the cut-off again, for that speed.
             found = topics.read_on(self.text, found, topics.of_articles(self.state["topic_articles"]))
