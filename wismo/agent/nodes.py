@@ -132,17 +132,22 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     out: dict[str, Any] = dict(aim.changes)
     if aim.verify is None:
         return out | {"auth": aim.note or "none"}
+    known = focus.verified_list(dict(state))
+    verified = [o for o in out.get("verified_orders", known) if o != aim.verify] + [aim.verify]
+    # (`verified` is the list itself: orders also named in the message join it below)
+    now_verified = {
+        "verified_order": aim.verify,
+        "verified_orders": verified,
+        "pending_order": None,
+        "auth": "verified",
+    }
+    if not aim.typed and svc.gatekeeper.same_customer(aim.verify, known):
+        return out | now_verified  # the customer's other order, no new details typed: their proof covers it
     credential = aim.credential or ""
     value = credential
     if _PLACEHOLDER.match(credential):
         value = turn.pii.get(credential) or svc.vault.resolve(state["conversation_id"], credential)
     is_email = "@" in (value or "")
-    known = focus.verified_list(dict(state))
-    if not aim.typed and svc.gatekeeper.same_customer(aim.verify, known):
-        # The customer's other order, with no new details typed: their earlier proof covers it.
-        verified = [o for o in out.get("verified_orders", known) if o != aim.verify] + [aim.verify]
-        changes = {"verified_order": aim.verify, "verified_orders": verified, "pending_order": None}
-        return out | changes | {"auth": "verified"}
     verdict = svc.gatekeeper.verify(
         state["conversation_id"],
         aim.verify,
@@ -152,8 +157,6 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
         now=turn.wall_now,
     )
     if verdict.verified:
-        verified = [o for o in out.get("verified_orders", focus.verified_list(dict(state))) if o != aim.verify]
-        verified.append(aim.verify)
         for extra in aim.also:
             # Other orders named in the same message, checked with the same details (each attempt counts).
             more = svc.gatekeeper.verify(
@@ -166,12 +169,7 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
             )
             if more.verified and extra not in verified:
                 verified.insert(len(verified) - 1, extra)
-        return out | {
-            "verified_order": aim.verify,
-            "verified_orders": verified,
-            "pending_order": None,
-            "auth": "verified",
-        }
+        return out | now_verified
     if not aim.typed and not verdict.reason.endswith("limited"):
         # The email/ZIP given for another order does not fit this one: ask for this order's own.
         return out | {"auth": "need_credential"}
