@@ -239,8 +239,8 @@ class OrderAnswers(WrittenAnswers):
                     self.out["intent"] = effective = "policy_question"
                 p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
                 # (the request's words wait with it: the item and size once the order is proved)
-                said = self.state.get("pending_text") or self.text
-                return self.answer([fact], p, pending_intent=effective, last_intent=effective, pending_text=said)
+                waits = {"pending_intent": effective, "pending_text": self.request_text}
+                return self.answer([fact], p, last_intent=effective, **waits)
         return self.ask_for_order(effective)
 
     def also_about(self, ctx: ToolContext, others: list[str], evidence: list, p: dict) -> tuple[list, dict]:
@@ -284,7 +284,7 @@ class OrderAnswers(WrittenAnswers):
         out = self.out | {
             "plan": then_written(p, written) if written else p,
             "pending_intent": effective,
-            "pending_text": self.state.get("pending_text") or self.text,
+            "pending_text": self.request_text,
             "awaiting": "verification",
         }
         return out | {"evidence": written} if written else out

@@ -42,6 +42,12 @@ class DialogueBase:
         return self.state.get("verified_order")
 
     @property
+    def request_text(self) -> str:
+        """The words of the request that waits for the order's details (its item, size, option), or this
+        message when none waits: kept, not replaced, while the customer asks around it."""
+        return self.state.get("pending_text") or self.text
+
+    @property
     def gift(self) -> bool:
         """The customer said they received the order as a gift, in this message or an earlier one."""
         return bool(self.state.get("gift_received")) or bool(cues.RECEIVED_GIFT.search(cues.fold(self.text)))

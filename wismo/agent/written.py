@@ -166,8 +166,7 @@ class WrittenAnswers(DialogueBase):
             # "meine Tante hat mir was geschenkt, ich würds gern zurückgeben. Kriegt sie das mit?": the
             # question answered, and the return still asked for once the order's details come, with the
             # item and size it named ("j'ai reçu la Down Jacket, trop petite, je peux échanger ?").
-            said = self.state.get("pending_text") or self.text
-            reply = reply | {"pending_intent": "start_return", "pending_text": said}
+            reply = reply | {"pending_intent": "start_return", "pending_text": self.request_text}
         return reply
 
     def asks_status_too(self) -> bool:
