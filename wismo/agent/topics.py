@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import topic_words as words
 from .cues import ERRAND, fold
@@ -56,9 +57,18 @@ _HOW_TO_DO_IT = re.compile(
 )
 
 
-#: What a short follow-up with no topic of its own asks after a given article: (its words, the topic).
-_NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
-    "policy:pickup#holiday-hours": (
+class _NextAsked(NamedTuple):
+    """What a short follow-up asks after a given article: its words, the topic it asks, and the topics it
+    may also match and still mean that one (a place with "how long" reads as the shipping speeds)."""
+
+    words: re.Pattern[str]
+    topic: str
+    also: frozenset[str] = frozenset()
+
+
+#: What a short follow-up with no topic of its own asks after a given article.
+_NEXT_ASKED: dict[str, _NextAsked] = {
+    "policy:pickup#holiday-hours": _NextAsked(
         re.compile(
             r"\b(?:usually|normally|regular(?:ly)?|otherwise|d'habitude|normalement|sinon|normalmente|habitualmente"
             r"|de costumbre|normalerweise|sonst|gewohnlich|geralmente|costuma)\b"
@@ -69,15 +79,16 @@ _NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "store_hours",
     ),
-    "policy:returns#window": (
+    "policy:returns#window": _NextAsked(
         # "what about something i bought in late november?" after the window: that purchase's window.
         re.compile(
             r"\b(?:what about|and|how about|y|et|und|e)\b.{0,40}\b(?:bought|purchased|ordered|got|compre|pedi"
             r"|achete|commande|gekauft|bestellt|comprei)\b"
         ),
         "return_deadline",
+        frozenset({"gift_privacy"}),
     ),
-    "policy:shipping#weekend": (
+    "policy:shipping#weekend": _NextAsked(
         # "wait so sunday yes or no" after who delivers on weekends: the same rule, asked again.
         re.compile(
             r"\b(?:saturdays?|sundays?|weekends?|sabados?|domingos?|samedis?|dimanches?|samstags?|sonntags?"
@@ -85,13 +96,14 @@ _NEXT_ASKED: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "weekend_delivery",
     ),
-    "policy:shipping#where": (
+    "policy:shipping#where": _NextAsked(
         re.compile(
             r"\b(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|territor\w*|samoa|apo|fpo"
             r"|canada|mexico|europe|europa|uk|germany|alemania|allemagne|deutschland|france|francia|frankreich"
             r"|brasil|brazil|portugal|espana|spain|espagne|spanien)\b"
         ),
         "ship_where",
+        frozenset({"shipping_cost"}),
     ),
 }
 
@@ -119,7 +131,8 @@ def asks_within_returns(text: str, state: dict) -> bool:
 
 def after_a_return(text: str) -> list[Topic]:
     """ "kostet mich das was?" right after a return or exchange was booked: what returns cost."""
-    if _ASKS_PRICE.search(fold(text)) and not _NAMES_SPEED.search(fold(text)):
+    folded = fold(text)
+    if _ASKS_PRICE.search(folded) and not _NAMES_SPEED.search(folded):
         return [t for t in TOPICS if t.name == "return_cost"]
     return []
 
@@ -132,16 +145,10 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
         return before  # "how do i do that then" after the delivery instructions: the same article, again
     for b in before:
         nxt = _NEXT_ASKED.get(b.article)
-        # (a place named with "how long" reads as the shipping speeds; after where we ship, it is that place)
-        loose = (
-            not found
-            or (nxt is not None and nxt[1] == "ship_where" and all(t.name == "shipping_cost" for t in found))
-            or (nxt is not None and nxt[1] == "return_deadline" and all(t.name == "gift_privacy" for t in found))
-        )
-        if nxt is not None and loose and nxt[0].search(folded):
+        if nxt is not None and all(t.name in nxt.also for t in found) and nxt.words.search(folded):
             # "et le dimanche d'habitude ?" after the holiday hours: the usual hours; "y a Puerto Rico? cuánto
             # tarda?" after where we ship: where we ship, which says how much longer the territories take.
-            return [t for t in TOPICS if t.name == nxt[1]]
+            return [t for t in TOPICS if t.name == nxt.topic]
     if any(b.name in _SHIPPING_THREAD for b in before) and all(t.name in _SHIPPING_THREAD for t in found):
         # "was kostet das?" after the cut-offs, "e no envio normal até quando?" after the prices.
         asks = (_ASKS_DEADLINE, _ASKS_PRICE)
@@ -152,12 +159,12 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
         if asked:
             return [t for t in TOPICS if t.name in asked]
     in_returns = any(b.article.startswith("policy:returns#") for b in before)
-    if in_returns and _ONCE_RECEIVED.search(folded) and not any(t.article.startswith("policy:returns#") for t in found):
-        # "et une fois que vous l'avez reçu ça prend combien de temps ?" after the return rules: the refund.
-        return [t for t in TOPICS if t.name == "refund_timing"]
-    if in_returns and _ASKS_DEADLINE.search(folded):
-        # "bis wann geht das? noch im Jänner?" after the gift rule: the return's deadline, not the shipping one.
-        if not any(t.article.startswith("policy:returns#") for t in found):
+    if in_returns and not any(t.article.startswith("policy:returns#") for t in found):
+        if _ONCE_RECEIVED.search(folded):
+            # "et une fois que vous l'avez reçu ça prend combien de temps ?" after the return rules: the refund.
+            return [t for t in TOPICS if t.name == "refund_timing"]
+        if _ASKS_DEADLINE.search(folded):
+            # "bis wann geht das? noch im Jänner?" after the gift rule: the return's deadline, not the shipping one.
             return [t for t in TOPICS if t.name == "return_deadline"]
     if any(b.name == "return_in_store" for b in before) and [t.name for t in found] == ["pickup_bring"]:
         # "do I need to bring anything?" after returning in a store: what the store asks for, not the carrier.
@@ -244,7 +251,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:schon|bereits) (?:abgebucht|belastet)\b|\bwann wird\b.{0,25}\b(?:abgebucht|belastet)\b"
             r"|\b(?:vormerkung|reservierung auf der karte|autorisierung)\b",
             r"\b(?:ja )?(?:cobraram|foi cobrado|debitaram|descontaram|cobrou)\b|\bquando (?:vao|voces vao) cobrar\b"
-            r"|\b(?:cobranca|pre-?autorizacao|cobranca) pendente\b",
+            r"|\b(?:cobranca|pre-?autorizacao) pendente\b",
         ),
     ),
     Topic(
