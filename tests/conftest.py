@@ -85,6 +85,13 @@ def returns_of(agent, row: dict) -> list:
         return list(s.exec(select(Return).where(Return.order_id == order.id)))
 
 
+def new_returns(agent, row: dict, before: list) -> list:
+    """The returns booked on the order since `before` (the session's store is shared between tests, and
+    an earlier test may have booked one on the same order)."""
+    seen = {r.rma for r in before}
+    return [r for r in returns_of(agent, row) if r.rma not in seen]
+
+
 def source_ids(reply) -> list[str]:
     """The source ids a reply cites."""
     return [c["source_id"] for c in reply.citations]

@@ -12,7 +12,7 @@ from wismo.agent import actions, cues
 from wismo.evals.picker import OrderPicker, _returnable_lines
 from wismo.i18n import detect
 
-from .conftest import pick, returns_of, source_ids
+from .conftest import new_returns, pick, returns_of, source_ids
 
 CUTOFFS = "policy:shipping#holiday-cutoffs"
 OPTIONS = "policy:shipping#options"
@@ -52,21 +52,15 @@ def _proposal(agent, key: str):
     return cid, row, items, returns_of(agent, row)
 
 
-def _new_returns(agent, row: dict, before: list) -> list:
-    """The returns booked on the order since `before` (the session's store is shared between tests)."""
-    seen = {r.rma for r in before}
-    return [r for r in returns_of(agent, row) if r.rma not in seen]
-
-
 def test_the_item_named_again_while_its_return_waits_keeps_the_proposal(agent):
     cid, row, items, before = _proposal(agent, "named-again")
     first = agent.send(cid, f"the {items[0]}, refund please")
     assert any(c.startswith("return:plan:") for c in source_ids(first)), first.text
     again = agent.send(cid, f"it's the {items[0]}")
-    assert not _new_returns(agent, row, before), "naming the item again is no yes"
+    assert not new_returns(agent, row, before), "naming the item again is no yes"
     assert "yes" in again.text.lower(), again.text
     agent.send(cid, "yes")
-    assert [r.option for r in _new_returns(agent, row, before)] == ["refund"]
+    assert [r.option for r in new_returns(agent, row, before)] == ["refund"]
 
 
 def test_nothing_like_store_credit_is_a_refund(agent):
@@ -74,7 +68,7 @@ def test_nothing_like_store_credit_is_a_refund(agent):
     reply = agent.send(cid, f"quiero devolver {items[0]}, el reembolso a mi tarjeta, nada de crédito")
     assert any(c.startswith("return:plan:") for c in source_ids(reply)), reply.text
     agent.send(cid, "sí, adelante")
-    assert [r.option for r in _new_returns(agent, row, before)] == ["refund"]
+    assert [r.option for r in new_returns(agent, row, before)] == ["refund"]
 
 
 @pytest.mark.parametrize(

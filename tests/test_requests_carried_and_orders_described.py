@@ -13,14 +13,7 @@ from wismo.agent import cues, focus, problems, topics
 from wismo.evals.picker import OrderPicker
 from wismo.i18n import detect
 
-from .conftest import returns_of, source_ids
-
-
-def _new_returns(agent, row: dict, before: list) -> list:
-    """The returns booked on the order since `before` (the session's store is shared between tests)."""
-    seen = {r.rma for r in before}
-    return [r for r in returns_of(agent, row) if r.rma not in seen]
-
+from .conftest import new_returns, returns_of, source_ids
 
 NO_SUCH_ORDER = "#WS19242"
 
@@ -193,7 +186,7 @@ def test_an_exchange_asked_before_the_order_survives_a_wrong_number_and_is_booke
     proposal = agent.send(cid, correction.format(order=row["order_number"]))
     assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
     agent.send(cid, yes)
-    assert [r.option for r in _new_returns(agent, row, before)] == ["exchange"]
+    assert [r.option for r in new_returns(agent, row, before)] == ["exchange"]
 
 
 def test_a_gift_given_in_portuguese_of_portugal_goes_back_as_store_credit(agent):
@@ -208,7 +201,7 @@ def test_a_gift_given_in_portuguese_of_portugal_goes_back_as_store_credit(agent)
     reply = agent.send(cid, f"é o artigo {item}")
     assert reply.language == "pt", reply.text
     agent.send(cid, "sim, por favor")
-    assert [r.option for r in _new_returns(agent, row, before)] == ["store_credit"]
+    assert [r.option for r in new_returns(agent, row, before)] == ["store_credit"]
 
 
 @pytest.mark.parametrize(
@@ -329,7 +322,7 @@ def test_an_ok_that_drops_the_proposal_is_a_no(agent, text):
     proposal = agent.send(cid, f"i want to return the {item}, {row['order_number']} {row['email']}")
     assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
     agent.send(cid, text)
-    assert _new_returns(agent, row, before) == []
+    assert new_returns(agent, row, before) == []
 
 
 def test_somethings_missing_is_a_missing_item():
@@ -353,7 +346,7 @@ def test_keeping_it_with_a_question_answers_it_and_books_nothing(agent):
     agent.send(cid, f"want to return the {item}. {row['order_number']} {row['email']}")
     reply = agent.send(cid, "wait actually how long do i have? maybe ill keep it for now")
     assert "policy:returns#window" in source_ids(reply), reply.text
-    assert _new_returns(agent, row, before) == []
+    assert new_returns(agent, row, before) == []
 
 
 def test_having_to_be_home_to_sign_is_the_signature_rule():

@@ -12,13 +12,7 @@ from wismo.agent import actions, cues, problems, topics
 from wismo.evals.picker import OrderPicker
 from wismo.tools.returns import order_eligibility
 
-from .conftest import pick, returns_of, source_ids
-
-
-def _new_returns(agent, row: dict, before: list) -> list:
-    """The returns booked on the order since `before` (the session's store is shared between tests)."""
-    seen = {r.rma for r in before}
-    return [r for r in returns_of(agent, row) if r.rma not in seen]
+from .conftest import new_returns, pick, returns_of, source_ids
 
 
 def _redirected(reply) -> bool:
@@ -75,7 +69,7 @@ def test_a_yes_with_a_question_about_the_money_books_the_return_and_answers_it(a
     cid = agent.start("web")
     agent.send(cid, f"i want to return the {item} from {row['order_number']}, {row['email']}, changed my mind")
     done = agent.send(cid, "yes refund to my card please. when would i actually see the money?")
-    assert len(_new_returns(agent, row, before)) == 1
+    assert len(new_returns(agent, row, before)) == 1
     assert "policy:returns#refund-timing" in source_ids(done)
 
 
@@ -100,8 +94,8 @@ def test_a_correction_to_the_other_order_goes_on_with_the_return_there(agent):
     key = other["order_number"].lstrip("#")
     assert f"order:{key}" in source_ids(moved) and any(c.startswith("return:plan:") for c in source_ids(moved))
     agent.send(cid, "yes go ahead")
-    assert len(_new_returns(agent, other, before_other)) == 1
-    assert _new_returns(agent, first, before_first) == []
+    assert len(new_returns(agent, other, before_other)) == 1
+    assert new_returns(agent, first, before_first) == []
 
 
 def test_a_gift_said_once_makes_a_later_return_store_credit(agent):
@@ -119,7 +113,7 @@ def test_a_gift_said_once_makes_a_later_return_store_credit(agent):
     assert any(c.startswith("return:plan:") for c in source_ids(proposal)), proposal.text
     agent.send(cid, "Bekommt sie das mit?")
     agent.send(cid, "ok gut, ja bitte")
-    assert [r.option for r in _new_returns(agent, row, before)] == ["store_credit"]
+    assert [r.option for r in new_returns(agent, row, before)] == ["store_credit"]
 
 
 def test_a_chargeback_threat_about_an_order_gets_its_status_then_a_person(agent, orders):
@@ -147,7 +141,7 @@ def test_until_when_and_is_it_free_asked_with_the_order_are_both_answered(agent)
     cited = source_ids(reply)
     assert f"order:{row['order_number'].lstrip('#')}" in cited and "policy:returns#cost" in cited
     assert any(c.startswith("return:eligibility:") for c in cited) and reply.language == "fr"
-    assert _new_returns(agent, row, before) == []
+    assert new_returns(agent, row, before) == []
 
 
 def test_an_exchange_asked_with_a_question_about_its_cost_is_proposed_and_the_cost_answered(agent):
@@ -484,7 +478,7 @@ def test_a_lost_label_is_sent_again_with_the_return_s_status(agent):
     agent.send(cid, f"je voudrais renvoyer {item}, commande {row['order_number']}, mail {row['email']}")
     agent.send(cid, "remboursement sur ma carte svp")
     agent.send(cid, "oui c'est bon")
-    assert len(_new_returns(agent, row, before)) == 1
+    assert len(new_returns(agent, row, before)) == 1
     again = agent.send(cid, "j'ai fermé la page et je retrouve plus l'étiquette, vous pouvez me la redonner ?")
     assert any(c.endswith(":label") for c in source_ids(again)) and "/l/" in again.text
 
@@ -647,7 +641,7 @@ def test_a_return_request_with_its_order_is_a_return_even_when_the_model_is_unsu
     reply = agent.send(
         cid, f"i want to return the final sale item on {row['order_number']} ({row['email']}), its unworn with tags on"
     )
-    assert "policy:returns#final-sale" in source_ids(reply) and _new_returns(agent, row, before) == []
+    assert "policy:returns#final-sale" in source_ids(reply) and new_returns(agent, row, before) == []
 
 
 def test_the_first_of_two_orders_asked_for_is_the_only_one_answered(agent):
