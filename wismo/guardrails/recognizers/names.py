@@ -238,6 +238,12 @@ LIST_RE = re.compile(
 )
 
 
+def _no_signature(word: str) -> bool:
+    """A word too short, too ordinary or a role to sign a message on its own ("ok", "team", "and")."""
+    key = fold(word)
+    return len(key) < 3 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or is_function_word(word)
+
+
 def _not_in_a_name(word: str) -> bool:
     key = fold(word)
     return (
@@ -438,22 +444,18 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         if not m or not self.vocab:
             return []
         word = m.group("name")
-        key = fold(word)
-        if len(key) < 3 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or self.vocab.is_lowercase_word(word):
+        if _no_signature(word) or self.vocab.is_lowercase_word(word):
             return []
-        if is_function_word(word) or m.start() and text[m.start() - 1].isdigit():
+        if m.start() and text[m.start() - 1].isdigit():
             return []  # ("bis zum 3. Mai": a date's month, not a signature)
         return [(m.start("name"), m.end("name"), 0.6)]
 
     def _is_name_word(self, word: str) -> bool:
         key = fold(word)
         return not (
-            len(key) < 3
+            _no_signature(word)
             or key in _AFTER_THANKS
             or re.match(r"[dlcjmnst]['’]", key) is not None  # "merci d'avance"
-            or key in NOT_NAME_WORDS
-            or key in SPEAKER_ROLES
-            or is_function_word(word)
             or (self.vocab.is_lowercase_word(word) and key not in FIRST_NAMES)
         )
 
