@@ -58,15 +58,17 @@ def test_a_lease_keeps_others_off_until_it_expires(engine):
 
 
 def test_failures_back_off_then_go_dead_and_ops_replay_them(engine):
+    # A backoff long enough that a busy machine cannot outlast it between the fail and the next take.
+    backoff = wq.Policy(lease_s=30, max_attempts=3, backoff_s=0.3, backoff_cap_s=0.3)
     put(engine, 1)
     for attempt in (1, 2, 3):
-        [item] = wq.take(engine, "inbound", "w", FAST)
+        [item] = wq.take(engine, "inbound", "w", backoff)
         assert item["attempts"] == attempt
-        status = wq.fail(engine, "inbound", item, "w", FAST, "RuntimeError: carrier payload broke us")
+        status = wq.fail(engine, "inbound", item, "w", backoff, "RuntimeError: carrier payload broke us")
         assert status == ("dead" if attempt == 3 else "pending")
-        assert wq.take(engine, "inbound", "w", FAST) == []  # backing off, or dead
+        assert wq.take(engine, "inbound", "w", backoff) == []  # backing off, or dead
         if status == "pending":
-            threading.Event().wait(0.07)
+            threading.Event().wait(0.45)
     [dead] = wq.listing(engine, "inbound", "dead")
     assert "payload" not in dead and "broke us" in dead["last_error"]
     assert wq.stats(engine)["inbound"]["dead"] == 1

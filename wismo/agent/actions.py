@@ -379,8 +379,22 @@ def _proposal_plan(
             "text": text,
             "option": proposal.option,
             "lines": lines,
+            "variant": item.new_variant,
         },
     )
+
+
+def other_size_asked(ctx: ToolContext, order_key: str, pending: dict, text: str) -> str | None:
+    """Another size asked in the yes to a proposed exchange ("yeah that one, but one size down"): the
+    request to plan again (the first one without its size words, then this message), or None."""
+    folded = cues.fold(text)
+    if pending.get("option") != "exchange" or not (_UP.search(folded) or _DOWN.search(folded)):
+        return None
+    lines = [e for e in returns_tool.eligibility(ctx, order_key) if e.line_id in (pending.get("lines") or [])]
+    if len(lines) != 1 or requested_variant(text, lines[0]) == pending.get("variant"):
+        return None
+    first = _DOWN.sub(" ", _UP.sub(" ", cues.fold(pending.get("text") or "")))
+    return f"{first} {text}"
 
 
 #: Words of a product's name too common to tell its lines apart ("set", "pack", "the").
@@ -418,7 +432,13 @@ _NUMBER_OF = {w: i for i, words in _NUMBER_WORDS.items() for w in words.split()}
 _OPTION_WORD = re.compile(r"\b(?:option|opcion|opção|opcao|numero|nummer|number|nr|no|n)\W{0,2}$")
 _LAST = re.compile(r"\b(?:last|ultim[oa]|dernier|derniere|letzte[nr]?)\b")
 _KIND_WORDS = (
-    ("locker", re.compile(r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|lockers?)\b")),
+    (
+        "locker",
+        re.compile(
+            r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|lockers?"
+            r"|box(?:es)? ?things?|parcel box(?:es)?)\b"
+        ),
+    ),
     ("store", re.compile(r"\b(?:store|shop|tienda|magasin|boutique|laden|filiale|loja)\b")),
     ("post", re.compile(r"\b(?:post office|correos|poste|postfiliale|correios)\b")),
 )
@@ -445,18 +465,34 @@ _NEAREST = re.compile(
 )
 
 
-def chosen_point(text: str, codes: list[str], names: list[str] | None = None) -> str | None:
+def asks_nearest(text: str) -> bool:
+    """Whether the nearest of the points is the choice ("whichever is closest", "el más cercano")."""
+    return bool(_NEAREST.search(cues.fold(text)))
+
+
+def wanted_kind(text: str) -> str | None:
+    """The kind of point a customer asks for ("a locker", "un point relais" says none): locker, store, post."""
+    low = cues.fold(text)
+    return next((kind for kind, rx in _KIND_WORDS if rx.search(low)), None)
+
+
+def chosen_point(text: str, codes: list[str], names: list[str] | None = None, prefer: str | None = None) -> str | None:
     """Which of the listed pickup points the customer picked: "2", "option 2", "the second one",
-    "the last one", "the locker", "the one on Elm St", "the closest". None when it is not clear which."""
+    "the last one", "the locker", "the one on Elm St", "the closest". None when it is not clear which.
+    `prefer`: the kind of point the customer asked for when the list was shown ("whichever is closest"
+    after "can it go to a locker?" is the nearest locker)."""
     low = cues.fold(text)
     rather = list(_RATHER.finditer(low))
     if rather and rather[-1].end() < len(low):
         # "le premier... ah non attendez, plutôt le dernier": the choice after the change of mind.
-        later = chosen_point(low[rather[-1].end() :], codes, names)
+        later = chosen_point(low[rather[-1].end() :], codes, names, prefer)
         if later is not None:
             return later
     if _NEAREST.search(low):
-        return codes[0]
+        kind = wanted_kind(low) or prefer
+        rx = dict(_KIND_WORDS).get(kind) if kind else None
+        hits = [i for i, n in enumerate(names or []) if rx is not None and rx.search(cues.fold(n))]
+        return codes[hits[0]] if hits else codes[0]
     numbers = [int(n) for n in _CHOICE_DIGIT.findall(low)]
     if numbers and 1 <= numbers[0] <= len(codes) and not re.search(r"\d{2,}", low):
         return codes[numbers[0] - 1]

@@ -330,7 +330,8 @@ PICKUP = _rx(
     r"\b(?:pick (?:it |them |my \w+ )?up|pickup|collect (?:it|them)|get (?:it )?(?:sent )?(?:somewhere|elsewhere)|"
     r"send (?:it )?(?:somewhere|elsewhere|to a (?:locker|store|shop|point|post office))|locker|access point|"
     r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me)|where else (?:can|could) i (?:get|grab|collect)|"
-    r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else)\b",
+    r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else|(?:grab|collect) (?:it|them) from|"
+    r"(?:one of )?(?:those|these|the) (?:parcel |package )?box(?:es)? ?things?|parcel box(?:es)?|package box(?:es)?)\b",
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
     r"aller le chercher)\b",
@@ -393,10 +394,26 @@ ASK_PERSON = _rx(
     r"kundenservice) (?:sprechen|reden|verbinden|schreiben)\b|\bverbinden sie mich\b|\becht\w* menschen\b",
     r"\b(?:falar|conversar) com (?:uma |um |algum )?(?:pessoa|alguem|atendente|humano|agente|operador)\b|"
     r"\b(?:me passa|me transfere) (?:pra|para) (?:uma|um|alguem)\b",
+    # "is there someone of flesh and blood who could look at it?": a real person named is one asked for.
+    r"\b(?:real|actual|live) (?:person|human|people|humans)\b|\bsomeone real\b"
+    r"|\bde carne y hueso\b|\b(?:persona|humano|alguien) (?:de verdad|real)\b"
+    r"|\b(?:vrai|vraie|vrais) (?:humain|personne|conseiller|quelqu'un)|\ben chair et en os\b"
+    r"|\bjemand\w* (?:echtes|reales|aus fleisch und blut)\b|\becht\w* (?:mensch|person)\w*\b|\bfleisch und blut\b"
+    r"|\bde carne e osso\b|\b(?:pessoa|humano|alguem) (?:de verdade|real)\b",
     # The short answer to "shall I bring in a person?": "sí por favor, con una persona", "oui, une personne".
     r"^\W*(?:(?:yes|yeah|si|oui|ja|sim|ok)\W+)?(?:(?:please|por favor|porfa|svp|s'il vous plait|bitte)\W+)?"
     r"(?:(?:with|con|avec|mit|com|to|a)\s+)?(?:a |an |una |un |une |einem |einen |einer |uma |um )?(?:real |actual "
     r"|vraie |echten )?(?:person|human|persona|humano|personne|humain|menschen|mensch|pessoa)\W*$",
+)
+#: "r u a real person or a bot lol": what the bot is, asked; not a request for a person.
+WHAT_ARE_YOU = _rx(
+    r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|actual|human|person|bot|robot|ai)\b"
+    r"|\bis this (?:a |an )?(?:bot|real|human|person|robot|ai)\b"
+    r"|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|real|human|person|robot)\b",
+    r"\b(?:eres|es usted) (?:un |una )?(?:bot|robot|persona|humano|humana)\b",
+    r"\b(?:es-tu|etes-vous|t'es|tu es|vous etes) (?:un |une )?(?:bot|robot|vrai|vraie|humain|humaine|personne)\b",
+    r"\b(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|mensch|echter|echte)\b",
+    r"\b(?:voce|vc|tu) (?:e|es) (?:um |uma )?(?:bot|robo|pessoa|humano|humana)\b",
 )
 #: "the person who gave it to me", "la persona que me lo regaló": somebody talked about, not asked for.
 PERSON_TALKED_ABOUT = _rx(
@@ -899,7 +916,7 @@ OPENING_HOURS = _rx(
 
 
 _QUESTION_WORDS = (
-    r"can|could|do|does|did|is|are|was|will|would|how|what|when|where|why|if|should|has|have|may|"
+    r"can|could|do|does|did|is|are|was|will|would|how|what|whats|what's|when|where|why|if|should|has|have|may|"
     r"puedo|puede|como|cuando|donde|cuanto|si|tengo|hay|es|esta|"
     r"est-ce|puis-je|peut|comment|quand|ou|combien|si|dois|faut|"
     r"kann|konnen|wie|wann|wo|was|muss|ist|wird|gibt|"
@@ -983,6 +1000,14 @@ def any_of(pattern: re.Pattern[str], text: str) -> bool:
 
 
 #: Somewhere near the customer: "near me", "cerca de mi casa", "près de chez moi", "in meiner Nähe".
+#: Having the parcel sent somewhere ("se puede mandar a un locker?"): with a pickup place, a request.
+SEND_THERE = _rx(
+    r"\b(?:send|ship|redirect|reroute|forward|deliver|drop) (?:it |them |my \w+ |the \w+ )?(?:to|at|off at)\b",
+    r"\b(?:mandar|enviar|redirigir|desviar|dejar)(?:lo|la|los|las|melo|mela)? (?:a|al|en)\b",
+    r"\b(?:envoyer|rediriger|faire livrer|livrer|deposer)(?: le| la| les)? (?:a|au|en|dans)\b",
+    r"\b(?:schicken|senden|umleiten|liefern|zustellen|bringen)\b",
+    r"\b(?:mandar|enviar|redirecionar|entregar|deixar)(?:-lo|-la)? (?:para|pra|no|na|num|numa|em)\b",
+)
 NEARBY = _rx(
     r"\b(?:near (?:me|my (?:place|house|home|address))|nearby|close to (?:me|my \w+)|around here|in my area)\b",
     r"\b(?:cerca de (?:mi|aqui|aca|casa)|por aqui cerca|aqui cerca|cercan[oa]s?)\b",

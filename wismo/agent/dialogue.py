@@ -110,7 +110,8 @@ class Dialogue(PendingReplies, OrderAnswers):
                 return self.handoff("verification_failed")
             # "I can't get into my email, just tell me where it is": no, plainly, with a person a tap away.
             return self.decline("privacy_decline")
-        if cues.any_of(cues.ASK_PERSON, self.text) or (
+        asks_person = cues.any_of(cues.ASK_PERSON, self.text) and not cues.any_of(cues.WHAT_ARE_YOU, self.text)
+        if asks_person or (
             self.intent == "human_agent"
             and self.confidence >= self.threshold
             and (self.confidence >= 0.9 or cues.any_of(cues.PERSON, self.text))
@@ -405,7 +406,12 @@ class Dialogue(PendingReplies, OrderAnswers):
             intent in ("order_status", "delivery_issue")
             or (in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9)
             # "vous avez des points relais près de chez moi ?" with the order in focus: its points, not the policy.
-            or (self.focus is not None and intent == "policy_question" and cues.any_of(cues.NEARBY, self.text))
+            # "se puede mandar a un locker?" about it: a request to send it there, not the lockers page.
+            or (
+                self.focus is not None
+                and intent == "policy_question"
+                and (cues.any_of(cues.NEARBY, self.text) or cues.any_of(cues.SEND_THERE, self.text))
+            )
         )
         if intent == "pickup_alternative" and self.focus and not cues.asks_pickup(self.text):
             if cues.any_of(cues.STATUS_MEANING, self.text):
@@ -413,6 +419,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:
             return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
+        after_status = state.get("last_intent") in ("order_status", "delivery_issue")
+        if self.focus and after_status and actions.asks_nearest(self.text):
+            # "whichever is closest" after "you can also pick it up at a nearby point": that point.
+            return "pickup_alternative", max(confidence, self.threshold)
         if cues.asks_pickup(self.text) and pickup_context and not is_followup(self.text, self.ents) and not left:
             # ("where did they leave it, the porch, a locker?" asks where it was delivered, not for a point.)
             return "pickup_alternative", max(confidence, self.threshold)

@@ -13,7 +13,7 @@ from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, problems, topic_words, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written, written_facts
-from .written import GENERAL_MIN_SCORE, WrittenAnswers
+from .written import WrittenAnswers, request_article
 
 #: Knowledge-base match at which a first question with no order is read as a policy question.
 STRONG_POLICY_SCORE = 0.6
@@ -71,6 +71,9 @@ class OrderAnswers(WrittenAnswers):
             # the proposal. Either way the written part the lead itself asked is still answered.
             (main in NEEDS_ORDER and self.lead[1].intent == "policy_question")
             or (main == "start_return" and self.extras)
+            # "where is #WS14130, do u guys deliver on saturdays, and whats the last day...": the
+            # written question inside the status part is a part of its own.
+            or (main == "order_status" and self.extras and topics.topics_of(self.lead[0]))
         ):
             extras = [self.lead, *extras]
         for part, u in extras:
@@ -179,6 +182,18 @@ class OrderAnswers(WrittenAnswers):
                     followup = self.auth != "verified" and state.get("last_intent") in NEEDS_ORDER
                     evidence, p = self.policy.order_turn(ctx, effective, verified, self.text, followup=followup)
                     pending_action = p.pop("pending_action", None)
+                    listing = pending_action is not None and pending_action.get("kind") == "choose_point"
+                    if listing and (kind := actions.wanted_kind(self.text)):
+                        pending_action["prefer"] = kind  # "can it go to a locker?": the kind asked for
+                    if listing and actions.asks_nearest(self.text):
+                        # "send it to whichever is closest": the nearest point proposed; a yes books it.
+                        listed = {k: pending_action.get(k) for k in ("codes", "names", "prefer")}
+                        code = actions.chosen_point(self.text, listed["codes"], listed["names"], listed["prefer"])
+                        evidence, p, pending_action = actions.propose_redirect(
+                            ctx, verified, code or listed["codes"][0]
+                        )
+                        if pending_action is not None:
+                            pending_action |= listed  # (a change of mind among them before the yes)
                     if not p.get("notices"):
                         evidence, p = self.with_offer(ctx, verified, evidence, p)
             except ToolRefused:
@@ -233,7 +248,7 @@ class OrderAnswers(WrittenAnswers):
             self.out["intent"] = effective = "policy_question"
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
-            fact = self.svc.kb.answer(self.text, min_score=GENERAL_MIN_SCORE) if self.svc.kb else None
+            fact = request_article(self.svc.kb, self.text, effective) if self.svc.kb else None
             if fact is not None:
                 if effective == "order_status":  # not ordered yet: a question about the policy
                     self.out["intent"] = effective = "policy_question"

@@ -35,6 +35,10 @@ class PendingReplies(DialogueBase):
         named = actions.option_of(text, default=None) if kind == "return" else None
         other_option = named is not None and named != pending.get("option")
         yes = cues.is_yes(text) or cues.thumbs_up(text) or cues.yes_first(text) or cues.yes_last(text)
+        again = actions.other_size_asked(ctx, order, pending, text) if kind == "return" and yes else None
+        if again is not None:
+            evidence, p, nxt = actions.start_return(ctx, order, again, [], force_option="exchange", gift=self.gift)
+            return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
         if kind in ("return", "redirect") and yes and not other_option:
             evidence, p = actions.confirm(ctx, pending, self.settings.data_dir)
             asked = topics.topics_of(text) if p.get("template") == "return_done" else []
@@ -130,7 +134,7 @@ class PendingReplies(DialogueBase):
             # "the one on 368 Jefferson Ave": a pickup point's street is redacted as an address, but
             # it is a shop's public address; the choice is read on the words as typed (never stored).
             typed = re.sub(r"<[A-Z_]+_\d+>", lambda m: self.turn.pii.get(m.group(0), m.group(0)), text)
-            code = actions.chosen_point(typed, pending["codes"], pending.get("names"))
+            code = actions.chosen_point(typed, pending["codes"], pending.get("names"), pending.get("prefer"))
             if kind == "redirect" and code == pending.get("code"):
                 code = None
             template = "redirect_plan"
@@ -139,7 +143,7 @@ class PendingReplies(DialogueBase):
             if code is not None:
                 evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code, template)
                 if nxt is not None:
-                    nxt |= {"codes": pending["codes"], "names": pending.get("names")}
+                    nxt |= {"codes": pending["codes"], "names": pending.get("names"), "prefer": pending.get("prefer")}
                 return self.out | {
                     "evidence": evidence,
                     "plan": p,

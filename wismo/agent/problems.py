@@ -315,6 +315,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found == "redelivery" and cues.any_of(cues.PICKUP, text):
+        return None  # "send it to a pickup point rather than having them try again": the pickup is the ask
     if found == "damaged" and _NOT_DAMAGED.search(folded):
         found = None  # "nothing's broken, I just don't want it": a return, not a damage claim
     if found == "damaged" and re.search(r"\b(?:link|links|website|site|page|app|url|button|promo code)\b", folded):

@@ -15,7 +15,7 @@ MONEY = (
     r"|sur (?:ma|mon|la|le) (?:carte|compte)|en (?:la|mi) (?:tarjeta|cuenta)|n[oa] (?:meu |minha )?(?:cartao|conta))"
 )
 HOW_LONG = (
-    r"(?:how (?:long|many days|soon|fast|quickly)|when|wie lange|wie schnell|wann|que tan rapido|a quelle vitesse"
+    r"(?:how (?:long|many days|soon|fast|quickly)|when|wie lange?|wie schnell|wann|que tan rapido|a quelle vitesse"
     r"|combien de (?:temps|jours)|quand|cuant[oa]s? (?:tiempo|dias)"
     r"|cuanto tard\w*|cuanto (?:se )?demora\w*|quanto (?:tempo )?demora\w*|cuando|quanto tempo|quantos dias|quando"
     r"|prazo|plazo|delai)"

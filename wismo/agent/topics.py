@@ -475,7 +475,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:return\w*|exchang\w*|send (?:it|them) back|devol\w*|cambi\w*|retourn\w*|renvo\w*|echang\w*"
             r"|zuruck\w*|umtausch\w*|retour\w*|troca\w*)",
             # "it came sept 20. can i still return it?": whether the window is still open.
-            r"\b(?:can|could) (?:i|we) still (?:return|send (?:it|them) back|exchange)\b|\bis it too late to return\b"
+            r"\b(?:can|could) (?:i|we|he|she|they|my \w+) still (?:return|send (?:it|them) back|exchange)\b"
+            r"|\bis it too late to return\b"
             r"|\b(?:can|could) (?:it|they|this|that) still (?:go|be sent|be taken) back\b|\bstill be returned\b"
             r"|\b(?:todavia|aun) (?:puedo|se puede) (?:devolver|cambiar)\b|\b(?:puis-je|je peux|peut-on"
             r"|on peut) encore "
@@ -557,11 +558,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:wait|waiting)\b.{0,60}\b(?:old one|the old|mine|it back|the return)\b.{0,60}\b(?:new one|the new"
             r"|replacement|other one|bigger one|smaller one|new size|other size)\b"
             r"|\bwhen (?:do|will) you (?:ship|send) (?:the|my) (?:new one|replacement)\b"
-            r"|\bwait (?:until|till|for) you (?:to )?(?:get|have|receive)\b.{0,20}"
+            r"|\bwait (?:until|till|for) (?:you|u)(?: guys)? (?:to )?(?:get|have|receive)\b.{0,20}"
             r"\b(?:the old|it back|mine|my return)\b",
             r"\besperar\b.{0,60}\b(?:llegue|reciban|tengan|les llegue)\b.{0,60}\b(?:nuev[oa]|otr[oa])\b"
             r"|\bcuando (?:me )?(?:mandan|envian) (?:el|la) nuev[oa]\b",
-            r"\battendre\b.{0,60}\b(?:receviez|ayez recu|recoive|l'ancien|l'autre)\b.{0,60}"
+            r"\battend\w*\b.{0,60}\b(?:receviez|ayez recu|recoive|l'ancien|l'autre|le mien)\b.{0,60}"
             r"\b(?:nouveau|nouvelle|autre)\b"
             r"|\bquand (?:est-ce que )?vous (?:m'envoyez|envoyez|expediez) (?:le|la) (?:nouveau|nouvelle)\b",
             r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
@@ -626,7 +627,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|abre a loja|as lojas abrem|abrem|a loja fecha)\b)"
             r"(?=.*\b(?:christmas|xmas|new year'?s?|holidays?|nochebuena|navidad|ano nuevo|fin de ano|noel|reveillon"
             r"|jour de l'an|saint-sylvestre|heiligabend|weihnachten|silvester|neujahr|feiertage?n?|vespera de natal"
-            r"|natal|ano novo|24(?:th)?|25(?:th)?|31(?:st)?)\b)",
+            # ("open 24 hours", "abren 24 horas", "24/7": round the clock, not the 24th)
+            r"|natal|ano novo|24(?:th)?(?! ?(?:hours?|hrs?|horas|heures|stunden|std|h)\b|/7)|25(?:th)?|31(?:st)?)\b)",
             re.S,
         ),
     ),

@@ -3,6 +3,8 @@ a short follow-up read with the previous message, a general question before any 
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain.store import normalize_key
@@ -21,6 +23,57 @@ GENERAL_MIN_SCORE = 0.45
 FALLBACK_MIN_SCORE = 0.55
 
 
+@dataclass(frozen=True)
+class RequestRules:
+    """The written rules a request is answered from before its order is given: `articles` to search,
+    and `general`, the one that answers the request itself when the words match no article clearly
+    ("I want to return something" is as close to the gift rules as to the return window)."""
+
+    articles: tuple[str, ...]
+    general: str
+
+
+#: A return from the return rules (a damaged item is a delivery problem with a flow of its own);
+#: a pickup from the redirect, locker and missed-delivery pages (someone else collecting is a topic
+#: of its own). Other intents may use any article.
+REQUEST_RULES: dict[str, RequestRules] = {
+    intent: RequestRules(
+        tuple(
+            f"policy:returns#{a}"
+            for a in ("how", "window", "final-sale", "refund-timing", "cost", "exchanges", "in-store", "gifts")
+        ),
+        "policy:returns#how",
+    )
+    for intent in ("start_return", "return_status")
+} | {
+    "pickup_alternative": RequestRules(
+        (
+            "policy:pickup#redirect",
+            "policy:pickup#lockers",
+            "policy:pickup#hours",
+            "policy:delivery#attempts",
+            "policy:carrier#available-for-pickup",
+        ),
+        "policy:pickup#redirect",
+    )
+}
+#: How far the best article must lead the next for the words to have asked about it.
+CLEAR_LEAD = 0.05
+
+
+def request_article(kb: Any, text: str, intent: str) -> Any:
+    """The written answer to a request made before its order is given, or None (ask for the order)."""
+    rules = REQUEST_RULES.get(intent)
+    if rules is None:
+        return kb.answer(text, min_score=GENERAL_MIN_SCORE)
+    found = kb.search_within(text, rules.articles)
+    if not found or found[0][1] < GENERAL_MIN_SCORE:
+        return None
+    if len(found) > 1 and found[0][1] - found[1][1] < CLEAR_LEAD:
+        return knowledge.article(rules.general).fact()
+    return knowledge.article(found[0][0].source_id).fact()  # found in any language, said in the turn's
+
+
 #: Written answers to what follows a return's arrival: said after the return's own status.
 AFTER_THE_RETURN = frozenset({"refund_timing", "exchange_timing"})
 
@@ -32,6 +85,12 @@ _AT_POINT = frozenset({"pickup_hold", "pickup_bring"})
 
 #: Written answers about an order, asked in the message that proves it.
 ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold"})
+
+
+#: "if I return something...": a return the customer means to make, asked about in general.
+_MEANS_TO_RETURN = re.compile(
+    r"\b(?:i|we|he|she|they) (?:return|send back|exchange)\b|\breturn (?:something|an item|stuff|a \w+)\b", re.I
+)
 
 
 class WrittenAnswers(DialogueBase):
@@ -237,7 +296,17 @@ class WrittenAnswers(DialogueBase):
         p = plan("policy_answer", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
         if more:
             p["then"] = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in more]
-        return self.answer([fact, *more], p, last_intent="policy_question")
+        waits = {}
+        about_returns = all(f.source_id.startswith("policy:returns#") for f in (fact, *more))
+        if (
+            not self.focus
+            and about_returns
+            and (cues.any_of(cues.RETURN, self.text) or _MEANS_TO_RETURN.search(self.text))
+        ):
+            # "if I return something, how long does the refund take?": once the order is given, the
+            # return itself (its words wait with it), not the order's delivery status.
+            waits = {"pending_intent": "start_return", "pending_text": self.request_text}
+        return self.answer([fact, *more], p, last_intent="policy_question", **waits)
 
     def kb_answer(self, text: str, min_score: float = GENERAL_MIN_SCORE) -> Any:
         kb = self.svc.kb

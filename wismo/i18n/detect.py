@@ -45,7 +45,8 @@ for _lang, _words in {
     "es": "sí vale gracias hola claro dale bueno porfa porfavor adiós adios vamos listo perfecto",
     "fr": "oui ouais merci bonjour salut bonsoir d'accord daccord parfait super voilà nan commande colis",
     "de": "ja jawohl nein danke hallo genau passt bitte tschüss tschuss okay servus moin klar bestellung sendung",
-    "pt": "sim não nao obrigado obrigada olá ola beleza pode valeu tchau certo combinado encomenda",
+    "pt": "sim não nao obrigado obrigada olá ola beleza pode valeu tchau certo combinado encomenda obg obgd obgda "
+    "brigado brigada vlw",
 }.items():
     for _w in _words.split():
         _ONE_WORD.setdefault(_w, _lang)
@@ -159,8 +160,11 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         rest = [w for w in _NOISE.sub(" ", _NAME_RUN.sub(" ", text)).split() if any(ch.isalpha() for ch in w)]
         if len(rest) <= 3:
             return previous  # "c'est Insulated Snow Boots", "é o artigo Corduroy Trousers": a name, no switch
-    if len(tokens) == 1 and tokens[0] in _ONE_WORD:
-        return _ONE_WORD[tokens[0]]
+    if 0 < len(tokens) <= 3 and all(t in _ONE_WORD or t in _CLOSING for t in tokens):
+        # "obg", "ok obg", "ok merci": the one word of its own language in a short thanks says it.
+        said = {_ONE_WORD[t] for t in tokens if t in _ONE_WORD and t not in _CLOSING}
+        if len(said) == 1:
+            return said.pop()
     if letters < MIN_LETTERS or len(tokens) < 2:
         # One word ("order", "status", "okay") says too little to switch from the conversation's
         # language, the hint or the default; the words above that do say it were handled first.

@@ -1,0 +1,224 @@
+"""Requests read off conversations customers wrote (a fresh development set), each checked on the store:
+a return or a pickup asked for before any order gets the written rules of that request; a person of
+flesh and blood asked for in five languages; a thanks in a language of its own; a pickup point asked
+for in the same breath as the missed delivery; "whichever is closest" after the status; another size
+said in the yes to an exchange; a written question inside the status part of a multi-part message;
+a return asked about in general, then its order given."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import actions, topics
+from wismo.evals.picker import OrderPicker
+from wismo.i18n.detect import detect
+from wismo.tools.returns import in_stock, product_of
+
+from .conftest import new_returns, returns_of
+
+
+def _cited(reply) -> list[str]:
+    return [c["source_id"] for c in reply.citations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to return something",
+        "je voudrais retourner un article",
+        "queria devolver uma coisa, chegou e não gostei",
+        "ich möchte etwas zurückschicken",
+    ],
+)
+def test_a_return_asked_before_its_order_is_answered_from_the_return_rules(agent, text):
+    reply = agent.send(agent.start("web"), text)
+    assert reply.handoff is None
+    # The return rules or no article at all (the order asked for), never a damaged item or a gift.
+    assert all(c.startswith("policy:returns#") for c in _cited(reply)), _cited(reply)
+    assert not {"policy:returns#damaged", "policy:returns#gifts"} & set(_cited(reply))
+
+
+def test_a_plain_return_request_gets_how_returns_work_and_a_specific_one_its_rule(agent):
+    plain = agent.send(agent.start("web"), "i want to return something")
+    assert _cited(plain) == ["policy:returns#how"]
+    socks = agent.send(agent.start("web"), "can i return socks?")
+    assert _cited(socks) == ["policy:returns#final-sale"]
+
+
+def test_a_pickup_asked_before_its_order_is_never_answered_with_someone_else_collecting(agent):
+    reply = agent.send(agent.start("web"), "my parcel wasnt delivered, can i pick it up somewhere")
+    assert "policy:pickup#someone-else" not in _cited(reply)
+    assert "policy:shipping#carriers" not in _cited(reply)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "hm ok. gibts bei euch auch jemand Echtes, der sich das mal anschauen kann?",
+        "mmm ok. hay alguien de carne y hueso por ahi q lo pueda mirar?",
+        "ok... y'a-tu un vrai humain quelque part qui pourrait regarder ça?",
+        "hmm ok. não há aí ninguém de carne e osso que possa ver isto?",
+        "ok but is there a real human anywhere who can look at this",
+    ],
+)
+def test_someone_real_asked_for_in_any_language_is_a_person(agent, ask):
+    row = OrderPicker(agent.store).pick({"status": "delayed"}, f"someone-real-{ask[:12]}")
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    reply = agent.send(cid, ask)
+    assert (reply.handoff or {}).get("reason") == "customer_requested"
+
+
+@pytest.mark.parametrize("text", ["ok obg", "obg", "vlw", "ok obrigado"])
+def test_a_short_thanks_in_portuguese_keeps_portuguese(text):
+    assert detect(text, previous="pt") == "pt"
+
+
+def test_a_short_thanks_says_its_own_language():
+    assert detect("ok merci", previous="pt") == "fr"
+    assert detect("ok thanks", previous="pt") == "pt"  # words every language uses: no switch
+
+
+def test_a_pickup_point_asked_with_the_missed_delivery_lists_the_points(agent):
+    row = OrderPicker(agent.store).pick({"status": "attempt_failed"}, "pickup-with-the-story")
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        "I missed the courier today. Would it be at all possible to have the parcel sent to a pickup point "
+        f"near me rather than having them try again? It's order {row['order_number']}, {row['email']}",
+    )
+    assert reply.intent == "pickup_alternative"
+    assert any(c.startswith("pickup:") for c in _cited(reply))
+    assert any(c.startswith("pickup:") for c in _cited(agent.send(cid, "The second one would be perfect")))
+
+
+def test_whichever_is_closest_after_the_status_proposes_the_nearest_point_and_a_yes_books_it(agent):
+    row = OrderPicker(agent.store).pick({"status": "attempt_failed"}, "closest-after-status")
+    cid = agent.start("web")
+    status = agent.send(cid, f"they tried to deliver while i was at work {row['order_number']} {row['email']}")
+    assert not any(c.startswith("pickup:") for c in _cited(status))
+    proposal = agent.send(cid, "whichever is closest")
+    points = [c for c in _cited(proposal) if c.startswith("pickup:")]
+    assert proposal.intent == "pickup_alternative" and len(points) == 1
+    done = agent.send(cid, "yep do it")
+    assert points[0] in _cited(done) and any(":event:" in c for c in _cited(done))
+
+
+def test_a_locker_asked_for_in_spanish_about_the_order_lists_the_points(agent):
+    row = OrderPicker(agent.store).pick({"status": "attempt_failed"}, "locker-in-spanish")
+    cid = agent.start("web")
+    agent.send(cid, f"hey i missed my delivery, {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "mejor en español 😅 se puede mandar a un locker de esos que abren 24 horas?")
+    assert reply.language == "es" and reply.intent == "pickup_alternative"
+    assert any(c.startswith("pickup:") for c in _cited(reply))
+
+
+def test_open_round_the_clock_is_not_the_24th():
+    assert topics.topics_of("se puede mandar a un locker de esos que abren 24 horas?") == []
+    assert [t.name for t in topics.topics_of("are you open on the 24th?")] == ["holiday_store_hours"]
+
+
+def _swappable_both_ways(agent) -> tuple[dict, str, str, str]:
+    """An unused order with a returnable sized item whose next size up and down are both in stock."""
+    picker = OrderPicker(agent.store)
+    selector = {"returnable": True, "sized": True, "swap": "up"}
+    for n in range(40):
+        row = picker.pick(selector, f"size-in-the-yes-{n}")
+        values, truth = picker.values(row, selector=selector)
+        product = product_of(truth["line"]["sku"])
+        i = product.variants.index(truth["line"]["variant"])
+        if i > 0 and in_stock(product.sku, product.variants[i - 1]):
+            return row, values["item"], product.variants[i - 1], product.variants[i + 1]
+    raise LookupError("no item to swap both ways")
+
+
+def test_another_size_said_in_the_yes_to_an_exchange_plans_that_size_before_booking(agent):
+    row, item, down, up = _swappable_both_ways(agent)
+    cid = agent.start("web")
+    before = returns_of(agent, row)
+    first = agent.send(cid, f"hi can i exchange the {item}? {row['order_number']} {row['email']}")
+    assert first.intent == "start_return" and f"in {up}" in first.text  # no size said: the next one up
+    again = agent.send(cid, "yeah that one. its too big, one size down pls")
+    assert new_returns(agent, row, before) == [], "a yes with another size must not book the first proposal"
+    assert f"in {down}" in again.text
+    agent.send(cid, "ok confirm")
+    booked = new_returns(agent, row, before)
+    assert len(booked) == 1 and booked[0].option == "exchange"
+    assert [i["new_variant"] for i in booked[0].items] == [down]
+
+
+def test_the_nearest_words_choose_the_nearest_point():
+    assert actions.asks_nearest("whichever is closest") and actions.asks_nearest("el que esté más cerca")
+    assert not actions.asks_nearest("when will it arrive")
+
+
+def test_a_written_question_inside_the_status_part_is_answered_too(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "three-things")
+    reply = agent.send(
+        agent.start("web"),
+        f"hey 3 things. where is {row['order_number']} (email {row['email']}), do u guys deliver on saturdays, "
+        "and whats the last day i can order w normal shipping so it gets here for xmas",
+    )
+    cited = _cited(reply)
+    assert f"order:{row['order_number'].lstrip('#')}" in cited
+    assert {"policy:shipping#weekend", "policy:shipping#holiday-cutoffs"} <= set(cited)
+
+
+def test_three_return_questions_before_any_order_get_three_answers(agent):
+    reply = agent.send(
+        agent.start("web"),
+        "buying a present for my brother, 3 q's: if he opens it on the 24th and it doesnt fit can he still return "
+        "it like mid january? do we have to pay for the return shipping? and can he just take it to one of your "
+        "stores instead",
+    )
+    assert {"policy:returns#window", "policy:returns#cost", "policy:returns#in-store"} <= set(_cited(reply))
+
+
+def test_a_return_asked_about_in_general_is_proposed_once_its_order_is_given(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "return-after-refund-timing")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    cid = agent.start("web")
+    first = agent.send(cid, "if i return something how long does the refund take?")
+    assert _cited(first) == ["policy:returns#refund-timing"]
+    reply = agent.send(cid, f"ok its the {item}, order {row['order_number']} email {row['email']}")
+    assert reply.intent == "start_return" and any(c.startswith("return:plan:") for c in _cited(reply))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("do i have to wait for u guys to get mine back first?", "exchange_timing"),
+        ("et faut que j'attende que vous receviez le mien avant d'avoir le nouveau?", "exchange_timing"),
+        ("Geld bitte zurück auf die Karte. wie lang dauert das bis ich die Kohle wiederhab?", "refund_timing"),
+    ],
+)
+def test_a_question_asked_before_the_yes_to_a_return_is_its_written_topic(text, topic):
+    assert topic in [t.name for t in topics.topics_of(text)]
+
+
+def test_waiting_for_the_old_one_asked_before_the_yes_keeps_the_exchange(agent):
+    row, item, _down, up = _swappable_both_ways(agent)
+    cid = agent.start("web")
+    before = returns_of(agent, row)
+    number, email = row["order_number"], row["email"]
+    agent.send(cid, f"hey {number} {email}. the {item} is too small, can i swap it for one size up?")
+    asked = agent.send(cid, "do i have to wait for u guys to get mine back first?")
+    assert "policy:returns#exchanges" in _cited(asked)
+    agent.send(cid, "ok yes go ahead w the exchange")
+    booked = new_returns(agent, row, before)
+    assert len(booked) == 1 and [i["new_variant"] for i in booked[0].items] == [up]
+
+
+def test_the_closest_after_asking_for_a_locker_is_the_nearest_locker():
+    names = ["FedEx Office #1 Main St carrier_point", "FedEx Locker #2 Lake St locker", "Our store #3 store"]
+    codes = ["P1", "P2", "P3"]
+    assert actions.chosen_point("el que esté más cerca", codes, names, prefer="locker") == "P2"
+    assert actions.chosen_point("the closest locker", codes, names) == "P2"
+    assert actions.chosen_point("whichever is closest", codes, names) == "P1"
+    assert actions.wanted_kind("se puede mandar a un locker de esos?") == "locker"
+
+
+@pytest.mark.parametrize("text", ["hiii r u a real person or a bot lol", "eres una persona real?"])
+def test_asking_whether_the_bot_is_a_real_person_is_no_request_for_one(agent, text):
+    assert agent.send(agent.start("web"), text).handoff is None
