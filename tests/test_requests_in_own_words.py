@@ -222,3 +222,31 @@ def test_the_closest_after_asking_for_a_locker_is_the_nearest_locker():
 @pytest.mark.parametrize("text", ["hiii r u a real person or a bot lol", "eres una persona real?"])
 def test_asking_whether_the_bot_is_a_real_person_is_no_request_for_one(agent, text):
     assert agent.send(agent.start("web"), text).handoff is None
+
+
+def test_a_sad_face_after_an_answer_gets_sympathy_and_a_person_on_a_yes(agent):
+    row = OrderPicker(agent.store).pick({"status": "delayed"}, "sad-face")
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    sad = agent.send(cid, "😩😩")
+    assert sad.handoff is None and sad.unresolved is None and "person" in sad.text
+    assert (agent.send(cid, "yes please").handoff or {}).get("reason") == "customer_requested"
+
+
+def test_a_numbered_list_leads_with_where_the_order_is(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "numbered-three")
+    reply = agent.send(
+        agent.start("web"),
+        f"hi 3 questions. 1) where is {row['order_number']} (email {row['email']}) 2) do you deliver on sundays "
+        "3) if my dad doesnt like it can he return it in january",
+    )
+    cited = _cited(reply)
+    assert reply.intent == "order_status" and any(c.startswith("shipment:") for c in cited)
+    assert {"policy:shipping#weekend", "policy:returns#window"} <= set(cited)
+
+
+@pytest.mark.parametrize("text", ["if my dad doesnt like it", "my mom doesnt want it", "my sister wont like it"])
+def test_a_contraction_typed_without_its_apostrophe_is_no_name(text):
+    from wismo.guardrails.pii import get_redactor
+
+    assert get_redactor().redact(text).text == text

@@ -149,6 +149,7 @@ HOUR = _rx(
 #: A question about where the parcel is now.
 WHERE = _rx(
     r"\b(?:where (?:is|'?s) (?:it|my (?:order|package|parcel|stuff|box))(?: (?:right )?now| at)?|where (?:is it|now)|"
+    r"where (?:is|'?s|are) (?:order |my order )?#?ws ?\d{3,}|"
     r"location|current(?:ly)? (?:location|status)|last scan|latest scan|(?:which|what) (?:city|state|town|place) is it|"
     r"where exactly|where (?:exactly )?(?:did|was|were|has) (?:they|he|she|it|the (?:driver|courier|carrier))"
     r" (?:leave|left|put|drop|dropped|delivered))\b",
@@ -463,6 +464,17 @@ _YES_NO_QUESTION = re.compile(
 
 
 _APPROVING = re.compile("[\U0001f44d\U0001f44c\U0001f64f\U0001f642\U0001f60a\u2764\u2705\U0001f44f\U0001f64c\u263a]")
+
+
+_SAD = re.compile(
+    "[\U0001f629\U0001f62b\U0001f622\U0001f62d\U0001f61e\U0001f614\U0001f61f\U0001f615\U0001f641\u2639"
+    "\U0001f620\U0001f621\U0001f624\U0001f92c\U0001f644\U0001f612\U0001f494\U0001f625\U0001f613]"
+)
+
+
+def sad_face(text: str) -> bool:
+    """Only faces, and a sad or cross one among them ("😩😩", "🙄"): a feeling about the answer, no words."""
+    return bool(_SAD.search(text)) and not re.search(r"[^\W_]", text)
 
 
 def thumbs_up(text: str) -> bool:

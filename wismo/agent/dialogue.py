@@ -483,6 +483,11 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "confirm" once the return is booked already: say it is, with where it stands.
             return self.order_turn("return_status")
+        if cues.sad_face(self.text) and state.get("last_intent"):
+            # "😩😩" after an answer: said with sympathy, and a person offered (a yes brings one in).
+            self.out["intent"] = "smalltalk"
+            offer = {"kind": "offer_person", "reason": "customer_requested"}
+            return self.out | {"plan": plan("sympathy", quick=[TALK_TO_PERSON]), "pending_action": offer}
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.

@@ -108,7 +108,14 @@ def _stop_words() -> dict[str, frozenset[str]]:
 
 
 STOP_WORDS: dict[str, frozenset[str]] = _stop_words()
-_ALL_STOP_WORDS: frozenset[str] = frozenset().union(*STOP_WORDS.values())
+#: English contractions as chat types them, without the apostrophe ("my dad doesnt like it"): words a
+#: sentence needs, never a name after "my dad".
+_CHAT_CONTRACTIONS = frozenset(
+    "dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt mustnt "
+    "neednt aint youre theyre thats whats wheres theres heres hows shes hes ive youve weve theyve youll theyll "
+    "itll wouldve couldve shouldve gonna wanna gotta lemme gimme kinda sorta dunno".split()
+)
+_ALL_STOP_WORDS: frozenset[str] = frozenset().union(*STOP_WORDS.values()) | _CHAT_CONTRACTIONS
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
