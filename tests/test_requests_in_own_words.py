@@ -250,3 +250,72 @@ def test_a_contraction_typed_without_its_apostrophe_is_no_name(text):
     from wismo.guardrails.pii import get_redactor
 
     assert get_redactor().redact(text).text == text
+
+
+def test_no_order_number_at_hand_gets_where_to_find_it_and_leaving_is_a_goodbye(agent):
+    cid = agent.start("web")
+    agent.send(cid, "where is my stuff, ordered like a week ago")
+    lost = agent.send(cid, "i dont have the number its on my other phone")
+    assert lost.unresolved is None and "#WS" in lost.text and lost.handoff is None
+    bye = agent.send(cid, "ugh forget it ill come back later")
+    assert bye.intent == "smalltalk" and bye.handoff is None and "#WS" not in bye.text
+
+
+def test_why_a_pending_order_has_not_shipped_says_the_processing_rule(agent):
+    row = OrderPicker(agent.store).pick({"status": "pending"}, "why-not-shipped")
+    reply = agent.send(
+        agent.start("web"),
+        f"why hasnt my order shipped yet?? its been sitting on pending forever. {row['order_number']} {row['email']}",
+    )
+    assert "policy:shipping#processing" in _cited(reply)
+
+
+def test_a_return_asked_about_as_an_if_with_its_order_gets_its_last_day_and_books_nothing(agent):
+    picker = OrderPicker(agent.store)
+    row = picker.pick({"returnable": True}, "if-he-doesnt-like-it")
+    item = picker.values(row, selector={"returnable": True})[0]["item"]
+    before = returns_of(agent, row)
+    cid = agent.start("web")
+    first = agent.send(
+        cid,
+        f"hola, compré un {item} para mi suegro. si no le gusta, ¿se puede devolver después de navidad? "
+        f"pedido {row['order_number']}, {row['email']}",
+    )
+    assert "policy:returns#window" in _cited(first) and not any(c.startswith("return:plan:") for c in _cited(first))
+    money = agent.send(cid, "y el reembolso me llega a la tarjeta o cómo es?")
+    assert "policy:returns#refund-timing" in _cited(money)
+    agent.send(cid, "perfecto gracias!!")
+    assert new_returns(agent, row, before) == []
+
+
+def test_will_they_send_it_back_about_a_parcel_at_the_post_office_is_its_hold(agent):
+    row = OrderPicker(agent.store).pick({"status": "available_for_pickup"}, "will-they-send-it-back")
+    reply = agent.send(
+        agent.start("web"),
+        "got a text my parcel is at the post office but im out of town till the 18th!! will they send it back?? "
+        f"{row['order_number']} {row['email']}",
+    )
+    assert reply.intent != "start_return" and any(c.startswith("pickup:") for c in _cited(reply))
+
+
+def test_the_question_after_a_story_leads(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "story-then-question")
+    cid = agent.start("web")
+    agent.send(cid, f"hey is my package even moving?? {row['order_number']} {row['email']}")
+    reply = agent.send(
+        cid,
+        "ok good its a gift for my mom, were driving up to see her the weekend before christmas so fingers "
+        "crossed lol. when is it supposed to come",
+    )
+    assert reply.intent == "order_status" and any(c.startswith("eta:") for c in _cited(reply))
+    assert agent.send(cid, "brb").intent == "smalltalk"
+
+
+def test_no_order_number_after_a_tracking_number_keeps_the_carrier_answer(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "tracking-then-no-number")
+    cid = agent.start("web")
+    agent.send(cid, f"i only got the tracking number from the shipping email, {row['tracking_number']}. is it moving")
+    reply = agent.send(
+        cid, "dont have the order number on me sorry its on my work computer. just tell me what the carrier says"
+    )
+    assert any(c.startswith("shipment:") for c in _cited(reply))

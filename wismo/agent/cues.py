@@ -124,6 +124,27 @@ NO_CREDENTIAL = _rx(
     r"nao (?:consigo|tenho) acess(?:ar|o) (?:ao|o) "
     r"(?:meu )?(?:email|e-mail)|nao (?:sei|lembro) (?:o|qual) (?:cep|email))\b",
 )
+#: "will they send it back??" about a parcel waiting at the post office: the carrier returning it, not
+#: a return of the customer's.
+CARRIER_SENDS_BACK = _rx(
+    r"\b(?:will|would|do|does|did|are|is) (?:they|the (?:post office|carrier|driver|courier)|usps|ups|fedex|dhl|it)"
+    r" (?:\w+ )?(?:send|ship|return|mail|going to send|gonna send)(?:ing)? (?:it |them )?back\b"
+    r"|\b(?:get|be|gets|being) (?:sent|shipped|returned) back\b",
+    r"\b(?:lo|la) (?:van a )?(?:devuelven|devolveran|regresan|mandan de vuelta|devolver al remitente)\b",
+    r"\b(?:ils|ils vont) (?:le|la) (?:renvoyer|renvoient|renverront|retourner)\b|\b(?:etre|sera) renvoye\b",
+    r"\b(?:schicken|senden) (?:sie|die) (?:es|das paket|ihn) zuruck\b|\bgeht (?:es|das paket) zuruck\b",
+    r"\b(?:vao|eles vao) (?:devolver|mandar de volta)\b|\b(?:volta|vai voltar) para o remetente\b",
+)
+#: "i dont have the number, its on my other phone": the order number is not at hand.
+NO_NUMBER = _rx(
+    r"\b(?:(?:don'?t|dont|do not) have|(?:can'?t|cant|cannot) find|lost|deleted|(?:don'?t|dont|do not) know) "
+    r"(?:the|my|an?) (?:order )?(?:number|confirmation|order #)"
+    r"|\b(?:it'?s|its) on my (?:other|old|work) (?:phone|laptop|computer|email)\b|\bno (?:order )?number\b",
+    r"\bno (?:tengo|encuentro|se) (?:el|mi) (?:numero|n°|nro)\b",
+    r"\b(?:je n'ai pas|je ne trouve pas|j'ai perdu) (?:le|mon) (?:numero|n°)\b",
+    r"\b(?:habe|finde|weiss) (?:die|meine) (?:bestell)?nummer nicht\b|\bkeine (?:bestell)?nummer\b",
+    r"\bnao (?:tenho|encontro|acho|sei) o (?:numero|n°)\b",
+)
 #: Of the WHEN questions, the ones about arriving in time for a day ("will it make it before the 24th?").
 IN_TIME = _rx(
     r"\b(?:make it (?:by|before|for|in time)|in time for|before (?:christmas|xmas|the holidays|(?:the )?\d+\w*)"
@@ -423,6 +444,8 @@ PERSON_TALKED_ABOUT = _rx(
 #: Thanks or a goodbye: a message that closes, not one that takes an offer ("d'accord merci, bonne soirée").
 CLOSING = _rx(
     r"\b(?:thanks?|thx|ty|thank you|bye|good ?night|have a (?:good|nice) (?:day|night|evening))\b",
+    # "ugh forget it ill come back later": leaving, not asking.
+    r"\b(?:i'?ll|ill|i will) (?:come back|check back|be back|try (?:again )?later|look (?:for it )?later)\b",
     r"\b(?:gracias|adios|hasta luego|buenas noches|chao)\b",
     r"\b(?:merci|au revoir|bonne (?:soiree|journee|nuit))\b",
     r"\b(?:danke|tschuss|schonen (?:abend|tag)|gute nacht)\b",
@@ -523,7 +546,8 @@ ELSEWHERE = _rx(
 ACK = _rx(
     r"^\W*(?:ok(?:ay)?|k|cool|great|got it|alright|all right|sounds good|fine|noted|perfect|understood|i see|ah ok|"
     r"vale|entendido|perfecto|d'accord|compris|parfait|ok merci|alles klar|verstanden|gut|passt|entendi|beleza|"
-    r"certo|ta bom|tudo bem)\W*$",
+    r"certo|ta bom|tudo bem|brb|be right back|one sec|one moment|hold on|give me a (?:sec|second|minute)"
+    r"|un momento|un moment|moment mal|momentinho|ja volto)\W*$",
 )
 
 #: A reason to send something back, or a swap, in the customer's words ("too big", "not my style").
@@ -548,8 +572,8 @@ RETURN = _rx(
     r")\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
     r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen)\b",
-    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)|ficou (?:grande|pequen[oa]|"
-    r"apertad[oa]|larg[oa])|outro tamanho|tamanho (?:maior|menor)|"
+    r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)"
+    r"|ficou(?:-me| me)? (?:grande|pequen[oa]|apertad[oa]|larg[oa])|outro tamanho|tamanho (?:maior|menor)|"
     r"devolver|trocar)\b",
 )
 

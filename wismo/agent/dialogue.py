@@ -42,6 +42,11 @@ WEAK_SCORE = 0.3
 #: A word of a return or refund in any of the five languages (accents folded), and with an exchange's.
 _REFUND_STEMS = r"return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols"
 _REFUND_WORD = re.compile(rf"\b(?:{_REFUND_STEMS})")
+#: "when is it supposed to come", "when will my parcel get here": the order's day, whatever story is around it.
+_IT_COMES = re.compile(
+    r"\b(?:is|will|does|would|should) (?:it|my (?:order|package|parcel|stuff)) (?:be )?"
+    r"(?:supposed to |going to |gonna )?(?:come|arrive|get here|be here|show up|land)\b"
+)
 _RETURN_WORD = re.compile(rf"\b(?:{_REFUND_STEMS}|exchange|swap|cambi|renvo|echang|umtausch|tausch|retoure|troc)")
 #: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
 UPSET_MOOD = -0.6
@@ -354,7 +359,7 @@ class Dialogue(PendingReplies, OrderAnswers):
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
         time_or_place = any(
             cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO, cues.DAY_GUESS)
-        )
+        ) or (cues.any_of(cues.WHEN, self.text) and _IT_COMES.search(cues.fold(self.text)) is not None)
         if (
             intent in ("out_of_scope", "smalltalk", "policy_question")
             and in_context
@@ -377,8 +382,13 @@ class Dialogue(PendingReplies, OrderAnswers):
             top = "delivery_issue" if top in ("start_return", "return_status") else top
             if intent in ("start_return", "return_status"):
                 intent = "delivery_issue" if self.ents or self.focus else "order_status"
+        carrier_back = cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
+        if carrier_back and intent in ("start_return", "return_status") and (self.focus or self.ents):
+            # "it's at the post office but I'm away till the 18th, will they send it back?": its hold time.
+            return "order_status", max(confidence, self.threshold)
         if (
             cues.any_of(cues.RETURN, self.text)
+            and not carrier_back
             and intent not in ("start_return", "return_status", "human_agent")
             and not cues.any_of(cues.NOT_HERE, self.text)
             # ("where's #WS.. and can I send the gloves back?": the status first, the return as the next part.)
@@ -483,6 +493,11 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "confirm" once the return is booked already: say it is, with where it stands.
             return self.order_turn("return_status")
+        lost = cues.any_of(cues.NO_NUMBER, self.text) and not state.get("tracking_focus")
+        if not self.focus and not self.ents and lost:
+            # "i dont have the number, its on my other phone": where to find it, and a person if it stays lost.
+            self.out["intent"] = state.get("pending_intent") or "order_status"
+            return self.out | {"plan": plan("no_order_number", quick=[TALK_TO_PERSON]), "awaiting": "order"}
         if cues.sad_face(self.text) and state.get("last_intent"):
             # "😩😩" after an answer: said with sympathy, and a person offered (a yes brings one in).
             self.out["intent"] = "smalltalk"

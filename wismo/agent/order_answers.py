@@ -42,19 +42,23 @@ class OrderAnswers(WrittenAnswers):
         read = self.parts
         if not read:
             return []
-        lead = next(
-            (
-                (part, u)
-                for part, u in read
-                if u.confidence >= self.threshold
-                and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
-                # ("my order is #WS12345" only gives a detail; "hallo, wo ist #WS12345" asks.)
-                and not (is_followup(part, u.entities) and not cues.asks_status(part))
-            ),
-            None,
-        )
-        if lead is None:
+        actionable = [
+            (part, u)
+            for part, u in read
+            if u.confidence >= self.threshold
+            and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
+            # ("my order is #WS12345" only gives a detail; "hallo, wo ist #WS12345" asks.)
+            and not (is_followup(part, u.entities) and not cues.asks_status(part))
+        ]
+        if not actionable:
             return []
+        lead = actionable[0]
+        story = lead[1].intent == "policy_question" and "?" not in lead[0] and not cues.asks_something(lead[0])
+        asked = [(part, u) for part, u in actionable[1:] if u.intent in NEEDS_ORDER and cues.asks_status(part)]
+        if story and asked:
+            # "...were driving up to see her the weekend before christmas lol. when is it supposed to come":
+            # the question leads, not the story told before it.
+            lead = asked[0]
         if lead[1].intent != self.intent and self.intent not in ("human_agent",):
             self.intent, self.confidence = lead[1].intent, lead[1].confidence
         self.lead = lead

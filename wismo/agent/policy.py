@@ -46,7 +46,14 @@ _SMALLTALK = (
             re.I,
         ),
     ),
-    ("goodbye", re.compile(r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss)\b", re.I)),
+    (
+        "goodbye",
+        re.compile(
+            r"\b(bye|goodbye|see you|that'?s all|nothing else|adios|ciao|tsch[uü]ss"
+            r"|(?:i'?ll|ill|i will) (?:come back|check back|be back|try (?:again )?later))\b",
+            re.I,
+        ),
+    ),
     (
         "how_are_you",
         re.compile(
@@ -288,7 +295,7 @@ class LocalPolicy:
         eta_focus = asks_date and intent == "order_status"
         aspect = asked if asked in ("who", "where") else ("recap" if followup and not eta_focus else None)
         has_scan = any(":event:" in f.source_id for f in main.facts)
-        explainable = main.status in EXPLAINED and (has_scan or main.status is S.INFO_RECEIVED)
+        explainable = main.status in EXPLAINED and (has_scan or main.status in (S.INFO_RECEIVED, S.PENDING))
         if status is S.OUT_FOR_DELIVERY and main.order is not None and cues.any_of(cues.HOUR, text):
             # "what time tho?", "#WS12569, what time will the driver come?": carriers give no time slot;
             # the written words say by when it usually comes.

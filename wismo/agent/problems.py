@@ -315,6 +315,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found == "redelivery" and re.search(r"\b(?:i'?ll|ill|i will|we'?ll|we will) (?:come|check|be) back\b", folded):
+        return None  # "forget it, I'll come back later": the customer leaving, not the driver returning
     if found == "redelivery" and cues.any_of(cues.PICKUP, text):
         return None  # "send it to a pickup point rather than having them try again": the pickup is the ask
     if found == "damaged" and _NOT_DAMAGED.search(folded):

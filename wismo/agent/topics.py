@@ -329,6 +329,9 @@ TOPICS: tuple[Topic, ...] = (
             # "¿y el dinero cuándo me lo devuelven?", "wann bekomme ich mein Geld zurück": when it comes back.
             rf"\b{words.MONEY}\b.{{0,30}}\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{words.GIVEN_BACK}",
             rf"\b(?:when|quand|cuando|wann|quando)\b.{{0,30}}\b{words.GIVEN_BACK}\w*\b.{{0,25}}\b{words.MONEY}",
+            # "y el reembolso me llega a la tarjeta o cómo es?": how the money comes back, and where.
+            rf"\b{words.MONEY}\b.{{0,30}}\b(?:llegan?|va|vuelve|goes|go|comes?|arrives?|chega|cai|volta|revient|arrive"
+            r"|kommt|geht)\b.{0,30}\b(?:tarjeta|card|carte|karte|cartao|cuenta|account|compte|konto|conta)\b",
             # "how long after it gets to you?": the time from the return's arrival to the money.
             r"\bhow long after (?:it|they|the return|my return|the parcel|the package) "
             r"(?:gets|arrives|reaches|is received)\b",
@@ -568,7 +571,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
             r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b"
             r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|bekommen|habt|erhalten)\b",
-            r"\besperar\b.{0,60}\b(?:receberem|chegar|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
+            r"\besperar\b.{0,60}\b(?:receberem|recebam|cheg\w*|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
             # "when do I get the new size?", "je reçois la nouvelle taille quand ?": the exchanged item's day.
             rf"\b{words.WHEN_WORD}\b.{{0,40}}\b{words.NEW_ITEM}\b|\b{words.NEW_ITEM}\b.{{0,40}}\b{words.WHEN_WORD}\b",

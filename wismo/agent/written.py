@@ -14,6 +14,7 @@ from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
 from . import actions, cues, topics
+from .followup import is_followup
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
@@ -232,7 +233,11 @@ class WrittenAnswers(DialogueBase):
         """Another part of the message asks where the order is ("where's my order? ... and until when
         can I return it?")."""
         return any(
-            u.intent in ("order_status", "delivery_issue") and u.confidence >= self.threshold for _part, u in self.parts
+            u.intent in ("order_status", "delivery_issue")
+            and u.confidence >= self.threshold
+            # ("pedido #WS11357, <email>" only gives the order's details; it asks nothing.)
+            and not (is_followup(part, u.entities) and not cues.asks_status(part))
+            for part, u in self.parts
         )
 
     def return_until(self) -> tuple[list, dict] | None:
