@@ -107,6 +107,22 @@ CONTENTS = _rx(
     r"\b(?:was (?:ist )?(?:da )?drin|was ist im paket|was habe ich (?:eigentlich )?bestellt|der inhalt)\b",
     r"\b(?:o que (?:tem|vem|veio) (?:dentro|na caixa|no pacote)|o que (?:eu )?(?:pedi|comprei))\b",
 )
+#: Whether an item or the whole order is in the parcel ("is the Flannel Shirt in that box too?", "is that
+#: everything I ordered or just part of it?"): asked about a verified order, its items and parcels.
+IN_THE_BOX = _rx(
+    r"\b(?:is|are) (?:the |my )?(?:[\w'-]+ ){0,5}?(?:also |too )?(?:in|inside) (?:that|the|this) (?:same )?"
+    r"(?:box|package|parcel|shipment)\b"
+    r"|\b(?:is (?:that|this|it) (?:everything|all)|everything i ordered|all i ordered|(?:just|only) (?:a )?part of"
+    r" (?:it|my order|the order))\b",
+    # (not "cancela o pedido inteiro": the whole order named without a box is no question about the parcel)
+    r"\b(?:esta|viene|va) (?:en|dentro de) (?:esa|la|el|ese|este|esta) (?:caja|paquete|envio)\b"
+    r"|\bsolo una parte (?:del pedido)?\W*$",
+    r"\b(?:est|c'est|il est|elle est) dans (?:cette|la|le|ce) (?:boite|colis|paquet|envoi)\b"
+    r"|\bjuste une partie (?:de ma commande)?\W*$",
+    r"\bist (?:\w+ ){0,4}?(?:auch )?(?:im|in dem|in diesem) (?:paket|karton)\b|\bnur ein teil (?:davon)?\W*$",
+    r"\b(?:esta|vem|veio) (?:nessa|na|no|nesse|dentro da|dentro do) (?:caixa|pacote)\b"
+    r"|\bso uma parte (?:do pedido)?\W*$",
+)
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
 NO_CREDENTIAL = _rx(
@@ -134,6 +150,15 @@ CARRIER_SENDS_BACK = _rx(
     r"\b(?:ils|ils vont) (?:le|la) (?:renvoyer|renvoient|renverront|retourner)\b|\b(?:etre|sera) renvoye\b",
     r"\b(?:schicken|senden) (?:sie|die) (?:es|das paket|ihn) zuruck\b|\bgeht (?:es|das paket) zuruck\b",
     r"\b(?:vao|eles vao) (?:devolver|mandar de volta)\b|\b(?:volta|vai voltar) para o remetente\b",
+)
+#: Questions no shop's support answers (the weather, recipes, homework): declined plainly, never "didn't catch that".
+OFF_TOPIC = _rx(
+    r"\b(?:weather|(?:gonna|going to|will it|is it going to) (?:rain|snow)|raining|snowing|recipe|homework"
+    r"|horoscope|lottery|stock market|bitcoin)\b",
+    r"\b(?:el tiempo (?:que hace|manana|este fin)|va a (?:llover|nevar)|lloviendo|nevando|receta|tarea de)\b",
+    r"\b(?:meteo|va-t-il (?:pleuvoir|neiger)|il va (?:pleuvoir|neiger)|recette|devoirs)\b",
+    r"\b(?:wetter|wettervorhersage|wird es (?:regnen|schneien)|rezept|hausaufgabe\w*)\b",
+    r"\b(?:previsao do tempo|vai (?:chover|nevar)|chovendo|receita|dever de casa|licao de casa)\b",
 )
 #: "i dont have the number, its on my other phone": the order number is not at hand.
 NO_NUMBER = _rx(
@@ -654,7 +679,8 @@ FRUSTRATION = _rx(
     r"again and again|same (?:answer|thing|reply|message) (?:again|over)|you keep (?:saying|telling|repeating)|"
     r"so what (?:will|are|do) you (?:do|going to do)|what (?:are|will) you (?:going to )?do about it|"
     r"this is (?:useless|ridiculous|a joke|unacceptable|insane|absurd)|useless|waste of (?:my )?time|"
-    r"worst (?:service|company|shop)|fed up|sick (?:and tired )?of|had enough|i'?m done|not acceptable|"
+    r"worst (?:\w+ ){0,3}?(?:service|company|shop|store|experience)|fed up|sick (?:and tired )?of|had enough|"
+    r"i'?m done|not acceptable|"
     r"unacceptable|pathetic|incompetent|talking to a wall|you'?re not (?:helping|listening)|"
     r"^\W*(?:(?:please|pls|just) )?do something(?: about it)?(?: please| pls)?\W*$|"
     r"not helpful|no help at all|stop (?:repeating|sending)|(?:that|this)(?:'?s| is) not what i asked"

@@ -20,6 +20,7 @@ import re
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
 from ..tools import returns as returns_tool
+from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, nlu, problems, topics
 from .deps import Turn
@@ -42,6 +43,11 @@ WEAK_SCORE = 0.3
 #: A word of a return or refund in any of the five languages (accents folded), and with an exchange's.
 _REFUND_STEMS = r"return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols"
 _REFUND_WORD = re.compile(rf"\b(?:{_REFUND_STEMS})")
+#: Pressing for a part of another customer's order after a no ("just the city then", "at least the state").
+_PRESSES_FOR_DETAILS = re.compile(
+    r"\b(?:(?:just|only|at least) (?:the|his|her|their) (?:city|town|state|zip|street|address)|his address"
+    r"|her address|solo la ciudad|al menos la ciudad|juste la ville|nur die stadt|so a cidade)\b"
+)
 #: "when is it supposed to come", "when will my parcel get here": the order's day, whatever story is around it.
 _IT_COMES = re.compile(
     r"\b(?:is|will|does|would|should) (?:it|my (?:order|package|parcel|stuff)) (?:be )?"
@@ -214,12 +220,32 @@ class Dialogue(PendingReplies, OrderAnswers):
             kind = "goodbye" if LocalPolicy.smalltalk_kind(self.text) == "goodbye" else "thanks"
             self.out["intent"] = "smalltalk"
             return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON])}
+        if self.focus and cues.any_of(cues.IN_THE_BOX, self.text):
+            return self.contents()  # "is the Flannel Shirt in that box too?"
         written = self.written_topic()
         if written is not None:
             return written
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
             return self.problem(problem)
         return self.by_intent()
+
+    def contents(self) -> dict:
+        """What the order in focus holds, and whether it all ships in the one parcel."""
+        ctx = self.ctx()
+        try:
+            items = tracking_tool.order_items(ctx, self.focus or "")
+            trackings = self.policy.trackings(ctx, self.focus or "")
+        except ToolRefused:
+            return self.handoff("tool_failure")
+        self.out["intent"] = "order_status"
+        fields = {k: items.values[k] for k in ("order_number", "items")}
+        if len(trackings) == 1:
+            main = f"shipment:{trackings[0].shipment.tracking_number}"
+            ship = next(f for f in trackings[0].facts if f.source_id == main)
+            fields |= {"carrier": ship.values["carrier"], "tracking_number": ship.values["tracking_number"]}
+            return self.answer([items, ship], plan("order_contents_one", [items, ship], [TALK_TO_PERSON], **fields))
+        p = plan("order_contents_split", [items], [TALK_TO_PERSON], parcels=str(len(trackings)), **fields)
+        return self.answer([items], p)
 
     def decline(self, template: str) -> dict:
         """Say no to a request we must not or cannot do, and what we can do instead. Asked again, the
@@ -234,7 +260,8 @@ class Dialogue(PendingReplies, OrderAnswers):
 
     def escalate(self, reason: str) -> dict:
         """A person, now; for an upset customer asking about a verified order, what we know first."""
-        if reason in ("frustration", "dispute") and self.focus and (self.intent in NEEDS_ORDER or self.ents):
+        about_it = self.intent in NEEDS_ORDER or self.ents or self.state.get("last_intent") in NEEDS_ORDER
+        if reason in ("frustration", "dispute") and self.focus and about_it:
             try:
                 evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, self.text)
             except ToolRefused:
@@ -493,6 +520,9 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             # "confirm" once the return is booked already: say it is, with where it stands.
             return self.order_turn("return_status")
+        if state.get("refused_order") and not self.ents and _PRESSES_FOR_DETAILS.search(cues.fold(self.text)):
+            # "come on, it's for the kids. just the city then": the same no, another customer's order.
+            return self.decline("privacy_decline")
         lost = cues.any_of(cues.NO_NUMBER, self.text) and not state.get("tracking_focus")
         if not self.focus and not self.ents and lost:
             # "i dont have the number, its on my other phone": where to find it, and a person if it stays lost.
@@ -571,7 +601,9 @@ class Dialogue(PendingReplies, OrderAnswers):
                 "unresolved": "out_of_scope",
                 "last_intent": "out_of_scope",
             }
-        if effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE:
+        # "is it gonna snow in chicago this weekend?": no delivery read in it, a question for someone else.
+        off_topic = effective in ("out_of_scope", "smalltalk") and cues.any_of(cues.OFF_TOPIC, self.text)
+        if (effective == "out_of_scope" and confidence >= OUT_OF_SCOPE_MIN_CONFIDENCE) or (off_topic and not self.ents):
             return self.decline("out_of_scope")
         # Not understood as an intent: a follow-up the shop's written answers cover ("do I need to
         # print anything?" after a pickup, "and the 25th?" after holiday hours) still gets one.

@@ -98,6 +98,10 @@ class OrderAnswers(WrittenAnswers):
                 continue  # one request, the main answer's
             order = next(iter(u.entities.get("order_number") or []), None) or self.focus
             other = order != self.focus and ctx is not None and order in ctx.verified
+            if order and order != self.focus and ctx is not None and order not in ctx.verified:
+                # "my ex also ordered, its #WS14836. where is it being shipped?": nothing of it, and why.
+                evidence, p = self.also_about(ctx, [order], evidence, p)
+                continue
             said = u.intent == main and u.confidence >= self.threshold and not other
             if said or (is_followup(part, u.entities) and not other):
                 continue  # said by the main answer, or only the order's details ("order #WS10001, a@b.c")
@@ -267,6 +271,11 @@ class OrderAnswers(WrittenAnswers):
         p = dict(p)
         for key in others:
             if key not in ctx.verified:
+                # "my ex also ordered, its #WS13496, where is it going?": nothing of it, and why.
+                if not any(t.get("template") == "privacy_decline" for t in p.get("then", [])):
+                    p.setdefault("then", []).append(plan("privacy_decline"))
+                    self.out["unresolved"] = "out_of_scope"
+                    self.out["refused_order"] = key
                 continue
             more, q = self.policy.order_turn(ctx, "order_status", key, self.text)
             q.pop("pending_action", None)

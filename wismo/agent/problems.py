@@ -91,6 +91,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:different|else)|different name on (?:the )?(?:packing slip|label|box)|(?:one|item) you sent is "
                 r"(?:a )?(?:different|wrong)|different (?:size|colou?r|item|product) (?:than|from) (?:what )?i "
                 r"ordered)\b",
+                # "what came is NOT that", "what arrived isn't what I ordered": what came, said not to be it.
+                r"\b(?:what|the thing|the item|the one|the box|the package|what i got) (?:that )?"
+                r"(?:came|arrived|showed up|i got|you sent)\b.{0,15}"
+                r"\b(?:is not|isn'?t|was not|wasn'?t|is nothing like|not even close)\b"
+                r"|\bsend (?:me )?the right (?:one|item|thing|size|colou?r)\b",
                 # "ordered the crewneck in L and got like a kids hoodie??": what was ordered, then what came.
                 r"\bordered\b[^.?!]{1,60}\b(?:and|but) (?:i |we )?(?:got|received|recieved)\b"
                 r"(?! (?:it|them|nothing)\b)",
@@ -152,7 +157,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:(?:a|big|huge|with) cracks?|"
                 r"damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
-                r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|box "
+                r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|"
+                r"fell apart|falling apart|came apart|coming apart|(?:came|come|coming) (?:undone|unstitched)|"
+                r"(?:seam|sole|zip|zipper|strap|handle) (?:split|broke|came off|fell off|ripped)|box "
                 r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
                 r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
                 r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal)|rajad[oa]|abollad[oa]|rayad[oa]|"
@@ -319,6 +326,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         return None  # "forget it, I'll come back later": the customer leaving, not the driver returning
     if found == "redelivery" and cues.any_of(cues.PICKUP, text):
         return None  # "send it to a pickup point rather than having them try again": the pickup is the ask
+    if found == "address_change" and _SOMEONE_ELSES_ADDRESS.search(folded):
+        return None  # "my ex ordered too, I need his new address": someone else's data, not a change of ours
     if found == "damaged" and _NOT_DAMAGED.search(folded):
         found = None  # "nothing's broken, I just don't want it": a return, not a damage claim
     if found == "damaged" and re.search(r"\b(?:link|links|website|site|page|app|url|button|promo code)\b", folded):
@@ -334,6 +343,13 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         return "dispatch_claim"
     return found
 
+
+#: "I need his new address", "where is she living now": another person's address asked for.
+_SOMEONE_ELSES_ADDRESS = re.compile(
+    r"\b(?:his|her|their|my ex'?s?|the other person'?s) (?:new |current |home )?address\b"
+    r"|\b(?:su|la) (?:nueva )?direccion (?:de (?:el|ella|mi ex))\b|\b(?:sa|son) (?:nouvelle )?adresse\b"
+    r"|\b(?:seine|ihre) (?:neue )?adresse\b|\bo (?:novo )?endereco (?:dele|dela)\b"
+)
 
 _STILL = re.compile(
     r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|nix|ainda|nada|"

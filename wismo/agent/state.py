@@ -78,6 +78,9 @@ class TurnState(TypedDict, total=False):
     pending_action: dict[str, Any] | None
     #: Whether an offer was shown in this conversation (at most one).
     offer_shown: bool
+    #: Another customer's order the customer asked about and was refused: pressed again ("just the city
+    #: then"), the answer is the same no.
+    refused_order: str | None
     #: The pickup point the focus order's parcel was redirected to in this conversation.
     redirected: str | None
 

@@ -96,6 +96,13 @@ _NEXT_ASKED: dict[str, _NextAsked] = {
         ),
         "weekend_delivery",
     ),
+    "policy:shipping#po-box": _NextAsked(
+        # "how long does that take" after the military-mail rule: its 10 to 20 business days.
+        re.compile(
+            r"\b(?:how long|cuanto tarda|cuanto demora|combien de temps|wie lange|quanto tempo|quanto demora)\b"
+        ),
+        "po_box",
+    ),
     "policy:shipping#where": _NextAsked(
         re.compile(
             r"\b(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|territor\w*|samoa|apo|fpo"
@@ -184,6 +191,21 @@ def _when_ordering(*parts: str) -> re.Pattern[str]:
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        # "can I pay extra to speed it up?": upgrading the speed after ordering, in writing.
+        "shipping_upgrade",
+        "policy:shipping#upgrade",
+        _rx(
+            r"\b(?:speed (?:it|this|things|my (?:order|package|parcel)) up|pay (?:extra|more) (?:to|for)"
+            r"|upgrade (?:the |my )?(?:shipping|delivery)|expedite|rush (?:it|my (?:order|package))"
+            r"|(?:switch|change) (?:it )?to (?:express|overnight|2-day|two-day)|ship (?:it )?faster)\b",
+            r"\b(?:acelerar(?:lo)? (?:el envio|el pedido)?|pagar (?:mas|extra) para|envio (?:urgente|express) "
+            r"(?:ahora|despues))\b",
+            r"\b(?:accelerer (?:la livraison|l'envoi|ma commande)|payer (?:plus|un supplement) pour)\b",
+            r"\b(?:beschleunigen|aufpreis (?:fur|zahlen)|auf express (?:umstellen|wechseln))\b",
+            r"\b(?:acelerar (?:a entrega|o envio|o pedido)|pagar (?:a mais|extra) (?:para|pra))\b",
+        ),
+    ),
+    Topic(
         "po_box",
         "policy:shipping#po-box",
         re.compile(
@@ -236,12 +258,28 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # "never got a confirmation email, did it even go thru??": the confirmation, in writing.
+        "no_confirmation",
+        "policy:orders#confirmation",
+        _rx(
+            r"\b(?:never|didn'?t|did not|haven'?t|have not|no) (?:got|get|gotten|received?|recieved?)? ?"
+            r"(?:a |the |my |any )?(?:order )?confirmation\b"
+            r"|\bdid (?:it|my order|the order|my payment) (?:even )?go (?:through|thru)\b",
+            r"\bno (?:me )?(?:llego|ha llegado|recibi|he recibido) (?:el |la |ningun |ninguna )?"
+            r"(?:correo|email|mail)? ?(?:de )?confirmacion\b",
+            r"\b(?:pas|jamais) (?:recu|eu) (?:de |l'|d')?(?:e-?mail|mail|courriel)? ?(?:de )?confirmation\b",
+            r"\bkeine (?:bestell)?bestatigung\b|\bbestatigung(?:smail)? (?:nicht|nie) bekommen\b",
+            r"\bnao (?:recebi|chegou) (?:o |a |nenhum |nenhuma )?(?:e-?mail )?(?:de )?confirmacao\b",
+        ),
+    ),
+    Topic(
         # "have you already charged my card?", "¿ya me cobraron?", "est-ce que vous avez déjà chargé ma carte ?"
         "card_charged",
         "policy:payment#charges",
         _rx(
             r"\b(?:have|did|has) (?:you|it|they) (?:already )?(?:charged?|billed?) (?:me|my card|my account)\b"
             r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b"
+            r"|\bwhen (?:does|will|do) (?:my card|my account|it|the payment) (?:get |be )?(?:charged|billed|taken)\b"
             r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b",
             r"\b(?:ya )?(?:me )?(?:cobraron|han cobrado|habeis cobrado|cargaron|han cargado)\b"
             r"|\bcuando (?:me )?cobran\b|\b(?:cargo|cobro|pago) pendiente\b",
@@ -272,7 +310,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:do|can|will) you (?:guys )?(?:ship|deliver|send)(?: orders?)? (?:to|outside)\b"
             r"(?! (?:my|the|a|your|po) )"
             r"|\binternational (?:shipping|delivery)\b",
-            r"\b(?:hacen|haceis) envios? a\b|\b(?:envian|enviais|entregan|llegan) (?:a|hasta) (?!(?:mi|la|el|tu|su) )",
+            r"\b(?:hacen|haceis) envios? a\b"
+            r"|\b(?:envian|enviais|entregan|llegan|mandan) (?:a|hasta) (?!(?:mi|la|el|tu|su) )",
             r"\b(?:livrez|livrez-vous|expediez|envoyez)(?:-vous)? (?:au|en|a|aux|hors)\b"
             r"(?! (?:mon|ma|la|le|domicile) )",
             r"\b(?:liefert|versendet|verschickt) ihr (?:auch )?(?:nach|ins ausland|in die)\b",
@@ -479,6 +518,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|zuruck\w*|umtausch\w*|retour\w*|troca\w*)",
             # "it came sept 20. can i still return it?": whether the window is still open.
             r"\b(?:can|could) (?:i|we|he|she|they|my \w+) still (?:return|send (?:it|them) back|exchange)\b"
+            r"|\bwhen can (?:i|we) (?:still )?(?:return|send back|exchange) (?:it|mine|them|this|my \w+)\b"
             r"|\bis it too late to return\b"
             r"|\b(?:can|could) (?:it|they|this|that) still (?:go|be sent|be taken) back\b|\bstill be returned\b"
             r"|\b(?:todavia|aun) (?:puedo|se puede) (?:devolver|cambiar)\b|\b(?:puis-je|je peux|peut-on"
@@ -607,7 +647,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|o que acontece|que acontece|e ai)\b"
             # "and if nobody's home on Monday?": a bare conditional asked as a question.
             r"|.*?(?:^|[.!?;]\s*)\W*(?:and |y |et |und |e |but |pero |mais |aber |mas )?"
-            r"(?:if|si|s'il|wenn|falls|se)\b.*\?\W*$)"
+            r"(?:if|si|s'il|wenn|falls|se)\b[^?]*\?)"
             r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)"
             r"|no ?ones?(?:'s| is)? (?:home|there)"
             r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"

@@ -140,6 +140,19 @@ def order_summary(ctx: ToolContext, order_key: str) -> Fact:
     return order_fact(order, count)
 
 
+def order_items(ctx: ToolContext, order_key: str) -> Fact:
+    """What the verified order holds and in how many parcels it ships, as a citable fact ("is the
+    Flannel Shirt in that box too?"). Lines are not tied to parcels: with several, which item is in
+    which one is not known."""
+    with ctx.store.reading():
+        order = ctx.require_order(order_key)
+        lines = ctx.store.lines(order.id)
+        parcels = len(ctx.store.shipments(order.id))
+    items = ", ".join(line.name + (f" ({line.variant})" if line.variant else "") for line in lines)
+    values = {"order_number": order.number, "items": items, "count": sum(line.quantity for line in lines)}
+    return Fact(f"order:{order.number_key}:items", f"Items of order {order.number}", values | {"parcels": parcels})
+
+
 def track_number(ctx: ToolContext, tracking_number: str) -> Tracking | None:
     """Carrier-level status for a tracking number, as a carrier's own site would show it."""
     shipment = ctx.store.shipment_by_tracking(tracking_number)
