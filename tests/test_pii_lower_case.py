@@ -68,3 +68,22 @@ def test_the_same_words_after_a_name_cue_are_names(redact, text, name):
 @pytest.mark.parametrize("text", ["bon ben ça me va, allez-y seulement", "ben oui", "eh ben non"])
 def test_the_french_filler_ben_is_no_name(redact, text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hi siobhan, thanks for sorting the refund", "siobhan"),
+        ("allo jean-françois, merci pour ton aide hier", "jean-françois"),
+    ],
+)
+def test_the_person_greeted_at_the_start_of_a_message_is_a_name_in_lower_case(redact, text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hi there, where is my order", "hey guys, quick question", "Merci vielmal, jetzt passt alles", "hi team, ok"],
+)
+def test_a_greeting_then_an_ordinary_word_or_a_thanks_keeps_it(redact, text):
+    assert redact(text) == text

@@ -34,6 +34,7 @@ _DECLARING = (
 #: Greetings and sign-offs: the next capitalized word is a name unless it is an ordinary word.
 _GREETING = (
     r"signed|sincerely|regards|best|cheers|thanks|thx|ty|thank\s+you|yours|dear|hi|hello|hey|"
+    r"all[oô]|"
     r"estimad[oa]|querid[oa]|atentamente|saludos|un\s+saludo|cordiales\s+saludos|firmado|hola|gracias|"
     r"cher|ch[èe]re|cordialement|bien\s+[àa]\s+vous|salutations|sign[ée]|bonjour|merci|"
     r"sehr\s+geehrte[rn]?|liebe[rn]?|hallo|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|mfg|danke|"

@@ -36,6 +36,12 @@ _NAME_PARTICLE = (
 )
 #: One or two particles before a capitalized word ("de la Fuente", "van der Berg", "von Bülow").
 _PARTICLES = rf"{_NAME_PARTICLE}(?:[ \t]+{_NAME_PARTICLE})?"
+#: The greetings that open a message to someone ("hi", "bonjour", "olá"), unlike thanks ("merci vielmal").
+_HELLO = re.compile(
+    r"(?:hi|hello|hey|dear|hola|bonjour|all[oô]|hallo|ol[aá]|oi|cher|ch[eè]re|querid[oa]|estimad[oa]|liebe[rn]?"
+    r"|prezad[oa]|car[oa])\W*$",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
 _NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_PARTICLES})(?=[ \t]+[{UP}])|{CAP})")
 #: A name that starts with its particles after a title ("Sr. del Valle", "Herr von Bülow").
@@ -341,6 +347,19 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             ):
                 # ("c'est beau", "soy linda": after "c'est" or "soy" such a name is the word it also is.)
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
+            elif (
+                vocab
+                and cue.group("greeting")
+                and _HELLO.match(cue.group().strip())
+                and not text[: cue.start()].strip()
+                and text[m.end() : m.end() + 1] in (",", "!")
+                and key not in NOT_NAME_WORDS
+                and len(key) > 1
+                and not vocab.is_word(word)
+            ):
+                # "hi siobhan, thanks for...", "grüezi reto, ist...": the greeting that opens the message,
+                # then a lower-case word that is no ordinary word and a comma: the person greeted.
+                hits.append((m.start(), m.end(), 0.7))
             elif _is_title(cue) and key not in NOT_NAME_WORDS:  # "Mr. newman", "Frau döring"
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
             elif (
