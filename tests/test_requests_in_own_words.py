@@ -394,3 +394,15 @@ def test_whether_an_item_is_in_the_box_says_what_the_order_holds(agent):
     assert f"order:{row['order_number'].lstrip('#')}:items" in cited
     order = agent.store.order(row["order_number"])
     assert all(line.name in reply.text for line in agent.store.lines(order.id))
+
+
+def test_more_words_in_five_languages():
+    from wismo.agent import cues
+
+    assert cues.is_yes("Listo, hágale con el cambio")
+    assert cues.any_of(cues.IN_THE_BOX, "Passt. Ist da auch Cable Knit Pom Hat mit drin?")
+    assert not cues.any_of(cues.IN_THE_BOX, "quer saber, cancela o pedido inteiro, eu compro de novo")
+    said = "e se eu nao tiver em casa eles voltam amanha? amanha é sabado ne"
+    assert [t.name for t in topics.topics_of(said)] == ["missed_delivery"]
+    both = [t.name for t in topics.topics_of("y el envío de 2 días cuánto cuesta y hasta cuándo se puede?")]
+    assert both == ["holiday_cutoff", "shipping_cost"]

@@ -119,7 +119,8 @@ IN_THE_BOX = _rx(
     r"|\bsolo una parte (?:del pedido)?\W*$",
     r"\b(?:est|c'est|il est|elle est) dans (?:cette|la|le|ce) (?:boite|colis|paquet|envoi)\b"
     r"|\bjuste une partie (?:de ma commande)?\W*$",
-    r"\bist (?:\w+ ){0,4}?(?:auch )?(?:im|in dem|in diesem) (?:paket|karton)\b|\bnur ein teil (?:davon)?\W*$",
+    r"\bist (?:\w+ ){0,4}?(?:auch )?(?:im|in dem|in diesem) (?:paket|karton)\b|\bnur ein teil (?:davon)?\W*$"
+    r"|\b(?:ist|sind) (?:da|dort) (?:\w+ ){0,5}?(?:auch )?(?:mit )?drin\b",
     r"\b(?:esta|vem|veio) (?:nessa|na|no|nesse|dentro da|dentro do) (?:caixa|pacote)\b"
     r"|\bso uma parte (?:do pedido)?\W*$",
 )
@@ -835,7 +836,7 @@ RETURNED_TO_SENDER = _rx(
 YES_INSIDE = _rx(
     r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|let'?s (?:swap|exchange|return) (?:it|them)"
     r"|please do|(?<!ll )(?<!will )(?<!gonna )(?<!to )do that|go for it)\b",
-    r"\b(?:hazlo|adelante|hagamoslo)\b",
+    r"\b(?:hazlo|adelante|hagamoslo|hagale|hagalo|hacelo|proceda|procede)\b",
     r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
     r"\b(?:faz isso|pode fazer|manda ver|vai em frente)\b",

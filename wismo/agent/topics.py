@@ -653,7 +653,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"
             r"|(?:ne )?suis pas (?:la|chez moi|a la maison)|(?:n'y a|y a) personne|absent\w*"
             r"|nicht (?:da|zu ?hause|daheim)|niemand (?:da|zu ?hause)"
-            r"|nao (?:estiver|estou|tiver ninguem|houver ninguem|vou estar)|ninguem em casa|nadie en casa"
+            r"|nao (?:estiver|estou|tiver ninguem|houver ninguem|vou estar|tiver em casa)|ninguem em casa|nadie en casa"
             r"|personne (?:a la maison|chez moi)|keiner (?:da|zu ?hause))\b)",
             re.S,
         ),
@@ -789,6 +789,10 @@ def topics_of(text: str) -> list[Topic]:
     folded = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], ERRAND.sub(" ", fold(text)))
     found = [t for t in TOPICS if t.pattern.search(folded)]
     names = {t.name for t in found}
+    if "shipping_cost" in names and "holiday_cutoff" not in names and _ASKS_DEADLINE.search(folded):
+        # "and 2-day, what does it cost and until when can I order it?": the price and the cut-off.
+        found = [t for t in TOPICS if t in found or t.name == "holiday_cutoff"]
+        names.add("holiday_cutoff")
     return [t for t in found if not any(t.name in _OVERRULES.get(n, ()) for n in names)]
 
 
