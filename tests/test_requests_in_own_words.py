@@ -406,3 +406,23 @@ def test_more_words_in_five_languages():
     assert [t.name for t in topics.topics_of(said)] == ["missed_delivery"]
     both = [t.name for t in topics.topics_of("y el envío de 2 días cuánto cuesta y hasta cuándo se puede?")]
     assert both == ["holiday_cutoff", "shipping_cost"]
+
+
+def test_more_patterns_from_the_multilingual_holdout():
+    from wismo.agent import cues, problems
+
+    assert detect("Hey, wo ist #WS13745? PLZ 55408") == "de"
+    assert detect("Hey, where is #WS13745? zip 55408") == "en"
+    said = "Hallo, laut Tracking zugestellt, aber bei mir is nix da. #WS13110, PLZ 75214"
+    assert problems.detect(said) == "not_received"
+    assert problems.detect("#WS14384, <EMAIL_1>. ordered the wrong thing") is None  # the customer's own choice
+    assert problems.detect("they sent me the wrong size") == "wrong_item"
+    assert cues.any_of(cues.ASK_PERSON, "Kann bitte wer von euch eine Reklamation aufmachen?")
+
+
+def test_a_cancel_for_an_order_placed_by_mistake_goes_to_a_person_as_a_cancel(agent):
+    row = OrderPicker(agent.store).pick({"status": "pending"}, "ordered-the-wrong-thing")
+    cid = agent.start("web")
+    agent.send(cid, "hi i need to cancel an order i placed")
+    reply = agent.send(cid, f"{row['order_number']}, {row['email']}. ordered the wrong thing")
+    assert (reply.handoff or {}).get("reason") == "cancel_request"

@@ -431,6 +431,8 @@ ASK_PERSON = _rx(
     r"\b(?:quiero|necesito) que alguien (?:lo |la |me )?(?:revise|mire|compruebe|llame|verifique)\b"
     r"|\bje (?:veux|voudrais) que quelqu'un (?:verifie|regarde|m'appelle|controle)\b"
     r"|\bjemand (?:soll|muss|sollte) (?:das |sich das )?(?:prufen|anschauen|nachsehen|mich anrufen)\b"
+    r"|\b(?:kann|konnt|konnte) (?:bitte )?(?:wer|jemand|einer) (?:von euch |bitte )?(?:\w+ ){0,4}?"
+    r"(?:aufmachen|anlegen|eroffnen|prufen|anschauen|nachsehen)\b"
     r"|\bquero que alguem (?:verifique|olhe|veja|me ligue|confira)\b",
     r"\b(?:hablar|habla|comunicarme|chatear) con (?:una |un |alguna )?(?:persona|alguien|humano|agente|asesor|"
     r"operador|encargado|representante)\b|\bpasa(?:me|rme) con\b|\bprefiero (?:una persona|un humano)\b",

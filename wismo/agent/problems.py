@@ -229,7 +229,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"nichts (?:angekommen|gekommen|bekommen|erhalten)|"
                 r"zugestellt,? (?:aber|doch) (?:hier |da )?(?:ist |is )?(?:nichts|nix|nuscht|nischt|"
                 r"kein paket)|(?:ist|war) nicht da|zugestellt\b.{0,30}\b(?:hier|da) (?:ist|is) (?:nichts|nix|nuscht"
-                r"|nischt))\b",
+                r"|nischt)|zugestellt\b.{0,40}\b(?:ist|is) (?:nichts|nix|nuscht|nischt) da)\b",
                 r"\b(?:nao (?:recebi|chegou)|nunca (?:chegou|recebi)|nao (?:o |a )?encontro|diz "
                 r"(?:que foi )?entregue|consta como entregue|marcado como entregue|roubad[oa])\b",
             ),
@@ -322,6 +322,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found == "wrong_item" and _MY_OWN_MISTAKE.search(folded):
+        return None  # "I ordered the wrong thing": the customer's own choice, a cancel or a return
     if found == "redelivery" and re.search(r"\b(?:i'?ll|ill|i will|we'?ll|we will) (?:come|check|be) back\b", folded):
         return None  # "forget it, I'll come back later": the customer leaving, not the driver returning
     if found == "redelivery" and cues.any_of(cues.PICKUP, text):
@@ -344,6 +346,13 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
     return found
 
 
+#: "I ordered the wrong thing", "me equivoqué de talla": the customer's own mistake, not a wrong item sent.
+_MY_OWN_MISTAKE = re.compile(
+    r"\b(?:(?:i|we) )?(?:ordered|picked|bought|chose|selected|clicked) (?:the |a )?wrong\b|\bmy (?:mistake|bad)\b"
+    r"|\bme equivoque de\b|\bpedi (?:el|la) (?:talla|color|modelo) equivocad[oa]\b|\bje me suis trompe\w* de\b"
+    r"|\b(?:ich habe|hab) (?:das |den |die )?falsche\w* bestellt\b"
+    r"|\b(?:pedi|comprei) (?:o|a) (?:errad[oa]|tamanho errado)\b"
+)
 #: "I need his new address", "where is she living now": another person's address asked for.
 _SOMEONE_ELSES_ADDRESS = re.compile(
     r"\b(?:his|her|their|my ex'?s?|the other person'?s) (?:new |current |home )?address\b"

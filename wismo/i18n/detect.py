@@ -177,10 +177,12 @@ def detect(text: str, previous: str | None = None, hint: str | None = None) -> s
         lexicon = {_ONE_WORD[t] for t in tokens}
         if len(lexicon) == 1:
             return lexicon.pop()
-    if confidence < SWITCH_CONFIDENCE and previous is None:
-        # "Hallo, wo ist #WS10635?": too short for the detector, plain from its words.
+    if previous is None:
+        # "Hallo, wo ist #WS10635?": too short for the detector, plain from its words; "Hey, wo ist
+        # #WS13745?" reads English to it, but no word of it is English's own and two are German's.
         marked = _marker_language(tokens)
-        if marked is not None:
+        unmarked = not any(t in _MARKERS[best] for t in tokens)
+        if marked is not None and (confidence < SWITCH_CONFIDENCE or (marked != best and unmarked)):
             return marked
     # Without a conversation or a hint, the shop's default language is the prior an unsure reading
     # must beat ("order whats the status" reads a little German).
