@@ -426,3 +426,19 @@ def test_a_cancel_for_an_order_placed_by_mistake_goes_to_a_person_as_a_cancel(ag
     agent.send(cid, "hi i need to cancel an order i placed")
     reply = agent.send(cid, f"{row['order_number']}, {row['email']}. ordered the wrong thing")
     assert (reply.handoff or {}).get("reason") == "cancel_request"
+
+
+def test_a_question_misread_as_a_return_still_gets_the_rule_its_words_clearly_ask(agent):
+    said = (
+        "kurze Frage bevor ich bestelle: wenn ich am Montag 15.12. mit Standardversand bestell, kommt das noch bis "
+        "Heiligabend an? was ist der letzte Bestelltag?"
+    )
+    reply = agent.send(agent.start("web"), said)
+    assert "policy:shipping#holiday-cutoffs" in _cited(reply) and reply.language == "de"
+
+
+def test_delivered_but_nothing_here_in_quebec_french():
+    from wismo.agent import problems
+
+    said = "salut, le suivi dit que mon colis a été livré mais y'a rien icitte. commande #WS10136"
+    assert problems.detect(said) == "not_received"

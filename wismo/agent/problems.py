@@ -223,7 +223,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|entregad[oa]\b.{0,30}\b(?:pero|y) (?:aqui |aca )?no (?:hay|esta|llego) (?:nada|nadie|el paquete))\b",
                 r"\b(?:pas (?:recu|arrive|livre)|jamais (?:recu|arrive)|(?:j'ai |je n'ai )?rien recu|"
                 r"(?:dit|marque|note) (?:comme )?livre|je ne (?:le |la )?trouve pas|indique "
-                r"(?:comme )?livre|marque (?:comme )?livre|vole)\b",
+                r"(?:comme )?livre|marque (?:comme )?livre|vole"
+                r"|livre\b.{0,30}\b(?:mais )?(?:y'?a|il y a|j'ai) rien)\b",
                 r"\b(?:nicht (?:angekommen|erhalten|bekommen)|nie angekommen|kann (?:es|ihn|das paket) "
                 r"nicht finden|als zugestellt|steht (?:auf|als) zugestellt|angeblich zugestellt|gestohlen|"
                 r"nichts (?:angekommen|gekommen|bekommen|erhalten)|"

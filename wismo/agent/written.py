@@ -60,6 +60,8 @@ REQUEST_RULES: dict[str, RequestRules] = {
 }
 #: How far the best article must lead the next for the words to have asked about it.
 CLEAR_LEAD = 0.05
+#: A match this strong with an article outside the request's rules says the request was misread.
+CLEAR_MATCH = 0.6
 
 
 def request_article(kb: Any, text: str, intent: str) -> Any:
@@ -67,6 +69,11 @@ def request_article(kb: Any, text: str, intent: str) -> Any:
     rules = REQUEST_RULES.get(intent)
     if rules is None:
         return kb.answer(text, min_score=GENERAL_MIN_SCORE)
+    best = kb.search(text, k=1)
+    if best and best[0][1] >= CLEAR_MATCH and best[0][0].source_id not in rules.articles:
+        # "kurze Frage bevor ich bestelle ... kommt das noch bis Heiligabend an?" read as a return: the
+        # words match another rule so clearly that they asked about it.
+        return knowledge.article(best[0][0].source_id).fact()
     found = kb.search_within(text, rules.articles)
     if not found or found[0][1] < GENERAL_MIN_SCORE:
         return None
