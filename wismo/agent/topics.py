@@ -280,7 +280,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:have|did|has) (?:you|it|they) (?:already )?(?:charged?|billed?) (?:me|my card|my account)\b"
             r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b"
             r"|\bwhen (?:does|will|do) (?:my card|my account|it|the payment) (?:get |be )?(?:charged|billed|taken)\b"
-            r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b",
+            r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b"
+            r"|\b(?:just|only) a (?:hold|pending charge|pre-?auth\w*|authori[sz]ation)\b",
             r"\b(?:ya )?(?:me )?(?:cobraron|han cobrado|habeis cobrado|cargaron|han cargado)\b"
             r"|\bcuando (?:me )?cobran\b|\b(?:cargo|cobro|pago) pendiente\b",
             r"\b(?:avez|a|ont)(?:-vous)? (?:deja )?(?:debite|preleve|charge) (?:ma carte|mon compte|le paiement)\b"
