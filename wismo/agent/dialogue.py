@@ -234,17 +234,18 @@ class Dialogue(PendingReplies, OrderAnswers):
         ctx = self.ctx()
         try:
             items = tracking_tool.order_items(ctx, self.focus or "")
-            trackings = self.policy.trackings(ctx, self.focus or "")
+            parcels = items.values["parcels"]
+            trackings = self.policy.trackings(ctx, self.focus or "") if parcels == 1 else []
         except ToolRefused:
             return self.handoff("tool_failure")
         self.out["intent"] = "order_status"
         fields = {k: items.values[k] for k in ("order_number", "items")}
-        if len(trackings) == 1:
+        if trackings:
             main = f"shipment:{trackings[0].shipment.tracking_number}"
             ship = next(f for f in trackings[0].facts if f.source_id == main)
             fields |= {"carrier": ship.values["carrier"], "tracking_number": ship.values["tracking_number"]}
             return self.answer([items, ship], plan("order_contents_one", [items, ship], [TALK_TO_PERSON], **fields))
-        p = plan("order_contents_split", [items], [TALK_TO_PERSON], parcels=str(len(trackings)), **fields)
+        p = plan("order_contents_split", [items], [TALK_TO_PERSON], parcels=str(parcels), **fields)
         return self.answer([items], p)
 
     def decline(self, template: str) -> dict:

@@ -37,3 +37,9 @@ def is_followup(text: str, entities: dict[str, list[str]]) -> bool:
     rest = re.sub(r"#?\s?ws[\s-]?\d{5}", " ", rest, flags=re.I)
     rest = _FILLER.sub(" ", cues.fold(rest))
     return len(re.findall(r"[a-z]{3,}", rest)) <= 1
+
+
+def only_details(part: str, entities: dict[str, list[str]]) -> bool:
+    """A part that gives an order's details and asks nothing ("my order is #WS12345", "pedido #WS11357,
+    <email>"), unlike one that asks where it is ("hallo, wo ist #WS12345")."""
+    return is_followup(part, entities) and not cues.asks_status(part)

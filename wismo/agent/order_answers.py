@@ -11,7 +11,7 @@ from ..tools import knowledge, offers
 from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, problems, topic_words, topics
-from .followup import is_followup
+from .followup import is_followup, only_details
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, plan, then_written, written_facts
 from .written import WrittenAnswers, request_article
 
@@ -48,8 +48,7 @@ class OrderAnswers(WrittenAnswers):
             for part, u in read
             if u.confidence >= self.threshold
             and u.intent in (*NEEDS_ORDER, "policy_question", "change_order")
-            # ("my order is #WS12345" only gives a detail; "hallo, wo ist #WS12345" asks.)
-            and not (is_followup(part, u.entities) and not cues.asks_status(part))
+            and not only_details(part, u.entities)
         ]
         if not actionable:
             return []
@@ -257,13 +256,8 @@ class OrderAnswers(WrittenAnswers):
             self.out["intent"] = effective = "policy_question"
         if (effective != "order_status" or _NOT_YET_ORDERED.search(self.text)) and not self.ents:
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
-            fact = request_article(self.svc.kb, self.text, effective) if self.svc.kb else None
-            if fact is None and self.svc.kb and _NOT_YET_ORDERED.search(self.text):
-                # "if I order tonight, when does it ship out?": no order to look up; the shipping rule
-                # that answers best, however plainly worded.
-                best = self.svc.kb.search(self.text, k=1)
-                if best and best[0][0].source_id.startswith("policy:shipping#"):
-                    fact = knowledge.article(best[0][0].source_id).fact()
+            not_ordered = bool(_NOT_YET_ORDERED.search(self.text))
+            fact = request_article(self.svc.kb, self.text, effective, not_ordered) if self.svc.kb else None
             if fact is not None:
                 if effective == "order_status":  # not ordered yet: a question about the policy
                     self.out["intent"] = effective = "policy_question"

@@ -14,7 +14,7 @@ from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
 from . import actions, cues, topics
-from .followup import is_followup
+from .followup import only_details
 from .policy import EXPLAINED, NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
 from .turn_base import DialogueBase
 
@@ -64,19 +64,25 @@ CLEAR_LEAD = 0.05
 CLEAR_MATCH = 0.6
 
 
-def request_article(kb: Any, text: str, intent: str) -> Any:
-    """The written answer to a request made before its order is given, or None (ask for the order)."""
+def request_article(kb: Any, text: str, intent: str, not_ordered: bool = False) -> Any:
+    """The written answer to a request made before its order is given, or None (ask for the order).
+    `not_ordered`: the question is about an order not placed yet ("if I order tonight, when does it
+    ship out?"), so the shipping rule that answers best is the answer, however plainly worded."""
+    ranked = kb.search(text, k=len(kb.by_id))  # one ranking of every article serves each rule below
+    if not ranked:
+        return None
+    best, score = ranked[0]
+    shipping = not_ordered and best.source_id.startswith("policy:shipping#")
     rules = REQUEST_RULES.get(intent)
     if rules is None:
-        return kb.answer(text, min_score=GENERAL_MIN_SCORE)
-    best = kb.search(text, k=1)
-    if best and best[0][1] >= CLEAR_MATCH and best[0][0].source_id not in rules.articles:
+        return knowledge.article(best.source_id).fact() if score >= GENERAL_MIN_SCORE or shipping else None
+    if score >= CLEAR_MATCH and best.source_id not in rules.articles:
         # "kurze Frage bevor ich bestelle ... kommt das noch bis Heiligabend an?" read as a return: the
         # words match another rule so clearly that they asked about it.
-        return knowledge.article(best[0][0].source_id).fact()
-    found = kb.search_within(text, rules.articles)
+        return knowledge.article(best.source_id).fact()
+    found = [(a, s) for a, s in ranked if a.source_id in rules.articles][:2]
     if not found or found[0][1] < GENERAL_MIN_SCORE:
-        return None
+        return knowledge.article(best.source_id).fact() if shipping else None
     if len(found) > 1 and found[0][1] - found[1][1] < CLEAR_LEAD:
         return knowledge.article(rules.general).fact()
     return knowledge.article(found[0][0].source_id).fact()  # found in any language, said in the turn's
@@ -242,8 +248,7 @@ class WrittenAnswers(DialogueBase):
         return any(
             u.intent in ("order_status", "delivery_issue")
             and u.confidence >= self.threshold
-            # ("pedido #WS11357, <email>" only gives the order's details; it asks nothing.)
-            and not (is_followup(part, u.entities) and not cues.asks_status(part))
+            and not only_details(part, u.entities)
             for part, u in self.parts
         )
 

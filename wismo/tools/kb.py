@@ -305,11 +305,6 @@ class KnowledgeBase:
         scored.sort(key=lambda x: -x[1])
         return scored[:k]
 
-    def search_within(self, question: str, ids: tuple[str, ...], k: int = 2) -> list[tuple[Article, float]]:
-        """`search` among the given articles only (a return asked for is answered from the return
-        rules, never from the carriers' page that happened to share a word)."""
-        return [(a, score) for a, score in self.search(question, k=len(self.by_id)) if a.source_id in ids][:k]
-
     def answer(self, question: str, min_score: float | None = None) -> Fact | None:
         """The best article as a citable fact, or None when no article matches well enough.
 
