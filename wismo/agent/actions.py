@@ -44,6 +44,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "too_small",
             r"too (small|tight|short|narrow)|runs small|(bigger|larger) (size|one)|need (a )?(bigger|larger)|size up"
+            r"|\b(?:it'?s|is|are|feels?) (?:\w+ )?tight\b"
             r"|(muy |demasiado )?\bpequen[oa]\b|me qued(a|o|aron) (chic|apretad)|taille petit"
             r"|una talla mas|trop (petit|serre)|taille au[- ]dessus"
             r"|zu (klein|eng|kurz)|nummer (grosser|größer)|ficou (pequen|apertad|curt)|tamanho maior",
@@ -51,6 +52,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "too_large",
             r"too (big|large|loose|long|wide)|runs (big|large)|smaller (size|one)|need (a )?smaller|size down"
+            r"|\b(?:huge|enormous|massive|swimming in)\b|\b(?:it'?s|is|are|feels?) (?:\w+ )?loose\b"
             r"|(muy |demasiado )?\bgrande\b|me queda (grande|ancho|holgad)"
             r"|una talla menos|trop (grand|large)|taille en[- ]dessous"
             r"|zu (gross|groß|weit|lang)|nummer kleiner|ficou (grande|larg|compri)|tamanho menor",
@@ -113,7 +115,8 @@ _STORE_CREDIT = re.compile(
 )
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
-    r"size (?:up|down)|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|otra talla|talla mas|"
+    r"size (?:up|down)|(?:up|down) a size|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|"
+    r"otra talla|talla mas|"
     r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|grosse (?:grosser|kleiner)|"
     r"(?:grossere|kleinere) grosse|outro tamanho|tamanho (?:maior|menor)|"
     r"tamanho (?:acima|abaixo)|un talle|talle mas|talle que sigue|taille (?:au[- ]dessus|en[- ]dessous)"
@@ -205,6 +208,7 @@ _UP = re.compile(
 )
 _DOWN = re.compile(
     r"too (?:big|large|loose|long|wide)|runs (?:big|large)|smaller|size down|one size down|down a size|"
+    r"\b(?:huge|enormous|massive|swimming in)\b|"
     r"mas pequen|talla menos|plus petit|taille en[- ]dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
     r"|pointure en[- ]dessous|pointure de moins|un numero menos|numero abaixo"
 )
@@ -395,8 +399,16 @@ def other_size_asked(ctx: ToolContext, order_key: str, pending: dict, text: str)
     lines = [e for e in returns_tool.eligibility(ctx, order_key) if e.line_id in (pending.get("lines") or [])]
     if len(lines) != 1 or requested_variant(text, lines[0]) == pending.get("variant"):
         return None
-    first = _DOWN.sub(" ", _UP.sub(" ", cues.fold(pending.get("text") or "")))
-    return f"{first} {text}"
+    return resized(pending.get("text") or "", text)
+
+
+def resized(request: str, text: str) -> str | None:
+    """ "wait no, I mean BIGGER": the request said again with the size of this message in place of its
+    own; None when this message names no size direction."""
+    folded = cues.fold(text)
+    if not (_UP.search(folded) or _DOWN.search(folded)):
+        return None
+    return f"{_DOWN.sub(' ', _UP.sub(' ', cues.fold(request)))} {text}"
 
 
 #: Words of a product's name too common to tell its lines apart ("set", "pack", "the").
@@ -419,8 +431,8 @@ def named_line(ctx: ToolContext, order_key: str, text: str) -> returns_tool.Line
 
 
 _ORDINALS = {
-    0: "first 1st primero primera premier premiere erste ersten primeiro primeira 1er 1re 1ere 1o 1a",
-    1: "second 2nd segundo segunda deuxieme seconde zweite zweiten 2e 2eme 2de 2o 2a",
+    0: "first 1st primero primera premier premiere erste ersten erscht erschte primeiro primeira 1er 1re 1ere 1o 1a",
+    1: "second 2nd segundo segunda deuxieme seconde zweite zweiten zwoit zwoite 2e 2eme 2de 2o 2a",
     2: "third 3rd tercero tercera troisieme dritte dritten terceiro terceira 3e 3eme 3o 3a",
 }
 #: Number words count only after "option", "number" ("option two"): "the one on Elm St" picks no number.
@@ -476,6 +488,15 @@ def wanted_kind(text: str) -> str | None:
     """The kind of point a customer asks for ("a locker", "un point relais" says none): locker, store, post."""
     low = cues.fold(text)
     return next((kind for kind, rx in _KIND_WORDS if rx.search(low)), None)
+
+
+def first_of_kind(listing: dict) -> str:
+    """The nearest listed point of the kind asked for when the list was shown ("can it go to a locker?"),
+    else the nearest of all."""
+    rx = dict(_KIND_WORDS).get(listing.get("prefer") or "")
+    names = listing.get("names") or []
+    hits = [i for i, n in enumerate(names) if rx is not None and rx.search(cues.fold(n))]
+    return listing["codes"][hits[0] if hits else 0]
 
 
 def chosen_point(text: str, codes: list[str], names: list[str] | None = None, prefer: str | None = None) -> str | None:
@@ -600,7 +621,12 @@ def confirm(ctx: ToolContext, pending: dict, data_dir) -> tuple[list[Fact], dict
             facts = redirect_tool.confirm_redirect(ctx, proposal)
         except ToolRefused:
             return [], plan("redirect_not_possible", [], [TALK_TO_PERSON])
-        return facts, plan("redirect_done", facts, [TALK_TO_PERSON], **_redirect_fields(proposal))
+        locker = any(f.kind == "pickup" and f.values.get("kind") == "locker" for f in facts)
+        if locker:
+            # A locker opens with the code the carrier sends, not with a photo ID at a counter.
+            facts = [*facts, knowledge.article("policy:pickup#lockers").fact()]
+        key = "redirect_done_locker" if locker else "redirect_done"
+        return facts, plan(key, facts, [TALK_TO_PERSON], **_redirect_fields(proposal))
     if pending.get("kind") == "return":
         try:
             result = returns_tool.confirm_return(ctx, pending["plan_id"], data_dir=data_dir)

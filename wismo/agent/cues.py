@@ -14,9 +14,39 @@ import unicodedata
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, curly quotes straightened: the form every cue is matched on."""
+    """Lower case, accents removed, curly quotes straightened, Swiss German written as German: the form
+    every cue is matched on."""
     text = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'").replace("ß", "ss"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _DIALECT.sub(lambda m: _STANDARD[m.lastgroup or ""], text) if _DIALECT_HINT.search(text) else text
+
+
+#: Swiss German words customers write in chat, and the German that the cues know ("Bis wänn chan er dä
+#: zruggäh?" is "bis wann kann er den zurückgeben?").
+_STANDARD = {
+    "zuruckgeben": "zuruckgeben",
+    "zuruckschicken": "zuruckschicken",
+    "umtauschen": "umtauschen",
+    "bestellung": "bestellung",
+    "kann": "kann",
+    "ist": "ist",
+    "paket": "paket",
+    "nicht": "nicht",
+    "abgeben": "abgeben",
+}
+_DIALECT = re.compile(
+    r"\b(?:(?P<zuruckgeben>zrugg(?:ah|a|eh|e|ge|ga|gah|gäh|gee)|zruggbringe)"
+    r"|(?P<zuruckschicken>zrugg ?schick\w*|zrugg ?sende)"
+    r"|(?P<umtauschen>(?:um)?tuusch\w*)"
+    r"|(?P<bestellung>b(?:e)?stellig)"
+    r"|(?P<kann>chan)(?= (?:ich|i|er|sie|mer|me|man|de|d)\b)"
+    r"|(?P<ist>isch)"
+    r"|(?P<paket>packli|paketli)"
+    r"|(?P<nicht>nod|nid)"
+    r"|(?P<abgeben>abgah|abgeh))\b"
+)
+#: (The dialect's words are rare outside it: most messages skip the substitution.)
+_DIALECT_HINT = re.compile(r"zrugg|tuusch|stellig|\bchan |\bisch\b|packli|paketli|\bnod\b|\bnid\b|abga|abgeh")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -112,7 +142,11 @@ CONTENTS = _rx(
 IN_THE_BOX = _rx(
     r"\b(?:is|are) (?:the |my )?(?:[\w'-]+ ){0,5}?(?:also |too )?(?:in|inside) (?:that|the|this) (?:same )?"
     r"(?:box|package|parcel|shipment)\b"
-    r"|\b(?:is (?:that|this|it) (?:everything|all)|everything i ordered|all i ordered|(?:just|only) (?:a )?part of"
+    # "does the Chelsea Boots go out first or all together", "will it all come in one box?"
+    r"|\b(?:go(?:es)? out|ship(?:s|ped)?|come|arrive)s? (?:\w+ ){0,2}?(?:first|separately|(?:all )?together"
+    r"|at the same time|in (?:one|the same|separate|different) (?:box|package|parcel|shipment)s?)\b"
+    r"|\b(?:is (?:that|this|it) (?:everything|all|(?:my |the )?(?:whole|entire|full|complete) order)"
+    r"|everything i ordered|all i ordered|(?:just|only) (?:a )?part of"
     r" (?:it|my order|the order))\b",
     # (not "cancela o pedido inteiro": the whole order named without a box is no question about the parcel)
     r"\b(?:esta|viene|va) (?:en|dentro de) (?:esa|la|el|ese|este|esta) (?:caja|paquete|envio)\b"
@@ -123,6 +157,27 @@ IN_THE_BOX = _rx(
     r"|\b(?:ist|sind) (?:da|dort) (?:\w+ ){0,5}?(?:auch )?(?:mit )?drin\b",
     r"\b(?:esta|vem|veio) (?:nessa|na|no|nesse|dentro da|dentro do) (?:caixa|pacote)\b"
     r"|\bso uma parte (?:do pedido)?\W*$",
+)
+#: Someone else's order without its details: "I don't have her email", "no tengo su correo".
+NOT_THEIR_DETAILS = _rx(
+    r"\b(?:don'?t|do not|dont|doesn'?t) (?:have|know) (?:her|his|their|the) (?:email|e-mail|zip|zip code|details|info)",
+    r"\bno (?:tengo|se|sé) (?:su|el) (?:correo|email|mail|codigo postal|cp)\b",
+    r"\bje n'ai pas (?:son|sa|leur) (?:e-?mail|mail|adresse|code postal)\b",
+    r"\bich (?:habe|hab|kenne) (?:ihre|seine|deren) (?:e-?mail|mail|plz|postleitzahl) nicht\b",
+    r"\bnao (?:tenho|sei) o (?:email|e-mail|cep) (?:dela|dele)\b",
+)
+#: Keeping things as they are and waiting for the carrier: "ok nvm, don't move it, I'll wait".
+WAIT_INSTEAD = _rx(
+    r"\b(?:i'?ll|ill|i will|we'?ll|gonna|going to) (?:just )?wait\b|\b(?:don'?t|dont|do not) (?:move|redirect|"
+    r"reroute|send) (?:it|them)\b|\bleave it (?:as is|where it is|be)\b",
+    # (not "espero que llegue pronto": "I hope", no decision to wait)
+    r"\b(?:me espero|(?:mejor )?espero (?:entonces|a que (?:vuelva|lo intente)|al (?:proximo|siguiente))|esperare"
+    r"|voy a esperar|no lo (?:muevas|mueva|cambies|cambie))\b",
+    # (not "j'attends depuis 3 semaines", "ich warte seit Tagen": waiting too long is a complaint)
+    r"\b(?:j'attends (?:alors|donc|le prochain|la prochaine)|je vais attendre|j'attendrai"
+    r"|ne le (?:bougez|deplacez|changez) pas|laissez(?:-le)? comme ca)\b",
+    r"\b(?:ich warte (?:lieber|einfach|dann|ab)|warte (?:lieber|einfach) ab|nicht umleiten|lass(?:t)? es so)\b",
+    r"\b(?:(?:eu )?espero entao|vou esperar|nao (?:mexe|muda|mude|mexa) (?:nele|nisso|em nada))\b",
 )
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
@@ -135,7 +190,9 @@ NO_CREDENTIAL = _rx(
     r"a mi correo|no (?:se|recuerdo|me acuerdo) (?:el|que|cual) (?:codigo postal|correo))\b",
     r"\b(?:dites-le-moi (?:juste|simplement)|juste cette fois|c'est ma (?:propre )?commande|je n'ai plus acces a mon "
     r"(?:mail|e-mail|courriel)|je ne (?:sais|me souviens) (?:plus )?(?:pas )?(?:quel|du) code postal)\b",
-    r"\b(?:sag(?:s)? (?:mir )?(?:einfach|doch)|nur dieses eine mal|(?:ist|das ist) meine (?:eigene )?bestellung|"
+    # ("das ist doch meine Bestellung", never "wo ist meine Bestellung": that asks where it is)
+    r"\b(?:sag(?:s)? (?:mir )?(?:einfach|doch)|nur dieses eine mal|(?:das|es|sie) ist (?:doch )?meine (?:eigene )?"
+    r"bestellung|"
     r"komme nicht (?:in|an) mein(?:e)? (?:e-mail|mail|postfach)|weiss (?:die|meine) (?:plz|postleitzahl) nicht)\b",
     r"\b(?:so me (?:diz|fala)|so dessa vez|(?:e|eh) meu (?:proprio )?pedido|"
     r"nao (?:consigo|tenho) acess(?:ar|o) (?:ao|o) "
@@ -583,7 +640,8 @@ RETURN = _rx(
     r"\b(?:too (?:big|small|large|tight|loose|long|short|wide|narrow)|(?:doesn'?t|does not|didn'?t) fit|"
     r"runs (?:big|small)|not my style|(?:it'?s|its|it is) (?:really |just |so |totally )?not (?:me|for me)\b|"
     r"don'?t (?:like|love) (?:it|them|the)|(?:bigger|smaller|larger) "
-    r"(?:one|size)|next size|size (?:up|down)|different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
+    r"(?:one|size)|next size|size (?:up|down)|(?:up|down) a size|(?:huge|massive|enormous) on (?:me|him|her|my)|"
+    r"different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
     r"back|(?:send|sending) back|returning (?:it|them|the|my)|return (?:it|them|the)|exchange (?:it|them|the|for)"
     r"|swap (?:it|them|the|for)"
     r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange))\b",

@@ -45,7 +45,8 @@ _REFUND_STEMS = r"return|refund|send \w+ back|devol|rembours|retour|zuruck|ersta
 _REFUND_WORD = re.compile(rf"\b(?:{_REFUND_STEMS})")
 #: Pressing for a part of another customer's order after a no ("just the city then", "at least the state").
 _PRESSES_FOR_DETAILS = re.compile(
-    r"\b(?:(?:just|only|at least) (?:the|his|her|their) (?:city|town|state|zip|street|address)|his address"
+    r"\b(?:(?:just|only|at least) (?:the|his|her|their) (?:city|town|state|zip|street|address|tracking(?: number)?)"
+    r"|(?:just|only) the tracking(?: number)? (?:is fine|will do|please)|his address"
     r"|her address|solo la ciudad|al menos la ciudad|juste la ville|nur die stadt|so a cidade)\b"
 )
 #: "when is it supposed to come", "when will my parcel get here": the order's day, whatever story is around it.
@@ -192,6 +193,23 @@ class Dialogue(PendingReplies, OrderAnswers):
             problem = None  # "where is my refund?", "the refund never arrived": the return under way answers it
         if problem == "refund_demand" and not (self.focus or self.ents) and "?" in self.text:
             problem = None  # "can I get a refund on a gift card?": a question the written policy answers
+        if (
+            problem is None
+            and self.focus
+            and not self.ents
+            and state.get("last_intent") == "start_return"
+            and not state.get("pending_action")
+            and cues.any_of(cues.KEEP_THE_REST, self.text)
+            and not cues.any_of(cues.KEEP, self.text)
+            and not focus.mentions_other_order(self.text)
+            and not re.search(r"\bother one\b", self.text, re.I)
+            and len(self.text.split()) <= 8
+        ):
+            # "ok and the rest?" after an item that can't go back: what the order's other items can do.
+            own = self.return_until()
+            if own is not None:
+                return self.answer(*own, last_intent="start_return", intent="start_return")
+            return self.order_turn("return_status")
         if (
             problem is None
             and self.focus
@@ -457,6 +475,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:
             return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
+        listed = (state.get("pending_action") or {}).get("kind") == "choose_point"
+        if self.focus and listed and cues.any_of(cues.NEARBY, self.text) and not self.ents:
+            # "whats near me" under the list of points near the delivery address: those points.
+            return "pickup_alternative", max(confidence, self.threshold)
         after_status = state.get("last_intent") in ("order_status", "delivery_issue")
         if self.focus and after_status and actions.asks_nearest(self.text):
             # "whichever is closest" after "you can also pick it up at a nearby point": that point.
@@ -529,11 +551,21 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "i dont have the number, its on my other phone": where to find it, and a person if it stays lost.
             self.out["intent"] = state.get("pending_intent") or "order_status"
             return self.out | {"plan": plan("no_order_number", quick=[TALK_TO_PERSON]), "awaiting": "order"}
-        if cues.sad_face(self.text) and state.get("last_intent"):
-            # "😩😩" after an answer: said with sympathy, and a person offered (a yes brings one in).
+        if (cues.sad_face(self.text) or self.resigned) and state.get("last_intent"):
+            # "😩😩", "ugh fine" after an answer: said with sympathy, and a person offered (a yes brings one in).
             self.out["intent"] = "smalltalk"
             offer = {"kind": "offer_person", "reason": "customer_requested"}
             return self.out | {"plan": plan("sympathy", quick=[TALK_TO_PERSON]), "pending_action": offer}
+        if (
+            cues.any_of(cues.WAIT_INSTEAD, self.text)
+            and not self.ents
+            and "?" not in self.text
+            and not cues.asks_something(self.text)
+            and effective not in ("human_agent",)
+        ):
+            # "ok nvm, don't move it, I'll wait for them to come back": nothing changes, and that is said.
+            self.out["intent"] = "smalltalk"
+            return self.answer([], plan("action_cancelled", quick=[TALK_TO_PERSON]), pending_action=None)
         kind = self.small_talk(effective, confidence)
         if kind is not None:
             # Before any lookup: "oui c'est bon", "thanks!", "ok, I'll wait" ask nothing.
@@ -628,6 +660,11 @@ class Dialogue(PendingReplies, OrderAnswers):
         if state.get("last_intent") == "out_of_scope" or state.get("tracking_focus"):
             # A question after a "no" ("so you can't check it?"): say plainly what we can do.
             return self.out | {"plan": plan("capabilities", quick=["Track my order", TALK_TO_PERSON])}
+        if not self.focus and not self.ents and nlu.has_wismo_anchor(self.text) and not state.get("pending_order"):
+            # "I have 2 orders with you and I'm confused which is which": about an order, said our own
+            # way or not, and nothing to look up yet: the order asked for, not "didn't catch that".
+            self.out["intent"] = state.get("pending_intent") or "order_status"
+            return self.ask_for_order(self.out["intent"])
         n = int(state.get("not_understood") or 0) + 1
         if n >= 2:
             return self.handoff("repeated_failure") | {"not_understood": 0}
@@ -636,6 +673,19 @@ class Dialogue(PendingReplies, OrderAnswers):
             "not_understood": n,
             "unresolved": "low_confidence",
         }
+
+    @property
+    def resigned(self) -> bool:
+        """ "ugh fine", "whatever", "tant pis": a short sigh that asks nothing, with nothing waiting for it."""
+        text = self.text
+        return (
+            cues.any_of(cues.RESIGNED, text)
+            and not self.ents
+            and not self.state.get("pending_action")
+            and len(text.split()) <= 5
+            and "?" not in text
+            and not cues.asks_something(text)
+        )
 
     def small_talk(self, effective: str, confidence: float) -> str | None:
         """The template for small talk ("thanks", "merry christmas", "found it!", "are you a bot?")."""
@@ -659,6 +709,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)):
             return "anything_else"
         asks = cues.asks_something(text) or cues.any_of(cues.STATUS_MEANING, text)
+        # ("ok so the vest i got is HUGE on me": a reason to send it back, not an "ok")
+        asks = asks or cues.any_of(cues.RETURN, text) or actions.states_reason(text)
         if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12 and not asks:
             # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"

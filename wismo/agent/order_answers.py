@@ -233,7 +233,8 @@ class OrderAnswers(WrittenAnswers):
             # "can it go to a pickup point?" after a tracking number alone: a redirect changes the
             # order, so it needs the order verified first; the pickup question waits for it.
             return self.ask_for_order(effective)
-        if tracking and not asked and cues.any_of(cues.CONTENTS, self.text):
+        asks_contents = cues.any_of(cues.CONTENTS, self.text) or cues.any_of(cues.IN_THE_BOX, self.text)
+        if tracking and not asked and asks_contents:
             # "what's even in it?" with a tracking number alone: the contents are the order's, shown once
             # it is verified; the question waits for that.
             return self.out | {
@@ -291,13 +292,24 @@ class OrderAnswers(WrittenAnswers):
         return self.out | {
             "plan": plan(key),
             "pending_intent": effective,
-            "pending_text": self.text,
+            "pending_text": self.request_so_far,
             "awaiting": "order",
             "problem": problem,
         }
 
     def ask_credential(self, number: str, effective: str | None = None) -> dict:
         effective = effective or self.state.get("pending_intent") or "order_status"
+        if cues.any_of(cues.NOT_THEIR_DETAILS, self.text):
+            # "my sister ordered #WS13514 ... I don't have her email": not ours to tell without it.
+            self.out["intent"] = "out_of_scope"
+            return self.out | {
+                "plan": plan("privacy_decline", quick=["Track my order", TALK_TO_PERSON]),
+                "unresolved": "out_of_scope",
+                "refused_order": number,
+                "pending_order": None,
+                "awaiting": None,
+                "last_intent": "out_of_scope",
+            }
         if effective == "delivery_issue" and cues.any_of(cues.RETURN, self.text) and not self.state.get("problem"):
             # "it doesn't fit, can I send it back? #WS13239": the return waits for the email or ZIP.
             if problems.detect(self.text, self.intent) is None:

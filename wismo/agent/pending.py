@@ -35,7 +35,9 @@ class PendingReplies(DialogueBase):
         named = actions.option_of(text, default=None) if kind == "return" else None
         other_option = named is not None and named != pending.get("option")
         yes = cues.is_yes(text) or cues.thumbs_up(text) or cues.yes_first(text) or cues.yes_last(text)
-        again = actions.other_size_asked(ctx, order, pending, text) if kind == "return" and yes else None
+        # Another size in the yes ("yeah, but one size down"), or instead of it ("wait no, I mean BIGGER"):
+        # the exchange planned again in that size; never the first proposal booked.
+        again = actions.other_size_asked(ctx, order, pending, text) if kind == "return" else None
         if again is not None:
             evidence, p, nxt = actions.start_return(ctx, order, again, [], force_option="exchange", gift=self.gift)
             return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
@@ -48,7 +50,7 @@ class PendingReplies(DialogueBase):
                 p = then_written(p, facts)
                 evidence = [*evidence, *facts]
             last = "pickup_alternative" if kind == "redirect" else "start_return"
-            booked = kind == "redirect" and p.get("template") == "redirect_done"
+            booked = kind == "redirect" and p.get("template", "").startswith("redirect_done")
             done = {"redirected": pending.get("code")} if booked else {}
             if kind == "return" and order and order in focus.verified_list(dict(self.state)):
                 done["verified_order"] = order  # the order just acted on is the one "it" means next
@@ -140,6 +142,10 @@ class PendingReplies(DialogueBase):
             template = "redirect_plan"
             if code is None and kind == "choose_point" and actions.kind_not_listed(typed, pending.get("names")):
                 code, template = pending["codes"][0], "redirect_plan_nearest"
+            if code is None and kind == "choose_point" and yes and not cues.is_no(text) and not self.ents:
+                # "yes please" under the list: the nearest point (of the kind asked for) proposed, booked
+                # only on the next yes.
+                code = actions.first_of_kind(pending)
             if code is not None:
                 evidence, p, nxt = actions.propose_redirect(ctx, self.focus, code, template)
                 if nxt is not None:
@@ -163,6 +169,11 @@ class PendingReplies(DialogueBase):
                     force_option=option,
                     gift=self.gift,
                 )
+                return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
+            again = actions.resized(pending.get("text", ""), text) if "?" not in text else None
+            if again is not None:
+                # "wait no, I mean BIGGER": the swap planned again in the size now asked for.
+                evidence, p, nxt = actions.start_return(ctx, order, again, [], force_option="exchange", gift=self.gift)
                 return self.out | {"evidence": evidence, "plan": p, "pending_action": nxt, "intent": "start_return"}
             if option == "exchange" or ("?" in text and self.intent == "start_return"):
                 # "ok, do the exchange" / "do I send mine back first?": the swap is still out of stock;

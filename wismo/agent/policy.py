@@ -383,6 +383,13 @@ class LocalPolicy:
         facts = [f for f in evidence if f.kind == "order"] + [o.fact for o in options]
         choices = [word("quick.option", n=n) for n in range(1, len(options) + 1)]
         p = plan("pickup_list_intro", facts, choices + [TALK_TO_PERSON], order_number=order.number)
+        if tracking.status is S.ATTEMPT_FAILED:
+            # The missed delivery first, as the carrier scanned it: why the parcel can go elsewhere.
+            attempt = status_plan(tracking, ctx, None)
+            if "last_time" in attempt["fields"]:
+                fields = attempt["fields"] | {"order_number": order.number}
+                cited = [f for f in evidence if f.source_id in attempt["cite"] and f.kind == "shipment"]
+                p = plan("pickup_list_after_attempt", cited + facts, choices + [TALK_TO_PERSON], **fields)
         p["items"] = {"template": "pickup_item", "rows": items, "numbered": True}
         # The customer may pick one; the redirect is then proposed and done only after a yes.
         p["pending_action"] = {

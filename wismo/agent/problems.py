@@ -155,7 +155,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "damaged",
             (
                 r"\b(?:(?:a|big|huge|with) cracks?|"
-                r"damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|hole|"
+                # ("go hole", "cho hole", "abhole": Swiss German for fetching it, no hole in it)
+                r"damaged|broken|broke|smashed|crushed|cracked|shattered|dented|ripped|torn|tear|tears|"
+                r"(?<!\bgo )(?<!\bcho )(?<!\bga )hole(?! (?:cho|go|gah|gaa|cha|chan))|"
                 r"(?:a |huge |big |massive )?rips? (?:in|on|down)|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
                 r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|"

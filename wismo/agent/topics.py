@@ -32,7 +32,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 THREADS: dict[str, frozenset[str]] = {"holiday_cutoff": frozenset({"shipping_cost"})}
 
 
-_ASKS_PRICE = re.compile(rf"\b{words.COST}\b")
+#: ("$$?" alone asks a price too.)
+_ASKS_PRICE = re.compile(rf"\b{words.COST}\b|^[\s$€£?!]*[$€£][\s$€£?!]*$")
 _NAMES_SPEED = re.compile(rf"\b{words.SPEED}")
 _ASKS_DEADLINE = re.compile(
     r"\b(?:until when|till when|by when|last day|cut-?off|fecha limite|date limite|bestellschluss|prazo final"
@@ -420,10 +421,31 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # "do they even deliver on the 25th": the days carriers don't deliver at all ("by Christmas" is
+        # the order's date, not this).
+        "carrier_holiday",
+        "policy:shipping#carrier-holidays",
+        _rx(
+            r"\b(?:deliver\w*|delivery|deliveries|come|arrive|drop)\b.{0,25}\b(?:on|over)\s+(?:the\s+)?(?:christmas"
+            r"(?:\s+day)?|xmas(?:\s+day)?|25th|dec(?:ember)?\.?\s*25(?:th)?|new\s+year'?s(?:\s+day)?|jan(?:uary)?\.?\s*"
+            r"1(?:st)?\b|thanksgiving|(?:federal|public)\s+holidays?)",
+            r"\b(?:entregan|reparten|hay (?:entregas?|reparto))\b.{0,20}\b(?:el (?:dia )?25|(?:en|el dia de) navidad"
+            r"|(?:en )?ano nuevo|(?:el )?1 de enero|festivos?)\b",
+            r"\b(?:livrent|livre|livraisons?)\b.{0,20}\b(?:le 25|(?:a|le jour de) noel|le jour de l'an|le 1er janvier"
+            r"|jours? feries?)\b",
+            r"\b(?:liefern|liefert|zustellung|zugestellt)\b.{0,25}\b(?:am 25\.?|an weihnachten|am (?:1\.|ersten )"
+            r"?weihnachtsfeiertag|an neujahr|am 1\. januar|an feiertagen)\b",
+            r"\b(?:entregam|entrega|entregas)\b.{0,20}\b(?:(?:no )?dia 25|(?:no )?dia de natal|no ano novo"
+            r"|(?:no )?dia 1 de janeiro"
+            r"|feriados?)\b",
+        ),
+    ),
+    Topic(
         "pickup_hold",
         "policy:carrier#available-for-pickup",
         _rx(
             r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b"
+            r"|\bhow long\b.{0,25}\b(?:keep|hold)s? (?:it|them|the|my|on to)\b"
             r"|\b(?:until|till|til) when (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
             r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:me |te )?(?:lo |la )?(?:guardan|tienen|se queda)\b",
             r"\b(?:combien de temps|jusqu'a quand) (?:ils le |le colis |il )?(?:gardent|garde|reste)\b"
@@ -443,7 +465,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:the person|whoever|the one|my \w+) who (?:bought|gave|sent|got) (?:it|me)\b.{0,40}"
             r"\b(?:find out|know|be told|notified|see|get an email)\b",
             r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified)\b"
-            r"|\bwithout (?:her|him|them|my \w+|the \w+) (?:finding out|knowing|being told|noticing|seeing)\b",
+            r"|(?:\bwithout|\bw/o) (?:her|him|them|me|my \w+|the \w+)"
+            r" (?:finding out|knowing|being told|noticing|seeing)\b",
             r"\bsin que (?:(?:el|ella|mi \w+) )?(?:se entere|lo sepa|se de cuenta)\b",
             r"\bsans qu'(?:il|elle|on) (?:le sache|s'en rende compte|soit (?:prevenu|averti)e?)\b",
             r"\bohne dass (?:er|sie|es) (?:es )?(?:merkt|erfahrt|mitbekommt)\b",
@@ -799,7 +822,11 @@ def topics_of(text: str) -> list[Topic]:
 
 #: A topic that says what a look-alike one means: "how long does the pending charge stay?" asks about the
 #: card, not how long a parcel is held.
-_OVERRULES: dict[str, frozenset[str]] = {"card_charged": frozenset({"pickup_hold"})}
+_OVERRULES: dict[str, frozenset[str]] = {
+    "card_charged": frozenset({"pickup_hold"}),
+    # "vocês entregam no dia de natal?" asks about a day, not a place.
+    "carrier_holiday": frozenset({"ship_where"}),
+}
 
 
 #: "do I have to send it back, or just get my money?" about a damaged or wrong item: the written rule

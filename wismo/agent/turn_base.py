@@ -12,6 +12,11 @@ from .deps import Turn
 from .policy import EXPLAINED, LocalPolicy
 from .state import TurnState
 
+#: How much of the customer's words a waiting request keeps (the latest ones).
+_REQUEST_CHARS = 600
+#: The written answer that presumes a delivered parcel.
+_NOT_RECEIVED = "policy:delivery#not-received"
+
 
 class DialogueBase:
     """What every part of a turn's dialogue reads and how it answers: the turn's message, its reading,
@@ -46,6 +51,15 @@ class DialogueBase:
         """The words of the request that waits for the order's details (its item, size, option), or this
         message when none waits: kept, not replaced, while the customer asks around it."""
         return self.state.get("pending_text") or self.text
+
+    @property
+    def request_so_far(self) -> str:
+        """The words of every message since the order was first asked for ("the Chelsea Boots are HUGE"
+        ... "can I get a size smaller"): the item of one and the size of the other make one request."""
+        prior = self.state.get("pending_text") if self.state.get("awaiting") else None
+        if not prior or cues.fold(prior) in cues.fold(self.text):
+            return self.text
+        return f"{prior} {self.text}"[-_REQUEST_CHARS:]
 
     @property
     def gift(self) -> bool:
@@ -86,10 +100,13 @@ class DialogueBase:
     def another_status(self, fact: Any, order_key: str | None) -> bool:
         """A written answer that explains a carrier status the order is not in ("out for delivery means it
         comes today" beside a parcel in transit): said there, it would state a false status."""
-        if not order_key or not str(getattr(fact, "source_id", "")).startswith("policy:carrier#"):
+        source = str(getattr(fact, "source_id", ""))
+        if not order_key or not (source.startswith("policy:carrier#") or source == _NOT_RECEIVED):
             return False
         status = self.shipment_status(order_key)
-        return status is not None and EXPLAINED.get(status) != fact.source_id
+        if source == _NOT_RECEIVED:  # "tracking says delivered but...": only for a delivered parcel
+            return status is not None and status != "delivered"
+        return status is not None and EXPLAINED.get(status) != source
 
     def handoff(self, reason: str, preamble: dict | None = None, evidence: list | None = None) -> dict:
         """Bring in a person; `preamble` is a plan whose answer goes first (what we know)."""

@@ -132,8 +132,8 @@ _HOLIDAY_BEFORE = re.compile(
 
 def _the_holiday(text: str, span: Span) -> bool:
     value = fold(text[span.start : span.end])
-    if value == "joyeux noel":
-        return True
+    if value == "joyeux noel" or re.search(r"['’]s day$", value):
+        return True  # (and "Valentine's Day", "St Patrick's Day": a day, whoever it is named after)
     return value == "noel" and bool(_HOLIDAY_BEFORE.search(text[max(0, span.start - 12) : span.start]))
 
 

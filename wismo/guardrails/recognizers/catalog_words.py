@@ -41,13 +41,27 @@ alipay venmo zelle cashapp paysafecard payconiq sumup alelo
 BRANDS = """
 levis airwrap supersonic nespresso kitchenaid lindt victorinox sprungli boticario havaianas converse
 crocs ugg uggs birkenstock timberland patagonia keurig delonghi krups tefal smeg miele
-sonos garmin fitbit kindle lego playmobil quencher
+sonos garmin fitbit kindle lego playmobil quencher tramontina natura
+""".split()
+
+#: Carriers of the countries customers write from ("¿Trabajan con Olva o con Serpost?", "pela Loggi").
+CARRIERS = """
+olva serpost andreani oca loggi sedex jadlog totalexpress estafeta paquetexpress redpack canpar
+chronopost colissimo mondial relay dpd gls hermes inpost packeta correosexpress
 """.split()
 
 #: Holidays and calendar words.
 HOLIDAYS = """
 valentines cyber pascua pascoa paques ostern pfingsten thanksgiving halloween hanukkah diwali
 carnaval karneval fasching brueckentag bruckentag feriado ferie
+silvester rosenmontag nikolaustag fasnacht fastnacht auffahrt fronleichnam finados junina raymi
 """.split()
 
-CATALOG_WORDS: frozenset[str] = frozenset(COLOURS + MATERIALS + PAYMENTS + BRANDS + HOLIDAYS + ["d'accord"])
+#: Greetings and exclamations that start a message with a capital ("Allô", "G'day", "Buenísimo").
+EXCLAMATIONS = """
+allo g'day oigan oiga oye buenisimo buenisima genial whichever whatever whoever wherever whenever however
+""".split()
+
+CATALOG_WORDS: frozenset[str] = frozenset(
+    COLOURS + MATERIALS + PAYMENTS + BRANDS + CARRIERS + HOLIDAYS + EXCLAMATIONS + ["d'accord"]
+)

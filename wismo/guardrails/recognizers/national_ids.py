@@ -66,7 +66,12 @@ class _CheckedIdRecognizer(WismoRecognizer):
     #: what it is even when its check digit does not hold (a typo is still the customer's id).
     SCORE_SHAPE_AFTER_CUE = 0.6
 
+    #: How many digits the identifier has when it is all digits: then it is also found spelled out one
+    #: digit at a time ("6 9 3 1 8 4 0 2 5 9 4"), next to its own word only (phones look like that too).
+    DIGITS: int | None = None
+
     def find(self, text, nlp_artifacts):
+        cued_before = False
         for m in self.PATTERN.finditer(text):
             value = m.group()
             if not type(self).VALID(value):
@@ -74,16 +79,30 @@ class _CheckedIdRecognizer(WismoRecognizer):
                     yield m.start(), m.end(), self.SCORE_SHAPE_AFTER_CUE
                 continue
             cue = near(text, m.start(), m.end(), cues.ID)
-            if cue:
+            if cue or cued_before:
+                # ("O NIF da minha mulher é … e o meu é …": a second one of a list said after one word.)
+                cued_before = True
                 yield m.start(), m.end(), self.SCORE_WITH_CUE
             elif self.SCORE_ALONE and not near(text, m.start(), m.end(), cues.ORDER, before=30, after=0):
                 yield m.start(), m.end(), self.SCORE_ALONE
+        if self.DIGITS:
+            yield from self._spelled_out(text)
+
+    def _spelled_out(self, text: str):
+        spaced = re.compile(rf"(?<![\w.,/-])\d(?:[ .]?\d){{{self.DIGITS - 1}}}(?![\w/-]|[.,]\d)")
+        for m in spaced.finditer(text):
+            value = m.group()
+            if value.count(" ") + value.count(".") < 4 or not type(self).VALID(value):
+                continue
+            if near(text, m.start(), m.end(), cues.ID, before=30, after=10):
+                yield m.start(), m.end(), self.SCORE_WITH_CUE
 
 
 class BrCpfRecognizer(_CheckedIdRecognizer):
     """Brazilian CPF: 123.456.789-09 (two check digits, so a random number rarely passes)."""
 
     ENTITY = "BR_CPF"
+    DIGITS = 11
     PATTERN = re.compile(r"(?<![\w.,/-])\d{3}[. ]?\d{3}[. ]?\d{3}[- ]?\d{2}(?![\w/-]|[.,]\d)")
     VALID = staticmethod(lambda v: cpf.is_valid(digits_of(v)))
 
@@ -92,6 +111,7 @@ class PtNifRecognizer(_CheckedIdRecognizer):
     """Portuguese NIF (número de contribuinte): 9 digits, mod 11; alone it is too common a shape."""
 
     ENTITY = "PT_NIF"
+    DIGITS = 9
     PATTERN = re.compile(r"(?<![\w.,/+-])(?:PT[ ]?)?[1-9]\d{2}[ ]?\d{3}[ ]?\d{3}(?![\w/-]|[.,]\d)")
     VALID = staticmethod(lambda v: pt_nif.is_valid(digits_of(v)))
     SCORE_ALONE = 0.0
@@ -101,6 +121,7 @@ class FrNirRecognizer(_CheckedIdRecognizer):
     """French social security number (NIR): 13 digits + a 2-digit key (97 minus the number mod 97)."""
 
     ENTITY = "FR_NIR"
+    DIGITS = 15
     PATTERN = re.compile(
         r"(?<![\w.,/-])[12][ ]?\d{2}[ ]?\d{2}[ ]?(?:\d{2}|2[AB])[ ]?\d{3}[ ]?\d{3}[ ]?\d{2}(?![\w/-]|[.,]\d)",
         re.IGNORECASE,
@@ -112,6 +133,7 @@ class DeTaxIdGroupedRecognizer(_CheckedIdRecognizer):
     """German Steuer-ID written in groups ("12 345 678 901"); Presidio's covers the 11 digits run."""
 
     ENTITY = "DE_TAX_ID"
+    DIGITS = 11
     PATTERN = re.compile(r"(?<![\w.,/-])[1-9]\d[ /]\d{3}[ /]\d{3}[ /]\d{3}(?![\w/-]|[.,]\d)")
     VALID = staticmethod(lambda v: idnr.is_valid(digits_of(v)))
 
@@ -133,16 +155,16 @@ class MxRfcRecognizer(_CheckedIdRecognizer):
     """Mexican RFC: 3-4 letters, a yymmdd date, a 3-character homoclave with a check digit."""
 
     ENTITY = "MX_RFC"
-    PATTERN = re.compile(r"(?<![\w-])[A-ZÑ&]{3,4}[ -]?\d{6}[ -]?[A-Z\d]{3}(?![\w-])")
-    VALID = staticmethod(lambda v: _rfc_ok(re.sub(r"[ -]", "", v)))
+    PATTERN = re.compile(r"(?<![\w-])[A-ZÑ&]{3,4}[ -]?\d{6}[ -]?[A-Z\d]{3}(?![\w-])", re.IGNORECASE)
+    VALID = staticmethod(lambda v: _rfc_ok(re.sub(r"[ -]", "", v).upper()))
 
 
 class MxCurpRecognizer(_CheckedIdRecognizer):
     """Mexican CURP: 18 characters with the holder's birth date, sex, state and a check digit."""
 
     ENTITY = "MX_CURP"
-    PATTERN = re.compile(r"(?<![\w-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z\d]\d(?![\w-])")
-    VALID = staticmethod(curp.is_valid)
+    PATTERN = re.compile(r"(?<![\w-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z\d]\d(?![\w-])", re.IGNORECASE)
+    VALID = staticmethod(lambda v: curp.is_valid(v.upper()))
 
 
 #: "my SSN is 078-05-1120": the words say what it is, whatever Presidio's sample list says.

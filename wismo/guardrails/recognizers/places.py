@@ -46,7 +46,8 @@ _GOODS = (
     "relogio perfume bule almofada tapete cortina espelho mala carteira cinto brinquedo calca saia "
     "sandalias camisola guarda-roupa carrinho ar-condicionado jogo lencol "
     "tote pajamas pyjamas mixer maker slippers sectional nightstand ottoman stool bench loafers boots trainers "
-    "hoodie cardigan blazer tights leggings socks earrings necklace bracelet ring sunglasses"
+    "hoodie cardigan blazer tights leggings socks earrings necklace bracelet ring sunglasses "
+    "wellies wreath glasses cot crib raincoat stand poltrona chaleira batedeira cama panier"
 ).split()
 _GOODS_SET = frozenset(fold(w) for w in _GOODS)
 #: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
@@ -163,6 +164,19 @@ def _last_word(text: str) -> str:
 _GERMAN_ARTICLE_BEFORE = re.compile(r"(?i:(?<!\w)(?:der|die|das|den|dem|ein|eine|einen)[ \t]*)$")
 
 
+#: Where a parcel goes: "¿hacéis envíos a Pamplona?", "livrez-vous à Sherbrooke", "ship to Perth",
+#: "hasta Bariloche": a place after a word of sending and its preposition.
+_SENT_TO = re.compile(
+    r"(?i:(?<!\w)(?:env[ií]os?|env[ií]an|llegan?|mandan|livr\w*|exp[ée]di\w*|ship(?:ping|s)?|deliveries"
+    r"|entregam|entregas?|liefer\w*|versand|versendet)(?:-vous|-nous)?"
+    r"[ \t]+(?:a|à|au|aux|to|en|em|na|no|nach|hasta|até)[ \t]+"
+    r"(?:(?:la|el|les|os|as)[ \t]+)?)$"
+)
+#: "Valentine's Day", "Victoria Day", "Boxing Day": a day's name, not the person it shares a word with.
+_DAY_AFTER = re.compile(r"(?:['’]s[ \t]+Day|[ \t]+Day)\b")
+_DAY_NAMES = frozenset("victoria memorial labor labour boxing canada australia remembrance columbus".split())
+
+
 def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool = False) -> bool:
     """ "San Diego", "Saint-Étienne", "in Davos", "em Cuiabá", "the colour Rosa Palo", "Sofa
     Lugano": a capitalized word that begins a saint's place, follows "in", or is a colour or a model
@@ -173,9 +187,16 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
         return True
     if _PRODUCT_AFTER.match(text, end) or _STORE_AFTER.match(text, end):
         return True
+    day = _DAY_AFTER.match(text, end)
+    if day and ("'" in day.group() or "’" in day.group() or fold(text[start:end]) in _DAY_NAMES):
+        return True
+    if re.search(r"['’]s Day$", text[start:end]) or (text[start:end].endswith(" Day") and fold(first) in _DAY_NAMES):
+        return True  # the model's span took the day in: "Valentine's Day"
     before = text[max(0, start - 24) : start]
     if not before or before[-1] not in " \t" + _QUOTES:
         return False
+    if _SENT_TO.search(before):
+        return True
     head = before.rstrip(" \t" + _QUOTES)
     cut = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
     prev = head[cut + 1 :]

@@ -1,0 +1,58 @@
+"""Read off the development PII sets (evals/pii/blind9 after its one run): national identifiers typed
+one digit at a time, in lower case or as the second of a list, are still identifiers; and carriers,
+holidays, greetings, places a parcel is sent to and goods named after people are no people."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("meine steuer-id ist 3 7 2 6 7 0 5 7 9 1 8, bitte auf die rechnung", "3 7 2 6 7 0 5 7 9 1 8"),
+        ("CPF: 5 3 0 9 1 8 4 7 2 41 pra nota fiscal", "5 3 0 9 1 8 4 7 2 41"),
+        ("NIF 2 7 1 3 0 5 4 8 7 para a fatura, obrigado", "2 7 1 3 0 5 4 8 7"),
+        ("perdón, la curp bien escrita es goma850212mdfrrn00", "goma850212mdfrrn00"),
+        ("O NIF da empresa é 271305487 e o meu, pessoal, é 193847507", "193847507"),
+    ],
+)
+def test_a_national_id_typed_oddly_is_still_redacted(redact, text, value):
+    assert value not in redact(text)
+
+
+def test_digits_spelled_out_without_an_identity_word_stay(redact):
+    # A spaced run with no word saying it is an identifier may be a phone or a code: the phone rules decide.
+    assert "3 7 2 6 7 0 5 7 9 1 8" in redact("the code on the box reads 3 7 2 6 7 0 5 7 9 1 8")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("¿Trabajan con Olva o con Serpost para Cusco?", ["Olva", "Serpost"]),
+        ("Vocês entregam em Campinas pela Loggi ou pelo Sedex?", ["Loggi", "Sedex"]),
+        ("Hat der Laden an Rosenmontag offen? Und an Silvester?", ["Rosenmontag", "Silvester"]),
+        ("Is it gift wrapped? It's for Valentine's Day", ["Valentine"]),
+        ("Allô, vous livrez le samedi?", ["Allô"]),
+        ("Buenísimo, gracias! Ya llegó todo", ["Buenísimo"]),
+        ("Royal Mail or Evri is fine, whichever is quicker", ["whichever"]),
+        ("¿Hacéis envíos a Pamplona en julio?", ["Pamplona"]),
+        ("livrez-vous à Chicoutimi en février ?", ["Chicoutimi"]),
+        ("Do you still stock the Matilda wellies in a size 4?", ["Matilda"]),
+    ],
+)
+def test_everyday_words_that_look_like_names_stay(redact, text, kept):
+    out = redact(text)
+    assert all(word in out for word in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("please give it to Silvia at the front desk", "Silvia"),
+        ("la entregué a Rosario, mi vecina del tercero", "Rosario"),
+        ("mi hermana Victoria lo recoge el sábado", "Victoria"),
+    ],
+)
+def test_the_same_kind_of_word_said_of_a_person_is_a_name(redact, text, name):
+    assert name not in redact(text)
