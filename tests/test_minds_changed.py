@@ -232,3 +232,30 @@ def test_someone_elses_order_without_their_details_is_declined_not_asked_again(a
     pressed = agent.send(cid, "just the tracking number is fine")
     tracking = agent.store.shipments(agent.store.order(hers["order_number"].lstrip("#")).id)[0].tracking_number
     assert tracking not in pressed.text and pressed.unresolved in ("out_of_scope", "repeated_failure", None)
+
+
+def test_a_person_asked_for_in_quebec_french_is_a_person(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "vrai-monde")
+    cid = agent.start("web")
+    agent.send(cid, f"salut, il est où mon colis? {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "ben là, je veux parler à du vrai monde, pas à un robot")
+    assert (reply.handoff or {}).get("reason") == "customer_requested"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Et vos magasins, le 24, ils ferment à quelle heure ?", "habt ihr am 24. zu?", "when do you close on the 24th?"],
+)
+def test_closing_time_on_a_holiday_is_the_holiday_hours(text):
+    assert "holiday_store_hours" in [t.name for t in topics.topics_of(text)]
+
+
+def test_the_holiday_hours_need_a_closing_word_not_any_zu():
+    assert topics.topics_of("die lieferung ist zu spät, ich brauch es zum 24.") == []
+
+
+def test_after_the_return_rules_how_to_start_is_how_returns_work(agent):
+    cid = agent.start("web")
+    agent.send(cid, "got a gift from my aunt last week, until when can I return it, is January still ok?")
+    assert "policy:returns#gifts" in source_ids(agent.send(cid, "does she get told?"))
+    assert "policy:returns#how" in source_ids(agent.send(cid, "ok so how do I start"))

@@ -56,3 +56,24 @@ def test_everyday_words_that_look_like_names_stay(redact, text, kept):
 )
 def test_the_same_kind_of_word_said_of_a_person_is_a_name(redact, text, name):
     assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hiya its GRAHAM WITTERING again, the parcel never came", "WITTERING"),
+        ("this is WEI-LING CHAN, I ordered two lamps", "CHAN"),
+        ("Allô, ici JEAN-SÉBASTIEN BOUCHARD, j'ai reçu deux lampes", "BOUCHARD"),
+        ("Grüezi, hier URS ZÜRCHER, ich habe zwei Lampen bestellt", "URS"),
+        ("my name is GRAHAM WITTERING", "WITTERING"),
+    ],
+)
+def test_a_name_in_capitals_after_an_introduction_is_redacted(redact, text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["this is WRONG ORDER", "its GREAT NEWS", "hier ist alles ok", "ici on attend toujours"]
+)
+def test_shouting_after_an_introduction_stays(redact, text):
+    assert redact(text) == text

@@ -463,7 +463,7 @@ ACK_LEAD = _rx(
 PERSON = _rx(
     r"\b(?:person|people|human|agent|someone|somebody|representative|rep|staff|team|manager|operator|real|live)\b",
     r"\b(?:persona|humano|agente|alguien|representante|encargad[oa]|operador)\b",
-    r"\b(?:personne|humain|agent|quelqu'un|conseill\w*|responsable|operateur)\b",
+    r"\b(?:personne|humain|agent|quelqu'un|conseill\w*|responsable|operateur|vrai monde|du monde)\b",
     r"\b(?:mensch|mitarbeiter\w*|jemand\w*|berater\w*|person|kundenservice|agent\w*)\b",
     r"\b(?:pessoa|humano|atendente|alguem|agente|operador)\b",
 )

@@ -47,6 +47,12 @@ _ASKS_DEADLINE = re.compile(
 _SHIPPING_THREAD = ("holiday_cutoff", "shipping_cost")
 
 
+#: Asking how to begin: "how do I start", "¿cómo empiezo?", "comment je commence ?", "wie fange ich an?".
+_START_IT = re.compile(
+    r"\bhow (?:do|can|should) (?:i|we|she|he) (?:start|begin)\b|\bcomo (?:empiezo|inicio|comienzo|lo inicio"
+    r"|comeco|inicio)\b|\bcomment (?:je )?(?:commence|demarre|fait-on|on commence)\b|\bwie (?:fange|starte)"
+    r" (?:ich|man)\b|\bpor onde (?:comeco|inicio)\b"
+)
 #: Asking how to do what the last answer said: "how do i do that then", "¿y cómo lo hago?", "wie geht das?".
 _HOW_TO_DO_IT = re.compile(
     r"\bhow (?:do|can|would|should) (?:i|we|you) (?:do|set up|sign up for|get) (?:that|it|this)\b"
@@ -167,6 +173,9 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
         if asked:
             return [t for t in TOPICS if t.name in asked]
     in_returns = any(b.article.startswith("policy:returns#") for b in before)
+    if in_returns and not found and _START_IT.search(folded):
+        # "ok so how do I start" after the return rules: how a return is started.
+        return [t for t in TOPICS if t.name == "return_dropoff"]
     if in_returns and not any(t.article.startswith("policy:returns#") for t in found):
         if _ONCE_RECEIVED.search(folded):
             # "et une fois que vous l'avez reçu ça prend combien de temps ?" after the return rules: the refund.
@@ -464,7 +473,7 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\b(?:the person|whoever|the one|my \w+) who (?:bought|gave|sent|got) (?:it|me)\b.{0,40}"
             r"\b(?:find out|know|be told|notified|see|get an email)\b",
-            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified)\b"
+            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified|get told|get notified)\b"
             r"|(?:\bwithout|\bw/o) (?:her|him|them|me|my \w+|the \w+)"
             r" (?:finding out|knowing|being told|noticing|seeing)\b",
             r"\bsin que (?:(?:el|ella|mi \w+) )?(?:se entere|lo sepa|se de cuenta)\b",
@@ -691,7 +700,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|(?:stores?|you|u|y'?all)(?: \w+)? open"
             r"|horario|abren|abris|cierran|horaires|ouvert\w*|ouvrez|offnungszeit\w*|geoffnet|offen"
             r"|habt ihr (?:offen|auf)"
-            r"|abre a loja|as lojas abrem|abrem|a loja fecha)\b)"
+            r"|abre a loja|as lojas abrem|abrem|a loja fecha"
+            # closing time asked: "ils ferment à quelle heure le 24?", "when do you close on the 24th?"
+            r"|close|closes|closing|ferment|fermez|fermeture|cierra|cierran|schliesst|schliessen|fecham"
+            r"|(?:habt ihr|haben sie|ist (?:der|euer|ihr) laden)(?: am \d+\.?)? zu)\b)"
             r"(?=.*\b(?:christmas|xmas|new year'?s?|holidays?|nochebuena|navidad|ano nuevo|fin de ano|noel|reveillon"
             r"|jour de l'an|saint-sylvestre|heiligabend|weihnachten|silvester|neujahr|feiertage?n?|vespera de natal"
             # ("open 24 hours", "abren 24 horas", "24/7": round the clock, not the 24th)

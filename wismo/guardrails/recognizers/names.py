@@ -43,6 +43,8 @@ _HELLO = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
+#: One word of a name in capitals, hyphens and apostrophes inside it ("WEI-LING", "O'NEILL").
+_CAPS_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}")
 _NAME_NEXT = re.compile(rf"[ \t]+(?:{_INITIAL}(?![^\W\d_])|(?:{_PARTICLES})(?=[ \t]+[{UP}])|{CAP})")
 #: A name that starts with its particles after a title ("Sr. del Valle", "Herr von Bülow").
 _PARTICLE_LEAD = re.compile(rf"(?i:{_PARTICLES})[ \t]+(?={CAP})")
@@ -328,6 +330,13 @@ class PersonHeuristicRecognizer(WismoRecognizer):
                 continue
             if is_function_word(word):
                 continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai"
+            bare_cue = fold(cue.group("introducing") or "").strip()
+            if bare_cue in ("hier", "ici") and not (key in FIRST_NAMES or word.isupper()):
+                continue  # "hier Paketbox 3", "ici on attend": only a known name or one in capitals
+            caps = self._name_in_capitals(text, m.start(), cue) if word.isupper() and len(word) > 2 else None
+            if caps is not None:
+                hits.append((m.start(), caps, 0.8))  # "this is WEI-LING CHAN", "ici JEAN-SÉBASTIEN BOUCHARD"
+                continue
             if word[:1].isupper():
                 if cue.group("weak") or cue.group("introducing"):
                     ok = name_like(word, vocab) and not place_or_product(text, m.start(), m.end(), cued=True)
@@ -393,6 +402,30 @@ class PersonHeuristicRecognizer(WismoRecognizer):
             ):
                 hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         return hits
+
+    def _name_in_capitals(self, text: str, start: int, cue: re.Match[str]) -> int | None:
+        """A name written in capitals after an introduction ("this is WEI-LING CHAN", "my name is GRAHAM
+        WITTERING"): where it ends, or None when the capitals are shouting ("this is RIDICULOUS")."""
+        if not (cue.group("introducing") or cue.group("declaring")) or not self.vocab:
+            return None
+        words = []
+        end = start
+        for m in _CAPS_WORD.finditer(text, start):
+            if m.start() != end and not text[end : m.start()].isspace():
+                break
+            word = m.group()
+            if not word.isupper() or fold(word) in NOT_NAME_WORDS or len(words) == 3:
+                break
+            words.append(word)
+            end = m.end()
+        if not words:
+            return None
+        titled = [w.title() for w in words]
+        known = [fold(w) in FIRST_NAMES or fold(w) in SURNAMES for w in titled]
+        ordinary = [self.vocab.is_word(w) for w in titled]
+        if known[0] or (len(words) >= 2 and not ordinary[0] and not all(ordinary[1:])):
+            return end
+        return None
 
     def _before_phone(self, text: str) -> list[tuple[int, int, float]]:
         """ "Esther, Tel. 0151 ...", "tomás lópez - phone: ...": one to three words of their own clause
