@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from wismo.agent import cues, topics
+from wismo.agent import actions, cues, topics
 from wismo.evals.picker import OrderPicker
 from wismo.tools.returns import in_stock, product_of
 
@@ -259,3 +259,20 @@ def test_after_the_return_rules_how_to_start_is_how_returns_work(agent):
     agent.send(cid, "got a gift from my aunt last week, until when can I return it, is January still ok?")
     assert "policy:returns#gifts" in source_ids(agent.send(cid, "does she get told?"))
     assert "policy:returns#how" in source_ids(agent.send(cid, "ok so how do I start"))
+
+
+def test_a_pickup_point_asked_with_leave_it_is_a_redirect_not_the_drivers_instructions():
+    assert topics.topics_of("me lo pueden dejar en algún punto de recogida cerca?") == []
+    assert [t.name for t in topics.topics_of("lo pueden dejar en la puerta?")] == ["delivery_instructions"]
+
+
+def test_the_nearer_one_in_german_is_the_nearest_point():
+    assert actions.asks_nearest("die nähere bitte")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("os Shearling Slippers ficaram apertados", "too_small"), ("ficaram muito grandes", "too_large")],
+)
+def test_plural_fit_in_portuguese_is_the_reason(text, reason):
+    assert actions.reason_of(text) == reason

@@ -47,7 +47,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:it'?s|is|are|feels?) (?:\w+ )?tight\b"
             r"|(muy |demasiado )?\bpequen[oa]\b|me qued(a|o|aron) (chic|apretad)|taille petit"
             r"|una talla mas|trop (petit|serre)|taille au[- ]dessus"
-            r"|zu (klein|eng|kurz)|nummer (grosser|größer)|ficou (pequen|apertad|curt)|tamanho maior",
+            r"|zu (klein|eng|kurz)|nummer (grosser|größer)|fic(ou|aram) (muito )?(pequen|apertad|curt)|tamanho maior",
         ),
         (
             "too_large",
@@ -55,7 +55,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:huge|enormous|massive|swimming in)\b|\b(?:it'?s|is|are|feels?) (?:\w+ )?loose\b"
             r"|(muy |demasiado )?\bgrande\b|me queda (grande|ancho|holgad)"
             r"|una talla menos|trop (grand|large)|taille en[- ]dessous"
-            r"|zu (gross|groß|weit|lang)|nummer kleiner|ficou (grande|larg|compri)|tamanho menor",
+            r"|zu (gross|groß|weit|lang)|nummer kleiner|fic(ou|aram) (muito )?(grande|larg|compri)|tamanho menor",
         ),
         (
             "damaged_in_transit",
@@ -475,7 +475,7 @@ _RATHER = re.compile(
 #: The points are listed nearest first: "whichever is closest", "el más cercano", "le plus proche".
 _NEAREST = re.compile(
     r"\b(?:closest|nearest|whichever is (?:close|near)\w*|mas cercan[oa]|mas cerca|plus proche|le plus pres"
-    r"|am nachsten|nachstgelegene\w*|naheste\w*|mais (?:perto|proxim[oa]))\b"
+    r"|am nachsten|nachstgelegene\w*|naheste\w*|nahere\w*|mais (?:perto|proxim[oa]))\b"
 )
 
 

@@ -785,11 +785,14 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:can|could|will) (?:he|she|they|the driver|the courier|you) (?:just )?leave it (?:by|at|in"
             r"|with|behind|"
             r"next to|on)\b|\bleave it (?:by|at|behind) the (?:garage|back door|side door|porch|gate)\b",
-            r"\b(?:lo pueden|puede|pueden) dejar (?:en|con|junto)\b",
-            r"\b(?:(?:il|ils|le livreur) (?:peut|peuvent) le (?:laisser|deposer))\b",
+            # (not "me lo pueden dejar en un punto de recogida": a redirect to a pickup point)
+            r"\b(?:lo pueden|puede|pueden) dejar (?:en|con|junto)\b(?!.{0,25}\b(?:punto|locker|casillero|oficina"
+            r"|sucursal|tienda|taquilla)\b)",
+            r"\b(?:(?:il|ils|le livreur) (?:peut|peuvent) le (?:laisser|deposer))\b"
+            r"(?!.{0,25}\b(?:point|relais|consigne|casier|bureau de poste|locker)\b)",
             r"\b(?:(?:kann|konnen) (?:er|sie|der bote) es (?:einfach )?(?:vor|bei|an|in) (?:der|die|den|dem) \w+ "
             r"(?:abstellen|lassen|ablegen))\b",
-            r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b",
+            r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b(?!.{0,25}\b(?:ponto|armario|agencia|locker)\b)",
         ),
     ),
     Topic(
