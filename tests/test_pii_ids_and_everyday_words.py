@@ -77,3 +77,15 @@ def test_a_name_in_capitals_after_an_introduction_is_redacted(redact, text, name
 )
 def test_shouting_after_an_introduction_stays(redact, text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "box"),
+    [
+        ("mejor mándenlo a Apartado Postal 117, Tepic", "117"),
+        ("Nous ne recevons le courrier qu'à la BP 27, 04100 Forcalquier", "BP 27"),
+        ("Livraison : Case postale 345, 1218 Le Grand-Saconnex", "345"),
+    ],
+)
+def test_a_po_box_in_other_languages_is_an_address(redact, text, box):
+    assert box not in redact(text)

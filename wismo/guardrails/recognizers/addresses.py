@@ -152,9 +152,11 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "po_box",
         re.compile(
-            r"(?<!\w)(?:P\.?\s?O\.?\s*Box|Post\s*Office\s+Box|Postbox|Postfach|Apartado(?:\s+de\s+correos)?"
-            r"|Apdo\.?(?:\s+Postal)?|Casilla|Caixa\s+Postal|Bo[iî]te\s+postale)\s*(?:n[º°o]\.?\s*)?#?\s*\d+"
-            r"|(?<!\w)BP\s*\d{3,6}\b",
+            r"(?<!\w)(?:P\.?\s?O\.?\s*Box|Post\s*Office\s+Box|Postbox|Postfach|Apartado(?:\s+(?:de\s+correos|postal))?"
+            r"|Apdo\.?(?:\s+Postal)?|Casilla(?:\s+postal)?|Caixa\s+Postal|Bo[iî]te\s+postale|Case\s+postale)"
+            r"\s*(?:n[º°o]\.?\s*)?#?\s*\d+"
+            # "BP 27" after "la", "à la" or a colon: a French PO box however short
+            r"|(?<!\w)BP\s*\d{3,6}\b|(?<=la )BP\s*\d{1,6}\b|(?<=: )BP\s*\d{1,6}\b",
             re.IGNORECASE,
         ),
         0.9,
