@@ -89,3 +89,20 @@ def test_shouting_after_an_introduction_stays(redact, text):
 )
 def test_a_po_box_in_other_languages_is_an_address(redact, text, box):
     assert box not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Neue Lieferadresse: Am Krummen Feld 3a, 48149 Münster", "Krummen Feld"),
+        ("wohne jetzt An der Alster 12", "Alster 12"),
+        ("Carrera 43A # 1 Sur-100, torre 2 apto 1104, Medellín", "43A # 1"),
+    ],
+)
+def test_german_and_colombian_street_lines_are_addresses(redact, text, street):
+    assert street not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["Am Montag 3 Pakete", "Im Dezember 2025 bestellt", "Zum Glück nur 2."])
+def test_a_day_or_a_phrase_before_a_number_is_no_german_street(redact, text):
+    assert redact(text) == text

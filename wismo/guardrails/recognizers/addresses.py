@@ -68,7 +68,8 @@ _STREET_LEAD = re.compile(
 #: A word (maybe after a capitalized one) and a house number: a Germanic street when the word has
 #: a street-type ending ("Am Hauptplatz 3", "Kaiser-Wilhelm-Straße 12a", "Hauptstr. 5").
 GERMANIC_RE = re.compile(
-    rf"(?<!\w)(?:(?P<lead>{CAP})[ \t]+)?(?P<word>{LOW}[\w-]{{0,40}}\.?)[ \t]+\d{{1,5}}[A-Za-z]?(?![\w-])"
+    rf"(?<!\w)(?:(?P<lead>{CAP})[ \t]+)?(?P<word>{LOW}[\w-]{{0,40}}\.?)[ \t]+\d{{1,5}}(?:[-–/]\d{{1,5}})?[A-Za-z]?"
+    rf"(?![\w-])"
 )
 _UNIT = (
     r"(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|bldg|building|flat)\.?\s*#?\s*[\w-]*\d[\w-]*"
@@ -148,6 +149,29 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
         "number_word_number",
         re.compile(rf"(?<![\w#$.,-])\d{{2,6}}\s+(?:{CAP}\s+){{1,3}}\d{{1,5}}[A-Za-z]?(?![\w:.,/-]|[.,]\d)"),
         0.6,
+    ),
+    (
+        # "Am Krummen Feld 3a", "An der Alster 12", "Zur Alten Mühle 7": a German street led by its preposition
+        "german_lead",
+        re.compile(
+            r"(?<!\w)(?:Am|Im|An der|An den|Auf dem|Auf der|Zum|Zur|In der|Unter den|Hinter dem|Vor dem)[ \t]+"
+            r"(?!(?:\w+ )?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Januar|Jänner|Februar|März"
+            r"|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Wochenende|Moment|Ende|Anfang)\b)"
+            r"(?:[A-ZÄÖÜ][a-zäöüß]{2,}[ \t]+){0,2}[A-ZÄÖÜ][a-zäöüß-]{2,}[ \t]+\d{1,4}[a-z]?(?![\w-])"
+            # (a street ends its line or its clause: "Am Montag 3 Pakete" goes on)
+            r"(?=[ \t]*(?:,|;|\n|$|\(|\d{4,5}\b))"
+        ),
+        0.8,
+    ),
+    (
+        # "Carrera 43A # 1 Sur-100": a Colombian street, its number and the cross street's
+        "colombian",
+        re.compile(
+            r"(?<!\w)(?i:carrera|calle|avenida|diagonal|transversal|cra\.?|kr\.?|cl\.?|av\.?)[ \t]+\d{1,3}[A-Z]?"
+            r"(?:[ \t]+(?:Sur|Bis|Este))?[ \t]*(?:#|No\.?|N[°º])[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:Sur|Este))?"
+            r"[ \t]*-[ \t]*\d{1,3}"
+        ),
+        0.85,
     ),
     (
         "po_box",
