@@ -276,3 +276,27 @@ def test_the_nearer_one_in_german_is_the_nearest_point():
 )
 def test_plural_fit_in_portuguese_is_the_reason(text, reason):
     assert actions.reason_of(text) == reason
+
+
+def test_a_weekday_asked_yes_or_no_after_the_status_gets_the_date(agent):
+    row = OrderPicker(agent.store).pick({"status": "in_transit"}, "thursday-yes-or-no")
+    cid = agent.start("web")
+    agent.send(cid, "secret santa at work is thursday and i ordered the present from u guys, is it gonna make it")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    reply = agent.send(cid, "ok so thursday yes or no lol")
+    assert reply.unresolved is None and reply.intent == "order_status"
+    assert any(c.startswith(("eta:", "shipment:")) for c in source_ids(reply))
+
+
+def test_money_and_label_asked_after_a_booked_return_answer_both_and_book_nothing_new(agent):
+    selector = {"returnable": True, "multi_item": True}
+    picker = OrderPicker(agent.store)
+    row = picker.pick(selector, "money-and-label-after-booking")
+    values, _truth = picker.values(row, selector=selector)
+    cid = agent.start("web")
+    agent.send(cid, f"return the {values['item']} pls, {row['order_number']} {row['email']}, changed my mind")
+    agent.send(cid, "refund to original payment. yes go ahead")
+    reply = agent.send(cid, "ok and when do i get my money back? and is the label free")
+    cited = source_ids(reply)
+    assert {"policy:returns#refund-timing", "policy:returns#cost"} <= set(cited), cited
+    assert not any(c.startswith("return:plan:") for c in cited), "no new return proposed"

@@ -91,7 +91,9 @@ WHEN = _rx(
     r"how many days|eta|arriv\w*|get(?:ting)? here|be here|come today|today|tonight|tomorrow|"
     r"by (?:christmas|friday|monday|the weekend|tomorrow|saturday|sunday|the \d+\w*)|"
     r"before (?:christmas|xmas|friday|the weekend|the holidays|(?:the )?\d+\w*)|"
-    r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*)\b",
+    r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*"
+    # "ok so thursday yes or no": that day, asked about
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+(?:\w+\W+)?(?:yes or no|or not|y/n))\b",
     r"\b(?:cuando|(?:a|desde) (?:que|q) hora|a partir de (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana"
     r"|cuanto tarda|fecha|llega\w*|a tiempo"
     r"|antes de(?:l)? (?:\d+|navidad|nochebuena|reyes))\b",
@@ -179,6 +181,8 @@ WAIT_INSTEAD = _rx(
     r"\b(?:ich warte (?:lieber|einfach|dann|ab)|warte (?:lieber|einfach) ab|nicht umleiten|lass(?:t)? es so)\b",
     r"\b(?:(?:eu )?espero entao|vou esperar|nao (?:mexe|muda|mude|mexa) (?:nele|nisso|em nada))\b",
 )
+#: "ok so thursday yes or no lol": a question, however it starts.
+YES_OR_NO = _rx(r"\b(?:yes or no|y/n|si o no|oui ou non|ja oder nein|sim ou nao)\b")
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
 NO_CREDENTIAL = _rx(

@@ -480,6 +480,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "whats near me" under the list of points near the delivery address: those points.
             return "pickup_alternative", max(confidence, self.threshold)
         after_status = state.get("last_intent") in ("order_status", "delivery_issue")
+        unread = intent in ("smalltalk", "out_of_scope") and not self.ents
+        if self.focus and after_status and unread and cues.any_of(cues.WHEN, self.text):
+            # "ok so thursday yes or no lol" after the status: when it comes, asked again.
+            return "order_status", max(confidence, self.threshold)
         if self.focus and after_status and actions.asks_nearest(self.text):
             # "whichever is closest" after "you can also pick it up at a nearby point": that point.
             return "pickup_alternative", max(confidence, self.threshold)
@@ -706,11 +710,13 @@ class Dialogue(PendingReplies, OrderAnswers):
         )
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
-        if casual and (cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)):
+        said_yes = cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)
+        if casual and said_yes and not cues.any_of(cues.YES_OR_NO, text):
             return "anything_else"
         asks = cues.asks_something(text) or cues.any_of(cues.STATUS_MEANING, text)
         # ("ok so the vest i got is HUGE on me": a reason to send it back, not an "ok")
         asks = asks or cues.any_of(cues.RETURN, text) or actions.states_reason(text)
+        asks = asks or cues.any_of(cues.YES_OR_NO, text)
         if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12 and not asks:
             # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
             return "anything_else"

@@ -91,8 +91,10 @@ class OrderAnswers(WrittenAnswers):
                 p = then_written(p, asked)
                 cited.update(f.source_id for f in asked)
                 evidence = evidence + asked
-                if u is None or u.intent != "start_return" or main == "start_return":
+                if u is None or u.intent != "start_return" or main in ("start_return", "return_status"):
                     continue
+                if not (cues.any_of(cues.RETURN, part) or actions.states_reason(part) or actions.option_of(part, None)):
+                    continue  # "and is the label free?": the written answer, no new return of another item
                 # "I'd like one size smaller. is the exchange free?": the exchange is proposed too.
             if u is None:
                 continue  # one request, the main answer's
@@ -186,6 +188,11 @@ class OrderAnswers(WrittenAnswers):
                     money = re.search(topic_words.MONEY, cues.fold(said))
                     article = "policy:returns#refund-timing" if money else "policy:returns#how"
                     evidence, p = actions.return_status(ctx, verified, [knowledge.article(article).fact()])
+                    if money and p.get("template", "").startswith("return_status_open"):
+                        # "when do I get my money back?" about a return under way: where it is, then when
+                        # refunds are paid.
+                        timing = knowledge.article("policy:returns#refund-timing").fact()
+                        p = then_written(p, [timing])
                 else:
                     followup = self.auth != "verified" and state.get("last_intent") in NEEDS_ORDER
                     evidence, p = self.policy.order_turn(ctx, effective, verified, self.text, followup=followup)
