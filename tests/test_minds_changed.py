@@ -300,3 +300,21 @@ def test_money_and_label_asked_after_a_booked_return_answer_both_and_book_nothin
     cited = source_ids(reply)
     assert {"policy:returns#refund-timing", "policy:returns#cost"} <= set(cited), cited
     assert not any(c.startswith("return:plan:") for c in cited), "no new return proposed"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "article"),
+    [
+        ("are ur stores open christmas eve?", "what about new years eve", "policy:pickup#holiday-hours"),
+        ("Hallo, bis wann habt ihr samstags offen?", "Und an Heiligabend?", "policy:pickup#holiday-hours"),
+    ],
+)
+def test_a_holiday_asked_after_store_hours_gets_the_holiday_hours(agent, first, then, article):
+    cid = agent.start("web")
+    agent.send(cid, first)
+    assert article in source_ids(agent.send(cid, then))
+
+
+def test_a_charge_on_the_card_before_shipping_gets_the_card_rule():
+    text = "also my card already shows a charge from you, i thought you only charge when it ships?"
+    assert [t.name for t in topics.topics_of(text)] == ["card_charged"]

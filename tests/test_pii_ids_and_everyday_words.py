@@ -106,3 +106,10 @@ def test_german_and_colombian_street_lines_are_addresses(redact, text, street):
 @pytest.mark.parametrize("text", ["Am Montag 3 Pakete", "Im Dezember 2025 bestellt", "Zum Glück nur 2."])
 def test_a_day_or_a_phrase_before_a_number_is_no_german_street(redact, text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Gits eine Abholstelle in der Nähe fürs Päckli?", "könnts ihr mir a Amazon-Packerl suchen?"]
+)
+def test_the_alpine_words_for_a_parcel_are_no_names(redact, text):
+    assert redact(text) == text

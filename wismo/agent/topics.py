@@ -74,7 +74,15 @@ class _NextAsked(NamedTuple):
 
 
 #: What a short follow-up with no topic of its own asks after a given article.
+#: A holiday's day named in a short follow-up: "and the day after christmas?", "und an Heiligabend?".
+_HOLIDAY_DAY = re.compile(
+    r"\b(?:christmas(?: eve| day)?|xmas(?: eve)?|day after christmas|boxing day|new years?(?: eve| day)?|nye"
+    r"|nochebuena|navidad|nochevieja|ano nuevo|reveillon|noel|saint-sylvestre|jour de l'an|heiligabend"
+    r"|weihnachten|silvester|neujahr|vespera de natal|natal|ano novo|(?:the )?(?:24|25|26|31)(?:th|st)?)\b"
+)
+
 _NEXT_ASKED: dict[str, _NextAsked] = {
+    "policy:pickup#store-hours": _NextAsked(_HOLIDAY_DAY, "holiday_store_hours"),
     "policy:pickup#holiday-hours": _NextAsked(
         re.compile(
             r"\b(?:usually|normally|regular(?:ly)?|otherwise|d'habitude|normalement|sinon|normalmente|habitualmente"
@@ -157,6 +165,8 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     folded = fold(text)
     if not found and _HOW_TO_DO_IT.search(folded):
         return before  # "how do i do that then" after the delivery instructions: the same article, again
+    if not found and any(b.name == "holiday_store_hours" for b in before) and _HOLIDAY_DAY.search(folded):
+        return before  # "and the day after christmas?" after the holiday hours: the same hours, that day
     for b in before:
         nxt = _NEXT_ASKED.get(b.article)
         if nxt is not None and all(t.name in nxt.also for t in found) and nxt.words.search(folded):
@@ -288,6 +298,9 @@ TOPICS: tuple[Topic, ...] = (
         "policy:payment#charges",
         _rx(
             r"\b(?:have|did|has) (?:you|it|they) (?:already )?(?:charged?|billed?) (?:me|my card|my account)\b"
+            # "my card already shows a charge from you", "i thought you only charge when it ships"
+            r"|\b(?:card|account|statement|bank) (?:already )?(?:shows|says|has)\b.{0,20}\b(?:charge|payment|debit)\b"
+            r"|\b(?:you|they) (?:only )?charge (?:when|once|after) (?:it|the order) ships\b"
             r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b"
             r"|\bwhen (?:does|will|do) (?:my card|my account|it|the payment) (?:get |be )?(?:charged|billed|taken)\b"
             r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b"

@@ -211,6 +211,7 @@ NOT_NAME_WORDS = (
     zalando otto fnac cdiscount darty decathlon mediamarkt saturn lidl aldi carrefour primark mango bershka
     americanas magalu mercadolivre mercadolibre shopee netshoes elcorteingles vinted farfetch
     prezados prezadas exmos exmo exma senhores senhoras
+    packli paketli packchen pakerl packerl grueessli gruessli merci vielmal
     puerto alaska hawaii hawai guam samoa mexico brasil brazil portugal espana spain alemania deutschland
     """.split()
     )
