@@ -266,17 +266,6 @@ class Dialogue(PendingReplies, OrderAnswers):
         p = plan("order_contents_split", [items], [TALK_TO_PERSON], parcels=str(parcels), **fields)
         return self.answer([items], p)
 
-    def decline(self, template: str) -> dict:
-        """Say no to a request we must not or cannot do, and what we can do instead. Asked again, the
-        no comes in other words (see compose); a person is one tap away but never forced on a request
-        nobody on the team would do either (a poem, the weather, the system prompt)."""
-        self.out["intent"] = "out_of_scope"
-        return self.out | {
-            "last_intent": "out_of_scope",
-            "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
-            "unresolved": "out_of_scope",
-        }
-
     def escalate(self, reason: str) -> dict:
         """A person, now; for an upset customer asking about a verified order, what we know first."""
         about_it = self.intent in NEEDS_ORDER or self.ents or self.state.get("last_intent") in NEEDS_ORDER

@@ -187,12 +187,12 @@ class OrderAnswers(WrittenAnswers):
                     said = f"{self.text} {state.get('pending_text') or ''}"
                     money = re.search(topic_words.MONEY, cues.fold(said))
                     article = "policy:returns#refund-timing" if money else "policy:returns#how"
-                    evidence, p = actions.return_status(ctx, verified, [knowledge.article(article).fact()])
+                    written = knowledge.article(article).fact()
+                    evidence, p = actions.return_status(ctx, verified, [written])
                     if money and p.get("template", "").startswith("return_status_open"):
                         # "when do I get my money back?" about a return under way: where it is, then when
                         # refunds are paid.
-                        timing = knowledge.article("policy:returns#refund-timing").fact()
-                        p = then_written(p, [timing])
+                        p = then_written(p, [written])
                 else:
                     followup = self.auth != "verified" and state.get("last_intent") in NEEDS_ORDER
                     evidence, p = self.policy.order_turn(ctx, effective, verified, self.text, followup=followup)
@@ -308,15 +308,7 @@ class OrderAnswers(WrittenAnswers):
         effective = effective or self.state.get("pending_intent") or "order_status"
         if cues.any_of(cues.NOT_THEIR_DETAILS, self.text):
             # "my sister ordered #WS13514 ... I don't have her email": not ours to tell without it.
-            self.out["intent"] = "out_of_scope"
-            return self.out | {
-                "plan": plan("privacy_decline", quick=["Track my order", TALK_TO_PERSON]),
-                "unresolved": "out_of_scope",
-                "refused_order": number,
-                "pending_order": None,
-                "awaiting": None,
-                "last_intent": "out_of_scope",
-            }
+            return self.decline("privacy_decline") | {"refused_order": number, "pending_order": None, "awaiting": None}
         if effective == "delivery_issue" and cues.any_of(cues.RETURN, self.text) and not self.state.get("problem"):
             # "it doesn't fit, can I send it back? #WS13239": the return waits for the email or ZIP.
             if problems.detect(self.text, self.intent) is None:

@@ -73,7 +73,6 @@ class _NextAsked(NamedTuple):
     also: frozenset[str] = frozenset()
 
 
-#: What a short follow-up with no topic of its own asks after a given article.
 #: A holiday's day named in a short follow-up: "and the day after christmas?", "und an Heiligabend?".
 _HOLIDAY_DAY = re.compile(
     r"\b(?:christmas(?: eve| day)?|xmas(?: eve)?|day after christmas|boxing day|new years?(?: eve| day)?|nye"
@@ -81,6 +80,7 @@ _HOLIDAY_DAY = re.compile(
     r"|weihnachten|silvester|neujahr|vespera de natal|natal|ano novo|(?:the )?(?:24|25|26|31)(?:th|st)?)\b"
 )
 
+#: What a short follow-up with no topic of its own asks after a given article.
 _NEXT_ASKED: dict[str, _NextAsked] = {
     "policy:pickup#store-hours": _NextAsked(_HOLIDAY_DAY, "holiday_store_hours"),
     "policy:pickup#holiday-hours": _NextAsked(

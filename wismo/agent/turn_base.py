@@ -9,7 +9,7 @@ from typing import Any
 from ..tools.context import ToolContext
 from . import cues, focus, nlu
 from .deps import Turn
-from .policy import EXPLAINED, LocalPolicy
+from .policy import EXPLAINED, TALK_TO_PERSON, LocalPolicy, plan
 from .state import TurnState
 
 #: How much of the customer's words a waiting request keeps (the latest ones).
@@ -116,6 +116,17 @@ class DialogueBase:
         if evidence is not None:
             out["evidence"] = evidence
         return out
+
+    def decline(self, template: str) -> dict:
+        """Say no to a request we must not or cannot do, and what we can do instead. Asked again, the
+        no comes in other words (see compose); a person is one tap away but never forced on a request
+        nobody on the team would do either (a poem, the weather, the system prompt)."""
+        self.out["intent"] = "out_of_scope"
+        return self.out | {
+            "last_intent": "out_of_scope",
+            "plan": plan(template, quick=["Track my order", TALK_TO_PERSON]),
+            "unresolved": "out_of_scope",
+        }
 
     def answer(self, evidence: list, p: dict, **memory: Any) -> dict:
         if self.auth == "verified" and any(getattr(f, "kind", None) == "order" for f in evidence):
