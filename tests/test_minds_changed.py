@@ -318,3 +318,31 @@ def test_a_holiday_asked_after_store_hours_gets_the_holiday_hours(agent, first, 
 def test_a_charge_on_the_card_before_shipping_gets_the_card_rule():
     text = "also my card already shows a charge from you, i thought you only charge when it ships?"
     assert [t.name for t in topics.topics_of(text)] == ["card_charged"]
+
+
+def test_a_delivered_parcel_looked_for_everywhere_is_a_claim_for_a_person(agent):
+    row = OrderPicker(agent.store).pick({"status": "delivered"}, "checked-everywhere")
+    cid = agent.start("web")
+    agent.send(cid, "package says delivered on the tracking. it is NOT here.")
+    agent.send(cid, f"{row['order_number']} {row['email']}")
+    reply = agent.send(cid, "yes i checked. mailroom, neighbours both sides, behind the bins. its been two days")
+    assert (reply.handoff or {}).get("reason") == "not_received_claim"
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "the email only has one tracking number and the packing slip lists it. so its just missing",
+        "so can someone send it or what",
+    ],
+)
+def test_an_item_missing_from_the_box_reaches_a_person_when_the_offer_is_taken_in_other_words(agent, then):
+    selector = {"status": "delivered", "multi_item": True}
+    picker = OrderPicker(agent.store)
+    row = picker.pick(selector, f"missing-then-{then[:10]}")
+    values, _truth = picker.values(row, selector=selector)
+    cid = agent.start("web")
+    agent.send(
+        cid, f"{row['order_number']} {row['email']} box came but the {values['item']} isnt in it?? rest is there"
+    )
+    assert (agent.send(cid, then).handoff or {}).get("reason") == "missing_item"

@@ -172,6 +172,15 @@ WAIT_INSTEAD = _rx(
 )
 #: "ok so thursday yes or no lol": a question, however it starts.
 YES_OR_NO = _rx(r"\b(?:yes or no|y/n|si o no|oui ou non|ja oder nein|sim ou nao)\b")
+#: Asking for someone to act: "so can someone send it or what", "can someone actually do something".
+SOMEONE_ACT = _rx(
+    r"\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|you guys|you people|your team)"
+    r" (?:actually |please |just |finally )?(?:do|send|fix|help|sort|look|handle|replace|refund)\b",
+    r"\b(?:alguien|una persona) (?:me )?(?:lo )?(?:puede|podria) (?:mandar|enviar|solucionar|ayudar|hacer algo)\b",
+    r"\b(?:quelqu'un|une personne) (?:peut|pourrait) (?:l'envoyer|envoyer|faire quelque chose|m'aider|regler)\b",
+    r"\b(?:kann|konnte) (?:jemand|mal jemand) (?:das )?(?:schicken|senden|was machen|etwas tun|helfen|klaren)\b",
+    r"\b(?:alguem|uma pessoa) (?:pode|poderia) (?:mandar|enviar|resolver|ajudar|fazer algo)\b",
+)
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
 NO_CREDENTIAL = _rx(

@@ -17,6 +17,13 @@ class PendingReplies(DialogueBase):
         text = self.text
         if kind == "offer_person":
             taken = cues.is_yes(text) and not cues.closes(text) and not cues.any_of(cues.RESIGNED, text)
+            # "so can someone send it or what": the offer taken in other words
+            taken = taken or cues.any_of(cues.SOMEONE_ACT, text)
+            problem = self.state.get("problem")
+            if problem and problems.REASON.get(problem) == pending.get("reason"):
+                # "there's only one tracking number, so it's just missing": the problem the person was
+                # offered for, said again, is the offer taken.
+                taken = taken or problems.detect(text, self.intent, problem) == problem
             if taken or self.intent == "human_agent":
                 # The customer took the offer of a person: their request, or the problem it was offered for.
                 reason = pending.get("reason")

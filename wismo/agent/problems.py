@@ -368,13 +368,19 @@ _STILL = re.compile(
     r"\b(?:still|nothing|no(?:pe)?|not there|nowhere|sigue|nada|toujours|rien|immer noch|nichts|nix|ainda|nada|"
     r"(?:ist|is) weg|alles (?:schon )?(?:gemacht|abgesucht|gecheckt|versucht)|looked everywhere|"
     r"pas la|nulle part|partout|toute? (?:checke|verifie|regarde|fouille)|por todos lados|em todo lugar|"
-    r"what now|now what|y ahora|et maintenant|und jetzt|e agora)\b"
+    r"what now|now what|y ahora|et maintenant|und jetzt|e agora"
+    # "yes i checked. mailroom, neighbours both sides", "its been two days": the checklist done
+    r"|(?:already|i|we|yes i|yeah i) (?:checked|looked|asked|searched)|checked (?:everywhere|the mailroom|with)"
+    r"|(?:it'?s|its|it has) been (?:\w+ )?(?:days|two days|2 days|three days|3 days|a week)"
+    r"|ya (?:busque|revise|mire|pregunte)|j'ai (?:deja )?(?:verifie|cherche|regarde|demande)"
+    r"|hab(?:e)? (?:schon )?(?:nachgeschaut|geschaut|gesucht|gefragt)|ja (?:procurei|olhei|perguntei))\b"
 )
 
 
 #: After the advice to look for a second parcel: there is none, or they looked.
 _ONE_PARCEL = re.compile(
-    r"\b(?:only (?:one|1) (?:tracking|parcel|package|box|number)|just (?:one|1) (?:tracking|parcel|package|box)|"
+    r"\b(?:only (?:has |have |had |got |shows |lists )?(?:one|1) (?:tracking|parcel|package|box|number)"
+    r"|(?:it'?s|its) (?:just |simply )?missing|just (?:one|1) (?:tracking|parcel|package|box)|"
     r"(?:already )?checked|no (?:other|second) (?:tracking|parcel|package)|"
     r"(?:solo|un solo) (?:un )?(?:numero|paquete|seguimiento)|ya (?:lo )?revise|un seul (?:colis|numero|suivi)|"
     r"j'ai (?:deja )?verifie|nur (?:eine|ein) (?:sendungsnummer|paket|trackingnummer)|(?:schon )?nachgesehen|"
