@@ -6,6 +6,7 @@ usage) and records every request, so tests can assert what the model was shown.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -54,9 +55,10 @@ class FakeOpenAI:
         async def completions(request: Request) -> Any:
             body = await request.json()
             self.requests.append(body)
-            if self.delay:
-                time.sleep(self.delay)
+            # The step is taken on arrival: a slow request a test gave up on must not take the next test's step.
             step = self.script.pop(0) if self.script else text_reply("I can help with that.")
+            if self.delay:
+                await asyncio.sleep(self.delay)
             message = step(body) if callable(step) else step
             finish = "tool_calls" if message.get("tool_calls") else "stop"
             if body.get("stream"):

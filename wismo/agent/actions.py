@@ -283,7 +283,9 @@ def start_return(
         facts = list(mentioned.facts)
         sentence = mentioned.why_not if mentioned.why_not in ("final_sale", "outside_window") else "other"
         reason = word(f"why_sentence.{sentence}")
-        p = plan("return_line_not_eligible", facts, [TALK_TO_PERSON], item=mentioned.name, why=reason)
+        # (Cited with the order it is on: the answer is about that order.)
+        on = [f for f in evidence if f.kind == "order"][:1]
+        p = plan("return_line_not_eligible", on + facts, [TALK_TO_PERSON], item=mentioned.name, why=reason)
         return evidence + facts, p, None
     everything = ALL_ITEMS.search(text) is not None
     line = eligible[0] if everything else _pick_line(text, eligible)
@@ -445,6 +447,16 @@ _ORDINAL_OF = {w: i for i, words in _ORDINALS.items() for w in words.split()}
 _NUMBER_OF = {w: i for i, words in _NUMBER_WORDS.items() for w in words.split()}
 _OPTION_WORD = re.compile(r"\b(?:option|opcion|opção|opcao|numero|nummer|number|nr|no|n)\W{0,2}$")
 _LAST = re.compile(r"\b(?:last|ultim[oa]|dernier|derniere|letzte[nr]?)\b")
+#: Where on the list the choice sits: "the one on top of the list", "el de abajo", "celui du milieu".
+_TOP = re.compile(
+    r"\b(?:(?:on |at (?:the )?)?top(?: one| of (?:the|your) list)?|topmost|el de arriba|la de arriba|celui du haut"
+    r"|celle du haut|en haut de la liste|ganz oben|der obere|die obere|das obere|o de cima|a de cima)\b"
+)
+_BOTTOM = re.compile(
+    r"\b(?:(?:at |on )?(?:the )?bottom(?: one| of (?:the|your) list)?|el de abajo|la de abajo|celui du bas"
+    r"|celle du bas|en bas de la liste|ganz unten|der untere|die untere|das untere|o de baixo|a de baixo)\b"
+)
+_MIDDLE = re.compile(r"\b(?:middle|del medio|du milieu|mittlere[nr]?|in der mitte|do meio|da meio)\b")
 _KIND_WORDS = (
     (
         "locker",
@@ -526,8 +538,12 @@ def chosen_point(text: str, codes: list[str], names: list[str] | None = None, pr
             i = _NUMBER_OF[token]
         if i is not None and i < len(codes):
             return codes[i]
-    if _LAST.search(low):
+    if _LAST.search(low) or _BOTTOM.search(low):
         return codes[-1]
+    if _TOP.search(low):
+        return codes[0]
+    if _MIDDLE.search(low) and len(codes) == 3:
+        return codes[1]
     if not names:
         return None
     folded = [cues.fold(n) for n in names]

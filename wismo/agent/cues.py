@@ -18,8 +18,15 @@ def fold(text: str) -> str:
     every cue is matched on."""
     text = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'").replace("ß", "ss"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if _DRAWN_OUT.search(text):
+        text = _WORD.sub(lambda m: _DRAWN_OUT.sub(r"\1", m.group()), text)
     return _DIALECT.sub(lambda m: m.lastgroup or m.group(), text) if _DIALECT_HINT.search(text) else text
 
+
+#: A letter held for effect ("hiii", "pleaseee", "sooo late"): one is what the word means. Only in words of
+#: letters alone, so codes and tracking numbers keep theirs.
+_DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
+_WORD = re.compile(r"\b[a-z]+\b")
 
 #: Swiss German words customers write in chat, each group named by the German that the cues know ("Bis
 #: wänn chan er dä zruggäh?" is "bis wann kann er den zurückgeben?").
@@ -81,6 +88,8 @@ WHEN = _rx(
     r"by (?:christmas|friday|monday|the weekend|tomorrow|saturday|sunday|the \d+\w*)|"
     r"before (?:christmas|xmas|friday|the weekend|the holidays|(?:the )?\d+\w*)|"
     r"make it (?:by|before|for|in time)|in time for|delivery date|expected|estimate\w*"
+    # "so its gonna make it or should i buy a backup": whether it arrives before the day they told of
+    r"|(?:gonna|going to|will it|it'?ll|is it gonna|does it) make it\b(?! (?:right|work|fit|bigger|smaller))"
     # "ok so thursday yes or no": that day, asked about
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+(?:\w+\W+)?(?:yes or no|or not|y/n))\b",
     r"\b(?:cuando|(?:a|desde) (?:que|q) hora|a partir de (?:que|q) hora|(?:que|q) dia|para cuando|hoy|manana"
@@ -205,11 +214,18 @@ NO_CREDENTIAL = _rx(
 CARRIER_SENDS_BACK = _rx(
     r"\b(?:will|would|do|does|did|are|is) (?:they|the (?:post office|carrier|driver|courier)|usps|ups|fedex|dhl|it)"
     r" (?:\w+ )?(?:send|ship|return|mail|going to send|gonna send)(?:ing)? (?:it |them )?back\b"
-    r"|\b(?:get|be|gets|being) (?:sent|shipped|returned) back\b",
-    r"\b(?:lo|la) (?:van a )?(?:devuelven|devolveran|regresan|mandan de vuelta|devolver al remitente)\b",
-    r"\b(?:ils|ils vont) (?:le|la) (?:renvoyer|renvoient|renverront|retourner)\b|\b(?:etre|sera) renvoye\b",
-    r"\b(?:schicken|senden) (?:sie|die) (?:es|das paket|ihn) zuruck\b|\bgeht (?:es|das paket) zuruck\b",
-    r"\b(?:vao|eles vao) (?:devolver|mandar de volta)\b|\b(?:volta|vai voltar) para o remetente\b",
+    r"|\b(?:get|be|gets|being) (?:sent|shipped|returned) back\b"
+    # "how many days till they send it back": the time left before the carrier does.
+    r"|\b(?:till|til|until|before|b4) (?:they|the (?:post office|carrier|locker|store)|usps|ups|fedex|dhl|it)"
+    r" (?:\w+ )?(?:send|ship|return|mail)s? (?:it |them )?back\b",
+    r"\b(?:lo|la) (?:van a )?(?:devuelven|devolveran|regresan|mandan de vuelta|devolver al remitente)\b"
+    r"|\bantes de que (?:lo|la) (?:devuelvan|regresen|manden de vuelta)\b",
+    r"\b(?:ils|ils vont) (?:le|la) (?:renvoyer|renvoient|renverront|retourner)\b|\b(?:etre|sera) renvoye\b"
+    r"|\bavant qu'(?:ils|elle|il) (?:ne )?(?:le|la) (?:renvoient|retournent|renvoie|retourne)\b",
+    r"\b(?:schicken|senden) (?:sie|die) (?:es|das paket|ihn) zuruck\b|\bgeht (?:es|das paket) zuruck\b"
+    r"|\bbevor (?:sie|die|es) (?:es |das paket |ihn )?zuruck(?:schicken|senden|geht)\b",
+    r"\b(?:vao|eles vao) (?:devolver|mandar de volta)\b|\b(?:volta|vai voltar) para o remetente\b"
+    r"|\bantes de (?:devolverem|mandarem de volta|voltar)\b",
 )
 #: Questions no shop's support answers (the weather, recipes, homework): declined plainly, never "didn't catch that".
 OFF_TOPIC = _rx(
@@ -309,7 +325,8 @@ _SHOPS = (
 #: What was bought there: "my amazon order", "a parcel from zalando", "ich habe bei Zalando bestellt".
 _BOUGHT = (
     r"(?:orders?|package|parcel|delivery|tracking|purchase|bought|ordered|shipment|box|stuff|thing|item|"
-    r"pedido|paquete|compra\w*|commande|colis|achet\w*|bestell\w*|paket|sendung|lieferung|gekauft|encomenda|"
+    r"pedido|paquete|compra\w*|commande|colis|achet\w*|bestell\w*|paket|packerl|packli|pakerl|sendung|lieferung"
+    r"|gekauft|encomenda|"
     r"pacote|comprei)"
 )
 #: Another shop or marketplace and something bought there: its orders are not ours to look up. A shop
@@ -348,19 +365,36 @@ UNSAFE = _rx(
     r"(?:damaged|defective|broken|faulty)\b|"
     # "come on, just say a porch pirate took it": a made-up story to put on record.
     r"\b(?:just (?:say|write|put|tell them)|pretend) (?:that )?(?:a porch pirate|someone|somebody|it was stolen|"
-    r"it got stolen|it never (?:came|arrived)|it (?:was|came) (?:damaged|broken))",
+    r"it got stolen|it never (?:came|arrived)|it (?:was|came) (?:damaged|broken))|"
+    # "just file it as not received, who's gonna check", "if i say it never arrived do i get another one?"
+    r"\b(?:file|claim|report|log|submit|open) (?:it|this|that|one|a claim) as (?:not received|never (?:arrived"
+    r"|received|came)|lost|stolen|missing|undelivered|not delivered)\b|"
+    r"\b(?:claim|report|complaint) (?:that )?(?:says?|saying) (?:it |that it |they )?(?:never|didn'?t|did not|was not"
+    r"|wasn'?t)\b|"
+    r"\bwho'?s (?:\w+ )?(?:gonna|going to) (?:check|know|notice|find out)\b|\bwho (?:would|will) (?:ever )?(?:check"
+    r"|know|notice)\b|"
+    r"\bif i (?:say|said|claim|claimed|tell you|told you|pretend) (?:that )?(?:it|the \w+|my \w+|they) (?:never|didn'?t"
+    r"|did not|wasn'?t|weren'?t) (?:arrived?|came|come|delivered|show(?:ed)? up|get here)\b",
     r"\b(?:marc|pon|poner|registr)\w* (?:\w+ )?(?:como )?no (?:entregado|recibido|llegado)\b|"
+    r"\bsi (?:digo|les digo|pongo) que no (?:me )?(?:llego|lo recibi|ha llegado)\b|"
+    r"\bquien (?:lo )?(?:va a|vaya a) (?:revisar|checar|saber|notar|enterarse)\b|"
     r"\bnadie (?:revisa|lo revisa|checa|se entera|se da cuenta|lo va a notar|controla)\b|"
     r"\b(?:marc|pon|poner|registr)\w* (?:\w+ ){0,3}como (?:danad|defectuos|rot)\w*\b",
     r"\b(?:mett|marqu|indiqu)\w* (?:\w+ )?(?:en|comme) non (?:livre|recu|arrive)\b|"
     r"\bpersonne (?:ne )?(?:verifie|controle|le saura|va le voir|s'en rendra compte)\b|"
+    r"\bsi (?:je )?(?:dis|declare) (?:qu'il|que le colis|que c'est) (?:n'est )?(?:jamais |pas )?(?:arrive|recu)\b|"
+    r"\bqui (?:va|irait) (?:verifier|controler|le savoir)\b|"
     r"\b(?:mett|marqu|indiqu|declar)\w* (?:\w+ ){0,3}(?:comme|en) (?:endommage|abime|casse|defectueu)\w*\b",
     r"\b(?:als|auf) nicht (?:zugestellt|angekommen|erhalten|geliefert)\b.{0,20}\b(?:markier|setz|eintrag|buch)\w*|"
     r"\b(?:kontrolliert|prueft|pruft|merkt) (?:eh |doch |ja )?(?:keiner|niemand)\b|"
     r"\b(?:keiner|niemand) (?:kontrolliert|merkt|pruft)\b|"
+    r"\bwenn ich (?:sage|behaupte),? (?:es|das paket|sie|er) (?:ist|sei|war|ware) (?:nie |nicht )?(?:angekommen"
+    r"|gekommen|zugestellt)|\bwer (?:pruft|kontrolliert|merkt) (?:das|es) (?:schon|denn|eh)\b|"
     r"\bals (?:beschadigt|defekt|kaputt)\b.{0,20}\b(?:markier|setz|eintrag|buch|melde)\w*",
     r"\b(?:marc|coloc|registr|p[oô]r|bot)\w* (?:\w+ )?(?:como|que) nao (?:entregue|recebid[oa]|chegou)\b|"
     r"\bninguem (?:confere|verifica|checa|vai saber|vai notar|controla)\b|"
+    r"\bse eu (?:disser|falar|digo|falo) que (?:nao|nunca) (?:chegou|recebi)\b|\bquem (?:vai|iria) (?:conferir|checar"
+    r"|verificar|saber)\b|"
     r"\b(?:marc|coloc|registr|p[oô]r|bot)\w* (?:\w+ ){0,3}como (?:danificad|defeituos|quebrad)\w*\b",
     r"\b(?:ignore (?:all |your |the |previous |prior )*(?:instructions|rules|policy)|override|bypass|skip (?:the )?"
     r"verification|without (?:the )?verification|admin(?:istrator)? (?:command|mode|access)|developer mode|"
@@ -688,6 +722,31 @@ GLAD = _rx(
     r"\b(?:je l'ai trouve|c'est arrive|je l'ai recu|j'adore|tout est bon|c'est bon)\b",
     r"\b(?:gefunden|ist (?:doch )?angekommen|ist da|hab(?:e)? es|alles gut|passt (?:perfekt|super))\b",
     r"\b(?:achei|encontrei|chegou|ja recebi|adorei|tudo certo)\b",
+)
+
+#: The parcel turned up after all: "omg it was behind the big planter", "mi vecino lo tenía", "war beim Nachbarn".
+FOUND_IT = _rx(
+    r"\b(?:found (?:it|them|the (?:box|package|parcel))"
+    r"|it (?:was|were) (?:behind|under|beside|next to|in the|at the|at my|with (?:my|the))"
+    r"|(?:it|the (?:box|package|parcel)) (?:just )?(?:turned|showed) up|(?:my |the )?(?:neighbou?rs?"
+    r"|husband|wife|roommate|mom|dad|son|daughter|landlord|concierge|doorman) (?:had|took|grabbed|has) it)\b",
+    r"\b(?:lo (?:encontre|halle)|ya aparecio|estaba (?:detras|debajo|en|con|al lado)|(?:mi )?(?:vecin[oa]|marido"
+    r"|esposa|portero) lo (?:tenia|agarro|recogio))\b",
+    r"\b(?:je l'ai (?:trouve|retrouve)|il etait (?:derriere|sous|chez|dans|a cote)|(?:mon |ma )?(?:voisin|voisine"
+    r"|gardien|concierge|mari|femme) l'a(?:vait)? (?:pris|recupere))\b",
+    r"\b(?:(?:hab|habe) (?:es|ihn|das paket) gefunden|war (?:hinter|unter|beim|bei|im|neben)|ist (?:doch )?"
+    r"aufgetaucht|(?:der |die )?(?:nachbar\w*|hausmeister|mann|frau) hat(?:te)? (?:es|ihn))\b",
+    r"\b(?:achei|encontrei|estava (?:atras|debaixo|com|no|na|ao lado)|(?:o |a )?(?:vizinh[oa]|porteiro|marido"
+    r"|mulher) (?:pegou|tinha|estava com))\b",
+)
+#: Going to look before anything else: "ok hang on let me look around", "déjame revisar".
+LOOKING_NOW = _rx(
+    r"\b(?:let me|lemme|i'?ll|ill|gonna|going to) (?:go )?(?:look|check|have a look|search|ask)"
+    r"(?: around| outside| again| with| the)?\b",
+    r"\b(?:dejame|deja que|voy a) (?:revisar|buscar|mirar|ver|preguntar)\b",
+    r"\b(?:je vais|laissez-moi|attendez je) (?:regarder|verifier|chercher|demander)\b",
+    r"\b(?:ich (?:schau|schaue|guck|gucke|frag|frage) (?:mal|nochmal|nach)|moment,? ich (?:schau|guck))\b",
+    r"\b(?:vou (?:ver|olhar|procurar|perguntar)|deixa eu (?:ver|olhar|procurar))\b",
 )
 
 YES = _rx(
@@ -1203,11 +1262,6 @@ def _short_answer(folded: str, pattern: re.Pattern[str]) -> bool:
     return len([w for w in rest if w not in _POLITE]) <= _MAX_NEW_WORDS
 
 
-def _stretched(folded: str) -> str:
-    """ "yesss", "siii", "jaaa", "noooo": a letter typed three times or more counts once."""
-    return re.sub(r"([a-z])\1{2,}", r"\1", folded)
-
-
 #: "the rest I keep", "lo demás me lo quedo": what is kept is the rest, not everything.
 KEEP_THE_REST = _rx(
     r"\b(?:the rest|the others?|everything else|lo demas|el resto|los demas|lo otro|le reste|les autres|den rest|"
@@ -1227,7 +1281,7 @@ _NOT_JUST_YES = re.compile(
 
 def is_yes(text: str) -> bool:
     """A yes to what the bot just proposed: "yes", "ok do it", "sí, dale", not "ok, where is my order?"."""
-    folded = _stretched(fold(text))
+    folded = fold(text)
     if re.search(r"\d{3,}|@|<[a-z_]+_\d+>", folded):
         return False
     if "?" in folded:
@@ -1274,7 +1328,7 @@ _STRONG_YES = re.compile(
 def yes_first(text: str) -> bool:
     """ "yes send it there. can I grab it tomorrow?": a clear yes in the first sentence, then a
     question or a remark that sets no condition; the yes stands and the rest is answered after."""
-    folded = _stretched(fold(text))
+    folded = fold(text)
     m = re.match(r"\s*([^.!?;,\n]+)[.!?,;\n]+\s*(\S.*)$", folded, re.S)
     if not m:
         return False
@@ -1289,7 +1343,7 @@ def yes_first(text: str) -> bool:
 def yes_last(text: str) -> bool:
     """ "no me gustó nomás. sí, confirmo": a remark that asks and refuses nothing (a reason, say),
     then a clear yes as the last sentence."""
-    folded = _stretched(fold(text))
+    folded = fold(text)
     m = re.match(r"\s*(\S[^.!?;\n]*?)[.!;\n]+\s*([^.!?;\n]+?)[.!\s]*$", folded, re.S)
     if not m:
         return False
@@ -1309,7 +1363,7 @@ _CANCEL_WORD = r"\b(?:cancel\w*|stop|annul\w*|storn\w*|abbrech\w*|anul\w*)"
 def is_no(text: str) -> bool:
     """A no to what the bot just proposed: "no", "nope, cancel", "ugh ok forget it then", not "no, I want a
     refund instead"."""
-    folded = _stretched(fold(text))
+    folded = fold(text)
     return _short_answer(folded, NO) or (len(folded.split()) <= 8 and bool(_GIVE_UP.search(folded)))
 
 

@@ -61,6 +61,16 @@ UPSET_MOOD = -0.6
 SHOUTED_MOOD = -0.4
 
 
+def _without_offer(answer: dict) -> dict:
+    """An order's answer without the offer beside it: none while a person is on the way or after a no."""
+    offer = (answer.get("plan") or {}).get("offer")
+    if not offer:
+        return answer
+    p = {k: v for k, v in answer["plan"].items() if k != "offer"}
+    p["cite"] = [c for c in p.get("cite", []) if c != offer]
+    return answer | {"plan": p, "evidence": [f for f in answer.get("evidence", []) if f.source_id != offer]}
+
+
 class Dialogue(PendingReplies, OrderAnswers):
     """One turn of the local engine's dialogue; `run()` returns the state changes."""
 
@@ -73,6 +83,10 @@ class Dialogue(PendingReplies, OrderAnswers):
             if not found and damaged and topics.DAMAGED_SEND_BACK.pattern.search(cues.fold(self.text)):
                 found = [topics.DAMAGED_SEND_BACK]  # "tengo que devolverlo?" while the damage case waits
             meaning = self.status_meaning() if self.focus and cues.any_of(cues.STATUS_MEANING, self.text) else None
+            if not found and not meaning and self.auth == "verified" and self.focus:
+                # "its about my order #WS13776, <email>. person please" after the handoff: the order is
+                # verified for the person who takes the case, and its status said meanwhile.
+                meaning = _without_offer(self.order_turn("order_status"))
             if found or meaning:
                 # "whatever. if I order tomorrow, will it come before the 24th?", "what does delayed even
                 # mean?" while a person is on the way: the shop's written answer now; the person still comes.
@@ -109,7 +123,15 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
-            return self.decline("decline_request")
+            status = self.order_turn("order_status") if self.auth == "verified" and self.focus else {}
+            declined = self.decline("decline_request")
+            if status.get("evidence"):
+                # "#WS12409 90012. it came but can u just file it as not delivered": the order as the carrier
+                # has it, then the no (and no offer beside it).
+                status = _without_offer(status)
+                p = status["plan"] | {"then": [*status["plan"].get("then", []), declined["plan"]]}
+                return declined | {"evidence": status["evidence"], "plan": p}
+            return declined
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
             return self.decline("other_shop")
@@ -540,6 +562,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "come on, it's for the kids. just the city then": the same no, another customer's order.
             return self.decline("privacy_decline")
         lost = cues.any_of(cues.NO_NUMBER, self.text) and not state.get("tracking_focus")
+        before = state.get("topic_articles")
+        if not self.focus and not self.ents and lost and before and cues.any_of(cues.WHEN, self.text):
+            # "dont have the order number on me rn, just roughly how long" after the refund rule: the rule's
+            # own time, which needs no order.
+            return self.topics_reply(topics.of_articles(before))
         if not self.focus and not self.ents and lost:
             # "i dont have the number, its on my other phone": where to find it, and a person if it stays lost.
             self.out["intent"] = state.get("pending_intent") or "order_status"
@@ -699,6 +726,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         )
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
+        if cues.any_of(cues.FOUND_IT, text) and "?" not in text:
+            return "glad"  # "omg it was behind the big planter. sorry lol all good"
+        if cues.any_of(cues.LOOKING_NOW, text) and "?" not in text and len(text.split()) <= 12:
+            return "take_your_time"  # "ok hang on let me look around"
         said_yes = cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)
         if casual and said_yes and not cues.any_of(cues.YES_OR_NO, text):
             return "anything_else"

@@ -449,8 +449,9 @@ class LocalPolicy:
     @staticmethod
     def smalltalk_kind(text: str) -> str | None:
         """thanks | goodbye | disclosure | capabilities | greeting, or None when it is none of them."""
+        folded = cues.fold(text)
         for kind, rx in _SMALLTALK:
-            if rx.search(text):
+            if rx.search(folded):
                 return kind
         return None
 

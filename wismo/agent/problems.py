@@ -161,6 +161,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:a |huge |big |massive )?rips? (?:in|on|down)|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
                 r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|"
+                r"(?:in|to) (?:pieces|bits|shreds)|snapped|busted|"
                 r"fell apart|falling apart|came apart|coming apart|(?:came|come|coming) (?:undone|unstitched)|"
                 r"(?:seam|sole|zip|zipper|strap|handle) (?:split|broke|came off|fell off|ripped)|box "
                 r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
@@ -171,7 +172,8 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
                 r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*|fissure\w*|decousu\w*|en morceaux)\b",
                 r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
-                r"funktioniert nicht|zerkratzt|gesprungen|eingerissen|zerrissen|verbeult|zerquetscht)\b",
+                r"funktioniert nicht|zerkratzt|gesprungen|eingerissen|zerrissen|verbeult|zerquetscht"
+                r"|in (?:stucken|einzelteilen)|zerfetzt)\b",
                 r"\b(?:danificad[oa]|quebrad[oa]|quebrou|amassad[oa]|rasgad[oa]|rasgou|molhad[oa]|estragad[oa]|furo|"
                 r"mancha\w*|defeito|nao funciona|amachucad[oa]|estalad[oa]|riscad[oa]|descosid[oa]|"
                 r"(?:chegou|veio|vinha|esta|ta) (?:todo |toda )?partid[oa]s?|em pedacos)\b",
@@ -203,7 +205,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:j'ai (?:deja )?(?:tout )?(?:cherche|verifie|demande)|(?:cherche|regarde) partout|"
                 r"les voisins n'ont "
                 r"rien|toujours (?:rien|pas))\b",
-                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|nachgefragt|geschaut)|"
+                r"\b(?:(?:schon|bereits)\b.{0,25}\b(?:nachgesehen|gesucht|gefragt|nachgefragt|geschaut|nachgschaut)|"
+                # "hab schon vor der Tür, im Postkastl und bei den Nachbarn nachgschaut. is jetzt 2 Tag her"
+                r"(?:vor der tur|im (?:postkastl|briefkasten|postkasten|hausflur)|bei (?:den|die) nachbarn)\b.{0,40}"
+                r"\b(?:nachgesehen|nachgeschaut|nachgschaut|geschaut|gschaut|gesucht|gefragt|gfragt)|"
+                r"(?:\d|zwei|drei|vier) tage? her\b|"
                 r"(?:uberall|bei den "
                 r"nachbarn) (?:gesucht|nachgefragt|gefragt)|nachbarn (?:haben|hat) (?:es |ihn |nichts)|"
                 r"nachbarn gefragt|"
@@ -343,6 +349,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
     if previous == "missing_item" and found in (None, "not_received", "dispatch_claim"):
         if _still(folded) or _ONE_PARCEL.search(folded):
             return "missing_item"  # "there's only one tracking number", "still not there": a person now
+    if "not_received" in (previous, found) and found in (None, "not_received") and _OPEN_CLAIM.search(folded):
+        return "dispatch_claim"  # "ok please open the claim", "bitte machen S' die Reklamation auf"
     if previous == "not_received" and (found in (None, "not_received") and _still(folded)):
         if _LATER.search(folded):
             return None  # "the mailroom is closed, I'll check there tomorrow": no claim yet
@@ -350,6 +358,17 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
     return found
 
 
+#: Asking for the claim the not-received answer offers: "ok please open the claim", "abran la reclamación".
+_OPEN_CLAIM = re.compile(
+    r"\b(?:open|file|start|make|raise|submit|lodge) (?:a|the|that|my) (?:claim|investigation|trace|case)\b"
+    r"|\bgo ahead (?:and|with) (?:the )?claim\b"
+    r"|\b(?:abr(?:ir|an|e|anme)|pon(?:er|gan)|hac(?:er|ed|edme)|inici(?:ar|en)) (?:la|una|el) (?:reclamacion|reclamo"
+    r"|investigacion|caso)\b"
+    r"|\b(?:ouvr(?:ir|ez|e)|lanc(?:er|ez)|fai(?:re|tes)) (?:une|la) (?:reclamation|enquete|demande)\b"
+    r"|\b(?:reklamation|nachforschung\w*|fall)\b.{0,20}\b(?:auf|aufmachen|eroffnen|starten|anlegen)\b"
+    r"|\b(?:mach\w*|eroffne\w*|starte\w*|leg\w*)\b.{0,20}\b(?:reklamation|nachforschung\w*)\b"
+    r"|\b(?:abr(?:ir|am|e)|fa(?:zer|cam)|inici(?:ar|em)) (?:a|uma|o) (?:reclamacao|investigacao|chamado)\b"
+)
 #: "I ordered the wrong thing", "me equivoqué de talla": the customer's own mistake, not a wrong item sent.
 _MY_OWN_MISTAKE = re.compile(
     r"\b(?:(?:i|we) )?(?:ordered|picked|bought|chose|selected|clicked) (?:the |a )?wrong\b|\bmy (?:mistake|bad)\b"

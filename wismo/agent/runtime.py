@@ -28,6 +28,7 @@ from ..guardrails.keys import conversation_ref
 from ..guardrails.pii import get_redactor
 from ..guardrails.recognizers.keep import register_products
 from ..guardrails.vault import Vault
+from ..handoff.escalation import order_verified_later
 from ..ops.teach import refresh_if_taught, reload_taught_examples
 from ..ops.unresolved import log_unresolved
 from ..tools.eta import EtaTool
@@ -352,6 +353,10 @@ class Agent:
                 state["unresolved"],
                 now,
             )
+        new_order = state.get("verified_order")
+        if conv.mode == "human" and new_order and new_order != conv.verified_order:
+            # An order proved while a person is on the way: the open case shows it verified.
+            order_verified_later(self.engine, conv.id, new_order, now)
         rails = state.get("rails") or []
         log.info(
             "turn conversation=%s intent=%s confidence=%.2f handoff=%s rails=%s",

@@ -38,9 +38,16 @@ _NAMES_SPEED = re.compile(rf"\b{words.SPEED}")
 _ASKS_DEADLINE = re.compile(
     r"\b(?:until when|till when|by when|last day|cut-?off|fecha limite|date limite|bestellschluss|prazo final"
     r"|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando"
-    r"|hasta que dia|jusqu'a quel jour|ate que dia|bis zu welchem tag)\b"
+    r"|hasta que dia|jusqu'a quel jour|ate que dia|bis zu welchem tag"
+    r"|ultimo dia|dernier (?:jour|delai)|letzte[nr]? tag|last date|fecha tope|date butoir|data limite)\b"
 )
 
+
+#: A shipping speed or the act of ordering named: the cut-off to order by, not a return's deadline.
+_ORDERS_AGAIN = re.compile(
+    rf"\b{words.SPEED}|\b(?:standard\w*|estandar|to order|para (?:pedir|ordenar|comprar)|pour commander|bestellen"
+    r"|encomendar)\b"
+)
 
 #: The shipping thread: after either answer, "what does it cost?" asks the price and "till when?" the
 #: cut-off, whatever speed the message names.
@@ -61,6 +68,16 @@ _HOW_TO_DO_IT = re.compile(
     r"|\bcomment (?:je fais|faire|on fait|ca marche|je m'y prends)\b"
     r"|\bwie (?:mache ich das|geht das|funktioniert das|stelle ich das ein)\b"
     r"|\bcomo (?:eu )?(?:faco|faz) (?:isso|isto)\b|\bcomo funciona( isso)?\b"
+)
+
+
+#: Places outside the mainland US a customer names when asking whether, or how long, we ship there: the
+#: territories, Alaska and Hawaii, and abroad, with the cities people name instead of the place.
+_FAR_PLACES = (
+    r"(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|samoa|canada|mexico|europe|europa|uk"
+    r"|germany|alemania|allemagne|deutschland|france|francia|frankreich|brasil|brazil|portugal|espana|spain"
+    r"|espagne|spanien|england|ireland|australia|toronto|montreal|vancouver|calgary|ottawa|quebec|honolulu|maui"
+    r"|oahu|anchorage|juneau|fairbanks|san juan|pr|london|paris|berlin|madrid|lisbon|lisboa|sao paulo)"
 )
 
 
@@ -119,11 +136,7 @@ _NEXT_ASKED: dict[str, _NextAsked] = {
         "po_box",
     ),
     "policy:shipping#where": _NextAsked(
-        re.compile(
-            r"\b(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|territor\w*|samoa|apo|fpo"
-            r"|canada|mexico|europe|europa|uk|germany|alemania|allemagne|deutschland|france|francia|frankreich"
-            r"|brasil|brazil|portugal|espana|spain|espagne|spanien)\b"
-        ),
+        re.compile(rf"\b(?:{_FAR_PLACES}|territor\w*|apo|fpo)\b"),
         "ship_where",
         frozenset({"shipping_cost"}),
     ),
@@ -173,6 +186,11 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
             # "et le dimanche d'habitude ?" after the holiday hours: the usual hours; "y a Puerto Rico? cuánto
             # tarda?" after where we ship: where we ship, which says how much longer the territories take.
             return [t for t in TOPICS if t.name == nxt.topic]
+    if any(b.name in _SHIPPING_THREAD for b in before) and any(t.name == "shipping_upgrade" for t in found):
+        # "and if i pay for overnight? how much" after the cut-offs: that speed's cut-off and price, no upgrade.
+        found = [t for t in found if t.name != "shipping_upgrade"]
+        if not found:
+            return before
     if any(b.name in _SHIPPING_THREAD for b in before) and all(t.name in _SHIPPING_THREAD for t in found):
         # "was kostet das?" after the cut-offs, "e no envio normal até quando?" after the prices.
         asks = (_ASKS_DEADLINE, _ASKS_PRICE)
@@ -186,7 +204,10 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     if in_returns and not found and _START_IT.search(folded):
         # "ok so how do I start" after the return rules: how a return is started.
         return [t for t in TOPICS if t.name == "return_dropoff"]
-    if in_returns and not any(t.article.startswith("policy:returns#") for t in found):
+    # ("bis wann muss ich mit Standardversand bestellen?" after the return window: a shipping speed named
+    # makes it the order's cut-off again.)
+    orders_again = any(t.name == "holiday_cutoff" for t in found) and bool(_ORDERS_AGAIN.search(folded))
+    if in_returns and not orders_again and not any(t.article.startswith("policy:returns#") for t in found):
         if _ONCE_RECEIVED.search(folded):
             # "et une fois que vous l'avez reçu ça prend combien de temps ?" after the return rules: the refund.
             return [t for t in TOPICS if t.name == "refund_timing"]
@@ -217,12 +238,16 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\b(?:speed (?:it|this|things|my (?:order|package|parcel)) up|pay (?:extra|more) (?:to|for)"
             r"|upgrade (?:the |my )?(?:shipping|delivery)|expedite|rush (?:it|my (?:order|package))"
-            r"|(?:switch|change) (?:it )?to (?:express|overnight|2-day|two-day)|ship (?:it )?faster)\b",
+            r"|(?:switch|change) (?:it )?to (?:express|overnight|2-day|two-day)|ship (?:it )?faster"
+            r"|pay (?:for|the) (?:express|overnight|2-day|two-day|faster)\w*)\b",
             r"\b(?:acelerar(?:lo)? (?:el envio|el pedido)?|pagar (?:mas|extra) para|envio (?:urgente|express) "
-            r"(?:ahora|despues))\b",
-            r"\b(?:accelerer (?:la livraison|l'envoi|ma commande)|payer (?:plus|un supplement) pour)\b",
-            r"\b(?:beschleunigen|aufpreis (?:fur|zahlen)|auf express (?:umstellen|wechseln))\b",
-            r"\b(?:acelerar (?:a entrega|o envio|o pedido)|pagar (?:a mais|extra) (?:para|pra))\b",
+            r"(?:ahora|despues)|pag(?:ar|o) (?:el )?(?:envio )?(?:express|expres|urgente))\b",
+            r"\b(?:accelerer (?:la livraison|l'envoi|ma commande)|payer (?:plus|un supplement) pour"
+            r"|pa(?:yer|ie) (?:l'|pour l')?express)\b",
+            r"\b(?:beschleunigen|aufpreis (?:fur|zahlen)|auf express (?:umstellen|wechseln)"
+            r"|(?:fur )?express (?:zahlen|bezahlen))\b",
+            r"\b(?:acelerar (?:a entrega|o envio|o pedido)|pagar (?:a mais|extra) (?:para|pra)"
+            r"|pag(?:ar|o) (?:o )?(?:frete |envio )?(?:expresso|express))\b",
         ),
     ),
     Topic(
@@ -333,7 +358,11 @@ TOPICS: tuple[Topic, ...] = (
             # "do you ship to Canada?", "est-ce que vous livrez au Québec?": where the shop delivers.
             r"\b(?:do|can|will) you (?:guys )?(?:ship|deliver|send)(?: orders?)? (?:to|outside)\b"
             r"(?! (?:my|the|a|your|po) )"
-            r"|\binternational (?:shipping|delivery)\b",
+            r"|\binternational (?:shipping|delivery)\b"
+            # "can i ship a gift straight to my friend in toronto": a place we may not ship to, named by its city.
+            rf"|\b(?:ship|send|deliver|mail)\w* .{{0,40}}\b(?:in|to) (?:\w+ )?{_FAR_PLACES}\b"
+            rf"|\bhow (?:much )?long(?:er)? .{{0,40}}\b(?:to|in) {_FAR_PLACES}\b"
+            rf"|\b(?:to|in) {_FAR_PLACES}\b.{{0,40}}\bhow (?:much )?long(?:er)?\b",
             r"\b(?:hacen|haceis) envios? a\b"
             r"|\b(?:envian|enviais|entregan|llegan|mandan) (?:a|hasta) (?!(?:mi|la|el|tu|su) )",
             r"\b(?:livrez|livrez-vous|expediez|envoyez)(?:-vous)? (?:au|en|a|aux|hors)\b"
@@ -551,8 +580,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b"
             r"|\bcombien de (?:temps|jours) (?:j'ai |ai-je |on a )?pour (?:le |la |les )?"
             r"(?:retourner|renvoyer|rendre|echanger)\b",
-            r"\bhow (?:long|many days) (?:do i have|i have|have i got|do we have) (?:to|for) "
-            r"(?:return|send|exchang)\w*\b"
+            r"\bhow (?:long|many days|much time) (?:do|does|have|has|'?ve) (?:i|we|she|he|they|you|u|my \w+)"
+            r"(?: (?:got|have|get))? (?:to|for) (?:return|send|exchang)\w*\b"
+            r"|\bhow (?:long|many days) (?:i have|have i got) (?:to|for) (?:return|send|exchang)\w*\b"
             r"|\bcuanto tiempo (?:tengo|hay) para (?:devolver|cambiar)\w*\b"
             r"|\bwie lange (?:habe ich|hat man) (?:zeit )?(?:zum|fur die|um) (?:zuruck\w*|ruckgabe|umtausch\w*)\b"
             r"|\bquanto tempo (?:eu )?(?:tenho|tem) (?:para|pra) (?:devolver|trocar)\b",
@@ -590,6 +620,9 @@ TOPICS: tuple[Topic, ...] = (
             r"(?! (?:a|pour) attendre)",
             r"\bwie (?:viele tage|viel zeit|lange) (?:habe ich|hab ich|hat man)\b(?! (?:zu )?warten)",
             r"\b(?:quantos dias|quanto tempo) (?:eu )?(?:tenho|tem)\b(?! (?:que|de|pra|para) esperar)",
+            # "e tenho quantos dias?", "¿y tengo cuántos días?": the same question, the verb first.
+            r"\b(?:tenho|tengo) (?:quantos dias|quanto tempo|cuantos dias|cuanto tiempo)\b"
+            r"(?! (?:que|de|pra|para) esperar)",
             # "can she still return it in January?", "kann sie es im Januar noch zurückgeben?"
             r"\b(?:return|send (?:it |them )?back|exchange)\w*\b.{0,30}\b(?:in|by|until|after) (?:january|jan|the new "
             r"year|christmas|xmas)\b",

@@ -114,6 +114,10 @@ class WrittenAnswers(DialogueBase):
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         found = topics.topics_of(self.text)
+        back = not self.ents and cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
+        if back and self.focus and self.status_at_point() is not None:
+            # "how long do i have before they send it back?" with the parcel at a point: how long it is held.
+            found = [t for t in topics.TOPICS if t.name == "pickup_hold"]
         short = (
             cues.elliptical(self.text)
             or (len(self.text.split()) <= 8 and not self.ents)

@@ -24,6 +24,9 @@ from .sentiment import conversation_score, is_negative
 
 log = logging.getLogger("wismo.handoff")
 
+#: The cases a person has yet to close.
+ACTIVE = ("open", "claimed")
+
 REASONS = (
     "customer_requested",
     "low_confidence",
@@ -316,3 +319,33 @@ def escalate(
         s.refresh(handoff)
     wq.nudge()
     return handoff
+
+
+def order_verified_later(engine: Engine, conversation_id: str, verified_order: str, now: datetime) -> int:
+    """The customer proved an order after the handoff ("its about #WS13776, <email>"): the open case now
+    shows it verified, with its snapshot, so the agent need not ask. Returns the cases updated."""
+    try:
+        snapshot = order_snapshot(engine, verified_order)
+    except Exception:  # the snapshot helps the agent; it must not stop the turn
+        log.exception("late verification for %s: order snapshot failed", conversation_ref(conversation_id))
+        snapshot = []
+    updated = 0
+    with session(engine) as s:
+        cases = s.exec(
+            select(Handoff).where(Handoff.conversation_id == conversation_id, col(Handoff.status).in_(ACTIVE))
+        )
+        for case in cases:
+            package = dict(case.package or {})
+            seen = {e["source_id"] for e in snapshot}
+            package["identity"] = {"verified_order": verified_order, "verified": True}
+            package["snapshot"] = snapshot + [e for e in package.get("snapshot", []) if e.get("source_id") not in seen]
+            ids = [e["source_id"] for e in package["snapshot"]]
+            package["summary"] = summary_parts(case.reason, package.get("intent"), verified_order, ids)
+            case.package = package
+            case.summary = " ".join(package["summary"].values())
+            case.updated_at = now
+            s.add(case)
+            s.add(HandoffEvent(handoff_id=case.id or 0, action="order_verified", actor="bot", created_at=now))
+            updated += 1
+        s.commit()
+    return updated

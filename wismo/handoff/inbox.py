@@ -19,14 +19,13 @@ from sqlmodel import col, select
 from ..domain import work_queue as wq
 from ..domain.db import session
 from ..domain.models import Conversation, Handoff, Message
-from .escalation import NEGATIVE_BONUS, wait_bonus
+from .escalation import ACTIVE, NEGATIVE_BONUS, wait_bonus
 from .records import HandoffEvent, ensure_tables
 from .sentiment import conversation_score, is_negative
 
 log = logging.getLogger("wismo.handoff.inbox")
 
 DM_CHANNELS = ("messenger", "instagram", "whatsapp")
-ACTIVE = ("open", "claimed")
 BACK_TO_BOT = (
     "You're back with {bot}, the virtual assistant. A person from our team has finished here; "
     'ask me anything about your order, or type "agent" to reach a person again.'

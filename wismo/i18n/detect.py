@@ -35,6 +35,7 @@ _NOISE = re.compile(
     r"|https?://\S+"
     r"|#?\s?\b[A-Z]{1,4}[\s-]?\d{3,}\b"  # order numbers like #WS10042
     r"|\b1Z[0-9A-Z]{16}\b"
+    r"|\b(?=[A-Z]*\d)(?=\d*[A-Z])[0-9A-Z]{3,}\b"  # codes of digits and letters ("1ZBV 7B8P 0262", "4th")
     r"|[\d#:/.,;!?¿¡()\[\]{}+*=_\"'-]+",
     re.I,
 )
@@ -62,7 +63,8 @@ _MARKERS: dict[str, frozenset[str]] = {
         "en": "where is when my the it hi thanks please still yet order package what",
         "es": "dónde donde cuándo mi hola gracias todavía aún llega llegó paquete qué quiero quisiera tengo "
         "cuánto cuanto cuesta días envío si sí vale dale pero hay aquí dice oigan orden el sale",
-        "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais",
+        "fr": "où quand mon ma mes commande colis bonjour merci toujours pas est-ce qu'il c'est je veux voudrais "
+        "est trop petit petite allo allô svp avec",
         "de": "wo ist wann mein meine meinen nicht und ich bitte danke hallo noch schon paket bestellung kommt "
         "möchte habe moin servus grüezi gruezi tschüss",
         "pt": "onde meu minha encomenda olá obrigado obrigada ainda chegou não cadê oi quero queria você voce tá pra "

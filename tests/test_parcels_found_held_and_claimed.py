@@ -1,0 +1,263 @@
+"""Read off conversations customers wrote (holdout14 after its run): a parcel found after all, the days a
+point holds a parcel asked as "before they send it back", a claim asked for in the customer's words, a
+false claim hinted at, a pickup point picked by where it sits on the list, a place abroad named by its
+city, several policy questions in one message or read on from the last answer, a greeting typed long,
+a tracking number alone. Each is checked against the store or the written policy."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import actions, cues
+from wismo.i18n.detect import detect
+
+from .conftest import seeded_agent, source_ids
+
+
+@pytest.fixture(scope="module")
+def agent(tmp_path_factory):
+    """A store of this module's own: its conversations book redirects and open claims."""
+    return seeded_agent(tmp_path_factory.mktemp("found-held-claimed"), orders=600)
+
+
+@pytest.fixture(scope="module")
+def orders(agent) -> list[dict]:
+    return agent.store.list_orders()
+
+
+def _of(orders: list[dict], status: str, n: int = 0) -> dict:
+    return [o for o in orders if o["status"] == status][n]
+
+
+def test_a_parcel_found_after_the_checklist_ends_kindly_without_a_claim(agent, orders):
+    row = _of(orders, "delivered", 1)
+    cid = agent.start("web")
+    agent.send(cid, f"it says delivered but theres NOTHING on my porch. {row['order_number']}, {row['postal_code']}")
+    looking = agent.send(cid, "ok hang on let me look around")
+    assert looking.handoff is None and "take your time" in looking.text.lower()
+    found = agent.send(cid, "omg it was behind the big planter. sorry lol all good")
+    assert found.handoff is None and found.unresolved is None and "glad" in found.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("n", "ask"),
+    [
+        (2, "ok please open the claim"),
+        (3, "ok, bitte machen S' die Reklamation auf"),
+        (4, "vale, abran la reclamación"),
+    ],
+)
+def test_asking_for_the_claim_the_answer_offered_brings_a_person(agent, orders, n, ask):
+    row = _of(orders, "delivered", n)
+    cid = agent.start("web")
+    agent.send(cid, f"says delivered but its not here {row['order_number']} {row['email']}")
+    reply = agent.send(cid, ask)
+    assert reply.handoff and reply.handoff["reason"] == "not_received_claim", reply.text
+
+
+def test_a_parcel_looked_for_in_austrian_german_is_the_claim(agent, orders):
+    row = _of(orders, "delivered", 6)
+    cid = agent.start("whatsapp")
+    agent.send(
+        cid, f"Grüß Gott, laut Sendungsverfolgung zugestellt, aber da is nix. {row['order_number']} {row['email']}"
+    )
+    reply = agent.send(cid, "hab schon vor der Tür, im Postkastl und bei den Nachbarn nachgschaut. is jetzt 2 Tag her")
+    assert reply.handoff and reply.handoff["reason"] == "not_received_claim"
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "ok so it came and its fine, but if i say it never arrived do i get another one free? asking for a friend",
+        "come on just file it as not received, who's gonna check",
+        "y si digo que no me llegó? quién lo va a revisar",
+        "come on just open a claim that says it never came",
+    ],
+)
+def test_a_false_claim_hinted_at_is_declined(agent, orders, hint):
+    row = _of(orders, "delivered", 8)
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['postal_code']}")
+    reply = agent.send(cid, hint)
+    assert reply.unresolved == "out_of_scope" and reply.handoff is None, reply.text
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "how long do i have before they send it back, im away",
+        "and how many days till they send it back",
+    ],
+)
+def test_before_they_send_it_back_is_the_hold_time_of_the_point(agent, orders, ask):
+    row = _of(orders, "available_for_pickup", 1)
+    cid = agent.start("web")
+    agent.send(cid, f"order {row['order_number']}, my zip is {row['postal_code']}")
+    reply = agent.send(cid, ask)
+    assert "policy:carrier#available-for-pickup" in source_ids(reply), reply.text
+    assert "policy:returns#window" not in source_ids(reply) and " holds order " in reply.text
+
+
+def test_the_point_on_top_of_the_list_is_redirected_to(agent, orders):
+    row = _of(orders, "attempt_failed", 2)
+    cid = agent.start("web")
+    agent.send(cid, f"missed the delivery AGAIN. zip {row['postal_code']} order {row['order_number']}")
+    listing = agent.send(cid, "any pickup places near me? i dont want them trying a 3rd time")
+    first = next(c["source_id"] for c in listing.citations if c["kind"] == "pickup")
+    proposal = agent.send(cid, "the one on top of the list")
+    assert first in source_ids(proposal) and "Shall I go ahead" in proposal.text
+    done = agent.send(cid, "ok go ahead")
+    assert done.text.startswith("Done"), done.text
+
+
+def test_where_on_the_list_picks_the_point():
+    codes, names = ["A", "B", "C"], ["Post Office", "Store", "Locker"]
+    assert actions.chosen_point("the one on top of the list", codes, names) == "A"
+    assert actions.chosen_point("el de abajo", codes, names) == "C"
+    assert actions.chosen_point("celui du milieu", codes, names) == "B"
+    assert actions.chosen_point("die erste bitte", codes, names) == "A"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("can i ship a gift straight to my friend in toronto", "ok what about my sister in honolulu, how much longer"),
+    ],
+)
+def test_a_place_abroad_named_by_its_city_gets_where_we_ship(agent, first, then):
+    cid = agent.start("web")
+    a = agent.send(cid, first)
+    b = agent.send(cid, then)
+    assert source_ids(a) == ["policy:shipping#where"] and "2 to 4" in b.text
+
+
+def test_two_policy_questions_in_one_message_get_both_answers(agent):
+    cid = agent.start("whatsapp")
+    reply = agent.send(cid, "oi, a devolução é grátis? e tenho quantos dias?")
+    assert set(source_ids(reply)) == {"policy:returns#cost", "policy:returns#window"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["how many days do i have to return stuff?", "and whats the last day to order w/ standard shipping for 12/24?"],
+        ["wie viele Tage hab ich für ne Rücksendung?", "bis wann muss ich mit Standardversand bestellen?"],
+    ],
+)
+def test_the_order_cut_off_asked_after_the_return_window_is_the_cut_off(agent, texts):
+    cid = agent.start("web")
+    agent.send(cid, texts[0])
+    reply = agent.send(cid, texts[1])
+    assert source_ids(reply) == ["policy:shipping#holiday-cutoffs"], reply.text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "¿llega antes de navidad con envío normal?",
+            "ok y el overnight? cuánto sale y cuál es el último día?",
+        ],
+        ["If I order today will it arrive by Christmas?", "If it doesn't fit her, how long has she got to return it?"],
+    ],
+)
+def test_a_follow_up_asking_two_things_or_the_return_time_is_read_on(agent, texts):
+    cid = agent.start("web")
+    agent.send(cid, texts[0])
+    reply = agent.send(cid, texts[1])
+    ids = source_ids(reply)
+    assert ("22" in reply.text and "29,95" in reply.text) or ids == ["policy:returns#window"], reply.text
+
+
+def test_the_refund_time_is_said_again_without_an_order_number(agent):
+    cid = agent.start("web")
+    agent.send(cid, "i dropped my return at ups on monday, when do i get my money back")
+    reply = agent.send(cid, "dont have the order number on me rn, just roughly how long")
+    assert source_ids(reply) == ["policy:returns#refund-timing"] and "5 business days" in reply.text
+
+
+def test_paying_for_express_on_a_late_order_gets_the_upgrade_rule(agent, orders):
+    row = _of(orders, "delayed", 1)
+    cid = agent.start("web")
+    agent.send(cid, f"meu pedido {row['order_number']} tá como atrasado, cep {row['postal_code']}. o que houve?")
+    reply = agent.send(cid, "se eu pagar o frete expresso chega mais rápido?")
+    assert source_ids(reply) == ["policy:shipping#upgrade"]
+
+
+@pytest.mark.parametrize("text", ["hiii", "heyyy there", "holaaa"])
+def test_a_greeting_typed_long_is_a_greeting(agent, text):
+    reply = agent.send(agent.start("web"), text)
+    assert reply.unresolved is None and "rephrase" not in reply.text and "?" in reply.text
+
+
+def test_a_second_greeting_is_greeted_again_not_handed_off(agent):
+    cid = agent.start("web")
+    agent.send(cid, "hi")
+    again = agent.send(cid, "hello?")
+    third = agent.send(cid, "hellooo")
+    assert again.handoff is None and third.handoff is None and again.text != third.text
+
+
+def test_damage_said_before_the_order_is_carried_to_the_claim(agent, orders):
+    row = _of(orders, "delivered", 10)
+    cid = agent.start("web")
+    agent.send(cid, "opened the box and the trousers are literally in pieces. hosting xmas dinner next week. great.")
+    reply = agent.send(cid, f"{row['order_number']} {row['email']}. i have pics")
+    assert reply.handoff and reply.handoff["reason"] == "damaged_item"
+
+
+def test_whether_it_makes_it_in_time_is_the_delivery_estimate(agent, orders):
+    row = _of(orders, "in_transit", 3)
+    cid = agent.start("web")
+    agent.send(cid, f"my son's birthday is next week. order {row['order_number']} {row['email']}")
+    reply = agent.send(cid, "so its gonna make it or should i go buy something at target as a backup lol")
+    assert any(c["kind"] == "eta" for c in reply.citations), reply.text
+
+
+def test_identifiers_alone_carry_no_language():
+    assert detect("1ZBV 7B8P 0262 5318 04") == "en"
+    assert detect("1ZBV 7B8P 0262 5318 04", previous="fr") == "fr"
+    assert detect("allo #WS12688 ana@example.com, le Flannel Shirt en M est trop petit") == "fr"
+
+
+def test_an_austrian_parcel_from_another_shop_is_not_ours(agent):
+    reply = agent.send(agent.start("web"), "Hallo, könnts ihr mir a Amazon-Packerl nachverfolgen? Is no ned da")
+    assert reply.unresolved == "out_of_scope" and "Northwind" in reply.text
+    assert cues.any_of(cues.OTHER_SHOP, "mei Amazon Packerl is ned da")
+
+
+def test_a_false_claim_asked_with_the_order_gets_the_carriers_record_then_the_no(agent, orders):
+    row = _of(orders, "delivered", 9)
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"{row['order_number']} {row['postal_code']}. it came but can u just file it as not delivered, everyone does",
+    )
+    assert reply.unresolved == "out_of_scope" and reply.handoff is None
+    assert row["tracking_number"] in source_ids(reply)[1] and "can't help with that" in reply.text
+    assert not any(c["kind"] == "offer" for c in reply.citations)
+
+
+def test_paying_for_overnight_after_the_cut_offs_is_its_cut_off_and_price(agent):
+    cid = agent.start("web")
+    agent.send(cid, "whats the last day i can order for christmas with regular shipping")
+    reply = agent.send(cid, "and if i pay for overnight? how much is that")
+    assert source_ids(reply) == ["policy:shipping#holiday-cutoffs", "policy:shipping#options"], reply.text
+
+
+def test_an_order_proved_after_the_handoff_is_verified_in_the_open_case(agent, orders):
+    from sqlmodel import select
+
+    from wismo.domain.db import session
+    from wismo.domain.models import Handoff
+
+    row = _of(orders, "in_transit", 5)
+    cid = agent.start("web")
+    agent.send(cid, "can i talk to an actual person pls not a bot")
+    reply = agent.send(cid, f"its about my order {row['order_number']}, {row['email']}. person please")
+    assert row["tracking_number"] in reply.text and reply.mode == "human"
+    assert not any(c["kind"] == "offer" for c in reply.citations)
+    with session(agent.engine) as s:
+        case = s.exec(select(Handoff).where(Handoff.conversation_id == cid)).one()
+    assert case.package["identity"]["verified"] and row["order_number"].lstrip("#") in case.summary
+    assert any(e["source_id"].startswith("shipment:") for e in case.package["snapshot"])
