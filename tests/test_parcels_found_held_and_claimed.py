@@ -261,3 +261,56 @@ def test_an_order_proved_after_the_handoff_is_verified_in_the_open_case(agent, o
         case = s.exec(select(Handoff).where(Handoff.conversation_id == cid)).one()
     assert case.package["identity"]["verified"] and row["order_number"].lstrip("#") in case.summary
     assert any(e["source_id"].startswith("shipment:") for e in case.package["snapshot"])
+
+
+def test_another_order_brought_in_is_looked_up_not_returned(agent, orders):
+    by_email: dict[str, list[dict]] = {}
+    for o in orders:
+        if o["status"] in ("in_transit", "out_for_delivery", "delayed"):
+            by_email.setdefault(o["email"], []).append(o)
+    first, second = next(rows for rows in by_email.values() if len(rows) >= 2)[:2]
+    cid = agent.start("web")
+    agent.send(cid, f"{first['order_number']} {first['postal_code']}")
+    reply = agent.send(cid, f"i have another order too, {second['order_number'].lstrip('#')}")
+    assert second["tracking_number"] in reply.text and not any(c["kind"] == "return" for c in reply.citations)
+
+
+def test_one_size_bigger_is_a_step_not_the_one_size_item():
+    from wismo.agent.actions import _pick_line
+    from wismo.tools.returns import LineEligibility
+
+    def line(name: str, variant: str) -> LineEligibility:
+        return LineEligibility(
+            line_id=len(name),
+            sku=name,
+            name=name,
+            category="",
+            variant=variant,
+            quantity=1,
+            price=10.0,
+            eligible=True,
+            why_not=None,
+            last_day=None,
+        )
+
+    hat, vest = line("Clearance Trapper Hat", "One size"), line("Insulated Vest", "M")
+    assert _pick_line("do you have the Insulated Vest one size bigger than M?", [hat, vest]) is vest
+    assert _pick_line("the one size one please", [hat, vest]) is hat
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "article"),
+    [
+        ("can my neighbor take it for me if im not home?", "how do i set that up", "policy:delivery#instructions"),
+        (
+            "can i ship to an apo address? my son is deployed",
+            "can it go fedex? its faster right",
+            "policy:shipping#po-box",
+        ),
+    ],
+)
+def test_a_rule_asked_then_followed_up_stays_on_that_rule(agent, first, then, article):
+    cid = agent.start("web")
+    a = agent.send(cid, first)
+    b = agent.send(cid, then)
+    assert source_ids(a) == [article] and source_ids(b) == [article], (a.text, b.text)

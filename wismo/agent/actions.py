@@ -185,11 +185,19 @@ def _variant_named(folded: str, variant: str | None) -> bool:
     )
 
 
+#: A step between sizes: "one size bigger", "a size up", "una talla más".
+_SIZE_STEP = re.compile(
+    r"\b(?:one|a|1) size (?:bigger|smaller|larger|up|down|too (?:big|small))\b|\buna talla (?:mas|menos)\b"
+    r"|\bune taille (?:au-dessus|en-dessous|de plus|de moins)\b|\beine (?:grosse|nummer) (?:grosser|kleiner)\b"
+)
+
+
 def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
     if len(eligible) == 1:
         return eligible[0]
     words = set(re.findall(r"[a-z]{3,}", text.lower()))
-    folded = cues.fold(text)
+    # ("the vest one size bigger than M": "one size" says how much bigger, not the variant "One size".)
+    folded = _SIZE_STEP.sub(" ", cues.fold(text))
     by_variant = [e for e in eligible if _variant_named(folded, e.variant)]
     best, best_score = None, 0
     for e in eligible:

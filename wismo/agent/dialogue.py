@@ -459,6 +459,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
         unsure = intent not in NEEDS_ORDER or confidence < self.threshold
+        returnless = not _RETURN_WORD.search(cues.fold(self.text)) and not cues.any_of(cues.RETURN, self.text)
+        if intent in ("start_return", "return_status") and returnless and self.ents.get("order_number"):
+            if cues.any_of(cues.ANOTHER_ORDER, self.text):
+                # "i have another order too, WS14344": that order brought in, no return asked of it.
+                return "order_status", max(confidence, self.threshold)
         if top in ("start_return", "return_status") and not _RETURN_WORD.search(cues.fold(self.text)):
             # "ok and I placed another one after that #WS14564": an unsure guess at a return needs a
             # word of one; without it the next reading stands.

@@ -63,6 +63,7 @@ _START_IT = re.compile(
 #: Asking how to do what the last answer said: "how do i do that then", "¿y cómo lo hago?", "wie geht das?".
 _HOW_TO_DO_IT = re.compile(
     r"\bhow (?:do|can|would|should) (?:i|we|you) (?:do|set up|sign up for|get) (?:that|it|this)\b"
+    r"|\bhow (?:do|can|would|should) (?:i|we|you) set (?:that|it|this) up\b"
     r"|\bhow does that work\b"
     r"|\bcomo (?:lo|la|eso) (?:hago|puedo hacer|activo)\b|\bcomo se hace( eso)?\b"
     r"|\bcomment (?:je fais|faire|on fait|ca marche|je m'y prends)\b"
@@ -129,9 +130,11 @@ _NEXT_ASKED: dict[str, _NextAsked] = {
         "weekend_delivery",
     ),
     "policy:shipping#po-box": _NextAsked(
-        # "how long does that take" after the military-mail rule: its 10 to 20 business days.
+        # "how long does that take" after the military-mail rule: its 10 to 20 business days; "can it go
+        # fedex? its faster right": USPS only, as it says.
         re.compile(
-            r"\b(?:how long|cuanto tarda|cuanto demora|combien de temps|wie lange|quanto tempo|quanto demora)\b"
+            r"\b(?:how long|cuanto tarda|cuanto demora|combien de temps|wie lange|quanto tempo|quanto demora"
+            r"|fedex|ups|dhl|express|overnight|2-?day|faster|quicker)\b"
         ),
         "po_box",
     ),
@@ -830,15 +833,24 @@ TOPICS: tuple[Topic, ...] = (
         _rx(
             r"\b(?:can|could|will) (?:he|she|they|the driver|the courier|you) (?:just )?leave it (?:by|at|in"
             r"|with|behind|"
-            r"next to|on)\b|\bleave it (?:by|at|behind) the (?:garage|back door|side door|porch|gate)\b",
+            r"next to|on)\b|\bleave it (?:by|at|behind) the (?:garage|back door|side door|porch|gate)\b"
+            # "can my neighbor take it for me if im not home?": a neighbour taking it in is an instruction.
+            r"|\b(?:can|could|will) (?:my|the|a) (?:neighbou?rs?|doorman|concierge|roommate) (?:\w+ )?(?:take|sign for"
+            r"|accept|receive|hold|get|grab) (?:it|them|the (?:package|parcel|box))\b|\bleave it with (?:my|the|a)"
+            r" (?:neighbou?r|doorman|concierge)\b",
             # (not "me lo pueden dejar en un punto de recogida": a redirect to a pickup point)
             r"\b(?:lo pueden|puede|pueden) dejar (?:en|con|junto)\b(?!.{0,25}\b(?:punto|locker|casillero|oficina"
-            r"|sucursal|tienda|taquilla)\b)",
+            r"|sucursal|tienda|taquilla)\b)"
+            r"|\b(?:mi|el|la) vecin[oa] (?:\w+ )?(?:puede|podria) (?:recibir|recoger|agarrar)",
             r"\b(?:(?:il|ils|le livreur) (?:peut|peuvent) le (?:laisser|deposer))\b"
-            r"(?!.{0,25}\b(?:point|relais|consigne|casier|bureau de poste|locker)\b)",
+            r"(?!.{0,25}\b(?:point|relais|consigne|casier|bureau de poste|locker)\b)"
+            r"|\b(?:mon|ma|le|la) voisin(?:e)? (?:peut|pourrait) (?:le |la )?(?:prendre|recevoir|receptionner)\b",
             r"\b(?:(?:kann|konnen) (?:er|sie|der bote) es (?:einfach )?(?:vor|bei|an|in) (?:der|die|den|dem) \w+ "
-            r"(?:abstellen|lassen|ablegen))\b",
-            r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b(?!.{0,25}\b(?:ponto|armario|agencia|locker)\b)",
+            r"(?:abstellen|lassen|ablegen))\b"
+            r"|\b(?:kann|darf|konnte) (?:mein|meine|der|die) nachbar(?:in)? (?:es |das paket )?"
+            r"(?:annehmen|entgegennehmen)\b",
+            r"\b(?:(?:ele|eles|o entregador) (?:pode|podem) deixar)\b(?!.{0,25}\b(?:ponto|armario|agencia|locker)\b)"
+            r"|\b(?:meu|minha|o|a) vizinh[oa] (?:pode|poderia) (?:receber|pegar)\b",
         ),
     ),
     Topic(

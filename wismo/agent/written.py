@@ -205,7 +205,10 @@ class WrittenAnswers(DialogueBase):
             money = self.intent == "start_return" and any(t.name == "refund_timing" for t in found)
             # "do I have to pay for the return label?" while a return waits for the yes: answered, and it waits.
             waiting = "?" in self.text and (self.state.get("pending_action") or {}).get("kind") in _PROPOSED
-            if not (general or money or waiting):
+            # "can i ship to an apo address? my son is deployed" reads like a change; with no order in play and a
+            # written topic named, it asks the rule.
+            rule = self.intent == "change_order" and not self.focus and "?" in self.text and bool(found)
+            if not (general or money or waiting or rule):
                 return None
         meaning = cues.any_of(cues.STATUS_MEANING, self.text)
         what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.asks_pickup(self.text)

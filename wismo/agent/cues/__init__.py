@@ -79,6 +79,7 @@ from .mood import (
     shouting,
 )
 from .orders import (
+    ANOTHER_ORDER,
     CHANGE,
     CONTENTS,
     CORRECTION,
@@ -94,6 +95,7 @@ from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, WANT
 from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_story
 
 __all__ = [
+    "ANOTHER_ORDER",
     "ACK",
     "ACK_LEAD",
     "ARRIVES_WEEKEND",

@@ -39,6 +39,15 @@ OTHER_ORDER = _rx(
     r"a outra encomenda)\b",
 )
 
+#: A further order brought in: "i have another order too", "y tengo otro pedido", "noch eine Bestellung".
+ANOTHER_ORDER = _rx(
+    r"\b(?:another|a second|my second|one more|a 2nd|my 2nd) (?:order|one|package|parcel)\b|\balso ordered\b",
+    r"\b(?:otro pedido|un segundo pedido|mi segundo pedido|otra orden|otro paquete)\b",
+    r"\b(?:une autre commande|une deuxieme commande|ma deuxieme commande|un autre colis)\b",
+    r"\b(?:noch eine bestellung|eine zweite bestellung|meine zweite bestellung|noch ein paket)\b",
+    r"\b(?:outro pedido|um segundo pedido|meu segundo pedido|outra encomenda)\b",
+)
+
 #: "I got it as a gift", "geschenkt bekommen": the customer is the recipient (store credit, no refund).
 RECEIVED_GIFT = re.compile(
     r"\b(?:(?:got|received|was given) (?:[\w-]+ ){0,5}?as a (?:gift|present)|gift receipt|"
