@@ -276,7 +276,7 @@ def test_another_order_brought_in_is_looked_up_not_returned(agent, orders):
 
 
 def test_one_size_bigger_is_a_step_not_the_one_size_item():
-    from wismo.agent.actions import _pick_line
+    from wismo.agent.actions import pick_line
     from wismo.tools.returns import LineEligibility
 
     def line(name: str, variant: str) -> LineEligibility:
@@ -294,8 +294,8 @@ def test_one_size_bigger_is_a_step_not_the_one_size_item():
         )
 
     hat, vest = line("Clearance Trapper Hat", "One size"), line("Insulated Vest", "M")
-    assert _pick_line("do you have the Insulated Vest one size bigger than M?", [hat, vest]) is vest
-    assert _pick_line("the one size one please", [hat, vest]) is hat
+    assert pick_line("do you have the Insulated Vest one size bigger than M?", [hat, vest]) is vest
+    assert pick_line("the one size one please", [hat, vest]) is hat
 
 
 @pytest.mark.parametrize(
@@ -314,3 +314,22 @@ def test_a_rule_asked_then_followed_up_stays_on_that_rule(agent, first, then, ar
     a = agent.send(cid, first)
     b = agent.send(cid, then)
     assert source_ids(a) == [article] and source_ids(b) == [article], (a.text, b.text)
+
+
+def test_whether_one_item_is_final_sale_is_answered_from_its_own_record(agent, orders):
+    from wismo.domain.store import normalize_key
+    from wismo.tools.returns import order_eligibility
+
+    def lines_of(row: dict) -> list:
+        order = agent.store.order(normalize_key(row["order_number"]))
+        return order_eligibility(agent.store, order, agent.store.now())
+
+    row = next(o for o in orders if len(ls := lines_of(o)) > 1 and any(e.why_not == "final_sale" for e in ls))
+    final = next(e for e in lines_of(row) if e.why_not == "final_sale")
+    other = next(e for e in lines_of(row) if e.why_not != "final_sale")
+    cid = agent.start("web")
+    yes = agent.send(cid, f"{row['order_number']} {row['postal_code']} quick q, is the {final.name} final sale?")
+    assert yes.text.split("verified. ")[-1].startswith(f"Yes: the {final.name}"), yes.text
+    no = agent.send(cid, f"and is the {other.name} final sale?")
+    assert not no.handoff and no.text.startswith((f"No, the {other.name}", f"The {other.name}")), no.text
+    assert "isn't final sale" in no.text

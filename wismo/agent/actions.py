@@ -192,7 +192,9 @@ _SIZE_STEP = re.compile(
 )
 
 
-def _pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
+def pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
+    """The order line the message names, by its words, or by its size or colour when no other line has it;
+    None when it names none."""
     if len(eligible) == 1:
         return eligible[0]
     words = set(re.findall(r"[a-z]{3,}", text.lower()))
@@ -282,7 +284,7 @@ def start_return(
         key = "return_not_delivered" if why == ["not_delivered"] else "return_not_eligible"
         items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
         return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items), None
-    mentioned = _pick_line(text, lines) if len(lines) > 1 else None
+    mentioned = pick_line(text, lines) if len(lines) > 1 else None
     final = [e for e in lines if e.why_not == "final_sale"]
     if mentioned is None and len(lines) > 1 and len(final) == 1 and _FINAL_SALE_WORDS.search(cues.fold(text)):
         mentioned = final[0]  # "the final sale item on my order": that one, by what it is
@@ -296,7 +298,7 @@ def start_return(
         p = plan("return_line_not_eligible", on + facts, [TALK_TO_PERSON], item=mentioned.name, why=reason)
         return evidence + facts, p, None
     everything = ALL_ITEMS.search(text) is not None
-    line = eligible[0] if everything else _pick_line(text, eligible)
+    line = eligible[0] if everything else pick_line(text, eligible)
     if line is None:
         facts = [f for e in eligible for f in e.facts if f.kind == "return"]
         names = [e.name for e in eligible][:4]

@@ -107,12 +107,24 @@ _MEANS_TO_RETURN = re.compile(
 )
 
 
+#: Whether an item is final sale, asked: "is the Thermal Base Layer Set final sale?", "¿es venta final?".
+_ASKS_FINAL_SALE = re.compile(
+    r"\b(?:is|are|was|es|son|est|sont|ist|sind|e|sao)\b.{0,60}\b(?:final[- ]sale|venta final|vente finale"
+    r"|vom umtausch ausgeschlossen|reduziert|venda final)\b"
+)
+
+
 class WrittenAnswers(DialogueBase):
     def written_topic(self) -> dict | None:
         """A question the written policy answers ("how long until the money is on my card?"), asked
         about the order in focus: the policy, not the order's status said again."""
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
+        if self.focus and _ASKS_FINAL_SALE.search(cues.fold(self.text)):
+            own = self.item_final_sale()
+            if own is not None:
+                self.out["intent"] = "policy_question"
+                return self.answer(*own, last_intent="start_return")
         found = topics.topics_of(self.text)
         back = not self.ents and cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
         if back and self.focus and self.status_at_point() is not None:
@@ -258,6 +270,31 @@ class WrittenAnswers(DialogueBase):
             and not only_details(part, u.entities)
             for part, u in self.parts
         )
+
+    def item_final_sale(self) -> tuple[list, dict] | None:
+        """ "is the Thermal Base Layer Set in my order final sale?": that item's answer from its own record
+        (yes, or until when it can go back), or None when the message names no item of the order."""
+        ctx = self.ctx()
+        try:
+            lines = returns_tool.eligibility(ctx, self.focus or "")
+        except ToolRefused:
+            return None
+        line = actions.pick_line(self.text, lines) if len(lines) > 1 else (lines[0] if lines else None)
+        if line is None or not line.facts:
+            return None
+        facts = [tracking_tool.order_summary(ctx, self.focus or ""), *line.facts]
+        order_number = line.facts[0].values["order_number"]
+        fields = {"item": line.name, "order_number": order_number}
+        if line.why_not in ("final_sale", "non_returnable"):
+            return facts, plan("item_final_sale", facts, [TALK_TO_PERSON], **fields)
+        if line.last_day is not None and (line.eligible or line.why_not == "outside_window"):
+            key = "item_returnable_until" if line.eligible else "item_window_closed"
+            p = plan(key, facts, ["Start a return", TALK_TO_PERSON] if line.eligible else [TALK_TO_PERSON], **fields)
+            p["fields"]["date"] = wording.date_long(line.last_day)
+            return facts, p
+        if line.why_not == "not_delivered":
+            return facts, plan("item_returnable_later", facts, [TALK_TO_PERSON], **fields)
+        return None
 
     def return_until(self) -> tuple[list, dict] | None:
         """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
