@@ -333,3 +333,86 @@ def test_whether_one_item_is_final_sale_is_answered_from_its_own_record(agent, o
     no = agent.send(cid, f"and is the {other.name} final sale?")
     assert not no.handoff and no.text.startswith((f"No, the {other.name}", f"The {other.name}")), no.text
     assert "isn't final sale" in no.text
+
+
+def test_the_next_size_down_books_the_smaller_size():
+    assert actions._DOWN.search("need the next size down") and not actions._UP.search("need the next size down")
+    assert actions._UP.search("the next size up pls") and actions._UP.search("can i get the next size")
+
+
+def test_an_exs_address_is_never_told_even_with_her_email(agent, orders):
+    row = _of(orders, "delivered", 12)
+    cid = agent.start("web")
+    first = agent.send(
+        cid, f"i need the shipping address on {row['order_number']}. its my ex's, she moved and won't tell me"
+    )
+    second = agent.send(cid, f"i literally know her email lol {row['email']}. so just tell me the street")
+    for reply in (first, second):
+        assert reply.unresolved == "out_of_scope" and reply.citations == [], reply.text
+        assert row["tracking_number"] not in reply.text and "Delivered" not in reply.text
+    assert not agent.transcript(cid)["verified"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "wanted"),
+    [
+        ("whats the last day to order w normal shipping for christmas??", "overnight?", "December 22"),
+        ("how much is shipping, do u do free shipping??", "k and 2 day", "18.95"),
+        (
+            "if i order today with standard, will it come before christmas?",
+            "and till what time does support answer?",
+            "10 PM",
+        ),
+    ],
+)
+def test_a_bare_follow_up_reads_on_in_the_shipping_thread(agent, first, then, wanted):
+    cid = agent.start("web")
+    agent.send(cid, first)
+    assert wanted in agent.send(cid, then).text
+
+
+def test_support_hours_are_the_support_hours_in_french(agent):
+    reply = agent.send(agent.start("web"), "Et votre service client répond jusqu'à quelle heure ?")
+    assert source_ids(reply) == ["policy:support#contact"] and "22 h" in reply.text
+
+
+def test_a_zip_that_broke_is_damage_in_spanish(agent, orders):
+    row = _of(orders, "delivered", 13)
+    cid = agent.start("whatsapp")
+    text = f"Hola, el cierre se rompió el primer día que lo usé. Pedido {row['order_number']}, correo {row['email']}"
+    reply = agent.send(cid, text)
+    assert reply.handoff and reply.handoff["reason"] == "damaged_item"
+
+
+def test_is_it_lost_after_a_tracking_numbers_exception_explains_the_exception(agent, orders):
+    row = _of(orders, "exception", 2)
+    cid = agent.start("web")
+    agent.send(cid, f"tracking {row['tracking_number']} says exception")
+    reply = agent.send(cid, "so is it lost or what")
+    assert "policy:carrier#exception" in source_ids(reply) and "1 to 2 business days" in reply.text
+
+
+def test_can_i_do_anything_on_a_late_order_explains_the_delay(agent, orders):
+    row = _of(orders, "delayed", 3)
+    cid = agent.start("web")
+    agent.send(cid, f"order {row['order_number']} email {row['email']}. is it gonna be late?")
+    reply = agent.send(cid, "ok so? can i do anything or just sit and wait")
+    assert "policy:carrier#delayed" in source_ids(reply), reply.text
+
+
+def test_the_closest_point_asked_after_the_options_is_proposed_then_booked(agent, orders):
+    row = _of(orders, "attempt_failed", 5)
+    cid = agent.start("web")
+    agent.send(cid, f"missed the delivery guy. order {row['order_number']} zip {row['postal_code']}")
+    agent.send(cid, "what are my options? i work till 7 every day")
+    proposal = agent.send(cid, "the closest one pls. how long do they keep it there")
+    assert "held until" in proposal.text and "Shall I go ahead" in proposal.text, proposal.text
+    assert agent.send(cid, "ok yes send it there").text.startswith("Done")
+
+
+def test_how_long_standard_takes_once_shipped_is_the_shipping_speeds(agent, orders):
+    row = _of(orders, "pending", 2)
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['postal_code']}")
+    reply = agent.send(cid, "and once it's out how many days does standard take")
+    assert source_ids(reply) == ["policy:shipping#options"] and "3 to 5" in reply.text

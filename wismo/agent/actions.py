@@ -212,7 +212,8 @@ def pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> return
 
 
 _UP = re.compile(
-    r"too (?:small|tight|short|narrow)|runs small|bigger|larger|size up|next size(?: up)?|one size up|up a size|"
+    r"too (?:small|tight|short|narrow)|runs small|bigger|larger|size up|next size(?! down| smaller)(?: up)?|one size up"
+    r"|up a size|"
     r"mas grande|talla mas|plus grand|taille au[- ]dessus|grosser|eine nummer grosser|maior|tamanho acima"
     r"|pointure au[- ]dessus|pointure de plus|un numero mas|numero acima"
 )

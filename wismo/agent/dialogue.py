@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..domain.store import normalize_key
 from ..handoff.sentiment import score as mood
 from ..tools import knowledge
 from ..tools import returns as returns_tool
@@ -132,6 +133,14 @@ class Dialogue(PendingReplies, OrderAnswers):
                 p = status["plan"] | {"then": [*status["plan"].get("then", []), declined["plan"]]}
                 return declined | {"evidence": status["evidence"], "plan": p}
             return declined
+        if cues.any_of(cues.THEIR_ADDRESS, self.text) and self.auth != "verified":
+            # "i need the shipping address on #WS11058, its my ex's": someone's whereabouts are never told, and
+            # that order stays closed whatever details follow.
+            number = self.ents.get("order_number")
+            refused = {"refused_order": normalize_key(str(number))} if number else {}
+            return self.decline("their_address_decline") | refused
+        if self.auth == "refused" or (state.get("refused_order") and cues.any_of(cues.THEIR_ADDRESS, self.text)):
+            return self.decline("their_address_decline")  # "i literally know her email lol": the same no
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
             return self.decline("other_shop")

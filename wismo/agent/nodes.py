@@ -132,6 +132,8 @@ def authorize(state: TurnState, runtime: Runtime[Turn]) -> dict:
     out: dict[str, Any] = dict(aim.changes)
     if aim.verify is None:
         return out | {"auth": aim.note or "none"}
+    if aim.verify == state.get("refused_order"):
+        return out | {"auth": "refused"}  # someone else's order the customer was told no about: not opened now
     known = focus.verified_list(dict(state))
     verified = [o for o in out.get("verified_orders", known) if o != aim.verify] + [aim.verify]
     # (`verified` is the list itself: orders also named in the message join it below)

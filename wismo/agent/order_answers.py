@@ -251,7 +251,9 @@ class OrderAnswers(WrittenAnswers):
             }
         if tracking and not asked and effective in ("order_status", "delivery_issue", "pickup_alternative"):
             when = cues.any_of(cues.WHEN, self.text)
-            evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when)
+            # ("so is it lost or what" after a tracking number's exception: what that status means.)
+            meaning = cues.any_of(cues.STATUS_MEANING, self.text)
+            evidence, p = self.policy.tracking_number_turn(ctx, tracking, eta_focus=when, explain=meaning)
             return self.answer(evidence, p, last_intent=effective, tracking_focus=tracking)
         pending = state.get("pending_order") if self.auth == "none" else None
         if asked or pending:

@@ -167,10 +167,12 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:was )?(?:open|ripped|torn|crushed)|leak(?:ed|ing))\b",
                 r"\b(?:danad[oa]|roto|rota|rotos|rotas|estropead[oa]|aplastad[oa]|mojad[oa]|rasgad[oa]|agujero|"
                 r"mancha\w*|no funciona|defectuos[oa]|llego (?:roto|rota|mal)|rajad[oa]|abollad[oa]|rayad[oa]|"
-                r"descosid[oa]|(?:hecho|hecha) (?:polvo|pedazos|trizas))\b",
+                r"descosid[oa]|(?:hecho|hecha) (?:polvo|pedazos|trizas)"
+                r"|se (?:rompio|rompieron|descosio|despego|estropeo|desarmo)|dejo de funcionar)\b",
                 r"\b(?:endommage\w*|abime\w*|casse\w*|brise\w*|ecrase\w*|ecrapout\w*|amoche\w*|"
                 r"dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
-                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*|fissure\w*|decousu\w*|en morceaux)\b",
+                r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*|fissure\w*|decousu\w*|en morceaux|s'est (?:casse\w*"
+                r"|dechire\w*|decousu\w*)|a lache)\b",
                 r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
                 r"funktioniert nicht|zerkratzt|gesprungen|eingerissen|zerrissen|verbeult|zerquetscht"
                 r"|in (?:stucken|einzelteilen)|zerfetzt)\b",

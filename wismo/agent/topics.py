@@ -189,6 +189,8 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
             # "et le dimanche d'habitude ?" after the holiday hours: the usual hours; "y a Puerto Rico? cuánto
             # tarda?" after where we ship: where we ship, which says how much longer the territories take.
             return [t for t in TOPICS if t.name == nxt.topic]
+    if not found and any(b.name in _SHIPPING_THREAD for b in before) and _NAMES_SPEED.search(folded):
+        return before  # "overnight?", "k and 2 day" after the cut-offs or the prices: the same answer, that speed
     if any(b.name in _SHIPPING_THREAD for b in before) and any(t.name == "shipping_upgrade" for t in found):
         # "and if i pay for overnight? how much" after the cut-offs: that speed's cut-off and price, no upgrade.
         found = [t for t in found if t.name != "shipping_upgrade"]
@@ -234,6 +236,25 @@ def _when_ordering(*parts: str) -> re.Pattern[str]:
 
 
 TOPICS: tuple[Topic, ...] = (
+    Topic(
+        # "Et votre service client répond jusqu'à quelle heure ?": when the support team answers.
+        "support_hours",
+        "policy:support#contact",
+        _rx(
+            r"^(?=.*\b(?:customer (?:service|support|care)|support (?:team|staff)?|your (?:team|agents?|staff)"
+            r"|(?:real |human )?(?:agents?|humans?))\b)(?=.*\b(?:hours|what time|till when|until when|open until"
+            r"|available until|answer until|(?:are|is) (?:they|it|you) (?:open|available|online)"
+            r"|when (?:can|do|does|are|is)\b.{0,30}\b(?:answer|reply|respond|available|online|open|work)))",
+            r"^(?=.*\b(?:servicio al cliente|atencion al cliente|soporte|agentes?|asesor\w*|alguien del equipo)\b)"
+            r"(?=.*\b(?:hasta que hora|a que hora|horario|cuando (?:atienden|contestan|responden)))",
+            r"^(?=.*\b(?:service client|service clientele|support|conseill\w+|equipe)\b)(?=.*\b(?:jusqu'a quelle heure"
+            r"|a quelle heure|horaires?|quand (?:repond|repondez|est-ce)))",
+            r"^(?=.*\b(?:kundenservice|kundendienst|support|service-?team|mitarbeiter\w*)\b)(?=.*\b(?:bis wann|wann"
+            r" (?:seid|sind|ist)|um wie ?viel uhr|erreichbar|(?:service|support)?zeiten|offnungszeiten))",
+            r"^(?=.*\b(?:atendimento|suporte|sac|atendente\w*|equipe)\b)(?=.*\b(?:ate que horas|que horas|horario"
+            r"|quando (?:atendem|respondem)))",
+        ),
+    ),
     Topic(
         # "can I pay extra to speed it up?": upgrading the speed after ordering, in writing.
         "shipping_upgrade",
@@ -411,6 +432,13 @@ TOPICS: tuple[Topic, ...] = (
             rf"\b{words.SHIPPING}\b.{{0,60}}\b{words.COST}\b",
             # "and 2-day shipping?", "e o envio em 2 dias?", "und Overnight?": a speed named after "and".
             rf"^\W*(?:and|y|et|und|e)\W+(?:\w+\W+){{0,3}}?{words.SPEED}(?:\W+\w+){{0,2}}\W*$",
+            # "once it's out how many days does standard take": how long each speed takes, in the same article.
+            rf"\b(?:how long|how many (?:business )?days|how fast|how quick(?:ly)?)\b.{{0,30}}\b(?:standard|ground"
+            rf"|regular|normal shipping|{words.SPEED})",
+            r"\b(?:cuanto (?:tarda|demora)|cuantos dias)\b.{0,20}\b(?:envio|el) (?:estandar|normal)\b"
+            r"|\bcombien de (?:temps|jours)\b.{0,25}\blivraison standard\b"
+            r"|\bwie lange (?:dauert|braucht)\b.{0,20}\bstandard(?:versand|lieferung)\b"
+            r"|\b(?:quanto tempo|quantos dias)\b.{0,20}\b(?:entrega|envio|frete) (?:padrao|normal)\b",
         ),
     ),
     Topic(

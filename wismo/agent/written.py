@@ -158,6 +158,11 @@ class WrittenAnswers(DialogueBase):
         if self.focus and not found and not redirected and cues.any_of(cues.ARRIVES_WEEKEND, self.text):
             # "will it still come on saturday? I'm home at the weekend": its date, then who delivers on weekends.
             return self.with_written(self.order_turn("order_status"), written_facts(["policy:shipping#weekend"]))
+        nearest = self.focus and not redirected and actions.asks_nearest(self.text)
+        if nearest and all(t.name in _AT_POINT for t in found) and self.status_at_point() is None:
+            # "the closest one pls. how long do they keep it there" once a point was offered: the nearest point
+            # proposed (it says how long it is held); a yes books it.
+            return self.order_turn("pickup_alternative")
         wants_point = found and all(t.name in _AT_POINT for t in found) and cues.asks_pickup(self.text)
         if wants_point and self.focus and not redirected and cues.any_of(cues.MAY_I, self.text):
             if self.status_at_point() is None:

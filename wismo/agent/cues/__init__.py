@@ -60,7 +60,16 @@ from .delivery import (
     asks_status,
     aspect,
 )
-from .limits import NO_CREDENTIAL, NOT_THEIR_DETAILS, OFF_TOPIC, OTHER_SHOP, UNSAFE, WHY_VERIFY, other_shop_named
+from .limits import (
+    NO_CREDENTIAL,
+    NOT_THEIR_DETAILS,
+    OFF_TOPIC,
+    OTHER_SHOP,
+    THEIR_ADDRESS,
+    UNSAFE,
+    WHY_VERIFY,
+    other_shop_named,
+)
 from .mood import (
     DISPUTE,
     FOUND_IT,
@@ -95,6 +104,7 @@ from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, WANT
 from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_story
 
 __all__ = [
+    "THEIR_ADDRESS",
     "ANOTHER_ORDER",
     "ACK",
     "ACK_LEAD",

@@ -190,6 +190,8 @@ STATUS_MEANING = _rx(
     r"|usual)|what does [\w' -]{2,30}? (?:even |actually |exactly )?mean"
     # "whats the hold up", "why the holdup?": what is keeping it, not a parcel held for pickup.
     r"|\b(?:what'?s|whats|what is|why) the (?:hold ?-?up|delay)\b|\bwhat'?s taking (?:so|this) long\b"
+    # "so is it lost or what": whether the status means it is gone.
+    r"|\b(?:is|was) (?:it|my (?:parcel|package|order)) (?:\w+ )?lost\b|\blost or what\b|\bdid (?:you|they) lose it\b"
     # "why does my tracking say returned to sender??": what the status means, not the status again.
     r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*"
     # "why hasnt it shipped yet", "why is it taking so long": the status's written meaning, why it is so.
@@ -198,7 +200,7 @@ STATUS_MEANING = _rx(
     r"\b(?:es normal|que (?:significa|quiere decir) (?:eso|esto)|eso es malo"
     r"|por que (?:el seguimiento |el tracking )?(?:dice|pone|aparece)"
     r"|por que (?:todavia |aun )?no (?:ha salido|se ha enviado|lo han enviado|han enviado|sale|se mueve)"
-    r"|por que (?:tarda|esta tardando|se retrasa|esta retrasado|esta parado))\b",
+    r"|por que (?:tarda|esta tardando|se retrasa|esta retrasado|esta parado)|se (?:perdio|extravio)|esta perdido)\b",
     r"\b(?:c'est normal|ca veut dire quoi|qu'est-ce que (?:ca|cela) veut dire|ca signifie quoi"
     r"|pourquoi (?:(?:elle|il|ma commande|mon colis) )?(?:n'est|n'a|c'est|ca) (?:toujours )?(?:pas )?"
     r"(?:(?:encore )?(?:parti|partie|expedie|expediee|bouge)|si long|en retard|bloque)"
@@ -225,7 +227,7 @@ WHAT_NOW = _rx(
     r"|(?:is there )?anything (?:i (?:need|have) to|for me to) do|how long (?:does|will|would) (?:that|it"
     r"|this) (?:usually )?"
     r"take to (?:get )?(?:sorted|resolved|fixed|cleared)|(?:so )?(?:do|should|shall) i (?:just )?wait\b.{0,20}\?"
-    r"|so i just wait)\b",
+    r"|so i just wait|(?:can|could) i do anything|anything i can do|(?:just )?sit (?:and|&|n) wait)\b",
     r"\b(?:y ahora que|que (?:puedo|hago|debo|tengo que) hacer|no (?:tengo|necesito) (?:que )?hacer nada"
     r"|que opciones tengo|(?:entonces )?(?:solo )?(?:tengo que"
     r" )?esperar?\?)",

@@ -16,6 +16,24 @@ NOT_THEIR_DETAILS = _rx(
     r"\bnao (?:tenho|sei) o (?:email|e-mail|cep) (?:dela|dele)\b",
 )
 
+#: Another person's whereabouts asked through an order: "i need the shipping address on #WS11058, its my ex's".
+_SOMEONE = (
+    r"(?:ex|ex-?(?:wife|husband|girlfriend|boyfriend|partner)|sister|brother|mom|dad|mother|father|neighbou?r"
+    r"|friend|roommate|cousin|aunt|uncle|boss|coworker|daughter|son)"
+)
+THEIR_ADDRESS = _rx(
+    r"^(?=.*\b(?:address|street|where (?:she|he|they) (?:lives?|moved|is staying|are staying)))"
+    rf"(?=.*\b(?:it'?s|its|it is|is|was) (?:my )?{_SOMEONE}'?s\b|.*\b(?:her|his|their) (?:new )?(?:address|street)\b)",
+    r"^(?=.*\b(?:direccion|calle|donde vive))(?=.*\b(?:es|era) (?:de )?(?:mi )?(?:ex|herman[oa]|vecin[oa]|amig[oa])\b"
+    r"|.*\bsu (?:nueva )?direccion\b)",
+    r"^(?=.*\b(?:adresse|rue|ou (?:elle|il) habite))(?=.*\b(?:c'est|celle|celui) (?:de )?(?:mon|ma) (?:ex|soeur|frere"
+    r"|voisin\w*)\b|.*\b(?:sa|son) (?:nouvelle )?adresse\b)",
+    r"^(?=.*\b(?:adresse|anschrift|strasse|wo (?:sie|er) wohnt))"
+    r"(?=.*\b(?:meine[rs]? )(?:ex|schwester|bruder|nachbar\w*)\b|.*\b(?:ihre|seine) (?:neue )?adresse\b)",
+    r"^(?=.*\b(?:endereco|rua|onde (?:ela|ele) mora))(?=.*\b(?:e|era) (?:da|do|de) (?:minha |meu )?(?:ex|irma|irmao"
+    r"|vizinh[oa])\b|.*\bo (?:novo )?endereco (?:dela|dele)\b)",
+)
+
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
 NO_CREDENTIAL = _rx(
