@@ -416,3 +416,30 @@ def test_how_long_standard_takes_once_shipped_is_the_shipping_speeds(agent, orde
     agent.send(cid, f"{row['order_number']} {row['postal_code']}")
     reply = agent.send(cid, "and once it's out how many days does standard take")
     assert source_ids(reply) == ["policy:shipping#options"] and "3 to 5" in reply.text
+
+
+def test_a_german_out_for_delivery_scan_is_no_place(agent, orders):
+    row = _of(orders, "out_for_delivery", 4)
+    reply = agent.send(
+        agent.start("web"), f"Grüezi, ich hab nur die Trackingnummer {row['tracking_number']}, wo isch mis Päckli?"
+    )
+    assert reply.handoff is None and "in Zustellung" in reply.text, reply.text
+
+
+def test_a_spaced_dhl_number_after_a_spanish_tracking_word_is_a_tracking_number():
+    from wismo.agent.entities import extract_entities
+
+    said = "Hola! Tengo el nº de seguimiento 4939 3377 01, me podéis decir cómo va el envío?"
+    assert extract_entities(said) == {"tracking_number": ["4939337701"]}
+    assert "tracking_number" not in extract_entities("mi número es 4939 3377 01")
+
+
+def test_a_portuguese_pickup_point_or_cacifo_lists_the_points(agent, orders):
+    row = _of(orders, "attempt_failed", 14)
+    cid = agent.start("whatsapp")
+    agent.send(
+        cid,
+        f"Olá, o estafeta passou cá. Encomenda {row['order_number']}, código postal {row['postal_code']}",
+    )
+    listing = agent.send(cid, "Dá para mandarem para um ponto de recolha ou um cacifo perto?")
+    assert any(c["kind"] == "pickup" for c in listing.citations), listing.text

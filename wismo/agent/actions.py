@@ -472,7 +472,7 @@ _KIND_WORDS = (
     (
         "locker",
         re.compile(
-            r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|lockers?"
+            r"\b(?:locker|casillero|taquilla|consigne|packstation|schliessfach|armario|cacifo|lockers?"
             r"|box(?:es)? ?things?|parcel box(?:es)?)\b"
         ),
     ),

@@ -35,7 +35,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         (
             "pickup",
             r"\b(?:pick ?up|locker|access point|recog\w*|retir\w*|point relais|consigne|abhol\w*|packstation|"
-            r"ponto de retirada)",
+            r"ponto de retirada|ponto de recolha|cacifo)",
             ("pickup", "policy", "shipment"),
         ),
         (

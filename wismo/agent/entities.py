@@ -76,7 +76,11 @@ _PHONE_CUE_RE = re.compile(
 )
 _PHONE_SHAPE_RE = re.compile(r"^\d{3}[\s\-]\d{3}[\s\-]\d{4}$")
 
-_TRACKING_CUE_RE = re.compile(r"dhl|track|waybill|awb|shipment|parcel|package|sendung|suivi|rastreo", re.I)
+_TRACKING_CUE_RE = re.compile(
+    r"dhl|track|waybill|awb|shipment|parcel|package|sendung|suivi|rastreo|seguimiento|rastreio|rastreamento"
+    r"|colis|paket|envio|envío|encomenda|guia|guía",
+    re.I,
+)
 
 _DIGIT_LENGTHS = {10: "dhl", 12: "fedex", 15: "fedex"}
 

@@ -185,7 +185,16 @@ def _not_places(lang: str) -> frozenset[str]:
     """Capitalized words after a place preposition that are not places (months, weekdays, names of
     things, the shop's own name: "bei Northwind Outfitters" names the shop, not a town)."""
     lex = claim_words.lexicon(lang)
-    return frozenset(_NOT_PLACES | set(lex.weekdays) | set(lex.months) | _brand_words())
+    return frozenset(
+        _NOT_PLACES | _NOT_PLACES_BY_LANG.get(lang, set()) | set(lex.weekdays) | set(lex.months) | _brand_words()
+    )
+
+
+#: Nouns a language capitalizes after a place preposition in our own words: the German scan "in Zustellung"
+#: (out for delivery) names a state, not a town.
+_NOT_PLACES_BY_LANG: dict[str, set[str]] = {
+    "de": {"zustellung", "bearbeitung", "vorbereitung", "prufung", "klarung", "ordnung", "transit", "kurze"},
+}
 
 
 @cache

@@ -136,7 +136,8 @@ PICKUP = _rx(
     r"\b(?:abholen|abholung|abholstelle|abholstation|abholpunkt|abholort|packstation|paketshop|filiale|postfiliale"
     r"|selbst holen"
     r"|umleiten)\b",
-    r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|armario|agencia dos correios)\b",
+    r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|ponto de recolha|ponto pickup|cacifo|armario"
+    r"|agencia dos correios|loja ctt|balcao ctt)\b",
 )
 
 #: "It's not here": the parcel did not reach the customer.
@@ -298,7 +299,7 @@ NEARBY = _rx(
     r"\b(?:cerca de (?:mi|aqui|aca|casa)|por aqui cerca|aqui cerca|cercan[oa]s?)\b",
     r"\b(?:pres de chez moi|pres de (?:moi|la maison|mon domicile)|a proximite|dans le coin|proche de chez moi)\b",
     r"\b(?:in (?:meiner|der) nahe|in der umgebung|bei mir in der nahe|nahe bei mir)\b",
-    r"\b(?:perto de (?:mim|casa|minha casa|aqui)|aqui perto|proxim[oa] de (?:mim|casa))\b",
+    r"\b(?:perto de (?:mim|casa|minha casa|aqui)|aqui perto|proxim[oa] de (?:mim|casa)|(?:um|uma|o|a) \w+ perto)\b",
 )
 
 #: The order's own arrival on a weekend day: "will it come on saturday?", "y llega el sábado?",
