@@ -443,3 +443,10 @@ def test_a_portuguese_pickup_point_or_cacifo_lists_the_points(agent, orders):
     )
     listing = agent.send(cid, "Dá para mandarem para um ponto de recolha ou um cacifo perto?")
     assert any(c["kind"] == "pickup" for c in listing.citations), listing.text
+
+
+def test_chat_about_the_busy_season_gets_a_friendly_word_not_a_rephrase(agent):
+    cid = agent.start("web")
+    agent.send(cid, "hi wiz 👋 are you a real person or a robot lol")
+    reply = agent.send(cid, "haha ok. bet you're swamped this time of year")
+    assert reply.unresolved is None and "rephrase" not in reply.text and reply.handoff is None

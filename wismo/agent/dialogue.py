@@ -740,6 +740,8 @@ class Dialogue(PendingReplies, OrderAnswers):
         )
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
+        if cues.any_of(cues.CHITCHAT, text) and effective not in NEEDS_ORDER and not self.ents:
+            return "chitchat"  # "haha ok. bet you're swamped this time of year"
         if cues.any_of(cues.FOUND_IT, text) and "?" not in text:
             return "glad"  # "omg it was behind the big planter. sorry lol all good"
         if cues.any_of(cues.LOOKING_NOW, text) and "?" not in text and len(text.split()) <= 12:

@@ -71,6 +71,7 @@ from .limits import (
     other_shop_named,
 )
 from .mood import (
+    CHITCHAT,
     DISPUTE,
     FOUND_IT,
     FRUSTRATION,
@@ -104,6 +105,7 @@ from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, WANT
 from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_story
 
 __all__ = [
+    "CHITCHAT",
     "THEIR_ADDRESS",
     "ANOTHER_ORDER",
     "ACK",

@@ -35,6 +35,19 @@ GLAD = _rx(
     r"\b(?:achei|encontrei|chegou|ja recebi|adorei|tudo certo)\b",
 )
 
+#: Chat about the bot's day: "bet you're swamped this time of year", "must be crazy for you guys".
+CHITCHAT = _rx(
+    r"\b(?:bet (?:you'?re|ur|you are|u r) (?:\w+ )?(?:busy|swamped|slammed|exhausted|tired)|must be (?:so |really )?"
+    r"(?:busy|crazy|hectic|nuts) (?:for|at|over)"
+    r"|(?:busy|crazy|hectic) (?:time|season) (?:of (?:the )?year )?for (?:you|u)"
+    r"|do you (?:ever )?(?:sleep|get tired|take breaks)|long day for you)\b",
+    r"\b(?:(?:estaran|estais|estas) (?:a tope|hasta arriba|super ocupad[oa]s?|llenos de trabajo)"
+    r"|mucho trabajo estos dias)\b",
+    r"\b(?:vous devez (?:etre|avoir) (?:debordes?|beaucoup de travail)|grosse periode pour vous)\b",
+    r"\b(?:ihr (?:habt|seid) (?:sicher|bestimmt) (?:viel zu tun|im stress|voll im stress))\b",
+    r"\b(?:voces devem estar (?:lotados|cheios de trabalho|na correria)|muita correria)\b",
+)
+
 #: The parcel turned up after all: "omg it was behind the big planter", "mi vecino lo tenía", "war beim Nachbarn".
 FOUND_IT = _rx(
     r"\b(?:found (?:it|them|the (?:box|package|parcel))"
