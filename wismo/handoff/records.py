@@ -18,7 +18,7 @@ class HandoffEvent(SQLModel, table=True):
     __tablename__ = "handoff_events"
     id: int | None = Field(default=None, primary_key=True)
     handoff_id: int = Field(index=True)
-    action: str  # created | claimed | replied | resolved | released
+    action: str  # created | order_verified | claimed | replied | resolved | released
     actor: str  # key id (role:hash8) or "bot"
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime = Field(index=True)
