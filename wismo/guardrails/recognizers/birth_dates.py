@@ -44,7 +44,7 @@ _GAP = (
     r"[^\s\d.!?;]{1,20}){0,6}?"
 )
 DOB_RE = re.compile(
-    rf"(?i:(?<!\w)(?:{_CUE})(?!\w)[ \t]*(?:is|was|es|era|est|ist|war|é|foi|:|-|=)?[ \t]*:?{_GAP}[ \t,]*"
+    rf"(?i:(?<!\w)(?:{_CUE})(?!\w)[ \t]*(?:is|was|es|era|est|ist|war|é|foi|:|-|=|\?)?[ \t]*:?{_GAP}[ \t,]*"
     rf"(?:(?:on|el|le|am|em|a)[ \t]+)?)(?P<v>(?i:{DATE}))"
     # "*14.05.1966": the German asterisk for born.
     rf"|(?<![\w*])\*[ \t]?(?P<star>(?i:{DATE}))"
@@ -65,6 +65,13 @@ _OLD_DATE_RE = re.compile(
 )
 
 
+#: The same with the month in words ("soy del 8 de marzo de 1972", "22. Dezember 2001").
+_OLD_WRITTEN_RE = re.compile(
+    rf"(?i:(?<!\w)(?P<v>(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+"
+    rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?)(?:19\d{{2}}|200[0-7]))(?!\d))"
+)
+
+
 class DateOfBirthRecognizer(WismoRecognizer):
     """A date said to be a birth date ("born on 10/23/1951", "geb. 12.03.1985"); plain dates are kept."""
 
@@ -75,5 +82,6 @@ class DateOfBirthRecognizer(WismoRecognizer):
             for m in rx.finditer(text):
                 group = "v" if m.group("v") else "star"
                 yield m.start(group), m.end(group), 0.9
-        for m in _OLD_DATE_RE.finditer(text):
-            yield m.start("v"), m.end("v"), 0.75
+        for rx in (_OLD_DATE_RE, _OLD_WRITTEN_RE):
+            for m in rx.finditer(text):
+                yield m.start("v"), m.end("v"), 0.75

@@ -19,6 +19,12 @@ mostaza burdeos granate beis caqui ocre turquesa malva fucsia botella cobre dora
 moutarde bordeaux sapin kaki anthracite grege lilas rouille cuivre argente
 senfgelb dunkelblau marineblau hellblau tannengrun anthrazit ocker rostrot altrosa salbei petrol
 mostarda bordo marinho areia turquesa lilas prateado grafite chumbo
+ivory marfil marfim ivoire elfenbein creme
+""".split()
+
+#: Scents and flavours of candles and food ("La de Azahar huele genial", "Apfel & Zimt").
+SCENTS = """
+azahar zimt figue cassis laranjeira vanille vainilla baunilha canela cannelle lavanda lavande
 """.split()
 
 #: Materials and finishes.
@@ -42,6 +48,7 @@ BRANDS = """
 levis airwrap supersonic nespresso kitchenaid lindt victorinox sprungli boticario havaianas converse
 crocs ugg uggs birkenstock timberland patagonia keurig delonghi krups tefal smeg miele
 sonos garmin fitbit kindle lego playmobil quencher tramontina natura
+senseo tchibo dolce gusto lufthansa ryanair easyjet iberia
 """.split()
 
 #: Carriers of the countries customers write from ("¿Trabajan con Olva o con Serpost?", "pela Loggi").
@@ -55,6 +62,7 @@ HOLIDAYS = """
 valentines cyber pascua pascoa paques ostern pfingsten thanksgiving halloween hanukkah diwali
 carnaval karneval fasching brueckentag bruckentag feriado ferie
 silvester rosenmontag nikolaustag fasnacht fastnacht auffahrt fronleichnam finados junina raymi
+mardi gras
 """.split()
 
 #: Greetings and exclamations that start a message with a capital ("Allô", "G'day", "Buenísimo").
@@ -63,5 +71,5 @@ allo g'day oigan oiga oye buenisimo buenisima genial whichever whatever whoever 
 """.split()
 
 CATALOG_WORDS: frozenset[str] = frozenset(
-    COLOURS + MATERIALS + PAYMENTS + BRANDS + CARRIERS + HOLIDAYS + EXCLAMATIONS + ["d'accord"]
+    COLOURS + SCENTS + MATERIALS + PAYMENTS + BRANDS + CARRIERS + HOLIDAYS + EXCLAMATIONS + ["d'accord"]
 )

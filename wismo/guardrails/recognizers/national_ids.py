@@ -67,7 +67,8 @@ class _CheckedIdRecognizer(WismoRecognizer):
     SCORE_SHAPE_AFTER_CUE = 0.6
 
     #: How many digits the identifier has when it is all digits: then it is also found spelled out one
-    #: digit at a time ("6 9 3 1 8 4 0 2 5 9 4"), next to its own word only (phones look like that too).
+    #: digit at a time ("6 9 3 1 8 4 0 2 5 9 4") or grouped its own way ("cpf: 06271835 490"), next to its
+    #: own word only (phones look like that too).
     DIGITS: int | None = None
 
     def find(self, text, nlp_artifacts):
@@ -89,10 +90,10 @@ class _CheckedIdRecognizer(WismoRecognizer):
             yield from self._spelled_out(text)
 
     def _spelled_out(self, text: str):
-        spaced = re.compile(rf"(?<![\w.,/-])\d(?:[ .]?\d){{{self.DIGITS - 1}}}(?![\w/-]|[.,]\d)")
+        spaced = re.compile(rf"(?<![\w.,/-])\d(?:[ .-]?\d){{{self.DIGITS - 1}}}(?![\w/-]|[.,]\d)")
         for m in spaced.finditer(text):
             value = m.group()
-            if value.count(" ") + value.count(".") < 4 or not type(self).VALID(value):
+            if not re.search(r"[ .-]", value) or self.PATTERN.fullmatch(value) or not type(self).VALID(value):
                 continue
             if near(text, m.start(), m.end(), cues.ID, before=30, after=10):
                 yield m.start(), m.end(), self.SCORE_WITH_CUE

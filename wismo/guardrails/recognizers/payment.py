@@ -44,14 +44,31 @@ IBAN_RE = re.compile(
 )
 
 
+#: The same in any grouping of 1-6 characters ("ES17 1465 0100 98 1718 0093 52"), checked group by group.
+_LOOSE_IBAN_RE = re.compile(r"(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ][A-Za-z0-9]{1,6}){2,9}")
+
+
 class GroupedIbanRecognizer(WismoRecognizer):
     """IBANs with or without spaces, any case, validated by their mod-97 check."""
 
     ENTITY = "IBAN_CODE"
 
     def find(self, text, nlp_artifacts):
+        found: list[tuple[int, int]] = []
         for m in IBAN_RE.finditer(text):
             value = m.group()
             compact = re.sub(r"\s", "", value).upper()
             if 15 <= len(compact) <= 34 and iban.is_valid(compact):
+                found.append((m.start(), m.end()))
                 yield m.start(), m.end(), 1.0
+        for m in _LOOSE_IBAN_RE.finditer(text):
+            # "ES55 2100 0418 48 0200 0518 33": the bank's own grouping; the longest run of groups that
+            # passes the check is the IBAN (a word after it is no part of it).
+            if any(start < m.end() and m.start() < end for start, end in found):
+                continue
+            groups = m.group().split(" ")
+            for n in range(len(groups), 2, -1):
+                compact = "".join(groups[:n]).upper()
+                if 15 <= len(compact) <= 34 and iban.is_valid(compact):
+                    yield m.start(), m.start() + len(" ".join(groups[:n])), 1.0
+                    break
