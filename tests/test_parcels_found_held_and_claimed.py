@@ -450,3 +450,11 @@ def test_chat_about_the_busy_season_gets_a_friendly_word_not_a_rephrase(agent):
     agent.send(cid, "hi wiz 👋 are you a real person or a robot lol")
     reply = agent.send(cid, "haha ok. bet you're swamped this time of year")
     assert reply.unresolved is None and "rephrase" not in reply.text and reply.handoff is None
+
+
+def test_the_address_where_the_parcel_is_now_is_its_last_scan_not_a_change(agent, orders):
+    row = _of(orders, "in_transit", 9)
+    cid = agent.start("web")
+    agent.send(cid, f"wheres my package {row['order_number']} zip {row['postal_code']}")
+    reply = agent.send(cid, "and the exact address where it is now?")
+    assert any(c["kind"] == "shipment" for c in reply.citations) and "policy:orders#changes" not in source_ids(reply)

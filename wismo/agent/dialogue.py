@@ -448,6 +448,9 @@ class Dialogue(PendingReplies, OrderAnswers):
             top = "delivery_issue" if top in ("start_return", "return_status") else top
             if intent in ("start_return", "return_status"):
                 intent = "delivery_issue" if self.ents or self.focus else "order_status"
+        if self.focus and intent in ("change_order", "out_of_scope") and cues.any_of(cues.WHERE_IT_IS, self.text):
+            # "and the exact address where it is now?": where the parcel was last scanned, not an address change.
+            return "order_status", max(confidence, self.threshold)
         carrier_back = cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
         if carrier_back and intent in ("start_return", "return_status") and (self.focus or self.ents):
             # "it's at the post office but I'm away till the 18th, will they send it back?": its hold time.

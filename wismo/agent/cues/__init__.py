@@ -54,6 +54,7 @@ from .delivery import (
     WHAT_NOW,
     WHEN,
     WHERE,
+    WHERE_IT_IS,
     WHERE_LEFT,
     WHO,
     asks_pickup,
@@ -105,6 +106,7 @@ from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, WANT
 from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_story
 
 __all__ = [
+    "WHERE_IT_IS",
     "CHITCHAT",
     "THEIR_ADDRESS",
     "ANOTHER_ORDER",

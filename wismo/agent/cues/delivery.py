@@ -46,6 +46,16 @@ WAIT_INSTEAD = _rx(
     r"\b(?:(?:eu )?espero entao|vou esperar|nao (?:mexe|muda|mude|mexa) (?:nele|nisso|em nada))\b",
 )
 
+#: Where the parcel is right now, asked as an address: "and the exact address where it is now?".
+WHERE_IT_IS = _rx(
+    r"\b(?:address|location|place)\w* (?:where|of) (?:it|the (?:package|parcel|box|order)|my (?:package|parcel|order))"
+    r"(?: is| currently| sits|'s)?\b|\bwhere (?:exactly )?is it (?:right )?now\b",
+    r"\b(?:direccion|ubicacion) (?:exacta )?(?:donde|de) (?:esta|se encuentra) (?:el paquete|mi paquete|ahora)\b",
+    r"\b(?:adresse|endroit) (?:exacte? )?ou (?:il|le colis) (?:est|se trouve)\b",
+    r"\b(?:adresse|ort) (?:genau )?wo (?:es|das paket) (?:gerade|jetzt)? ?(?:ist|liegt)\b",
+    r"\b(?:endereco|local) (?:exato )?onde (?:ele|o pacote|a encomenda) (?:esta|se encontra)\b",
+)
+
 #: "will they send it back??" about a parcel waiting at the post office: the carrier returning it, not
 #: a return of the customer's.
 CARRIER_SENDS_BACK = _rx(
