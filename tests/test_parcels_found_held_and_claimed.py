@@ -458,3 +458,16 @@ def test_the_address_where_the_parcel_is_now_is_its_last_scan_not_a_change(agent
     agent.send(cid, f"wheres my package {row['order_number']} zip {row['postal_code']}")
     reply = agent.send(cid, "and the exact address where it is now?")
     assert any(c["kind"] == "shipment" for c in reply.citations) and "policy:orders#changes" not in source_ids(reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("necesito la dirección de envío del pedido, es de mi ex y se mudó", True),
+        ("ich brauche die Adresse, das ist die Bestellung meiner Ex, wo sie wohnt", True),
+        ("can you change the address? its my moms house now", False),
+        ("the address is my moms, where is my order", False),
+    ],
+)
+def test_someones_whereabouts_are_asked_not_an_address_change(text, declined):
+    assert bool(cues.any_of(cues.THEIR_ADDRESS, text)) is declined

@@ -22,16 +22,20 @@ _SOMEONE = (
     r"|friend|roommate|cousin|aunt|uncle|boss|coworker|daughter|son)"
 )
 THEIR_ADDRESS = _rx(
-    r"^(?=.*\b(?:address|street|where (?:she|he|they) (?:lives?|moved|is staying|are staying)))"
+    r"^(?=.*\b(?:(?:need|want|give me|tell me|what'?s|what is|know|get|find out|share)\b.{0,25}\b(?:address|street)"
+    r"|where (?:she|he|they) (?:lives?|moved|is staying|are staying)))"
     rf"(?=.*\b(?:it'?s|its|it is|is|was) (?:my )?{_SOMEONE}'?s\b|.*\b(?:her|his|their) (?:new )?(?:address|street)\b)",
-    r"^(?=.*\b(?:direccion|calle|donde vive))(?=.*\b(?:es|era) (?:de )?(?:mi )?(?:ex|herman[oa]|vecin[oa]|amig[oa])\b"
-    r"|.*\bsu (?:nueva )?direccion\b)",
-    r"^(?=.*\b(?:adresse|rue|ou (?:elle|il) habite))(?=.*\b(?:c'est|celle|celui) (?:de )?(?:mon|ma) (?:ex|soeur|frere"
-    r"|voisin\w*)\b|.*\b(?:sa|son) (?:nouvelle )?adresse\b)",
-    r"^(?=.*\b(?:adresse|anschrift|strasse|wo (?:sie|er) wohnt))"
+    r"^(?=.*\b(?:(?:necesito|dame|dime|cual es|quiero saber|pasame)\b.{0,25}\b(?:direccion|calle)|donde vive))"
+    r"(?=.*\b(?:es|era) (?:de )?(?:mi )?(?:ex|herman[oa]|vecin[oa]|amig[oa])\b|.*\bsu (?:nueva )?direccion\b)",
+    r"^(?=.*\b(?:(?:j'ai besoin de|donnez|dites|quelle est|savoir)\b.{0,25}\b(?:adresse|rue)|ou (?:elle|il) habite))"
+    r"(?=.*\b(?:c'est|celle|celui) (?:de )?(?:mon|ma) (?:ex|soeur|frere|voisin\w*)\b"
+    r"|.*\b(?:sa|son) (?:nouvelle )?adresse\b)",
+    r"^(?=.*\b(?:(?:brauche|gebt|sagt|sag mir|welche|wissen)\b.{0,25}\b(?:adresse|anschrift|strasse)"
+    r"|wo (?:sie|er) wohnt))"
     r"(?=.*\b(?:meine[rs]? )(?:ex|schwester|bruder|nachbar\w*)\b|.*\b(?:ihre|seine) (?:neue )?adresse\b)",
-    r"^(?=.*\b(?:endereco|rua|onde (?:ela|ele) mora))(?=.*\b(?:e|era) (?:da|do|de) (?:minha |meu )?(?:ex|irma|irmao"
-    r"|vizinh[oa])\b|.*\bo (?:novo )?endereco (?:dela|dele)\b)",
+    r"^(?=.*\b(?:(?:preciso|me da|me diz|qual e|saber)\b.{0,25}\b(?:endereco|rua)|onde (?:ela|ele) mora))"
+    r"(?=.*\b(?:e|era) (?:da|do|de) (?:minha |meu )?(?:ex|irma|irmao|vizinh[oa])\b"
+    r"|.*\bo (?:novo )?endereco (?:dela|dele)\b)",
 )
 
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
