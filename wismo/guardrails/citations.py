@@ -15,7 +15,7 @@ from typing import Any
 
 from ..domain.geo import CARRIER_HUBS, CITIES, WAREHOUSES
 from ..domain.status import STATUS_PHRASES, ShipmentStatus
-from ..i18n import formats, wording
+from ..i18n import carrier_events, formats, wording
 from ..i18n.catalog import word
 from ..tools.evidence import Fact
 from . import claim_words
@@ -185,16 +185,7 @@ def _not_places(lang: str) -> frozenset[str]:
     """Capitalized words after a place preposition that are not places (months, weekdays, names of
     things, the shop's own name: "bei Northwind Outfitters" names the shop, not a town)."""
     lex = claim_words.lexicon(lang)
-    return frozenset(
-        _NOT_PLACES | _NOT_PLACES_BY_LANG.get(lang, set()) | set(lex.weekdays) | set(lex.months) | _brand_words()
-    )
-
-
-#: Nouns a language capitalizes after a place preposition in our own words: the German scan "in Zustellung"
-#: (out for delivery) names a state, not a town.
-_NOT_PLACES_BY_LANG: dict[str, set[str]] = {
-    "de": {"zustellung", "bearbeitung", "vorbereitung", "prufung", "klarung", "ordnung", "transit", "kurze"},
-}
+    return frozenset(_NOT_PLACES | set(lex.weekdays) | set(lex.months) | _brand_words())
 
 
 @cache
@@ -226,7 +217,14 @@ class _Support:
             for key, value in f.values.items():
                 self._add(key, value)
             if any(isinstance(v, ShipmentStatus) for v in f.values.values()):
-                self.status_texts += [f.label.lower(), str(f.values.get("description", "")).lower()]
+                scan = str(f.values.get("description", ""))
+                self.status_texts += [f.label.lower(), scan.lower()]
+                if lang != "en":
+                    # The scan as the answer says it in the customer's language ("in Zustellung"): still the
+                    # carrier's own words, so nothing in it is a new claim.
+                    said = carrier_events.say(scan, lang).lower()
+                    self.texts.append(said)
+                    self.status_texts.append(said)
         if lang != "en":
             # Cited texts are compared folded, like the claims of an answer in this language.
             self.texts = [claim_words.fold(t) for t in self.texts]
