@@ -133,13 +133,14 @@ class Dialogue(PendingReplies, OrderAnswers):
                 p = status["plan"] | {"then": [*status["plan"].get("then", []), declined["plan"]]}
                 return declined | {"evidence": status["evidence"], "plan": p}
             return declined
-        if cues.any_of(cues.THEIR_ADDRESS, self.text) and self.auth != "verified":
+        their_address = cues.any_of(cues.THEIR_ADDRESS, self.text)
+        if their_address and self.auth != "verified":
             # "i need the shipping address on #WS11058, its my ex's": someone's whereabouts are never told, and
             # that order stays closed whatever details follow.
             number = self.ents.get("order_number")
             refused = {"refused_order": normalize_key(str(number))} if number else {}
             return self.decline("their_address_decline") | refused
-        if self.auth == "refused" or (state.get("refused_order") and cues.any_of(cues.THEIR_ADDRESS, self.text)):
+        if self.auth == "refused" or (state.get("refused_order") and their_address):
             return self.decline("their_address_decline")  # "i literally know her email lol": the same no
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
@@ -471,12 +472,12 @@ class Dialogue(PendingReplies, OrderAnswers):
             # "it's too big on me", "not my style": a return, whatever else the wording resembles.
             return "start_return", max(confidence, self.threshold)
         unsure = intent not in NEEDS_ORDER or confidence < self.threshold
-        returnless = not _RETURN_WORD.search(cues.fold(self.text)) and not cues.any_of(cues.RETURN, self.text)
-        if intent in ("start_return", "return_status") and returnless and self.ents.get("order_number"):
-            if cues.any_of(cues.ANOTHER_ORDER, self.text):
+        return_word = _RETURN_WORD.search(cues.fold(self.text))
+        if intent in ("start_return", "return_status") and self.ents.get("order_number") and not return_word:
+            if cues.any_of(cues.ANOTHER_ORDER, self.text) and not cues.any_of(cues.RETURN, self.text):
                 # "i have another order too, WS14344": that order brought in, no return asked of it.
                 return "order_status", max(confidence, self.threshold)
-        if top in ("start_return", "return_status") and not _RETURN_WORD.search(cues.fold(self.text)):
+        if top in ("start_return", "return_status") and not return_word:
             # "ok and I placed another one after that #WS14564": an unsure guess at a return needs a
             # word of one; without it the next reading stands.
             top = max(

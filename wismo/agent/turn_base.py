@@ -33,6 +33,8 @@ class DialogueBase:
         self.ents: dict[str, list[str]] = state.get("entities") or {}
         self.auth: str = state.get("auth", "none")
         self.out: dict[str, Any] = {"not_understood": 0}
+        #: Lookups a turn may need from several of its readings, made once (see status_at_point).
+        self._looked_up: dict[str, Any] = {}
         self.policy = LocalPolicy(turn.services.eta)
         self.threshold = self.settings.confidence_threshold
         #: The other requests of a multi-part message: (clause, reading).

@@ -12,6 +12,7 @@ from ..i18n import wording
 from ..tools import knowledge
 from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
+from ..tools.context import ToolContext
 from ..tools.evidence import ToolRefused
 from . import actions, cues, topics
 from .followup import only_details
@@ -280,9 +281,8 @@ class WrittenAnswers(DialogueBase):
         """ "is the Thermal Base Layer Set in my order final sale?": that item's answer from its own record
         (yes, or until when it can go back), or None when the message names no item of the order."""
         ctx = self.ctx()
-        try:
-            lines = returns_tool.eligibility(ctx, self.focus or "")
-        except ToolRefused:
+        lines = self.focus_lines(ctx)
+        if lines is None:
             return None
         line = actions.pick_line(self.text, lines) if len(lines) > 1 else (lines[0] if lines else None)
         if line is None or not line.facts:
@@ -301,12 +301,18 @@ class WrittenAnswers(DialogueBase):
             return facts, plan("item_returnable_later", facts, [TALK_TO_PERSON], **fields)
         return None
 
+    def focus_lines(self, ctx: ToolContext) -> list[returns_tool.LineEligibility] | None:
+        """Each line of the focus order and whether it can go back, or None when the order can't be read."""
+        try:
+            return returns_tool.eligibility(ctx, self.focus or "")
+        except ToolRefused:
+            return None
+
     def return_until(self) -> tuple[list, dict] | None:
         """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
         ctx = self.ctx()
-        try:
-            lines = returns_tool.eligibility(ctx, self.focus or "")
-        except ToolRefused:
+        lines = self.focus_lines(ctx)
+        if lines is None:
             return None
         open_lines = [e for e in lines if e.eligible and e.last_day is not None]
         final = [e for e in lines if e.why_not in ("final_sale", "non_returnable")]
@@ -339,7 +345,16 @@ class WrittenAnswers(DialogueBase):
         return self.policy_reply(*written_facts(articles))
 
     def status_at_point(self) -> tuple[list, dict] | None:
-        """The focus order's status when it waits at a pickup point (evidence, plan), else None."""
+        """The focus order's status when it waits at a pickup point (evidence, plan), else None. Looked up
+        once a turn: a message may ask it from several readings."""
+        if "at_point" not in self._looked_up:
+            self._looked_up["at_point"] = self._status_at_point()
+        found = self._looked_up["at_point"]
+        if found is not None:
+            self.out["intent"] = "order_status"
+        return found
+
+    def _status_at_point(self) -> tuple[list, dict] | None:
         try:
             evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus or "", "", followup=True)
         except ToolRefused:
@@ -347,7 +362,6 @@ class WrittenAnswers(DialogueBase):
         if not any(f.kind == "pickup" for f in evidence):
             return None
         p.pop("pending_action", None)
-        self.out["intent"] = "order_status"
         return evidence, p
 
     @staticmethod

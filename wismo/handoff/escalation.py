@@ -153,6 +153,22 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 
+def _snapshot_or_none(engine: Engine, conversation_id: str, verified_order: str | None) -> list[dict[str, Any]]:
+    """`order_snapshot`, or nothing when it fails: the snapshot helps the agent, it must not stop a handoff or
+    a turn."""
+    try:
+        return order_snapshot(engine, verified_order)
+    except Exception:
+        log.exception("order snapshot for %s failed", conversation_ref(conversation_id))
+        return []
+
+
+def _with_looked_up(snapshot: list[dict[str, Any]], looked_up: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The order's snapshot, then what else the conversation looked up, each source once."""
+    seen = {e["source_id"] for e in snapshot}
+    return snapshot + [dict(e) for e in looked_up if e.get("source_id") not in seen]
+
+
 def order_snapshot(engine: Engine, verified_order: str | None) -> list[dict[str, Any]]:
     """The verified order and its shipments as the agent needs them, each with its source id.
 
@@ -273,13 +289,7 @@ def escalate(
             factors["repeat_contact"] = 2
         if is_negative(customer_turns) and reason != "negative_sentiment":
             factors["negative_sentiment"] = NEGATIVE_BONUS
-        try:
-            snapshot = order_snapshot(engine, verified_order)
-        except Exception:  # the snapshot helps the agent; it must not stop the handoff
-            log.exception("handoff for %s: order snapshot failed", conversation_ref(conversation_id))
-            snapshot = []
-        seen = {e["source_id"] for e in snapshot}
-        snapshot += [dict(e) for e in evidence if e.get("source_id") not in seen]
+        snapshot = _with_looked_up(_snapshot_or_none(engine, conversation_id, verified_order), evidence)
         parts = summary_parts(reason, intent, verified_order, [e["source_id"] for e in evidence])
         package = {
             "reason": reason,
@@ -324,11 +334,7 @@ def escalate(
 def order_verified_later(engine: Engine, conversation_id: str, verified_order: str, now: datetime) -> int:
     """The customer proved an order after the handoff ("its about #WS13776, <email>"): the open case now
     shows it verified, with its snapshot, so the agent need not ask. Returns the cases updated."""
-    try:
-        snapshot = order_snapshot(engine, verified_order)
-    except Exception:  # the snapshot helps the agent; it must not stop the turn
-        log.exception("late verification for %s: order snapshot failed", conversation_ref(conversation_id))
-        snapshot = []
+    snapshot = _snapshot_or_none(engine, conversation_id, verified_order)
     updated = 0
     with session(engine) as s:
         cases = s.exec(
@@ -336,9 +342,8 @@ def order_verified_later(engine: Engine, conversation_id: str, verified_order: s
         )
         for case in cases:
             package = dict(case.package or {})
-            seen = {e["source_id"] for e in snapshot}
             package["identity"] = {"verified_order": verified_order, "verified": True}
-            package["snapshot"] = snapshot + [e for e in package.get("snapshot", []) if e.get("source_id") not in seen]
+            package["snapshot"] = _with_looked_up(snapshot, package.get("snapshot", []))
             ids = [e["source_id"] for e in package["snapshot"]]
             package["summary"] = summary_parts(case.reason, package.get("intent"), verified_order, ids)
             case.package = package
