@@ -29,6 +29,12 @@ def _of(orders: list[dict], status: str, n: int = 0) -> dict:
     return [o for o in orders if o["status"] == status][n]
 
 
+def _replies(agent, *texts: str) -> list:
+    """A new web conversation, each message sent in turn: the bot's replies."""
+    cid = agent.start("web")
+    return [agent.send(cid, text) for text in texts]
+
+
 def test_a_parcel_found_after_the_checklist_ends_kindly_without_a_claim(agent, orders):
     row = _of(orders, "delivered", 1)
     cid = agent.start("web")
@@ -125,9 +131,7 @@ def test_where_on_the_list_picks_the_point():
     ],
 )
 def test_a_place_abroad_named_by_its_city_gets_where_we_ship(agent, first, then):
-    cid = agent.start("web")
-    a = agent.send(cid, first)
-    b = agent.send(cid, then)
+    a, b = _replies(agent, first, then)
     assert source_ids(a) == ["policy:shipping#where"] and "2 to 4" in b.text
 
 
@@ -145,9 +149,7 @@ def test_two_policy_questions_in_one_message_get_both_answers(agent):
     ],
 )
 def test_the_order_cut_off_asked_after_the_return_window_is_the_cut_off(agent, texts):
-    cid = agent.start("web")
-    agent.send(cid, texts[0])
-    reply = agent.send(cid, texts[1])
+    reply = _replies(agent, *texts)[-1]
     assert source_ids(reply) == ["policy:shipping#holiday-cutoffs"], reply.text
 
 
@@ -162,17 +164,17 @@ def test_the_order_cut_off_asked_after_the_return_window_is_the_cut_off(agent, t
     ],
 )
 def test_a_follow_up_asking_two_things_or_the_return_time_is_read_on(agent, texts):
-    cid = agent.start("web")
-    agent.send(cid, texts[0])
-    reply = agent.send(cid, texts[1])
+    reply = _replies(agent, *texts)[-1]
     ids = source_ids(reply)
     assert ("22" in reply.text and "29,95" in reply.text) or ids == ["policy:returns#window"], reply.text
 
 
 def test_the_refund_time_is_said_again_without_an_order_number(agent):
-    cid = agent.start("web")
-    agent.send(cid, "i dropped my return at ups on monday, when do i get my money back")
-    reply = agent.send(cid, "dont have the order number on me rn, just roughly how long")
+    reply = _replies(
+        agent,
+        "i dropped my return at ups on monday, when do i get my money back",
+        "dont have the order number on me rn, just roughly how long",
+    )[-1]
     assert source_ids(reply) == ["policy:returns#refund-timing"] and "5 business days" in reply.text
 
 
@@ -191,10 +193,7 @@ def test_a_greeting_typed_long_is_a_greeting(agent, text):
 
 
 def test_a_second_greeting_is_greeted_again_not_handed_off(agent):
-    cid = agent.start("web")
-    agent.send(cid, "hi")
-    again = agent.send(cid, "hello?")
-    third = agent.send(cid, "hellooo")
+    _, again, third = _replies(agent, "hi", "hello?", "hellooo")
     assert again.handoff is None and third.handoff is None and again.text != third.text
 
 
@@ -239,9 +238,11 @@ def test_a_false_claim_asked_with_the_order_gets_the_carriers_record_then_the_no
 
 
 def test_paying_for_overnight_after_the_cut_offs_is_its_cut_off_and_price(agent):
-    cid = agent.start("web")
-    agent.send(cid, "whats the last day i can order for christmas with regular shipping")
-    reply = agent.send(cid, "and if i pay for overnight? how much is that")
+    reply = _replies(
+        agent,
+        "whats the last day i can order for christmas with regular shipping",
+        "and if i pay for overnight? how much is that",
+    )[-1]
     assert source_ids(reply) == ["policy:shipping#holiday-cutoffs", "policy:shipping#options"], reply.text
 
 
@@ -310,9 +311,7 @@ def test_one_size_bigger_is_a_step_not_the_one_size_item():
     ],
 )
 def test_a_rule_asked_then_followed_up_stays_on_that_rule(agent, first, then, article):
-    cid = agent.start("web")
-    a = agent.send(cid, first)
-    b = agent.send(cid, then)
+    a, b = _replies(agent, first, then)
     assert source_ids(a) == [article] and source_ids(b) == [article], (a.text, b.text)
 
 
@@ -366,9 +365,7 @@ def test_an_exs_address_is_never_told_even_with_her_email(agent, orders):
     ],
 )
 def test_a_bare_follow_up_reads_on_in_the_shipping_thread(agent, first, then, wanted):
-    cid = agent.start("web")
-    agent.send(cid, first)
-    assert wanted in agent.send(cid, then).text
+    assert wanted in _replies(agent, first, then)[-1].text
 
 
 def test_support_hours_are_the_support_hours_in_french(agent):
@@ -446,9 +443,9 @@ def test_a_portuguese_pickup_point_or_cacifo_lists_the_points(agent, orders):
 
 
 def test_chat_about_the_busy_season_gets_a_friendly_word_not_a_rephrase(agent):
-    cid = agent.start("web")
-    agent.send(cid, "hi wiz 👋 are you a real person or a robot lol")
-    reply = agent.send(cid, "haha ok. bet you're swamped this time of year")
+    reply = _replies(
+        agent, "hi wiz 👋 are you a real person or a robot lol", "haha ok. bet you're swamped this time of year"
+    )[-1]
     assert reply.unresolved is None and "rephrase" not in reply.text and reply.handoff is None
 
 
