@@ -63,7 +63,7 @@ from .recognizers import (  # noqa: E402
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
 from .recognizers.name_cues import LABEL_WORDS  # noqa: E402
 from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
-from .recognizers.places import place_or_product  # noqa: E402
+from .recognizers.places import coordinated_thing, place_or_product  # noqa: E402
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -258,7 +258,7 @@ class Redactor:
                 for w in words
             )
             span = Span("PERSON", start, end, 0.85)
-            if place_or_product(text, start, end):
+            if place_or_product(text, start, end) or coordinated_thing(text, start, end, vocab.is_word):
                 continue  # "San Diego", "the 'Rose' colourway": a place or a product the model read as a name
             if words and not foreign and not _lowercase_without_evidence(text, span):
                 out.append(span)

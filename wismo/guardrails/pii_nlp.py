@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from ..config import get_settings
 from .recognizers import Vocabulary, english_words_of, frequent_lowercase_words, needs_ner, other_language_words
-from .recognizers.vocabulary import mostly_english
+from .recognizers.vocabulary import loanwords, mostly_english
 
 #: Characters of a message that the NER model reads at most (about 15 ms of work).
 NER_BUDGET_CHARS = 1000
@@ -65,10 +65,10 @@ class NerModel:
         used = 0
         for m in _SEGMENT.finditer(text):
             segment = m.group()
+            if used + len(segment) > budget:
+                continue  # (too long for what is left: no need to look at it; a shorter one may still fit)
             if not segment.strip() or not mostly_english(segment) or not needs_ner(segment, self.vocab):
                 continue
-            if used + len(segment) > budget:
-                break
             chunks.append((m.start(), segment))
             used += len(segment)
         if not chunks:
@@ -100,7 +100,7 @@ def ner_model(model: str) -> NerModel:
             nlp = spacy.load(model)
             english = english_words_of(nlp)
             _slim_pipeline(nlp)
-            vocab = Vocabulary(english, other_language_words(), frequent_lowercase_words())
+            vocab = Vocabulary(english, other_language_words(), frequent_lowercase_words(), loanwords())
             loaded = _models[model] = NerModel(nlp, vocab)
         return loaded
 

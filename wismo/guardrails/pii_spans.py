@@ -105,6 +105,7 @@ _WORD_IN_LIST = r"[^\W\d_][\w'’.-]{0,40}"
 _ITEM_AFTER = re.compile(rf"{_LIST_JOIN}({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}){{0,3}})")
 #: The item before a name, ending with its separator ("para armando, aurelio, <name>").
 _ITEM_BEFORE = re.compile(rf"(?<![\w'’-])({_WORD_IN_LIST}(?:[ \t]+{_WORD_IN_LIST}){{0,3}}){_LIST_JOIN}$")
+_JOIN_BEFORE = re.compile(rf"{_LIST_JOIN}$")
 
 
 _PARTICLE = r"van|von|der|den|de|du|da|di|del|della|dos|das|do|la|las|los|le|y|e|zu|d'|l'"
@@ -145,12 +146,16 @@ def coordinate(text: str, spans: list[Span], protected: Intervals, vocab: Vocabu
         found: list[tuple[int, int]] = []
         # A list ends with its "and": nothing after "…, C and D" belongs to it ("D, angekommen ist").
         m = None if _AFTER_AND.search(text, max(0, s.start - 12), s.start) else _ITEM_AFTER.match(text, s.end)
-        if m:
+        if m and not taken.overlaps(m.start(1), m.start(1) + 1):
             words = list(re.finditer(r"\S+", m.group(1)))
             n = _name_words([w.group() for w in words], vocab)
             if n:
                 found.append((m.start(1), m.start(1) + words[n - 1].end()))
-        m = _ITEM_BEFORE.search(text, max(0, s.start - 80), s.start)
+        # The item before ends right before the separator: when that is a span already ("Ana, Ana,
+        # Ana"), there is nothing to look for (and the search back is the costly part).
+        join = _JOIN_BEFORE.search(text, max(0, s.start - 12), s.start)
+        done = join is not None and join.start() > 0 and taken.overlaps(join.start() - 1, join.start())
+        m = None if done else _ITEM_BEFORE.search(text, max(0, s.start - 80), s.start)
         if m:
             words = list(re.finditer(r"\S+", m.group(1)))
             n = _name_words([w.group() for w in reversed(words)], vocab)

@@ -6,7 +6,7 @@ bank numbers. One module per kind of data fills those gaps:
 
 - `keep`: order numbers, tracking numbers, postal codes: data we KEEP (`KEEP_ENTITIES`);
 - `numbers`: which reading of a digit run the evidence supports (card, phone, tracking);
-- `payment`, `phones`, `emails`, `national_ids`, `birth_dates`, `addresses`, `names`: PII to redact;
+- `payment`, `phones`, `spelled_digits`, `emails`, `national_ids`, `birth_dates`, `addresses`, `names`: PII to redact;
 - `cues`, `checksums`, `name_cues`, `name_words`, `vocabulary`: the evidence they share.
 """
 
@@ -31,6 +31,7 @@ from .names import STRONG_NAME_CUE, PersonHeuristicRecognizer, name_like, name_t
 from .national_ids import NATIONAL_ID_TYPES, own_id_recognizers, presidio_id_recognizers
 from .payment import GroupedIbanRecognizer, PaymentCardRecognizer
 from .phones import LocalPhoneRecognizer
+from .spelled_digits import SpelledPhoneRecognizer, SpelledSsnRecognizer
 from .vocabulary import Vocabulary, english_words_of, frequent_lowercase_words, other_language_words
 
 #: Countries whose identifiers are looked for unless WISMO_PII_COUNTRIES says otherwise.
@@ -54,6 +55,8 @@ __all__ = [
     "PaymentCardRecognizer",
     "PersonHeuristicRecognizer",
     "PostalCodeRecognizer",
+    "SpelledPhoneRecognizer",
+    "SpelledSsnRecognizer",
     "StreetAddressRecognizer",
     "TrackingNumberRecognizer",
     "TypedEmailRecognizer",
@@ -88,6 +91,8 @@ def wismo_recognizers(
         PaymentCardRecognizer(),
         GroupedIbanRecognizer(),
         LocalPhoneRecognizer(),
+        SpelledPhoneRecognizer(),
+        *([SpelledSsnRecognizer()] if "US" in countries else []),
         StreetAddressRecognizer(),
         DateOfBirthRecognizer(),
         TypedEmailRecognizer(),

@@ -31,21 +31,22 @@ _US_SUFFIX = (
     r"Hill|Wharf|Yard|Yards"
 )
 _ROMANCE_PREFIX = (
-    r"rue|avenue|av\.|avda\.?|boulevard|bd\.?|bld\.?|place|chemin|all[ée]e|impasse|quai|route|cours|chauss[ée]e|"
+    r"rue|avenue|av\.|avda\.?|boulevard|boul\.|bd\.?|bld\.?|place|chemin|all[ée]e|impasse|quai|route|cours|chauss[ée]e|"
     r"sentier|square|passage|voie|mont[ée]e|rond-point|r[ée]sidence|hameau|lieu-dit|cit[ée]|esplanade|"
-    r"calle|c/|avenida|plaza|pza\.?|paseo|p[º°]|camino|carrera|carretera|ctra\.?|callej[óo]n|corredor|"
+    r"calle|c/|avenida|av(?=[ \t])|bv\.|blvd?\.|bulevar|"
+    r"plaza|pza\.?|paseo|p[º°]|camino|carrera|carretera|ctra\.?|callej[óo]n|corredor|"
     r"urbanizaci[óo]n|urb\.?|glorieta|ronda|traves[íi]a|pasaje|circuito|cerrada|privada|andador|"
     r"prolongaci[óo]n|calzada|perif[ée]rico|diagonal|retorno|acceso|cuesta|vereda|ca[ñn]ada|senda|bajada|"
     r"subida|pol[íi]gono|rambla|barrio|colonia|"
     r"rua|r\.|travessa|tv\.|largo|lg\.|pra[çc]a|p[çc]a\.?|alameda|al\.|estrada|rodovia|beco|viela|passeio|"
-    r"rotunda|ladeira|vila|quadra|"
+    r"rotunda|ladeira|vila|quadra|praia|"
     r"via|viale|piazza|piazzetta|corso|vicolo|strada|ul\.|ulica|aleja|λεωφόρος|οδός|πλατεία|odos"
 )
 #: Street words that are also everyday words ("cuesta" costs, "largo" long, "place", "route", "via"): a
 #: street only when capitalized ("Cuesta de Moyano 12"), never "cuesta el envío en 2 días".
 _EVERYDAY_STREET_WORDS = (
     "cuesta retorno acceso largo via cours place passage route subida bajada privada cerrada diagonal ronda "
-    "senda vereda corredor circuito rotunda quadra barrio colonia passeio voie square calzada"
+    "senda vereda corredor circuito rotunda quadra barrio colonia passeio voie square calzada praia"
 ).split()
 _STREET_WORD = (
     r"(?:(?i:"
@@ -74,6 +75,9 @@ GERMANIC_RE = re.compile(
 _UNIT = (
     r"(?:(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|bldg|building|flat)\.?\s*#?\s*[\w-]*\d[\w-]*"
     r"|#\s?\d{1,5}[A-Za-z]?"
+    # "7° piso", "5º andar", "3e étage": a floor by its number; "of. 2", "dpto 4": an office, a flat
+    r"|\d{1,2}[.]?[ \t]?[ºª°]?[ \t]*(?i:piso|andar|planta|[ée]tage|stock|og)\b"
+    r"|of\.[ \t]*\d{1,4}|app\.[ \t]*\d{1,4}|(?i:oficina|dpto|depto|galp[ãa]o|nave|lot)\.?[ \t]*\d{1,4}"
     r"|(?:bloco|bl|ap|apto|apt|apartamento|andar|sala|casa|lote|loja|conjunto|cj|piso|puerta|pta|esc|escalera|"
     r"portal|bajo|planta|local|b[âa]t|b[âa]timent|appartement|appt|[ée]tage|porte|escalier|esc)\.?[ \t]*"
     r"[A-Za-z0-9]{1,4}\.?(?:[ \t]*[ºª°])?"
@@ -101,12 +105,22 @@ ADDRESS_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "us_street_lower",
         re.compile(
-            rf"(?<![\w#$.,-]){NUM}\s+(?:[a-z]+\s+){{1,2}}"
-            r"(?:street|avenue|ave|road|rd|lane|drive|boulevard|blvd|terrace)\b"
+            rf"(?<![\w#$.,-]){NUM}\s+(?:(?:n|s|e|w|ne|nw|se|sw)\s+)?(?:(?:[a-z]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,2}}"
+            r"(?:street|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|terrace|terr|ter|court|ct|place|pl|"
+            r"parkway|pkwy|highway|hwy|circle|cir)\b\.?"
         ),
         0.6,
     ),
     ("broadway", re.compile(rf"(?<![\w#$.,-]){NUM}\s+Broadway\b"), 0.85),
+    (
+        # "Rod. BR-116, km 142", "Estrada Municipal SP-191, km 12", "Ctra. N-340, km 8": a road and a milestone
+        "road_km",
+        re.compile(
+            r"(?<!\w)(?i:rod\.|rodovia|estrada|carretera|ctra\.|autopista|autovia|route|highway|hwy)[ \t]+"
+            r"(?:[^\W\d_][\w'’.-]{0,30}[ \t]+){0,2}?[A-Z]{1,3}-?\d{1,4},?[ \t]+(?i:km)[ \t]*\d{1,4}(?![\w-])"
+        ),
+        0.8,
+    ),
     (
         "romance_lead_number",
         re.compile(

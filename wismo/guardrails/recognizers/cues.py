@@ -36,7 +36,7 @@ PHONE = _words(
     r"phone|phones|call|calling|called|mobile|cell|cellphone|tel|tel\.|telephone|fax|desk|text|texting|"
     r"whatsapp|sms|reach|reached|dial|ring|contact|landline|hotline|ext|extension|answering|registered|"
     r"(?:my|his|her|our|your)\s+(?:number|no\.)|"
-    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|"
+    r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|tlf|tfno|tlfno|telf|"
     r"t[ée]l[ée]phone|t[ée]l|portable|appel\w{0,5}|rappel\w{0,5}|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"
     r"telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer|funk)?|natel|rufnummer|anruf(?:en)?|ruf(?:t|en)?|"
     r"erreichbar|festnetz|joignable|zentrale|durchwahl|centralita|standard|switchboard|"

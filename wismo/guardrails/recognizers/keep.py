@@ -138,10 +138,10 @@ LETTERED_TRACKING: tuple[re.Pattern[str], ...] = (
 )
 
 #: Postal codes customers give to verify an order: US ZIP (+4), 5-digit European codes, Brazilian
-#: CEP (01310-100), Portuguese (1100-053), UK (SW1A 1AA) and Canadian (M5V 2T6) forms.
+#: CEP (01310-100), Portuguese (1100-053), UK (SW1A 1AA), Canadian (M5V 2T6) and Argentine (C1425DKF) forms.
 POSTAL_RE = re.compile(
     r"(?<![\w#$.,/-])(?:\d{5}(?:-\d{4}|-\d{3})?|\d{4}-\d{3})(?![\w/-]|[.,]\d)"
-    r"|(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-])"
+    r"|(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\w-])"
 )
 
 

@@ -29,7 +29,7 @@ _DECLARING = (
     r"nom\s*(?:de\s+famille)?\s*:|pr[ée]nom\s*:?|"
     r"ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|er\s+hei(?:ß|ss)t|sie\s+hei(?:ß|ss)t|"
     r"(?:vor|nach|familien)?name\s*:|vorname|nachname|"
-    r"meu\s+nome\s+(?:é|e|completo\s+é)|me\s+chamo|chamo-me|se\s+chama|nome\s*(?:completo)?\s*:|sobrenome\s*:?"
+    r"meu\s+nome\s+(?:social\s+)?(?:é|e|completo\s+é)|me\s+chamo|chamo-me|se\s+chama|nome\s*(?:completo)?\s*:|sobrenome\s*:?"
 )
 #: Greetings and sign-offs: the next capitalized word is a name unless it is an ordinary word.
 _GREETING = (
@@ -57,6 +57,7 @@ _ANNOUNCING = (
     # Family words standing before a first name ("Grandma June", "la abuela Chela", "meinem Neffen Finn").
     r"grandma|grandpa|granny|nana|nephew|niece|abuel[oa]|sobrin[oa]|mamie|papi|papy|m[ée]m[ée]|p[ée]p[ée]|"
     r"neveu|ni[èe]ce|oma|opa|neffen?|nichte|v[óô]|vov[óô]|av[óô]|sobrinh[oa]|"
+    r"tante|onkel|aunt|auntie|uncle|t[íi]a|t[íi]o|tonton|tatie|titia|"
     r"mi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|amig[oa]|vecin[oa]|novi[oa]|pareja|jef[ea]|"
     r"compa[ñn]er[oa]|t[íi][oa]|prim[oa]|abuel[oa])|"
     r"m(?=\.)|mme|mlle|monsieur|madame|mademoiselle|titulaire|destinataire|"
@@ -101,6 +102,7 @@ _INTRODUCING = (
     r"[àa]\s+l['’]attention\s+de|laissez-le\s+[àa]|vous\s+[êe]tes|"
     r"ich\s+bin(?:\s+(?:die|der))?|ich\s+bin['’]?s(?:\s+nochmal)?|hier\s+ist(?:\s+(?:die|der))?|(?:hier|bin)\s+(?:die|der)|hier|schreibt|unterschrieben\s+von|kontoinhaber(?:in)?\s+ist|bei|z\.\s?hd\.?|"
     r"zu\s+h(?:ä|ae)nden|sind\s+sie|"
+    r"(?:(?<=^)|(?<=[!?.,] ))[ée]\s+[oa]|"
     r"sou(?:\s+[oa])?|sou\s+eu(?:\s+de\s+novo)?|aqui\s+(?:é|e)(?:\s+[oa])?|fala|habla|aqu[íi]\s+habla|escreve|assinou|assinado\s+por|titular\s+(?:é|da\s+conta\s+é)|"
     r"na\s+casa\s+d[aeo]|deixe\s+com|voc[êe]\s+[ée]|recebimento\s+foi"
 )

@@ -93,9 +93,10 @@ class _CheckedIdRecognizer(WismoRecognizer):
         spaced = re.compile(rf"(?<![\w.,/-])\d(?:[ .-]?\d){{{self.DIGITS - 1}}}(?![\w/-]|[.,]\d)")
         for m in spaced.finditer(text):
             value = m.group()
-            if not re.search(r"[ .-]", value) or self.PATTERN.fullmatch(value) or not type(self).VALID(value):
+            if not re.search(r"[ .-]", value) or self.PATTERN.fullmatch(value):
                 continue
-            if near(text, m.start(), m.end(), cues.ID, before=30, after=10):
+            # (the words first: "1 1 1 1 …" holds hundreds of candidates, and a checksum costs more)
+            if near(text, m.start(), m.end(), cues.ID, before=30, after=10) and type(self).VALID(value):
                 yield m.start(), m.end(), self.SCORE_WITH_CUE
 
 
@@ -127,7 +128,7 @@ class FrNirRecognizer(_CheckedIdRecognizer):
         r"(?<![\w.,/-])[12][ ]?\d{2}[ ]?\d{2}[ ]?(?:\d{2}|2[AB])[ ]?\d{3}[ ]?\d{3}[ ]?\d{2}(?![\w/-]|[.,]\d)",
         re.IGNORECASE,
     )
-    VALID = staticmethod(lambda v: nir.is_valid(re.sub(r"\s", "", v)))
+    VALID = staticmethod(lambda v: nir.is_valid(re.sub(r"[\s.-]", "", v)))
 
 
 class DeTaxIdGroupedRecognizer(_CheckedIdRecognizer):

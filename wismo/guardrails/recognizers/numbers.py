@@ -19,6 +19,15 @@ import re
 from . import cues
 from .checksums import card_brand, carrier_check_ok
 
+
+def id_checksum_ok(digits: str) -> bool:
+    """An 11-digit run that passes a national id's check digits (Brazilian CPF, German Steuer-ID)."""
+    from stdnum.br import cpf
+    from stdnum.de import idnr
+
+    return cpf.is_valid(digits) or idnr.is_valid(digits)
+
+
 #: A run of digits in up to eight groups joined by single spaces or dashes, not glued to letters,
 #: signs or further digit groups (bounded: at most 8 groups, so every start is O(1) work).
 DIGIT_RUN = re.compile(r"(?<![\w+.,/-])\d{1,22}(?:[ -]\d{1,8}){0,7}(?![\w/-]|[.,]\d|[ -]\d)")
@@ -59,6 +68,8 @@ _HAS_OWN_VALUE = re.compile(r"[^\n]*?(?<![\w])(?:#\s?[A-Za-z0-9]|[A-Za-z]{0,3}\d
 _OWN_VALUE_NEXT = re.compile(
     r"\W{0,3}(?:(?:n[°ºo]|nr|no|num[ée]ro|number|nummer)\.?\s*)?[#:]?\s?[A-Za-z0-9]{0,4}\d{2,}"
 )
+#: France's phone layout: five pairs from a trunk 0 ("06 12 48 73 90"); no carrier prints a number so.
+FR_PAIRS = re.compile(r"0[1-9]([ .])\d{2}(?:\1\d{2}){3}")
 #: A trunk-0 number in groups ("0157 3391 2840"): a national phone layout, no carrier prints it so.
 _PHONE_LAYOUT = re.compile(r"0\d{1,4}(?:[ ./-]\d{2,5}){1,4}")
 
@@ -106,6 +117,10 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
     carrier = carrier_check_ok(digits)
     if card_brand(digits) and not (carrier and cue == "ship"):
         return None  # a checksum-valid card beats a tracking shape
+    if len(digits) == 11 and carrier is None and id_checksum_ok(digits) and cues.ID.search(text):
+        return None  # "CPF pra rastrear: 639 936 500 77": an identifier the message names, no waybill
+    if FR_PAIRS.fullmatch(text, start, end):
+        return None
     if len(digits) in (10, 11):  # also the length of a phone number: needs words about a shipment
         if carrier == "dhl" and text.strip(" .!?\n") == text[start:end]:
             return carrier  # the whole message is one waybill with DHL's check digit, sent when asked

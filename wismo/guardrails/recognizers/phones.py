@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .base import WismoRecognizer, digits_of
-from .numbers import DIGIT_RUN, NANP_RE, NATIONAL_PLAIN_RE, nearest_cue, phone_not_waybill
+from .numbers import DIGIT_RUN, FR_PAIRS, NANP_RE, NATIONAL_PLAIN_RE, nearest_cue, phone_not_waybill
 
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5})?"
 #: A formatted number: optional +CC or 00CC, optional (area), then 2-5 groups.
@@ -65,6 +65,8 @@ class LocalPhoneRecognizer(WismoRecognizer):
         cue = nearest_cue(text, start, end)
         if cue == "phone":
             return 0.85
+        if FR_PAIRS.fullmatch(value) and cue != "id":
+            return 0.6  # "06 12 48 73 90": France's layout, five pairs from a trunk 0; no carrier prints it
         if cue in ("ship", "order", "id", "payment") and not value.startswith(("+", "(", "00")):
             return 0.0
         if _SSN_SHAPE.fullmatch(value) or _DATE_SHAPE.fullmatch(value):

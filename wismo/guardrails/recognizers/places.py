@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .name_words import fold
+from .name_words import FIRST_NAMES, fold
 
 #: The first word of a saint's place written as one token or before another capital ("Saint-Étienne").
 _SAINTS = frozenset({"san", "santa", "santo", "saint", "sainte", "sankt", "st", "sao", "ste"})
@@ -47,7 +47,8 @@ _GOODS = (
     "sandalias camisola guarda-roupa carrinho ar-condicionado jogo lencol "
     "tote pajamas pyjamas mixer maker slippers sectional nightstand ottoman stool bench loafers boots trainers "
     "hoodie cardigan blazer tights leggings socks earrings necklace bracelet ring sunglasses "
-    "wellies wreath glasses cot crib raincoat stand poltrona chaleira batedeira cama panier"
+    "wellies wreath glasses cot crib raincoat stand poltrona chaleira batedeira cama panier "
+    "apron blouse blusa bluse chemisier xaile xale cafetera cafeteira toalha sandalia tote"
 ).split()
 _GOODS_SET = frozenset(fold(w) for w in _GOODS)
 #: German compounds end in the goods word: "Wintermantel", "Gummistiefel", "Trachtenjacke".
@@ -108,7 +109,15 @@ _QUOTES = "'\"‘“«"
 #: model word (`_PRODUCT_WORDS`, folded). Sets, not searches: this runs once per name-like word and
 #: must stay cheap on long messages.
 _SAINT_WORDS = frozenset("san santa santo los las saint st sao sankt".split())
-_PLACE_WORDS = frozenset("in en em nach aus ins dans vers hacia region".split())
+_PLACE_WORDS = frozenset("in en em na nas nach aus ins dans vers hacia region".split())
+#: Streets, squares and stations named after a place or a person: "Rua Augusta", "Avenida da Boavista",
+#: "Hauptbahnhof Zürich", "estación de Atocha": the name of a place, not of a customer.
+_LANDMARK_WORDS = frozenset(
+    """rua avenida av calle rue avenue praca plaza place platz strasse bahnhof hauptbahnhof station estacion
+    gare estacao aeropuerto aeroporto flughafen aeroport airport barra bairro colonia quartier""".split()
+)
+#: The particles that join the words of a place's name ("Barra da Tijuca", "Campos do Jordão").
+_PLACE_PARTICLES = frozenset("da do de del di du des dos das".split())
 _PRODUCT_WORD_SET = frozenset(
     """colour color colourway colorway coloris couleur farbe cor tono tom model modelo modell modele sofa
     canape lamp lampe lampara luminaria collection kollektion coleccion colecao shade finish
@@ -140,7 +149,8 @@ _PERSON_NOUNS = frozenset(
     conseillere petit petite herr frau nachbar nachbarin fahrer fahrerin bote botin paketbote zusteller
     zustellerin freund freundin bruder schwester sohn tochter mutter vater onkel mann kollege kollegin chefin
     hausmeister mitarbeiter mitarbeiterin kunde kundin
-    tal certain certaine gewisser gewisse gewissen joven jovem nombre nom nome namen name apellido sobrenom""".split()
+    tal certain certaine gewisser gewisse gewissen joven jovem nombre nom nome namen name apellido sobrenom
+    famille family familia familie familia""".split()
 )
 
 
@@ -148,11 +158,19 @@ def _named_thing(text: str, before: str, prev: str) -> bool:
     """ "la bouilloire Rose", "o aparador Vitória", "der Kinderwagen Emil": an article, a noun that is
     no person (and no verb in the past: "la entregó Marta"), then the capitalized model name."""
     key = fold(prev)
-    if len(key) < 3 or not prev.isalpha() or key in _PERSON_NOUNS or prev[-1:] in "óéíú" or key in _ARTICLES:
+    person = key in _PERSON_NOUNS or (key.endswith("s") and key[:-1] in _PERSON_NOUNS)  # ("las tías Lola")
+    if len(key) < 3 or not prev.isalpha() or person or prev[-1:] in "óéíú" or key in _ARTICLES:
         return False
     if prev[:1].isupper() and not _GERMAN_ARTICLE_BEFORE.search(before):
         return False  # only German writes the noun capitalized after its article
+    if prev[:1].isupper() and len(key) > 6 and key.endswith("in"):
+        return False  # "die Präsidentin Corina", "die Kassiererin Ute": a woman's role, not a thing
     return fold(_last_word(before).lstrip("¿¡\"'«(")) in _THING_ARTICLES
+
+
+def _goods(key: str) -> bool:
+    """A goods word, singular or plural ("toalha" and "toalhas", "sandália" and "sandalias")."""
+    return key in _GOODS_SET or key + "s" in _GOODS_SET or (key.endswith("s") and key[:-1] in _GOODS_SET)
 
 
 def _last_word(text: str) -> str:
@@ -161,6 +179,8 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+#: A capitalized word right after the name: a surname ("den Kassier Roger Fässler"); models go alone.
+_SURNAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-ÞŒ][^\W\d_]{1,30}(?![\w'’-])(?![ \t]+[A-ZÀ-Þ])")
 _GERMAN_ARTICLE_BEFORE = re.compile(r"(?i:(?<!\w)(?:der|die|das|den|dem|ein|eine|einen)[ \t]*)$")
 
 
@@ -204,16 +224,55 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
     quoted = before.rstrip(" \t")[-1:] in _QUOTES
     if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
         return True
+    if not quoted and key in _LANDMARK_WORDS:
+        return True
     if key in _STORE_SET or (key in _STORE_LINKS and fold(_last_word(head[: max(cut, 0)])) in _STORE_SET):
         return True  # "Filiale Zürich", "loja do Chiado", "la tienda de Sevilla"
-    if key in _GOODS_SET or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
+    if _goods(key) or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
         return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
     if key in _ARTICLES and _GOODS_AFTER.match(text, end):
         return True  # "the Charlie chelsea boots"
-    if not cued and _named_thing(text, head[: cut + 1], prev):
+    surname_next = prev[:1].isupper() and _SURNAME_NEXT.match(text, end)  # ("den Kassier Roger Fässler")
+    if not cued and _named_thing(text, head[: cut + 1], prev) and not surname_next:
         return True  # "la bouilloire Rose", "o aparador Vitória", "der Kinderwagen Emil"
+    if not depth and not quoted and key in _PLACE_PARTICLES and cut > 0:
+        # "Barra da Tijuca", "Santiago de Querétaro": the capitalized word before the particle is a place.
+        head = head[:cut].rstrip(" \t")
+        words = head.rsplit(None, 1)
+        if words and words[-1][:1].isupper() and words[-1].isalpha():
+            if fold(words[-1]) in _LANDMARK_WORDS:
+                return True  # "Avenida da Boavista"
+            offset = start - len(before) + len(head) - len(words[-1])
+            return place_or_product(text, offset, offset + len(words[-1]), 1)
+        return False
     if depth or quoted or not prev[:1].isupper() or len(prev) < 2 or not prev.isalpha():
         return False
     # "Rosa Palo": the capitalized word before is itself a colour, place or saint's word.
     offset = start - len(before) + cut + 1
     return place_or_product(text, offset, offset + len(prev), 1)
+
+
+_CONJ = r"(?:and|or|y|o|et|ou|und|oder|e)"
+_ARTICLE = r"(?:the|la|el|le|les|o|a|die|der|das)"
+_CONJ_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<w>[^\W\d_][\w'’-]{{1,30}})[ \t]+(?i:{_CONJ})[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?$"
+)
+_CONJ_AFTER = re.compile(rf"[ \t]+(?i:{_CONJ})[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?(?P<w>[^\W\d_][\w'’-]{{1,30}})")
+
+
+def coordinated_thing(text: str, start: int, end: int, is_word) -> bool:
+    """ "Satin oder Perkal", "la cafetera Aurora y la Lucía", "the Aurora and the Stella coffee makers":
+    joined by "and" to a capitalized common noun (`is_word`), a product or a place, a word is one too."""
+    m = _CONJ_BEFORE.search(text, max(0, start - 45), start)
+    if m:
+        w = m.group("w")
+        key = fold(w)
+        if (
+            w[:1].isupper()
+            and key not in _PERSON_NOUNS
+            and key not in FIRST_NAMES
+            and (is_word(w) or place_or_product(text, m.start("w"), m.end("w")))
+        ):
+            return True
+    m = _CONJ_AFTER.match(text, end)
+    return bool(m and m.group("w")[:1].isupper() and place_or_product(text, m.start("w"), m.end("w")))

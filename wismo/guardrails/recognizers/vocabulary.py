@@ -69,6 +69,18 @@ def other_language_words(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozen
     return frozenset(w for w in words - english if w.isalpha() and w not in FIRST_NAMES)
 
 
+def loanwords(languages: tuple[str, ...] = OTHER_LANGUAGES) -> frozenset[str]:
+    """English words the other languages use too ("service", "status", "team"): frequent in both,
+    so `other_language_words` leaves them out; they may end a compound ("Kundenservice")."""
+    import wordfreq
+
+    english = {fold(w) for w in wordfreq.top_n_list("en", _ENGLISH_FREQUENT, wordlist="small")}
+    words: set[str] = set()
+    for lang in languages:
+        words.update(fold(w) for w in wordfreq.top_n_list(lang, _WORDS_PER_LANGUAGE, wordlist="small"))
+    return frozenset(w for w in words & english if w.isalpha() and w not in FIRST_NAMES and w not in SURNAMES)
+
+
 def frequent_lowercase_words(languages: tuple[str, ...] = ("en", *OTHER_LANGUAGES)) -> frozenset[str]:
     """The 1,500 most frequent words of each language (English too), known names left out.
 
@@ -134,7 +146,7 @@ def mostly_english(text: str) -> bool:
     return english >= max(counts.values())
 
 
-#: Past-participle endings (accents folded) and the infinitive endings they come from.
+#: Past-participle and finite verb endings (accents folded) and the infinitive endings they come from.
 _PARTICIPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ees", ("er",)),
     ("ee", ("er",)),
@@ -148,6 +160,17 @@ _PARTICIPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("idas", ("er", "ir")),
     ("ido", ("er", "ir")),
     ("ida", ("er", "ir")),
+    # Finite forms a sentence may open with: "Aceitam Multibanco?", "Livrez-vous", "adorou", "llegaron".
+    ("ou", ("ar",)),
+    ("aram", ("ar",)),
+    ("am", ("ar",)),
+    ("em", ("er", "ir")),
+    ("eram", ("er",)),
+    ("iram", ("ir",)),
+    ("aron", ("ar",)),
+    ("ieron", ("er", "ir")),
+    ("an", ("ar",)),
+    ("ez", ("er",)),
 )
 
 
@@ -158,6 +181,8 @@ class Vocabulary:
     english: frozenset[str] = frozenset()
     others: frozenset[str] = field(default_factory=frozenset)
     lowercase: frozenset[str] = field(default_factory=frozenset)
+    #: English words the other languages use too (`loanwords`).
+    loans: frozenset[str] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
         return bool(self.english)
@@ -181,7 +206,7 @@ class Vocabulary:
             for end, verbs in _PARTICIPLES
             for verb in verbs
         ):
-            return True  # "remboursee", "livrees", "devolvido": a past participle of a known verb
+            return True  # "remboursee", "devolvido", "aceitam": a participle or finite form of a known verb
         return len(key) >= 8 and self._compound(key)
 
     def is_frequent(self, word: str) -> bool:
@@ -207,6 +232,8 @@ class Vocabulary:
             )
             if tail_known and len(tail) >= 4 and len(head) >= 5 and head in self.english:
                 return True  # "laptop|fach", "online|shop": an English word first
+            # An English loanword last after a German word: "kunden|service", "sendungs|status".
+            tail_known = tail_known or (len(tail) >= 6 and tail in self.loans and len(head) >= 4)
             if tail_known and len(tail) >= 4:
                 if (
                     head in words
