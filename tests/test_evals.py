@@ -73,6 +73,8 @@ def test_loader_reads_yaml_and_jsonl_and_refuses_duplicate_ids(tmp_path):
     (tmp_path / "b.jsonl").write_text('{"id": "two", "turns": ["hello"], "resolvable": false}\n', "utf-8")
     suite = load_scenarios([tmp_path])
     assert [s.id for s in suite] == ["one", "two"] and suite[1].resolvable is False
+    # One folder given alone, as a string or a path, is that folder (not its name's letters).
+    assert [s.id for s in load_scenarios(str(tmp_path))] == [s.id for s in load_scenarios(tmp_path)] == ["one", "two"]
     (tmp_path / "c.yaml").write_text("- id: one\n  turns: ['again']\n", "utf-8")
     with pytest.raises(ScenarioError, match="also in"):
         load_scenarios([tmp_path])

@@ -136,9 +136,13 @@ _REFUND = re.compile(
 
 _NEGATED_OPTION = re.compile(
     r"\b(?:(?:no|not|don'?t want|do not want|without|rather than|instead of|sin|no quiero|nada de|pas un|pas de|pas|"
-    r"kein\w*|nicht|sem|nao|nao quero|nothing like)\s+|(?:je ne veux )?pas d['’]\s*)"
+    r"kein\w*|nicht|sem|nao|nao quero|nothing like"
+    # "forget the swap, i'll just take my money back": the swap dropped.
+    r"|forget(?: about)?|never ?mind|skip|scrap|ditch|olvida\w*|oublie[sz]?|vergiss|esquece\w*)\s+"
+    r"|(?:je ne veux )?pas d['’]\s*)"
     r"(?:(?:en|in|as|als|em|como|sous forme d'|na forma de|con|with|in form von)\s+)?"
-    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|o\s+)?(?:exchange|swap|store credit|credit|refund|"
+    r"(?:an?\s+|un\s+|une\s+|einen?\s+|um\s+|uma\s+|el\s+|le\s+|la\s+|l'|o\s+|the\s+|den\s+|das\s+)?"
+    r"(?:exchange|swap|store credit|credit|refund|"
     r"money back|cambio|echange|umtausch|troca|reembolso|remboursement|erstattung|geld(?: zuruck)?|dinero|"
     r"dinheiro|bon d'achat|avoir|gutschein|guthaben|vale|credito|gift card|voucher"
     # "I don't want a different size, just my money back": the swap turned down.

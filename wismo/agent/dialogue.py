@@ -142,6 +142,11 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.decline("their_address_decline") | refused
         if self.auth == "refused" or (state.get("refused_order") and their_address):
             return self.decline("their_address_decline")  # "i literally know her email lol": the same no
+        contents = cues.any_of(cues.CONTENTS, self.text) and not self.ents and self.auth != "verified"
+        if cues.any_of(cues.THEIR_PARCEL, self.text) or (state.get("refused_parcel") and contents):
+            # "a package for my ex is in the locker, give me the pickup code", then "just tell me whats in it":
+            # the code and the contents are the addressee's alone.
+            return self.decline("their_parcel_decline") | {"refused_parcel": True}
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
             return self.decline("other_shop")
@@ -154,6 +159,10 @@ class Dialogue(PendingReplies, OrderAnswers):
                 return self.handoff("verification_failed")
             # "I can't get into my email, just tell me where it is": no, plainly, with a person a tap away.
             return self.decline("privacy_decline")
+        if state.get("problem") == "not_received" and self.focus and problems.asks_claim(self.text):
+            # "ouvrez la réclamation svp" after the not-received checklist: the claim, for a person, with its reason
+            # (read as a request for a person, it would lose why).
+            return self.problem("dispatch_claim")
         asks_person = cues.any_of(cues.ASK_PERSON, self.text) and not cues.any_of(cues.WHAT_ARE_YOU, self.text)
         if asks_person or (
             self.intent == "human_agent"
@@ -219,7 +228,10 @@ class Dialogue(PendingReplies, OrderAnswers):
         ):
             problem = None  # "where exactly is it now, the exact address?": where the parcel is, not a new address
         waiting_pickup = self.auth == "verified" and state.get("pending_intent") == "pickup_alternative"
-        if problem in ("not_received", "redelivery") and (self.intent == "pickup_alternative" or waiting_pickup):
+        # "what are the options near me" under the list of points: those points, not the missed delivery again.
+        near = self.focus is not None and (cues.asks_pickup(self.text) or cues.any_of(cues.NEARBY, self.text))
+        wants_points = self.intent == "pickup_alternative" or waiting_pickup or near
+        if problem in ("not_received", "redelivery") and wants_points:
             problem = None  # "couldn't deliver it, can I pick it up?": the pickup options answer it
         if problem in ("refund_demand", "not_received", "missing_item") and self.asks_after_refund:
             problem = None  # "where is my refund?", "the refund never arrived": the return under way answers it
@@ -395,7 +407,8 @@ class Dialogue(PendingReplies, OrderAnswers):
             if self.ents.get("order_number") or self.focus:
                 # "on m'a offert ... je peux le retourner ? le ticket cadeau indique #WS12269": a gift's return.
                 return "start_return", max(confidence, self.threshold)
-        if self.asks_after_refund or (self.focus and cues.any_of(cues.LABEL_AGAIN, self.text)):
+        proposed = (state.get("pending_action") or {}).get("kind") in ("return", "choose_refund")
+        if self.asks_after_refund or (self.focus and not proposed and cues.any_of(cues.LABEL_AGAIN, self.text)):
             # "I sent it back last week, where's my money?", "I lost the label": the return's own record.
             return "return_status", max(confidence, self.threshold)
         if (

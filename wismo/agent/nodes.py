@@ -85,6 +85,12 @@ def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[s
     given: five digits are that order number, not a ZIP code."""
     zips = found.get("postal_code") or []
     held = str(state.get("credential") or "")
+    text = state.get("text") or ""
+    labelled = _BARE_THEN_ZIP.search(text)
+    if labelled and not found.get("order_number") and len(zips) == 2 and labelled.group(1) in zips:
+        # "14699 zip 94610": five digits, then the ZIP named as such; the first ones are the order.
+        rest = [z for z in zips if z != labelled.group(1)] or [labelled.group(2)]
+        return found | {"order_number": [f"WS{labelled.group(1)}"], "postal_code": rest}
     if (
         state.get("awaiting") == "order"
         and found.get("email")
@@ -95,7 +101,6 @@ def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[s
         return found | {"order_number": [f"WS{held}"]}
     if state.get("awaiting") != "order" or found.get("order_number") or len(zips) != 1:
         return found
-    text = state.get("text") or ""
     if _ZIP_WORD.search(text):
         return found
     # "ay perdón me equivoqué de número, es el 13154": the order number corrected, not a ZIP.
@@ -108,6 +113,13 @@ def _asked_order_number(state: TurnState, found: dict[str, list[str]]) -> dict[s
 
 _NUMBER_WORD = re.compile(r"\b(?:number|numero|nummer|order|pedido|commande|bestellung|encomenda)\b", re.I)
 _ZIP_WORD = re.compile(r"\b(?:zip|postal|postcode|plz|postleitzahl|cp|c[oó]digo postal|code postal|cep)\b", re.I)
+#: Five bare digits, then a postal code named as such: "14699 zip 94610", "13154, cp 28013".
+_BARE_THEN_ZIP = re.compile(
+    r"(?<![\w#-])(\d{5})(?![\w-])[\s,;/.:-]*(?:and |y |et |und |e |my |mi |mon |ma |meine? |meu |o )?"
+    r"(?:zip|postal code|postcode|plz|postleitzahl|cp|c[oó]digo postal|code postal|cep)(?: code)?\s*(?:is |es |:)?\s*"
+    r"(\d{5})(?![\w-])",
+    re.I,
+)
 
 
 def with_model(step: str, otherwise: str) -> Callable[[TurnState], str]:

@@ -360,6 +360,11 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
     return found
 
 
+def asks_claim(text: str) -> bool:
+    """ "ok please open the claim", "ouvrez la réclamation svp": the claim the not-received answer offered."""
+    return _OPEN_CLAIM.search(cues.fold(text)) is not None
+
+
 #: Asking for the claim the not-received answer offers: "ok please open the claim", "abran la reclamación".
 _OPEN_CLAIM = re.compile(
     r"\b(?:open|file|start|make|raise|submit|lodge) (?:a|the|that|my) (?:claim|investigation|trace|case)\b"

@@ -81,6 +81,8 @@ class TurnState(TypedDict, total=False):
     #: Another customer's order the customer asked about and was refused: pressed again ("just the city
     #: then"), the answer is the same no.
     refused_order: str | None
+    #: Someone else's parcel asked into (its pickup code, what is in it): asked on, the same no.
+    refused_parcel: bool
     #: The pickup point the focus order's parcel was redirected to in this conversation.
     redirected: str | None
 

@@ -77,9 +77,11 @@ def request_article(kb: Any, text: str, intent: str, not_ordered: bool = False) 
     rules = REQUEST_RULES.get(intent)
     if rules is None:
         return knowledge.article(best.source_id).fact() if score >= GENERAL_MIN_SCORE or shipping else None
-    if score >= CLEAR_MATCH and best.source_id not in rules.articles:
+    said_return = intent == "start_return" and cues.any_of(cues.RETURN, text)
+    if score >= CLEAR_MATCH and best.source_id not in rules.articles and not said_return:
         # "kurze Frage bevor ich bestelle ... kommt das noch bis Heiligabend an?" read as a return: the
-        # words match another rule so clearly that they asked about it.
+        # words match another rule so clearly that they asked about it. ("one thing has to go back" says
+        # the return in so many words, whatever else "one thing" matches.)
         return knowledge.article(best.source_id).fact()
     found = [(a, s) for a, s in ranked if a.source_id in rules.articles][:2]
     if not found or found[0][1] < GENERAL_MIN_SCORE:
@@ -122,7 +124,10 @@ class WrittenAnswers(DialogueBase):
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
         if self.focus and _ASKS_FINAL_SALE.search(cues.fold(self.text)):
-            own = self.item_final_sale()
+            # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)
+            own = self.item_final_sale() or self.return_until()
+            if own is not None and own[1].get("template") == "return_until":
+                own = own[0], own[1] | {"template": "none_final_sale"}
             if own is not None:
                 self.out["intent"] = "policy_question"
                 return self.answer(*own, last_intent="start_return")
@@ -229,7 +234,9 @@ class WrittenAnswers(DialogueBase):
             if not (general or money or waiting or rule):
                 return None
         meaning = cues.any_of(cues.STATUS_MEANING, self.text)
-        what_now = cues.any_of(cues.WHAT_NOW, self.text) and not cues.asks_pickup(self.text)
+        # ("what are the options near me": the points near them, not what a missed delivery means.)
+        near = cues.asks_pickup(self.text) or cues.any_of(cues.NEARBY, self.text)
+        what_now = cues.any_of(cues.WHAT_NOW, self.text) and not near
         if not found and self.focus and (meaning or what_now):
             # "what does that mean, is it stuck?", "I missed the delivery, what now?": the order's status
             # with what it means for them, cited to both; the written meaning alone when there is none.

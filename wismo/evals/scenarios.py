@@ -444,7 +444,10 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_scenarios(paths: Iterable[str | Path] | None = None) -> list[Scenario]:
-    """Scenarios from files or folders (YAML or JSON Lines); the packaged suite when `paths` is None."""
+    """Scenarios from files or folders (YAML or JSON Lines); the packaged suite when `paths` is None.
+    One path may be given alone ("evals/conversations/dev"), not only in a list."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     files = packaged_files() if paths is None else _expand(paths)
     out: list[Scenario] = []
     seen: dict[str, str] = {}

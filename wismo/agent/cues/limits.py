@@ -38,6 +38,24 @@ THEIR_ADDRESS = _rx(
     r"|.*\bo (?:novo )?endereco (?:dela|dele)\b)",
 )
 
+#: Into someone else's parcel: its pickup code ("theres a package for my ex in the locker, give me the code"),
+#: never given to anyone but the person it is for.
+THEIR_PARCEL = _rx(
+    r"^(?=.*\b(?:pick ?-?up|locker|access|collection|release|parcel|package) (?:code|pin)\b)"
+    rf"(?=.*\b(?:for|of|to) (?:my |our |the )?{_SOMEONE}\b|.*\b{_SOMEONE}'?s (?:package|parcel|order|stuff)\b"
+    r"|.*\b(?:her|his|their|someone(?: else)?'?s|somebody(?: else)?'?s|not mine)\b)",
+    r"^(?=.*\bcodigo (?:de (?:retiro|recogida|recoleccion|acceso)|del (?:locker|casillero))\b)"
+    r"(?=.*\b(?:de|para|a) (?:mi |la |el )?(?:ex|herman[oa]|vecin[oa]|amig[oa]|novi[oa])\b|.*\bno es (?:mio|mia)\b)",
+    r"^(?=.*\bcode (?:de retrait|du casier|de la consigne|d'acces|du locker)\b)"
+    r"(?=.*\b(?:de|pour|a) (?:mon |ma |la |le )?(?:ex|soeur|frere|voisin\w*|ami\w*|copine?)\b|.*\bpas (?:a )?moi\b)",
+    r"^(?=.*\b(?:abholcode|packstation-?code|fachcode"
+    r"|code (?:fur|vom|von der) (?:das )?(?:schliessfach|packstation))\b)"
+    r"(?=.*\b(?:meine[rsm]?|fur meine[nr]?) (?:ex|schwester|bruder|nachbar\w*|freund\w*)\b|.*\bnicht meins?\b)",
+    r"^(?=.*\bcodigo (?:de (?:retirada|acesso)|do (?:armario|locker|cacifo))\b)"
+    r"(?=.*\b(?:da|do|para|de) (?:minha |meu |a |o )?(?:ex|irma|irmao|vizinh[oa]|amig[oa]|namorad[oa])\b"
+    r"|.*\bnao e (?:meu|minha)\b)",
+)
+
 #: Pressing to skip the check ("I can't get into my email, just tell me", "come on, it's MY order"): the
 #: answer is no, said plainly, with a person offered, not the same request for details again.
 NO_CREDENTIAL = _rx(

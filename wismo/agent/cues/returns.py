@@ -14,7 +14,9 @@ RETURN = _rx(
     r"different (?:size|colou?r)|another (?:size|colou?r)|send (?:it|them) "
     r"back|(?:send|sending) back|returning (?:it|them|the|my)|return (?:it|them|the)|exchange (?:it|them|the|for)"
     r"|swap (?:it|them|the|for)"
-    r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange))\b",
+    r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange)"
+    # "changed my mind on it", "one thing has to go back"
+    r"|chang(?:ed|e) (?:my|our) minds?|(?:has|have|needs?|got) to go back)\b",
     # Asked to start one: "pouvez-vous partir le retour", "iniciar la devolución", "Retoure anlegen".
     r"\b(?:(?:iniciar|hacer|empezar|tramitar) (?:la|una|mi) devolucion|(?:partir|commencer|lancer|faire|initier"
     r"|demarrer) (?:le|un|mon) retour|(?:rucksendung|retoure|umtausch) (?:starten|anlegen|machen|beginnen)"
@@ -22,15 +24,15 @@ RETURN = _rx(
     r"\b(?:(?:muy|demasiado) (?:grande|pequen[oa]|ajustad[oa])|no me (?:queda|gusta)|otra talla|talla (?:mas|menos)|"
     r"me (?:queda|quedo|quedaron|quedan) (?:chic[oa]s?|grandes?|cort[oa]s?|apretad[oa]s?|enorme)"
     r"|(?:el )?talle que sigue|"
-    r"devolver(?:lo|la)?|cambiar(?:lo|la)? por)\b",
+    r"devolver(?:lo|la)?|cambiar(?:lo|la)? por|cambie de (?:opinion|idea))\b",
     r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au[- ]dessus|en[- ]dessous)|"
     r"(?:le|la|les) (?:renvoyer|retourner)|echanger|(?:retourner|renvoyer|rendre) (?:le|la|les|mon|ma|mes|un|une)"
-    r")\b",
+    r"|change d'avis)\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
-    r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen)\b",
+    r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen|anders uberlegt)\b",
     r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)"
     r"|ficou(?:-me| me)? (?:grande|pequen[oa]|apertad[oa]|larg[oa])|outro tamanho|tamanho (?:maior|menor)|"
-    r"devolver|trocar)\b",
+    r"devolver|trocar|mudei de (?:ideia|opiniao))\b",
 )
 
 #: Asking after a refund under way ("where is my refund?"), not demanding one.
@@ -87,6 +89,16 @@ LABEL_AGAIN = _rx(
     r"\b(?:(?:finde|hab|habe) das (?:retouren)?etikett nicht mehr|etikett (?:nochmal|erneut|noch einmal)"
     r"|etikett verloren)\b",
     r"\b(?:perdi a etiqueta|(?:nao )?acho (?:mais )?a etiqueta|(?:manda|envia)\w* a etiqueta de novo)\b",
+    # How the label comes and whether it must be printed: "y la guia como me llega? la tengo q imprimir?"
+    r"\b(?:how (?:do|will|can) i (?:get|receive|find) (?:the|my) (?:return )?label|(?:do|will) i (?:have|need) to print"
+    r"|print (?:the|my) (?:return )?label)\b",
+    r"\b(?:(?:la )?(?:etiqueta|guia)\b.{0,25}\bcomo (?:me )?(?:llega|la recibo|la obtengo)|como me llega (?:la )?"
+    r"(?:etiqueta|guia)|(?:la )?(?:tengo|hay) (?:que|q) imprimir)\b",
+    r"\b(?:comment (?:je )?(?:recois|recevoir|obtenir|obtiens) l'etiquette|(?:dois-je|faut-il|je dois|il faut) "
+    r"(?:l'|la |le )?imprimer)\b",
+    r"\b(?:wie (?:bekomme|kriege|erhalte) ich (?:das|den) (?:etikett|retourenschein|label|rucksendeschein)"
+    r"|muss ich (?:das|es|den|ihn)? ?(?:\w+ )?(?:aus)?drucken)\b",
+    r"\b(?:como (?:eu )?(?:recebo|chega|pego) a etiqueta|(?:tenho|preciso) (?:que|q|de) imprimir)\b",
 )
 
 #: Pushing back on a no: "why not??", "seriously? it's brand new", "¿en serio?", "warum nicht?".

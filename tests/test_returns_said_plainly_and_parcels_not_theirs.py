@@ -1,0 +1,169 @@
+"""Read off conversations customers wrote (holdout16 after its run): a return said in so many words ("one
+thing has to go back", "changed my mind on it"), a refund chosen by dropping the swap, an order number typed
+bare beside its ZIP, the points near me asked under the list of points, how the return label comes, and
+someone else's parcel at a locker. Each is checked against the store."""
+
+from __future__ import annotations
+
+import pytest
+
+from wismo.agent import actions, cues
+
+from .conftest import seeded_agent, source_ids
+
+
+@pytest.fixture(scope="module")
+def agent(tmp_path_factory):
+    """A store of this module's own: its conversations book returns."""
+    return seeded_agent(tmp_path_factory.mktemp("returns-said-plainly"), orders=600)
+
+
+@pytest.fixture(scope="module")
+def orders(agent) -> list[dict]:
+    return agent.store.list_orders()
+
+
+def _lines(agent, row: dict) -> list:
+    from wismo.domain.store import normalize_key
+    from wismo.tools.returns import order_eligibility
+
+    order = agent.store.order(normalize_key(row["order_number"]))
+    return order_eligibility(agent.store, order, agent.store.now())
+
+
+def _returnable(agent, orders: list[dict], several: bool = False) -> tuple[dict, list]:
+    """A delivered order whose lines can all go back (several of them when asked)."""
+    for row in orders:
+        if row["status"] != "delivered":
+            continue
+        lines = _lines(agent, row)
+        if lines and all(e.why_not is None for e in lines) and (len(lines) > 1) == several:
+            return row, lines
+    raise AssertionError("no such order in the demo store")
+
+
+def test_a_return_said_in_so_many_words_asks_which_item_then_plans_it(agent, orders):
+    row, lines = _returnable(agent, orders, several=True)
+    cid = agent.start("web")
+    first = agent.send(cid, "got my order, one thing has to go back")
+    assert first.intent == "start_return" and not first.handoff
+    assert all(s.startswith("policy:returns#") for s in source_ids(first)), source_ids(first)
+    which = agent.send(cid, f"{row['order_number']} {row['email']}")
+    assert which.intent == "start_return" and "Which item" in which.text, which.text
+    plan = agent.send(cid, f"the {lines[0].name}. changed my mind on it. keeping everything else")
+    assert plan.intent == "start_return" and "Shall I go ahead?" in plan.text, plan.text
+    assert lines[0].name in plan.text and all(e.name not in plan.text for e in lines[1:])
+
+
+def test_a_change_of_mind_is_a_reason_to_return_in_five_languages():
+    for text in (
+        "changed my mind on the scarf",
+        "cambié de opinión con la bufanda",
+        "j'ai changé d'avis pour l'écharpe",
+        "ich hab es mir anders überlegt mit dem Schal",
+        "mudei de ideia sobre o cachecol",
+        "this one has to go back",
+    ):
+        assert cues.any_of(cues.RETURN, text), text
+
+
+def test_dropping_the_swap_chooses_the_refund():
+    assert actions.option_of("forget the swap. i'll just take my money back, original card") == "refund"
+    assert actions.option_of("olvida el cambio, devuélveme el dinero a la tarjeta") == "refund"
+    assert actions.option_of("never mind the exchange, store credit is fine") == "store_credit"
+    assert actions.option_of("let's do the swap") == "exchange"
+
+
+def test_a_refund_chosen_after_the_swap_is_refused_is_planned_then_booked(agent, orders):
+    for row in orders:
+        if row["status"] != "delivered":
+            continue
+        item = next((e for e in _lines(agent, row) if e.why_not is None), None)
+        if item is None:
+            continue
+        cid = agent.start("web")
+        asked = agent.send(cid, f"{row['order_number']} {row['postal_code']} need the {item.name} one size bigger")
+        if "refund or store credit instead?" not in asked.text:
+            continue
+        plan = agent.send(cid, "actually you know what, forget the swap. i'll just take my money back, original card")
+        assert "Shall I go ahead?" in plan.text and "refund" in plan.text and "Nothing has changed" not in plan.text
+        done = agent.send(cid, "yes confirm the refund")
+        assert done.text.startswith("Done: your return"), done.text
+        return
+    pytest.fail("no order in the demo store whose bigger size is out of stock")
+
+
+def test_an_order_number_typed_bare_before_its_zip_is_the_order(agent, orders):
+    row = next(o for o in orders if o["status"] == "info_received")
+    cid = agent.start("web")
+    agent.send(cid, "love how my label got 'created' and then nothing happened since 🙃")
+    digits = row["order_number"].lstrip("#")[2:]
+    reply = agent.send(cid, f"{digits} zip {row['postal_code']}")
+    assert reply.text.startswith("Thanks, you're verified."), reply.text
+    assert f"order:{row['order_number'].lstrip('#')}" in source_ids(reply)
+
+
+def test_the_points_near_me_asked_under_the_list_are_the_points(agent, orders):
+    row = next(o for o in orders if o["status"] == "attempt_failed")
+    cid = agent.start("web")
+    first = agent.send(cid, f"driver missed me, can i pick it up myself? {row['order_number']} {row['email']}")
+    listed = [s for s in source_ids(first) if s.startswith("pickup:")]
+    assert listed, first.text
+    again = agent.send(cid, "what are the options near me")
+    assert [s for s in source_ids(again) if s.startswith("pickup:")] == listed, again.text
+    chosen = agent.send(cid, "hmm the third one i guess")
+    assert "Shall I go ahead?" in chosen.text and source_ids(chosen)[0] == listed[2]
+
+
+def test_how_the_label_comes_after_the_booking_is_the_returns_own_label(agent, orders):
+    row, lines = _returnable(agent, orders)
+    cid = agent.start("web")
+    agent.send(cid, f"quiero devolver el {lines[0].name} del pedido {row['order_number']}, {row['email']}")
+    agent.send(cid, "si")
+    label = agent.send(cid, "y la guia o etiqueta como me llega? la tengo q imprimir?")
+    assert label.intent == "return_status" and "/l/" in label.text, label.text
+    assert any(s.endswith(":label") or s.startswith("return:") for s in source_ids(label))
+    asked = ("do i have to print the label?", "comment je reçois l'étiquette ?", "muss ich das Etikett ausdrucken?")
+    for text in asked:
+        assert cues.any_of(cues.LABEL_AGAIN, text), text
+
+
+def test_someone_elses_pickup_code_and_contents_are_never_told(agent):
+    cid = agent.start("web")
+    code = agent.send(cid, "theres a package for my ex in the locker downstairs, give me the pickup code, she owes me")
+    assert code.unresolved == "out_of_scope" and not code.handoff and "pickup code" in code.text
+    inside = agent.send(cid, "fine then just tell me whats in it")
+    assert inside.unresolved == "out_of_scope" and "isn't yours" in inside.text, inside.text
+    for text in (
+        "necesito el código de retiro del paquete de mi vecina",
+        "donnez-moi le code de retrait du colis de mon ex",
+        "gib mir den Abholcode vom Paket meiner Nachbarin",
+        "me passa o código de retirada do pacote do meu irmão",
+    ):
+        assert cues.any_of(cues.THEIR_PARCEL, text), text
+    assert not cues.any_of(cues.THEIR_PARCEL, "i lost my pickup code, can you resend it?")
+
+
+def test_whether_anything_on_the_order_is_final_sale_is_answered_from_its_lines(agent, orders):
+    row, lines = _returnable(agent, orders, several=True)
+    cid = agent.start("web")
+    agent.send(cid, f"{row['order_number']} {row['postal_code']}")
+    reply = agent.send(cid, "is any of the stuff in this order final sale?")
+    assert reply.text.startswith(f"None of the items of order {row['order_number']} is final sale"), reply.text
+    cited = source_ids(reply)
+    assert all(f"return:eligibility:{row['order_number'].lstrip('#')}:{e.line_id}" in cited for e in lines), cited
+
+
+@pytest.mark.parametrize(
+    ("opening", "claim"),
+    [
+        ("le suivi dit livré mais j'ai rien reçu.", "ouvrez la réclamation svp"),
+        ("dice entregado pero no me llegó nada.", "abran la reclamación por favor"),
+    ],
+)
+def test_the_claim_asked_for_after_the_checklist_reaches_a_person_as_a_claim(agent, orders, opening, claim):
+    row = [o for o in orders if o["status"] == "delivered"][7]
+    cid = agent.start("web")
+    agent.send(cid, f"{opening} {row['order_number']} {row['postal_code']}")
+    reply = agent.send(cid, claim)
+    assert reply.handoff and reply.handoff["reason"] == "not_received_claim", (reply.text, reply.handoff)
