@@ -2,13 +2,13 @@
 
 The order of the rules is the conversation's priorities, top to bottom:
 1. a conversation with a person stays with the person; a locked verification goes to one;
-2. a dispute, a legal threat or a customer losing patience goes to a person at once;
+2. a dispute, a legal threat or a customer losing patience goes to a person at once (escalation.py);
 3. the customer asking for a person gets one;
 4. an action awaiting the customer's choice or yes (a pickup point, an item, a confirmation);
 5. a delivery problem (damaged, wrong or missing item, not received, redelivery, address change,
-   cancellation, refund demand) gets its own flow (problems.py);
+   cancellation, refund demand) gets its own flow (problems.py, problem_answers.py);
 6. a question about the focus order, another order, or a tracking number only (focus.py);
-7. policy questions, small talk, out of scope, and "not understood" last.
+7. policy questions, small talk, out of scope, and "not understood" last (intent_in_context.py, small_talk.py).
 
 Every plan names a template and the facts it cites; nothing here writes free text.
 """
@@ -18,48 +18,30 @@ from __future__ import annotations
 import re
 
 from ..domain.store import normalize_key
-from ..handoff.sentiment import score as mood
-from ..tools import knowledge
 from ..tools import returns as returns_tool
-from ..tools import tracking as tracking_tool
-from ..tools.evidence import ToolRefused
 from . import actions, cues, focus, nlu, problems, topics
 from .deps import Turn
-from .followup import is_followup
+from .escalation import Escalation
+from .intent_in_context import IntentInContext
 from .order_answers import OrderAnswers
 from .pending import PendingReplies
 from .policy import NEEDS_ORDER, TALK_TO_PERSON, LocalPolicy, plan, then_written, written_facts
+from .problem_answers import ProblemAnswers
+from .small_talk import SmallTalk
 from .state import TurnState
 
-#: A demoted WISMO reading counts mid-conversation when the model's own score reaches this.
-CONTEXT_MIN_SCORE = 0.5
 #: Below this an out-of-scope reading is "not understood" (gibberish), not a clear other topic.
 OUT_OF_SCOPE_MIN_CONFIDENCE = 0.85
 #: Small-talk answers that say themselves that a bot is talking.
 SELF_DISCLOSING = frozenset({"greeting", "disclosure_answer"})
 #: A proposal waiting for its yes survives this many turns about something else.
 PENDING_TURNS = 2
-#: A WISMO reading this likely, in a message that carries an order number, is acted on.
-WEAK_SCORE = 0.3
-#: A word of a return or refund in any of the five languages (accents folded), and with an exchange's.
-_REFUND_STEMS = r"return|refund|send \w+ back|devol|rembours|retour|zuruck|erstatt|reembols"
-_REFUND_WORD = re.compile(rf"\b(?:{_REFUND_STEMS})")
 #: Pressing for a part of another customer's order after a no ("just the city then", "at least the state").
 _PRESSES_FOR_DETAILS = re.compile(
     r"\b(?:(?:just|only|at least) (?:the|his|her|their) (?:city|town|state|zip|street|address|tracking(?: number)?)"
     r"|(?:just|only) the tracking(?: number)? (?:is fine|will do|please)|his address"
     r"|her address|solo la ciudad|al menos la ciudad|juste la ville|nur die stadt|so a cidade)\b"
 )
-#: "when is it supposed to come", "when will my parcel get here": the order's day, whatever story is around it.
-_IT_COMES = re.compile(
-    r"\b(?:is|will|does|would|should) (?:it|my (?:order|package|parcel|stuff)) (?:be )?"
-    r"(?:supposed to |going to |gonna )?(?:come|arrive|get here|be here|show up|land)\b"
-)
-_RETURN_WORD = re.compile(rf"\b(?:{_REFUND_STEMS}|exchange|swap|cambi|renvo|echang|umtausch|tausch|retoure|troc)")
-#: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
-UPSET_MOOD = -0.6
-#: A message in capitals this negative is shouting at us, not just typing in capitals.
-SHOUTED_MOOD = -0.4
 
 
 def _without_offer(answer: dict) -> dict:
@@ -72,7 +54,7 @@ def _without_offer(answer: dict) -> dict:
     return answer | {"plan": p, "evidence": [f for f in answer.get("evidence", []) if f.source_id != offer]}
 
 
-class Dialogue(PendingReplies, OrderAnswers):
+class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, SmallTalk, OrderAnswers):
     """One turn of the local engine's dialogue; `run()` returns the state changes."""
 
     # ------------------------------------------------------------------ the turn
@@ -291,264 +273,7 @@ class Dialogue(PendingReplies, OrderAnswers):
             return self.problem(problem)
         return self.by_intent()
 
-    def contents(self) -> dict:
-        """What the order in focus holds, and whether it all ships in the one parcel."""
-        ctx = self.ctx()
-        try:
-            items = tracking_tool.order_items(ctx, self.focus or "")
-            parcels = items.values["parcels"]
-            trackings = self.policy.trackings(ctx, self.focus or "") if parcels == 1 else []
-        except ToolRefused:
-            return self.handoff("tool_failure")
-        self.out["intent"] = "order_status"
-        fields = {k: items.values[k] for k in ("order_number", "items")}
-        if trackings:
-            main = f"shipment:{trackings[0].shipment.tracking_number}"
-            ship = next(f for f in trackings[0].facts if f.source_id == main)
-            fields |= {"carrier": ship.values["carrier"], "tracking_number": ship.values["tracking_number"]}
-            return self.answer([items, ship], plan("order_contents_one", [items, ship], [TALK_TO_PERSON], **fields))
-        p = plan("order_contents_split", [items], [TALK_TO_PERSON], parcels=str(parcels), **fields)
-        return self.answer([items], p)
-
-    def escalate(self, reason: str) -> dict:
-        """A person, now; for an upset customer asking about a verified order, what we know first."""
-        about_it = self.intent in NEEDS_ORDER or self.ents or self.state.get("last_intent") in NEEDS_ORDER
-        if reason in ("frustration", "dispute") and self.focus and about_it:
-            try:
-                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, self.text)
-            except ToolRefused:
-                return self.handoff(reason)
-            p.pop("pending_action", None)
-            return self.handoff(reason, preamble=p, evidence=evidence)
-        return self.handoff(reason)
-
-    def escalation(self) -> str | None:
-        """A reason to bring in a person now: a dispute or legal threat, or a customer losing patience."""
-        text = self.text
-        if cues.any_of(cues.DISPUTE, text):
-            return "dispute"
-        text = cues.SELF_BLAME.sub(" ", cues.fold(text)) if cues.any_of(cues.SELF_BLAME, text) else text
-        upset = (
-            cues.any_of(cues.FRUSTRATION, text)
-            or (cues.any_of(cues.PROFANITY, text) and not cues.only_mild_swearing(text))
-            # "oh great, a bot. #WS14549, where's my stuff": sarcasm in a first message that asks for an
-            # order is answered; sarcasm about an answer we gave is a customer losing patience.
-            or (cues.any_of(cues.SARCASM, text) and (self.state.get("last_intent") or not self.ents))
-            # Capitals alone are how some people type ("HELLO I AM TRYING TO FIND MY ORDER"): upset only
-            # with angry words or "!!!".
-            or (cues.shouting(text) and (mood(text) <= SHOUTED_MOOD or re.search(r"[!?]{2,}", text) is not None))
-            or mood(text) <= UPSET_MOOD
-        )
-        return "frustration" if upset else None
-
-    # ------------------------------------------------------------------ delivery problems
-    def problem(self, problem: str) -> dict:
-        self.out["intent"] = "change_order" if problem in ("cancel", "address_change") else "delivery_issue"
-        if problem not in problems.NEEDS_ORDER:
-            return self.by_intent()
-        if not self.focus:
-            if problem in ("cancel", "address_change") and not self.ents and not self.state.get("pending_order"):
-                # What the shop allows, then the order to act on.
-                fact = knowledge.article("policy:orders#changes").fact()
-                p = plan("policy_then_ask", [fact], [TALK_TO_PERSON], policy_text=fact.values["text"])
-                return self.answer([fact], p, pending_intent="delivery_issue", problem=problem, awaiting="order")
-            return self.ask_for_order("delivery_issue", problem=problem)
-        ctx = self.ctx()
-        try:
-            trackings = self.policy.trackings(ctx, self.focus)
-        except ToolRefused:
-            return self.handoff("tool_failure")
-        if not trackings:
-            reason = problems.REASON.get(problem)
-            return self.handoff(reason) if reason else self.answer([], plan("policy_unknown", quick=[TALK_TO_PERSON]))
-        main = trackings[-1]
-        if problem == "not_received" and main.status in problems.STUCK and problems.demands_money(self.text):
-            # "i never got it. i want it sent again or my money back" on a parcel that stopped: the demand.
-            problem = "refund_demand"
-        if problem == "refund_demand" and main.status in problems.RETURNABLE:
-            self.out["intent"] = "start_return"
-            return self.order_turn("start_return")  # a refund for what arrived is a return
-        evidence = list(main.facts)
-        if problem == "missing_item" and self.state.get("problem") != "missing_item":
-            # The first word of a missing item: whether anything else is on its way, and a person offered.
-            evidence, p = problems.missing_first(main, evidence, parcels=len(trackings))
-            offer = {"kind": "offer_person", "reason": "missing_item"}
-            return self.answer(
-                evidence, p, problem=problem, pending_action=offer, last_intent=self.out["intent"], pending_intent=None
-            )
-        evidence, p = problems.problem_plan(problem, main, evidence)
-        if problem in ("cancel", "address_change") and "handoff" in p and cues.any_of(cues.HYPOTHETICAL, self.text):
-            # "and if it won't make it, could I just cancel it?": the written answer, and a person on a yes.
-            offer = {"kind": "offer_person", "reason": p.pop("handoff")}
-            return self.answer(evidence, p, problem=None, pending_action=offer, last_intent=self.out["intent"])
-        insists = self.state.get("problem") == "refund_demand" or cues.any_of(cues.INSIST, self.text)
-        if problem == "refund_demand" and "handoff" not in p and insists:
-            # The written answer ("refunded once it is back with us") was given or is refused
-            # ("I want it today, not whenever it gets back"): a person decides.
-            p["handoff"] = "refund_request"
-        if "handoff" in p:
-            out = self.handoff(p.pop("handoff"), preamble=p, evidence=evidence)
-            return out | {"last_intent": self.out["intent"]}
-        return self.answer(evidence, p, problem=problem, last_intent=self.out["intent"], pending_intent=None)
-
     # ------------------------------------------------------------------ intents
-    def effective_intent(self) -> tuple[str, float]:
-        """The intent to act on, read in the conversation's context."""
-        state = self.state
-        intent, confidence = self.intent, self.confidence
-        in_context = bool(
-            self.focus
-            or state.get("pending_intent")
-            or state.get("tracking_focus")
-            or state.get("last_intent") in NEEDS_ORDER
-        )
-        pending = state.get("pending_intent")
-        if self.gift and intent in ("order_status", "policy_question") and cues.any_of(cues.RETURN, self.text):
-            if self.ents.get("order_number") or self.focus:
-                # "on m'a offert ... je peux le retourner ? le ticket cadeau indique #WS12269": a gift's return.
-                return "start_return", max(confidence, self.threshold)
-        proposed = (state.get("pending_action") or {}).get("kind") in ("return", "choose_refund")
-        if self.asks_after_refund or (self.focus and not proposed and cues.any_of(cues.LABEL_AGAIN, self.text)):
-            # "I sent it back last week, where's my money?", "I lost the label": the return's own record.
-            return "return_status", max(confidence, self.threshold)
-        if (
-            cues.any_of(cues.CORRECTION, self.text)
-            and self.ents.get("order_number")
-            and (state.get("last_intent") in ("start_return", "return_status") or pending == "start_return")
-        ):
-            # "sorry wrong one, it's from the other order, #WS10255": the return goes on, on that order.
-            return "start_return", max(confidence, self.threshold)
-        if (
-            intent == "start_return"
-            and self.focus
-            and not cues.any_of(cues.RETURN, self.text)
-            and not _REFUND_WORD.search(cues.fold(self.text))
-            and (cues.any_of(cues.IN_TIME, self.text) or cues.aspect(self.text) == "when")
-        ):
-            # "when's it gonna get here? it's a gift for my mama": no return asked, the date is.
-            return "order_status", max(confidence, self.threshold)
-        asks_anew = "?" in self.text or any(cues.any_of(c, self.text) for c in (cues.WHEN, cues.WHERE))
-        generic = intent in ("order_status", "out_of_scope", "smalltalk") or (
-            # "the gift receipt says #WS12170, it was shipped to my place, zip 10128": delivery words, no problem
-            intent == "delivery_issue" and problems.detect(self.text, intent) is None
-        )
-        if self.auth == "verified" and generic and pending in NEEDS_ORDER and pending != intent and not asks_anew:
-            # "it was shipped to my place, zip is 80202" after we asked for it to start a return: the
-            # details we asked for, so the request they were asked for goes on.
-            return pending, max(confidence, self.threshold)
-        # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
-        time_or_place = any(
-            cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO, cues.DAY_GUESS)
-        ) or (cues.any_of(cues.WHEN, self.text) and _IT_COMES.search(cues.fold(self.text)) is not None)
-        if (
-            intent in ("out_of_scope", "smalltalk", "policy_question")
-            and in_context
-            and (confidence < 0.9 or time_or_place)
-        ):
-            # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
-            refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
-            if (cues.any_of(cues.WHEN, self.text) or time_or_place) and len(self.text) <= 120 and not refund:
-                return "order_status", max(confidence, self.threshold)
-        if intent == "out_of_scope" and confidence < self.threshold and in_context:
-            # "is it here yet?" has no purchase word, but mid-conversation it is about the order.
-            scores = state.get("scores") or {}
-            best = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
-            if scores.get(best, 0.0) >= CONTEXT_MIN_SCORE:
-                intent, confidence = best, scores[best]
-        scores = state.get("scores") or {}
-        top = max(NEEDS_ORDER, key=lambda i: scores.get(i, 0.0))
-        if cues.any_of(cues.RETURNED_TO_SENDER, self.text):
-            # "tracking says it's returned to sender": the carrier's status, not a return of ours.
-            top = "delivery_issue" if top in ("start_return", "return_status") else top
-            if intent in ("start_return", "return_status"):
-                intent = "delivery_issue" if self.ents or self.focus else "order_status"
-        if self.focus and intent in ("change_order", "out_of_scope") and cues.any_of(cues.WHERE_IT_IS, self.text):
-            # "and the exact address where it is now?": where the parcel was last scanned, not an address change.
-            return "order_status", max(confidence, self.threshold)
-        carrier_back = cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
-        if carrier_back and intent in ("start_return", "return_status") and (self.focus or self.ents):
-            # "it's at the post office but I'm away till the 18th, will they send it back?": its hold time.
-            return "order_status", max(confidence, self.threshold)
-        if (
-            cues.any_of(cues.RETURN, self.text)
-            and not carrier_back
-            and intent not in ("start_return", "return_status", "human_agent")
-            and not cues.any_of(cues.NOT_HERE, self.text)
-            # ("where's #WS.. and can I send the gloves back?": the status first, the return as the next part.)
-            and not (
-                intent == "order_status"
-                and any(cues.any_of(cues.RETURN, part) for part, _u in self.extras)
-                # ("comprei X no pedido #WS.. e ficou grande. dá pra trocar?": the lead part is the return too.)
-                and not (self.lead is not None and cues.any_of(cues.RETURN, self.lead[0]))
-            )
-        ):
-            # "it's too big on me", "not my style": a return, whatever else the wording resembles.
-            return "start_return", max(confidence, self.threshold)
-        unsure = intent not in NEEDS_ORDER or confidence < self.threshold
-        return_word = _RETURN_WORD.search(cues.fold(self.text))
-        if intent in ("start_return", "return_status") and self.ents.get("order_number") and not return_word:
-            if cues.any_of(cues.ANOTHER_ORDER, self.text) and not cues.any_of(cues.RETURN, self.text):
-                # "i have another order too, WS14344": that order brought in, no return asked of it.
-                return "order_status", max(confidence, self.threshold)
-        if top in ("start_return", "return_status") and not return_word:
-            # "ok and I placed another one after that #WS14564": an unsure guess at a return needs a
-            # word of one; without it the next reading stands.
-            top = max(
-                (i for i in NEEDS_ORDER if i not in ("start_return", "return_status")), key=lambda i: scores.get(i, 0.0)
-            )
-        if unsure and not is_followup(self.text, self.ents) and self.ents and scores.get(top, 0.0) >= WEAK_SCORE:
-            # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
-            # model's own best reading, though unsure, says more than the last turn's intent.
-            return top, max(scores[top], self.threshold)
-        pickup_context = (
-            intent in ("order_status", "delivery_issue")
-            or (in_context and intent in ("smalltalk", "out_of_scope") and confidence < 0.9)
-            # "vous avez des points relais près de chez moi ?" with the order in focus: its points, not the policy.
-            # "se puede mandar a un locker?" about it: a request to send it there, not the lockers page.
-            or (
-                self.focus is not None
-                and intent == "policy_question"
-                and (cues.any_of(cues.NEARBY, self.text) or cues.any_of(cues.SEND_THERE, self.text))
-            )
-        )
-        if intent == "pickup_alternative" and self.focus and not cues.asks_pickup(self.text):
-            if cues.any_of(cues.STATUS_MEANING, self.text):
-                return "order_status", max(confidence, self.threshold)  # "whats the hold up": what keeps it
-        left = cues.any_of(cues.WHERE_LEFT, self.text)
-        if left and intent == "pickup_alternative" and self.focus:
-            return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
-        listed = (state.get("pending_action") or {}).get("kind") == "choose_point"
-        if self.focus and listed and cues.any_of(cues.NEARBY, self.text) and not self.ents:
-            # "whats near me" under the list of points near the delivery address: those points.
-            return "pickup_alternative", max(confidence, self.threshold)
-        after_status = state.get("last_intent") in ("order_status", "delivery_issue")
-        unread = intent in ("smalltalk", "out_of_scope") and not self.ents
-        if self.focus and after_status and unread and cues.any_of(cues.WHEN, self.text):
-            # "ok so thursday yes or no lol" after the status: when it comes, asked again.
-            return "order_status", max(confidence, self.threshold)
-        if self.focus and after_status and actions.asks_nearest(self.text):
-            # "whichever is closest" after "you can also pick it up at a nearby point": that point.
-            return "pickup_alternative", max(confidence, self.threshold)
-        if cues.asks_pickup(self.text) and pickup_context and not is_followup(self.text, self.ents) and not left:
-            # ("where did they leave it, the porch, a locker?" asks where it was delivered, not for a point.)
-            return "pickup_alternative", max(confidence, self.threshold)
-        if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):
-            intent = state.get("pending_intent") or state.get("last_intent") or "order_status"
-            if intent not in NEEDS_ORDER and (self.ents.get("order_number") or self.ents.get("tracking_number")):
-                intent = "order_status"
-            confidence = max(confidence, self.threshold)
-        elif self.auth in ("verified", "switched") and intent not in NEEDS_ORDER:
-            # The customer just proved an order ("ah wait, that's my old zip. 77002"): answer about it.
-            unrelated = intent in ("policy_question", "change_order") and confidence >= 0.9
-            if intent == "change_order" and state.get("pending_intent") in NEEDS_ORDER:
-                # "No talão de oferta está #WS11808, o código postal é 30303": the details asked for, read
-                # as a change by their postal words; only a word of change makes it one.
-                unrelated = cues.any_of(cues.CHANGE, self.text) or problems.detect(self.text, intent) is not None
-            if not unrelated:
-                intent = state.get("pending_intent") or "order_status"
-                confidence = max(confidence, self.threshold)
-        return intent, confidence
-
     def by_intent(self) -> dict:
         state = self.state
         self.extras = self.split()
@@ -724,61 +449,6 @@ class Dialogue(PendingReplies, OrderAnswers):
             "not_understood": n,
             "unresolved": "low_confidence",
         }
-
-    @property
-    def resigned(self) -> bool:
-        """ "ugh fine", "whatever", "tant pis": a short sigh that asks nothing, with nothing waiting for it."""
-        text = self.text
-        return (
-            cues.any_of(cues.RESIGNED, text)
-            and not self.ents
-            and not self.state.get("pending_action")
-            and len(text.split()) <= 5
-            and "?" not in text
-            and not cues.asks_something(text)
-        )
-
-    def small_talk(self, effective: str, confidence: float) -> str | None:
-        """The template for small talk ("thanks", "merry christmas", "found it!", "are you a bot?")."""
-        text = self.text
-        if self.ents or len(text) > 160:
-            return None
-        if cues.any_of(cues.HOLIDAY_WISH, text) and effective not in NEEDS_ORDER:
-            return "holiday_wish"
-        # "ok i'll wait then" has no purchase word: read as the order's question only by context.
-        unanchored = (
-            self.intent == "out_of_scope"
-            and self.confidence < self.threshold
-            and not cues.asks_something(text)
-            and not any(cues.any_of(c, text) for c in (cues.WHEN, cues.HOUR, cues.WHERE))
-        )
-        casual = (
-            effective in ("smalltalk", "out_of_scope", "policy_question") or confidence < self.threshold or unanchored
-        )
-        if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
-            return "glad"
-        if cues.any_of(cues.CHITCHAT, text) and effective not in NEEDS_ORDER and not self.ents:
-            return "chitchat"  # "haha ok. bet you're swamped this time of year"
-        if cues.any_of(cues.FOUND_IT, text) and "?" not in text:
-            return "glad"  # "omg it was behind the big planter. sorry lol all good"
-        if cues.any_of(cues.LOOKING_NOW, text) and "?" not in text and len(text.split()) <= 12:
-            return "take_your_time"  # "ok hang on let me look around"
-        said_yes = cues.any_of(cues.ACK, text) or cues.is_yes(text) or cues.thumbs_up(text)
-        if casual and said_yes and not cues.any_of(cues.YES_OR_NO, text):
-            return "anything_else"
-        asks = cues.asks_something(text) or cues.any_of(cues.STATUS_MEANING, text)
-        # ("ok so the vest i got is HUGE on me": a reason to send it back, not an "ok")
-        asks = asks or cues.any_of(cues.RETURN, text) or actions.states_reason(text)
-        asks = asks or cues.any_of(cues.YES_OR_NO, text)
-        if casual and cues.any_of(cues.ACK_LEAD, text) and "?" not in text and len(text.split()) <= 12 and not asks:
-            # "ok, I'll wait then", "vale, pues me lo quedo": a statement that asks nothing.
-            return "anything_else"
-        if effective != "smalltalk" or confidence < self.threshold:
-            return None
-        kind = LocalPolicy.smalltalk_kind(text)
-        if kind is None:
-            return None
-        return {"thanks": "thanks", "goodbye": "goodbye", "disclosure": "disclosure_answer"}.get(kind, kind)
 
 
 def act(state: TurnState, turn: Turn) -> dict:

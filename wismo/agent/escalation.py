@@ -1,0 +1,50 @@
+"""When a person comes in at once, whatever the message asks: a dispute or legal threat, or a customer losing
+patience (angry words, sarcasm about our answer, shouting); for an upset customer, what we know goes first."""
+
+from __future__ import annotations
+
+import re
+
+from ..handoff.sentiment import score as mood
+from ..tools.evidence import ToolRefused
+from . import cues
+from .policy import NEEDS_ORDER
+from .turn_base import DialogueBase
+
+#: A message this negative (sentiment in [-1, 1]) is a customer losing patience.
+UPSET_MOOD = -0.6
+#: A message in capitals this negative is shouting at us, not just typing in capitals.
+SHOUTED_MOOD = -0.4
+
+
+class Escalation(DialogueBase):
+    def escalate(self, reason: str) -> dict:
+        """A person, now; for an upset customer asking about a verified order, what we know first."""
+        about_it = self.intent in NEEDS_ORDER or self.ents or self.state.get("last_intent") in NEEDS_ORDER
+        if reason in ("frustration", "dispute") and self.focus and about_it:
+            try:
+                evidence, p = self.policy.order_turn(self.ctx(), "order_status", self.focus, self.text)
+            except ToolRefused:
+                return self.handoff(reason)
+            p.pop("pending_action", None)
+            return self.handoff(reason, preamble=p, evidence=evidence)
+        return self.handoff(reason)
+
+    def escalation(self) -> str | None:
+        """A reason to bring in a person now: a dispute or legal threat, or a customer losing patience."""
+        text = self.text
+        if cues.any_of(cues.DISPUTE, text):
+            return "dispute"
+        text = cues.SELF_BLAME.sub(" ", cues.fold(text)) if cues.any_of(cues.SELF_BLAME, text) else text
+        upset = (
+            cues.any_of(cues.FRUSTRATION, text)
+            or (cues.any_of(cues.PROFANITY, text) and not cues.only_mild_swearing(text))
+            # "oh great, a bot. #WS14549, where's my stuff": sarcasm in a first message that asks for an
+            # order is answered; sarcasm about an answer we gave is a customer losing patience.
+            or (cues.any_of(cues.SARCASM, text) and (self.state.get("last_intent") or not self.ents))
+            # Capitals alone are how some people type ("HELLO I AM TRYING TO FIND MY ORDER"): upset only
+            # with angry words or "!!!".
+            or (cues.shouting(text) and (mood(text) <= SHOUTED_MOOD or re.search(r"[!?]{2,}", text) is not None))
+            or mood(text) <= UPSET_MOOD
+        )
+        return "frustration" if upset else None
