@@ -167,3 +167,140 @@ def test_the_claim_asked_for_after_the_checklist_reaches_a_person_as_a_claim(age
     agent.send(cid, f"{opening} {row['order_number']} {row['postal_code']}")
     reply = agent.send(cid, claim)
     assert reply.handoff and reply.handoff["reason"] == "not_received_claim", (reply.text, reply.handoff)
+
+
+def test_sizes_are_told_from_colours():
+    assert actions.sized(("XS", "S", "M", "L", "XL")) and actions.sized(("S/M", "L/XL")) and actions.sized(("30", "32"))
+    assert actions.sized(("8 oz", "14 oz"))
+    assert not actions.sized(("Charcoal", "Rust", "Navy")) and not actions.sized(("One size",))
+
+
+def test_the_next_size_up_of_an_item_in_colours_only_is_never_another_colour(agent, orders):
+    from wismo.tools.returns import product_of
+
+    for row in orders:
+        if row["status"] != "delivered":
+            continue
+        lines = _lines(agent, row)
+        item = next(
+            (
+                e
+                for e in lines
+                if e.eligible and (p := product_of(e.sku)) and len(p.variants) > 1 and not actions.sized(p.variants)
+            ),
+            None,
+        )
+        if item is None or len(lines) > 1:
+            continue
+        cid = agent.start("web")
+        reply = agent.send(
+            cid, f"the {item.name} is too small, can i get the next size up? {row['order_number']} {row['email']}"
+        )
+        assert "comes in one size only" in reply.text and not reply.handoff, reply.text
+        assert not any(s.startswith("return:plan:") for s in source_ids(reply))
+        return
+    pytest.fail("no single-item order of a product in colours only")
+
+
+def test_damage_said_with_an_inflected_german_word_is_damage():
+    from wismo.agent import problems
+
+    for text in (
+        "meine Lieferung kam mit einer kaputten Tasse an",
+        "ein beschädigtes Paket, der Henkel ist abgebrochen",
+        "die Lampe ist defekt angekommen",
+    ):
+        assert problems.detect(text, "order_status") == "damaged", text
+    assert problems.detect("die Tasse ist nicht kaputt, ich will sie nur zurückgeben", "start_return") != "damaged"
+
+
+def test_grabbing_it_somewhere_after_a_missed_delivery_lists_the_points(agent, orders):
+    row = [o for o in orders if o["status"] == "attempt_failed"][3]
+    cid = agent.start("web")
+    reply = agent.send(
+        cid,
+        f"hey the driver came when i was at work, cant i just grab it somewhere? {row['order_number']} {row['email']}",
+    )
+    assert any(s.startswith("pickup:") for s in source_ids(reply)), reply.text
+
+
+def test_new_questions_the_same_facts_answer_are_answered_again_not_handed_off(agent, orders):
+    row = next(o for o in orders if o["status"] == "exception")
+    cid = agent.start("web")
+    agent.send(cid, f"tracking says exception, what does that mean? {row['order_number']} {row['email']}")
+    why = agent.send(cid, "why did it happen tho")
+    now = agent.send(cid, "do i need to do anything")
+    assert not why.handoff and not now.handoff, now.text
+    assert any(s.startswith("shipment:") for s in source_ids(now))
+    # Saying the same thing again, or next to nothing, still brings a person in the end.
+    again = agent.send(cid, "do i need to do anything")
+    assert again.handoff and again.handoff["reason"] == "repeated_failure"
+
+
+def test_understood_is_a_close_not_a_question():
+    for text in ("ok so i dont need to do anything. got it", "alles klar, verstanden", "entendi, valeu"):
+        assert cues.just_closing(text), text
+    assert not cues.just_closing("got it but where is it?")
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("if i dont like whats inside can i return it?", "policy:returns#how"),
+        ("kann ich das zurückgeben wenn es nicht passt?", "policy:returns#how"),
+        ("my aunt gave me a sweater as a gift, can i return it?", "policy:returns#gifts"),
+    ],
+)
+def test_whether_something_may_go_back_asked_before_any_order_is_the_written_rule(agent, text, article):
+    cid = agent.start("web")
+    reply = agent.send(cid, text)
+    assert source_ids(reply) == [article], (reply.text, source_ids(reply))
+
+
+def test_an_item_not_inside_in_spanish_is_a_missing_item():
+    from wismo.agent import problems
+
+    for text in ("me llegó el paquete pero la bufanda no venía dentro", "la chaqueta no estaba en la caja"):
+        assert problems.detect(text, "order_status") == "missing_item", text
+
+
+def test_collecting_it_elsewhere_in_european_portuguese_lists_the_points(agent, orders):
+    row = [o for o in orders if o["status"] == "attempt_failed"][4]
+    cid = agent.start("web")
+    agent.send(cid, f"Olá, o estafeta passou cá e eu não estava. Encomenda {row['order_number']}, {row['postal_code']}")
+    points = agent.send(cid, "Dá para levantar noutro sítio? Estou a trabalhar o dia todo")
+    assert any(s.startswith("pickup:") for s in source_ids(points)), points.text
+
+
+def test_a_yes_then_a_question_about_the_label_books_the_return(agent, orders):
+    row, lines = _returnable(agent, orders)
+    cid = agent.start("web")
+    agent.send(cid, f"quero devolver o {lines[0].name}, desisti. pedido {row['order_number']} email {row['email']}")
+    refund = agent.send(cid, "estorno no cartão por favor")
+    assert "Posso registrar?" in refund.text, refund.text
+    done = agent.send(cid, "isso, pode fazer. e a etiqueta, como eu recebo?")
+    assert done.text.startswith("Pronto: sua devolução"), done.text
+
+
+def test_j_aimerais_retourner_is_a_return():
+    assert cues.any_of(cues.RETURN, "Bonjour, j'aimerais retourner le pull de la commande")
+    assert cues.any_of(cues.WANTS_RETURN, "j'aimerais retourner Thermal Base Layer Set")
+    assert actions.option_of("estorno no cartão por favor", default=None) == "refund"
+
+
+def test_in_exchange_for_store_credit_is_store_credit_not_a_swap():
+    assert actions.option_of("quiero devolverlo a cambio de saldo para la tienda") == "store_credit"
+    assert actions.option_of("i'd take store credit in exchange for it") == "store_credit"
+    assert actions.option_of("quiero cambiarlo por una talla más") == "exchange"
+
+
+def test_the_carrier_collecting_the_parcel_is_no_pickup_asked():
+    assert not cues.asks_pickup("so when does usps actually pick it up")
+    assert not cues.asks_pickup("has fedex picked it up yet?")
+    assert cues.asks_pickup("can i pick it up myself?") and cues.asks_pickup("Und wo kann ich es abholen?")
+
+
+def test_where_to_hand_the_return_in_is_the_written_rule_in_german():
+    from wismo.agent import topics
+
+    assert [t.name for t in topics.topics_of("Danke. Und wo gebe ich das Paket ab?")] == ["return_dropoff"]

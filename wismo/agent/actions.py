@@ -112,6 +112,7 @@ def reason_of(text: str) -> str:
 _STORE_CREDIT = re.compile(
     r"store credit|credit|gift card|voucher|\b(?:un|el|en) vale\b|vale de (?:compra|regalo)|"
     r"\b(?:un|d'un|l'|sous forme d')\s?avoir\b(?! (?:la|le|les|une?|des)\b)|bon d'achat|gutschein|guthaben|credito"
+    r"|\bsaldo (?:para|de|en) (?:la )?tienda\b"
 )
 _EXCHANGE = re.compile(
     r"exchang|swap|switch|trade|different (?:size|colou?r)|another (?:size|colou?r)|bigger|smaller|larger|"
@@ -126,7 +127,7 @@ _EXCHANGE = re.compile(
     r"|schuhgrosse|numero (?:acima|abaixo|maior|menor)|numeracao (?:maior|menor)"
 )
 _REFUND = re.compile(
-    r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|"
+    r"refund|money back|reembols|rembours|erstatt|geld zuruck|devol\w* (?:el|mi) dinero|dinheiro|estorn|"
     # the money on the card it was paid with: "que me devuelvan el dinero a la tarjeta", "zurück auf die Karte"
     r"(?:dinero|plata|guita|argent|geld|money|dinheiro) (?:\w+ ){0,2}(?:a|en|sur|auf|to|on|back to|no|na) "
     r"(?:la |mi |ma |die |meine |my |meu |o |a )?"
@@ -161,6 +162,7 @@ def option_of(text: str, default: str | None = "refund") -> str | None:
     # "no exchange, just refund me": an option the customer turns down is not the one they want.
     low = _NEGATED_OPTION.sub(" ", cues.fold(text))
     low = _CHANGED_MIND.sub(" ", low)  # "cambié de opinión", "changed my mind": a reason, no exchange
+    low = re.sub(r"\ba cambio de\b|\ben cambio\b|\bem troca de\b|\bin exchange for\b", " ", low)  # "in return for"
     if _STORE_CREDIT.search(low):
         return "store_credit"
     if _EXCHANGE.search(low):
@@ -229,6 +231,15 @@ _DOWN = re.compile(
 )
 
 
+#: A variant that is a size ("M", "L/XL", "32", "8 oz"), not a colour or a finish ("Navy", "Oat").
+_SIZE_VARIANT = re.compile(r"(?i:x{0,3}[sml]|xxl|[sml]/[sml]|x{0,2}l/x{0,2}l|\d+(?:[.,]\d+)?(?: ?(?:oz|ml|cm|in))?)")
+
+
+def sized(variants: tuple[str, ...] | list[str]) -> bool:
+    """Whether a product's variants are sizes, so "the next size up" can name one (a colour has no next size)."""
+    return len(variants) > 1 and all(_SIZE_VARIANT.fullmatch(v.strip()) for v in variants)
+
+
 def _direction(text: str, reason: str) -> str:
     return "smaller" if _DOWN.search(cues.fold(text)) or reason == "too_large" else "bigger"
 
@@ -252,7 +263,7 @@ def requested_variant(text: str, line: returns_tool.LineEligibility) -> str | No
             low,
         ):
             return v
-    if line.variant in variants:
+    if line.variant in variants and sized(variants):
         i = variants.index(line.variant)
         if _UP.search(low):
             return variants[i + 1] if i + 1 < len(variants) else ""
@@ -264,7 +275,7 @@ def requested_variant(text: str, line: returns_tool.LineEligibility) -> str | No
 def _exchange_variant(line: returns_tool.LineEligibility, reason: str) -> str | None:
     """The variant to swap to when the customer named none: one size up or down for fit reasons."""
     product = returns_tool.product_of(line.sku)
-    if product is None or line.variant not in product.variants:
+    if product is None or line.variant not in product.variants or not sized(product.variants):
         return None
     i = list(product.variants).index(line.variant)
     j = i - 1 if reason == "too_large" else i + 1
@@ -334,6 +345,11 @@ def start_return(
             policy = knowledge.article("policy:returns#exchanges").fact()
             facts = [f for f in line.facts if f.kind == "return"] + [policy]
             key = "exchange_out_of_stock" if new_variant else "exchange_no_size"
+            if not new_variant and product is not None and not sized(product.variants):
+                # "the beanie is too small, next size up": it comes in one size (its variants are colours,
+                # each cited from the catalogue).
+                key = "exchange_one_size"
+                facts += returns_tool.exchange_choices(ctx, order_key, line.line_id)
             p = plan(
                 key,
                 facts,
@@ -341,6 +357,7 @@ def start_return(
                 item=line.name,
                 variant=new_variant or "",
                 current=line.variant or "",
+                variants=", ".join(product.variants) if product is not None else "",
                 direction=word(
                     "direction.smaller"
                     if _DOWN.search(cues.fold(text)) or reason == "too_large"

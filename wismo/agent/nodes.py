@@ -287,10 +287,21 @@ def _core(text: str, templates: Any) -> str:
     return text
 
 
+def _says_it_again(state: TurnState) -> bool:
+    """The customer repeats their last message, or writes next to nothing ("??", "hello?")."""
+    now = set(re.findall(r"\w+", cues.fold(state.get("text") or "")))
+    before = set(re.findall(r"\w+", cues.fold(state.get("last_text") or "")))
+    if len(now) <= 2:
+        return True
+    return len(now & before) >= 0.5 * len(now | before)
+
+
 def _instead_of_repeating(state: TurnState, templates: Any, facts_text: str) -> dict:
     """Never the same answer twice in a row: the second time the facts are restated as such and a
-    person is offered; the third time a person is brought in."""
-    if state.get("repeat_offered"):
+    person is offered; the third time a person is brought in, unless the customer asked something new
+    that the same facts answer ("why did it happen tho", then "is it still moving or stuck?"): those
+    facts again, with the person still offered."""
+    if state.get("repeat_offered") and (not facts_text or _says_it_again(state)):
         return {"plan": {"handoff": "repeated_failure"}, "unresolved": "repeated_failure"}
     out: dict[str, Any] = {
         "reply": templates.render("repeat_offer_person"),

@@ -139,7 +139,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:llego|vino|recibi|lleg[oó] la caja)\b.{0,40}\b(?:pero|y)\b.{0,20}\bfalta(?:ba|ban|n)?\b"
                 r"(?! (?:poco|mucho|nada|tiempo|\d))|"
                 r"\b(?:falta(?:ba|n)? (?:un|una|el|la|algo|articulo)|caja vacia|paquete vacio|solo (?:llego|"
-                r"vino|recibi) (?:un|una|parte)|no venia (?:el|la))\b",
+                r"vino|recibi) (?:un|una|parte)|no venia (?:el|la)"
+                # "el Packable Down Jacket no venía dentro", "no estaba en la caja"
+                r"|no (?:venia|vino|estaba|llego) (?:dentro|adentro|en (?:la caja|el paquete)))\b",
                 r"\b(?:il manqu(?:e|ait)|manquant|colis vide|carton vide|boite vide|seulement (?:recu|un article)|"
                 r"n'etait pas (?:dans le colis|dedans|dans le carton)|pas dans le (?:colis|carton))\b",
                 r"\b(?:fehlt|fehlen|fehlte|leere[rs]? (?:paket|karton)|nur (?:ein|einen|teil)\w* (?:bekommen|"
@@ -173,7 +175,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"dechire\w*|mouille\w*|troue\w*|tache\w*|ne "
                 r"(?:marche|fonctionne) (?:pas|plus)|defectueu\w*|fissure\w*|decousu\w*|en morceaux|s'est (?:casse\w*"
                 r"|dechire\w*|decousu\w*)|a lache)\b",
-                r"\b(?:beschadigt|kaputt|zerbrochen|zerdruckt|eingedruckt|nass|gerissen|riss|loch|fleck\w*|defekt|"
+                # (inflected too: "mit einer kaputten Tasse", "ein beschädigtes Paket", "der Henkel ist abgebrochen")
+                r"\b(?:beschadigt\w*|kaputt\w*|zerbrochen\w*|zerdruckt\w*|eingedruckt\w*|nass|gerissen|riss|loch"
+                r"|fleck\w*|defekt\w*|abgebrochen|abgerissen|"
                 r"funktioniert nicht|zerkratzt|gesprungen|eingerissen|zerrissen|verbeult|zerquetscht"
                 r"|in (?:stucken|einzelteilen)|zerfetzt)\b",
                 r"\b(?:danificad[oa]|quebrad[oa]|quebrou|amassad[oa]|rasgad[oa]|rasgou|molhad[oa]|estragad[oa]|furo|"
@@ -426,7 +430,8 @@ def demands_money(text: str) -> bool:
 _NOT_DAMAGED = re.compile(
     r"\b(?:(?:is|was|it'?s|its)?\s*(?:not|nothing|isn'?t|wasn'?t)\s+(?:\w+\s+)?"
     r"(?:damaged|broken|wrong with it|defective)|"
-    r"nothing(?:'s| is)? wrong|(?:ist |war )?(?:nix|nichts|nicht) (?:kaputt|beschadigt|defekt)|no (?:esta|vino) "
+    r"nothing(?:'s| is)? wrong|(?:ist |war )?(?:nix|nichts|nicht) (?:kaputt\w*|beschadigt\w*|defekt\w*)"
+    r"|no (?:esta|vino) "
     r"(?:roto|danado|defectuoso)|no tiene nada|(?:il )?(?:n'a|a) rien|n'est pas (?:abime|casse|endommage)|"
     r"rien (?:de |n'est )?(?:casse|abime|endommage)|nada (?:roto|danado)|nada quebrado|"
     r"nao (?:esta|veio) (?:quebrad|danificad|com defeito)\w*|nao tem nada"

@@ -85,11 +85,31 @@ def request_article(kb: Any, text: str, intent: str, not_ordered: bool = False) 
         return knowledge.article(best.source_id).fact()
     found = [(a, s) for a, s in ranked if a.source_id in rules.articles][:2]
     if not found or found[0][1] < GENERAL_MIN_SCORE:
+        if intent == "start_return" and "?" in text and _MAY_I_RETURN.search(cues.fold(text)):
+            # "if i dont like whats inside can i return it?": whether it can go back, asked before any order
+            # is named: how returns work, then the offer to look one up.
+            return knowledge.article(rules.general).fact()
         return knowledge.article(best.source_id).fact() if shipping else None
     if len(found) > 1 and found[0][1] - found[1][1] < CLEAR_LEAD:
         return knowledge.article(rules.general).fact()
+    if found[0][0].source_id == "policy:returns#gifts" and not _GIFT_WORD.search(cues.fold(text)):
+        # "kann ich das zurückgeben wenn es nicht passt?" shares the gift rule's words but names no gift.
+        return knowledge.article(rules.general).fact()
     return knowledge.article(found[0][0].source_id).fact()  # found in any language, said in the turn's
 
+
+#: A gift named: "a gift", "un regalo", "un cadeau", "ein Geschenk", "um presente", "offert", "geschenkt".
+_GIFT_WORD = re.compile(r"\b(?:gift\w*|present|regal\w*|cadeau\w*|offert\w*|geschenk\w*|presente\w*|presenteou)\b")
+
+
+#: Whether something may go back, asked as a question: "can i return it?", "¿puedo devolverlo?".
+_MAY_I_RETURN = re.compile(
+    r"\b(?:(?:can|could|may) (?:i|we|you) (?:still |just )?(?:return|send (?:it|them|\w+) back|exchange|swap)"
+    r"|(?:is|are) (?:it|they|this|that) returnable"
+    r"|(?:puedo|puedes|se puede|podria) (?:devolver|cambiar)|(?:je peux|on peut|peut-on|puis-je) (?:le |la |les )?"
+    r"(?:retourner|renvoyer|echanger)|(?:kann|darf) (?:ich|man) (?:\w+ )?(?:zuruckgeben|zuruckschicken|umtauschen)"
+    r"|(?:posso|da pra|da para|pode) (?:devolver|trocar))\b"
+)
 
 #: Written answers to what follows a return's arrival: said after the return's own status.
 AFTER_THE_RETURN = frozenset({"refund_timing", "exchange_timing"})

@@ -22,10 +22,12 @@ CLOSING = _rx(
     r"\b(?:thanks?|thx|ty|thank you|bye|good ?night|have a (?:good|nice) (?:day|night|evening))\b",
     # "ugh forget it ill come back later": leaving, not asking.
     r"\b(?:i'?ll|ill|i will) (?:come back|check back|be back|try (?:again )?later|look (?:for it )?later)\b",
-    r"\b(?:gracias|adios|hasta luego|buenas noches|chao)\b",
-    r"\b(?:merci|au revoir|bonne (?:soiree|journee|nuit))\b",
-    r"\b(?:danke|tschuss|schonen (?:abend|tag)|gute nacht)\b",
-    r"\b(?:obrigad[oa]|brigad[oa]|obg|valeu|vlw|tchau|boa noite|ate logo)\b",
+    # "ok so i dont need to do anything. got it": understood, nothing asked.
+    r"\b(?:got it|understood|makes sense|fair enough|noted)\b",
+    r"\b(?:gracias|adios|hasta luego|buenas noches|chao|entendido|ya entendi|ya veo)\b",
+    r"\b(?:merci|au revoir|bonne (?:soiree|journee|nuit)|compris|c'est note)\b",
+    r"\b(?:danke|tschuss|schonen (?:abend|tag)|gute nacht|verstanden|alles klar)\b",
+    r"\b(?:obrigad[oa]|brigad[oa]|obg|valeu|vlw|tchau|boa noite|ate logo|entendi|entendido)\b",
 )
 
 _PLAIN_YES = re.compile(r"\b(?:yes|yeah|yep|please|pls|si|por favor|oui|s'il (?:te|vous) plait|ja|bitte|sim)\b")
@@ -220,15 +222,18 @@ def yes_first(text: str) -> bool:
     """ "yes send it there. can I grab it tomorrow?": a clear yes in the first sentence, then a
     question or a remark that sets no condition; the yes stands and the rest is answered after."""
     folded = fold(text)
-    m = re.match(r"\s*([^.!?;,\n]+)[.!?,;\n]+\s*(\S.*)$", folded, re.S)
-    if not m:
-        return False
-    head, rest = m.groups()
-    if not is_yes(head) or set(re.findall(r"[a-z']+", head)) <= _ONLY_ACK:
-        return False
-    if not (_STRONG_YES.search(head) or YES_INSIDE.search(head)):
-        return False  # "perfect, I'll do that this weekend, what time are you open?": no yes to the proposal
-    return not (_CONDITION.search(rest) or NO.search(rest) or WAIT.search(rest) or re.search(r"\d{3,}|@", rest))
+    # The first clause, or else the whole first sentence ("isso, pode fazer. e a etiqueta, como eu recebo?").
+    for split in (r"\s*([^.!?;,\n]+)[.!?,;\n]+\s*(\S.*)$", r"\s*([^.!?;\n]+)[.!?;\n]+\s*(\S.*)$"):
+        m = re.match(split, folded, re.S)
+        if not m:
+            continue
+        head, rest = m.groups()
+        if not is_yes(head) or set(re.findall(r"[a-z']+", head)) <= _ONLY_ACK:
+            continue
+        if not (_STRONG_YES.search(head) or YES_INSIDE.search(head)):
+            continue  # "perfect, I'll do that this weekend, what time are you open?": no yes to the proposal
+        return not (_CONDITION.search(rest) or NO.search(rest) or WAIT.search(rest) or re.search(r"\d{3,}|@", rest))
+    return False
 
 
 def yes_last(text: str) -> bool:

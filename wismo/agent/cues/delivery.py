@@ -139,6 +139,8 @@ PICKUP = _rx(
     r"send (?:it )?(?:somewhere|elsewhere|to a (?:locker|store|shop|point|post office))|locker|access point|"
     r"pick(?:ing)? (?:it )?up|post office|hold (?:it )?(?:at|for me)|where else (?:can|could) i (?:get|grab|collect)|"
     r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else|(?:grab|collect) (?:it|them) from|"
+    # "cant i just grab it somewhere?", "can i get it myself"
+    r"(?:grab|collect) (?:it|them) (?:myself|somewhere)|(?:get|fetch) (?:it|them) myself|"
     r"(?:one of )?(?:those|these|the) (?:parcel |package )?box(?:es)? ?things?|parcel box(?:es)?|package box(?:es)?)\b",
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
@@ -147,6 +149,7 @@ PICKUP = _rx(
     r"|selbst holen"
     r"|umleiten)\b",
     r"\b(?:retirar|buscar (?:na|no|em)|ponto de retirada|ponto de recolha|ponto pickup|cacifo|armario"
+    r"|levanta(?:r|-lo|-la) (?:\w+ )?(?:noutro|noutra|em outro|num|numa|no|na)|noutro sitio"
     r"|agencia dos correios|loja ctt|balcao ctt)\b",
 )
 
@@ -329,13 +332,23 @@ MAY_I = _rx(
     r"\b(?:puedo|podria|en vez|en lugar)\b",
     r"\b(?:je peux|puis-je|pourrais-je|est-ce que je (?:peux|pourrais)|plutot|a la place)\b",
     r"\b(?:kann ich|konnte ich|darf ich|stattdessen|lieber)\b",
-    r"\b(?:posso|poderia|em vez|ao inves)\b",
+    r"\b(?:posso|poderia|em vez|ao inves|da (?:para|pra))\b",
 )
 
 
 def asks_pickup(text: str) -> bool:
-    """A pickup point, locker or collecting the parcel is asked about (not "I have to pick up my kid")."""
-    return bool(PICKUP.search(ERRAND.sub(" ", fold(text))))
+    """A pickup point, locker or collecting the parcel is asked about (not "I have to pick up my kid", not
+    "when does usps actually pick it up", which is the carrier collecting it from us)."""
+    folded = fold(text)
+    return bool(PICKUP.search(ERRAND.sub(" ", folded))) and not _CARRIER_COLLECTS.search(folded)
+
+
+#: The carrier collecting the parcel from the shop: "when does usps actually pick it up", "has fedex picked it up".
+_CARRIER_COLLECTS = re.compile(
+    r"\b(?:usps|ups|fedex|dhl|the carrier|carrier|courier|the post|they)\b (?:\w+ ){0,2}?"
+    r"(?:pick|picks|picked|picking|collect|collects|collected) (?:it|the (?:parcel|package|box)|them)? ?up\b"
+    r"|\b(?:usps|ups|fedex|dhl|the carrier|carrier|courier)\b (?:\w+ ){0,2}?(?:collect|collects|collected)\b"
+)
 
 
 #: "status of #WS12345", "estado del pedido", "wo ist meine Bestellung": a part that asks where an order is.

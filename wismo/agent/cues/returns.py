@@ -27,7 +27,8 @@ RETURN = _rx(
     r"devolver(?:lo|la)?|cambiar(?:lo|la)? por|cambie de (?:opinion|idea))\b",
     r"\b(?:trop (?:grand|petit|serre)\w*|ne me va pas|autre taille|taille (?:au[- ]dessus|en[- ]dessous)|"
     r"(?:le|la|les) (?:renvoyer|retourner)|echanger|(?:retourner|renvoyer|rendre) (?:le|la|les|mon|ma|mes|un|une)"
-    r"|change d'avis)\b",
+    r"|change d'avis|(?:aimerais|voudrais|veux|souhaite|souhaiterais) (?:le |la |les |l')?"
+    r"(?:retourner|renvoyer|rendre|echanger))\b",
     r"\b(?:zu (?:gross|klein|eng|weit)|passt (?:\w+ ){0,3}?nicht|gefallt mir nicht|andere grosse|eine nummer "
     r"(?:grosser|kleiner)|zuruckschicken|zuruckgeben|zurucksenden|retournieren|umtauschen|anders uberlegt)\b",
     r"\b(?:(?:muito|grande|pequen[oa]) demais|nao (?:me )?(?:serviu|serve|gostei)"
@@ -72,7 +73,8 @@ REFUND_WHEN = _rx(
 WANTS_RETURN = _rx(
     r"\b(?:want|wanna|would like|'d like|need|like) to (?:return|send (?:it|them|\w+) back|exchange)\b",
     r"\b(?:(?:lo|la|los|las) )?(?:quiero|quisiera|necesito) (?:devolver|cambiar|regresar)\b",
-    r"\bje (?:veux|voudrais|souhaite|dois|souhaiterais) (?:le |la |les |l')?(?:retourner|renvoyer|rendre|echanger)\b",
+    r"\b(?:je (?:veux|voudrais|souhaite|dois|souhaiterais)|j'aimerais|j'aimerai) (?:le |la |les |l')?"
+    r"(?:retourner|renvoyer|rendre|echanger)\b",
     r"\bich (?:will|mochte|muss|wurde gern|wurd'?s gern|wurde es gern|mocht'?s)\b.{0,25}"
     r"\b(?:zuruckgeben|zuruckschicken|umtauschen|retournieren)\b",
     r"\b(?:quero|queria|gostaria de|preciso) (?:devolver|trocar|devolve-l[oa]s?|troca-l[oa]s?)\b",

@@ -129,9 +129,10 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:can|could) (?:my|a) (?:friend|neighbou?r|wife|husband|partner|mom|mum|dad|son|daughter|bf|gf"
             r"|boyfriend|girlfriend|roomie|flatmate|housemate|fiance|fiancee"
             r"|sister|brother|"
-            r"roommate|colleague) (?:pick|grab|collect|get)\b|\b(?:does|do|will) (?:she|he|they) need (?:my"
+            r"roommate|colleague) (?:(?:go|come) (?:and )?)?(?:pick|grab|collect|get)\b"
+            r"|\b(?:does|do|will) (?:she|he|they) need (?:my"
             r"|an?|her|his) "
-            r"(?:id|photo id|code|note)\b",
+            r"(?:id|photo id|code|note)\b|\bwhat (?:does|do|will|would) (?:she|he|they) need\b",
             r"\b(?:puede|podria) (?:recogerlo|ir a buscarlo) (?:mi|un|una) \w+\b"
             r"|\b(?:lo|la) (?:puede|podria) (?:ir a )?(?:buscar|recoger|retirar) (?:mi|un|una) \w+\b"
             r"|\b(?:mi|un|una) \w+ (?:puede|podria) (?:ir a )?(?:buscarlo|recogerlo|retirarlo|buscarla|recogerla)\b"

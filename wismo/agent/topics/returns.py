@@ -108,7 +108,9 @@ TOPICS: tuple[Topic, ...] = (
             r"|ou (?:est-ce que )?je (?:le |la )?depose|ou (?:est-ce que )?je (?:dois|peux) (?:le |la )?deposer"
             r"|(?:il|elle|je) (?:le |la )?depose ou|ou (?:est-ce qu')?(?:il|elle) (?:le |la )?depose)\b",
             r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich|muss ich|soll ich)\b"
-            r".{0,20}\b(?:abgeben|hinbringen|einwerfen))\b",
+            r".{0,20}\b(?:abgeben|hinbringen|einwerfen)"
+            # "Und wo gebe ich das Paket ab?", "wo bring ich's hin?"
+            r"|wo (?:gebe|geb|bringe|bring|werfe|werf) ich\b.{0,25}\b(?:ab|hin|ein))\b",
             r"\b(?:onde (?:esta|fica) a etiqueta|onde (?:e que )?(?:eu )?(?:(?:tenho que|devo|posso) )?(?:[oa] )?"
             r"(?:deixo|entrego|levo"
             r"|deixar|entregar|levar))\b",
