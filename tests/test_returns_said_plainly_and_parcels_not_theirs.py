@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from wismo.agent import actions, cues
+from wismo.agent import actions, cues, topics
 
 from .conftest import seeded_agent, source_ids
 
@@ -304,3 +304,78 @@ def test_where_to_hand_the_return_in_is_the_written_rule_in_german():
     from wismo.agent import topics
 
     assert [t.name for t in topics.topics_of("Danke. Und wo gebe ich das Paket ab?")] == ["return_dropoff"]
+
+
+def test_a_return_wondered_about_gets_its_date_and_nothing_is_booked(agent, orders):
+    row, lines = _returnable(agent, orders)
+    cid = agent.start("web")
+    asked = agent.send(
+        cid,
+        f"quick q, {row['order_number']} / {row['postal_code']}. if i end up not wanting the {lines[0].name} "
+        "can i still return it after new years or is that too late",
+    )
+    assert f"Yes: the {lines[0].name} on order {row['order_number']} can be returned until" in asked.text, asked.text
+    assert not any(s.startswith("return:plan:") for s in source_ids(asked))
+    kept = agent.send(cid, "ok cool so no rush. i'll hang onto it for now")
+    assert "nothing from order" in kept.text and not any(s.startswith("return:RMA") for s in source_ids(kept))
+
+
+def test_taking_a_booked_return_back_brings_a_person_to_cancel_it(agent, orders):
+    row, lines = _returnable(agent, orders)
+    cid = agent.start("web")
+    agent.send(cid, f"hey can i return the {lines[0].name}? {row['order_number']} {row['email']}")
+    done = agent.send(cid, "ok refund pls")
+    assert done.text.startswith("Done: your return"), done.text
+    undo = agent.send(cid, "actually wait. no. don't. my brother's bday is next week and he'd love it lol. forget it")
+    assert undo.handoff and undo.handoff["reason"] == "cancel_request", undo.text
+
+
+def test_a_gift_recipient_without_the_email_gets_the_date_and_the_answers_to_follow_ups(agent, orders):
+    row = _returnable(agent, orders)[0]
+    number = row["order_number"].lstrip("#")
+    cid = agent.start("web")
+    first = agent.send(
+        cid,
+        f"Hallo, ich hab was geschenkt bekommen, auf dem Geschenkbeleg steht {number}. "
+        "Bis wann kann ich das zurückgeben?",
+    )
+    assert {"policy:returns#gifts", "policy:returns#window"} <= set(source_ids(first)), source_ids(first)
+    told = agent.send(cid, "kriegt das die Person mit, wenn ich's zurückgeb?")
+    assert not told.handoff and source_ids(told) == ["policy:returns#gifts"], told.text
+    for text, topic in (
+        ("Will my cousin come to know if I return it?", "gift_privacy"),
+        ("Ok and refund will come how? cash or what", "refund_method"),
+        ("et je me fais rembourser comment?", "refund_method"),
+        ("e o dinheiro, como é que me é devolvido?", "refund_method"),
+        ("Till what date I can return it?", "return_deadline"),
+    ):
+        assert topic in [t.name for t in topics.topics_of(text)], text
+
+
+def test_a_yes_in_other_words_takes_the_person_offered_for_a_missing_item(agent, orders):
+    row = [o for o in orders if o["status"] == "delivered"][11]
+    lines = _lines(agent, row)
+    cid = agent.start("web")
+    first = agent.send(
+        cid,
+        f"the box turned up ripped open and the {lines[0].name} isn't in it, just packing paper. "
+        f"order is {row['order_number']} and email {row['email']}",
+    )
+    assert not first.handoff, first.text
+    taken = agent.send(cid, "yeah I took photos of the box before I opened it properly")
+    assert taken.handoff and taken.handoff["reason"] == "missing_item", taken.text
+
+
+def test_more_written_questions_in_customers_words():
+    from wismo.agent import problems
+
+    assert (
+        problems.detect("I unpacked everything and the jacket is just not in there", "order_status") == "missing_item"
+    )
+    asked = {
+        "Darn. What about Hawaii then? is it a lot slower?": "ship_where",
+        "will they just have another go on the next working day?": "missed_delivery",
+    }
+    for text, topic in asked.items():
+        assert topic in [t.name for t in topics.topics_of(text)], text
+    assert cues.yes_lead("yeah I took photos of the box") and not cues.yes_lead("yeah where is it?")

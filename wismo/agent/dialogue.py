@@ -168,6 +168,11 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
         if self.auth == "need_credential":
             return self.ask_credential(state.get("pending_order") or "")
         pending = state.get("pending_action")
+        booked = state.get("booked_return")
+        if booked and booked == self.focus and not self.ents and not pending:
+            if cues.any_of(cues.UNDO, self.text) or cues.any_of(cues.KEEP, self.text) or cues.is_no(self.text):
+                # "actually wait. no. don't. forget it" right after the return was booked: a person cancels it.
+                return self.handoff("cancel_request") | {"booked_return": None}
         if self.keeps_everything(pending):
             evidence, p = actions.keep_items(self.ctx(), self.focus or "")
             asked = topics.topics_of(self.text) if "?" in self.text else []

@@ -317,7 +317,8 @@ class OrderAnswers(WrittenAnswers):
                 effective = "start_return"
         if effective == "start_return" and self.gift and not self.state.get("gift_received"):
             # "I got it as a gift, can I send it back?": the written answer now, the return once verified.
-            written = written_facts(["policy:returns#gifts"])
+            # ("... gift receipt says #WS12584. Till what date can I return it?": the date's rule too.)
+            written = written_facts(["policy:returns#gifts", *(t.article for t in topics.topics_of(self.text))])
         else:
             # "where's #WS13674? and how long do I have to return gifts?": the written answer now, the
             # order's own once it is proved.

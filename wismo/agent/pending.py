@@ -17,8 +17,11 @@ class PendingReplies(DialogueBase):
         text = self.text
         if kind == "offer_person":
             taken = cues.is_yes(text) and not cues.closes(text) and not cues.any_of(cues.RESIGNED, text)
-            # "so can someone send it or what": the offer taken in other words
+            # "so can someone send it or what": the offer taken in other words; "yeah I took photos of the box",
+            # "so what happens now, do I get another one sent?": a yes, or the problem's next step asked.
             taken = taken or cues.any_of(cues.SOMEONE_ACT, text)
+            for_problem = pending.get("reason") in problems.REASON.values()
+            taken = taken or (for_problem and (cues.yes_lead(text) or cues.any_of(cues.WHAT_NOW, text)))
             problem = self.state.get("problem")
             if problem and problems.REASON.get(problem) == pending.get("reason"):
                 # "there's only one tracking number, so it's just missing": the problem the person was
@@ -61,6 +64,8 @@ class PendingReplies(DialogueBase):
             done = {"redirected": pending.get("code")} if booked else {}
             if kind == "return" and order and order in focus.verified_list(dict(self.state)):
                 done["verified_order"] = order  # the order just acted on is the one "it" means next
+            if kind == "return" and p.get("template") == "return_done":
+                done["booked_return"] = order
             return (
                 self.out
                 | done

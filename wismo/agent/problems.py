@@ -132,7 +132,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:wasn'?t|was not|isn'?t|is not|weren'?t|"
                 r"were not) (?:\w+ )?in (?:it|there|the (?:box|package|parcel|bag))|half (?:of )?my order|and no \w+|"
                 r"(?:the )?rest (?:of (?:it|the order) )?(?:was|were) (?:there|in (?:it|the box))|"
-                r"(?:it'?s|its) (?:just |simply )?not in (?:the )?(?:box|package|parcel))\b",
+                r"(?:it'?s|its) (?:just |simply )?not in (?:the )?(?:box|package|parcel)"
+                # "the Packable Down Jacket is just not in there"
+                r"|(?:is|was|are|were) (?:just |simply )not in (?:it|there|the (?:box|package|parcel)))\b",
                 # "box came but only the boots was in it?? wheres the rest", "did u forget the rest"
                 r"\bonly (?:the |my |one |a )?[\w -]{1,40}? (?:was|were) in (?:it|there|the (?:box|package|parcel))\b"
                 r"|\bwhere'?s the rest\b|\bwhere is the rest\b",

@@ -83,6 +83,9 @@ class TurnState(TypedDict, total=False):
     refused_order: str | None
     #: Someone else's parcel asked into (its pickup code, what is in it): asked on, the same no.
     refused_parcel: bool
+    #: The order whose return was booked in this conversation: "actually no, forget it" right after needs
+    #: a person to cancel it (a booked return is not undone by the bot).
+    booked_return: str | None
     #: The pickup point the focus order's parcel was redirected to in this conversation.
     redirected: str | None
 

@@ -130,6 +130,14 @@ _MEANS_TO_RETURN = re.compile(
 )
 
 
+#: Until when something could still go back, asked: "can i still return it after new years or is that too late".
+_STILL_IN_TIME = re.compile(
+    r"\b(?:still (?:return|send)|too late|until when|how long (?:do i have|can i)"
+    r"|after (?:new years?|christmas|the holidays)"
+    r"|todavia|aun (?:puedo|se puede)|demasiado tarde|hasta cuando|encore (?:le |la )?(?:retourner|renvoyer)|trop tard"
+    r"|jusqu'a quand|noch (?:zuruck\w*|umtausch\w*)|zu spat|bis wann|ainda (?:posso|da)|tarde demais|ate quando)\b"
+)
+
 #: Whether an item is final sale, asked: "is the Thermal Base Layer Set final sale?", "¿es venta final?".
 _ASKS_FINAL_SALE = re.compile(
     r"\b(?:is|are|was|es|son|est|sont|ist|sind|e|sao)\b.{0,60}\b(?:final[- ]sale|venta final|vente finale"
@@ -143,6 +151,16 @@ class WrittenAnswers(DialogueBase):
         about the order in focus: the policy, not the order's status said again."""
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
+        if self.focus and cues.any_of(cues.HYPOTHETICAL, self.text) and _STILL_IN_TIME.search(cues.fold(self.text)):
+            # "if i end up not wanting the Pajama Set can i still return it after new years?": not a return
+            # asked for now, but until when it could go back (that item's own date, or the order's).
+            own = self.item_final_sale() or self.return_until()
+            if own is not None and own[1].get("template") == "item_returnable_until":
+                own = own[0], own[1] | {"template": "item_return_by"}  # a yes to "can I still", not a "not final sale"
+            # (Not delivered yet, it has no date of its own: the written rule answers, further down.)
+            if own is not None and own[1].get("template") != "item_returnable_later":
+                self.out["intent"] = "policy_question"
+                return self.answer(*own, last_intent="start_return")
         if self.focus and _ASKS_FINAL_SALE.search(cues.fold(self.text)):
             # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)
             own = self.item_final_sale() or self.return_until()

@@ -33,6 +33,7 @@ from .answers import (
     thumbs_up,
     yes_first,
     yes_last,
+    yes_lead,
 )
 from .delivery import (
     ARRIVES_WEEKEND,
@@ -103,7 +104,7 @@ from .orders import (
     RECEIVED_GIFT,
 )
 from .person import ASK_PERSON, ASKS_FOR_HELP, PERSON, PERSON_TALKED_ABOUT, SOMEONE_ACT, WHAT_ARE_YOU
-from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, WANTS_RETURN, WHY_NOT
+from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, UNDO, WANTS_RETURN, WHY_NOT
 from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_story
 
 __all__ = [
@@ -111,6 +112,7 @@ __all__ = [
     "CHITCHAT",
     "THEIR_ADDRESS",
     "THEIR_PARCEL",
+    "UNDO",
     "ANOTHER_ORDER",
     "ACK",
     "ACK_LEAD",
@@ -205,4 +207,5 @@ __all__ = [
     "without_story",
     "yes_first",
     "yes_last",
+    "yes_lead",
 ]

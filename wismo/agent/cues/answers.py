@@ -236,6 +236,15 @@ def yes_first(text: str) -> bool:
     return False
 
 
+def yes_lead(text: str) -> bool:
+    """ "yeah I took photos of the box before I opened it": a yes word leads a remark with no no, no
+    condition and no question in it."""
+    folded = fold(text)
+    if not re.match(r"\W*(?:yes|yeah|yep|yup|sure|please|si|claro|oui|ouais|ja|jep|sim|isso)\b", folded):
+        return False
+    return not (NO.search(folded) or _CONDITION.search(folded) or WAIT.search(folded) or "?" in folded)
+
+
 def yes_last(text: str) -> bool:
     """ "no me gustó nomás. sí, confirmo": a remark that asks and refuses nothing (a reason, say),
     then a clear yes as the last sentence."""

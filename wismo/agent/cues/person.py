@@ -83,6 +83,10 @@ WHAT_ARE_YOU = _rx(
 #: "the person who gave it to me", "la persona que me lo regaló": somebody talked about, not asked for.
 PERSON_TALKED_ABOUT = _rx(
     r"\b(?:the|la|a|o|le|die|der) (?:person|persona|pessoa|personne) (?:who|that|que|qui|die|der)\b",
+    # "kriegt das die Person mit?", "will the person find out?": the giver, not a person asked for.
+    r"\b(?:kriegt|bekommt|merkt|erfahrt) (?:das|es) (?:die|der) person\b|\b(?:die|der) person (?:mit|das mit)\b"
+    r"|\b(?:the|la|a|le) (?:person|persona|pessoa|personne) (?:find out|know|will know|se entera|fica sabendo"
+    r"|va le savoir)\b",
 )
 
 #: Asking the bot to do something for them ("can u help me write...", "tu peux m'aider pour..."): with

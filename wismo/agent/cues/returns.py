@@ -112,9 +112,20 @@ WHY_NOT = _rx(
     r"\b(?:por ?que n[aã]o|s[eé]rio|mesmo sem)\b",
 )
 
+#: Taking back what was just asked: "actually wait. no. don't. forget it", "mejor no, olvídalo".
+UNDO = _rx(
+    r"\b(?:actually|wait|hold on)\b.{0,20}\b(?:no|don'?t|dont|cancel (?:it|that)|forget it|never ?mind)\b"
+    r"|\b(?:cancel|undo|stop) (?:the|that|my) return\b|\bdon'?t (?:send|book|do) (?:it|that|the return)\b",
+    r"\b(?:mejor no|olvidalo|cancela(?:la|lo)? la devolucion|no la hagas)\b",
+    r"\b(?:finalement non|laisse tomber|annule(?:z)? le retour)\b",
+    r"\b(?:doch nicht|vergiss es|storniere? die rucksendung)\b",
+    r"\b(?:melhor nao|esquece|cancela a devolucao)\b",
+)
+
 #: "never mind, I'll keep it all": no return after all.
 KEEP = _rx(
-    r"\b(?:i'?ll|ill|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?(?:keep|hang on to|hold on to|hold onto) "
+    r"\b(?:i'?ll|ill|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?(?:keep|hang on to|hold on to|hold onto"
+    r"|hang onto) "
     r"(?:it|them|everything|all|the \w+)\b"
     r"|\bkeep(?:ing)? (?:it|them) all\b",
     r"\b(?:me (?:lo|la|los|las) quedo|me quedo con (?:todo|el|ella|ellos))\b",

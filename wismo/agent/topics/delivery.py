@@ -62,6 +62,9 @@ TOPICS: tuple[Topic, ...] = (
         "missed_delivery",
         "policy:delivery#attempts",
         re.compile(
+            # "will they just have another go on the next working day?": a second attempt, asked.
+            r"\b(?:have|make|give it) another (?:go|try|attempt|shot)\b|\b(?:try|deliver) (?:it )?again (?:on )?"
+            r"(?:tomorrow|the next|monday|next)\b|"
             # "what happens if I'm not home?": a question (what happens) about being out (not home).
             r"^(?=.*\b(?:what happens|what if|then what|what do they do|will they (?:try|come) again|que pasa"
             r"|que sucede"

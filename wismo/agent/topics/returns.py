@@ -59,15 +59,21 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#window",
         rx(
             r"\bhow (?:do|will|would|can) (?:i|we) (?:get (?:my |the )?(?:money|refund)|be refunded)\b"
-            r"|\bhow (?:is|will) (?:the |my )?refund (?:be )?(?:paid|made|issued|given)\b",
+            r"|\bhow (?:is|will) (?:the |my )?refund (?:be )?(?:paid|made|issued|given)\b"
+            # "refund will come how? cash or what"
+            r"|\b(?:refund|money) (?:will )?(?:come|be paid|be given|come back) how\b"
+            r"|\bhow (?:will|does|would) (?:the |my )?(?:refund|money) come\b",
             r"\bcomo (?:me )?(?:devuelven|reembolsan|regresan) (?:el dinero|la plata)\b"
-            r"|\b(?:el dinero|la plata) (?:me )?(?:lo |la )?(?:devuelven|regresan|vuelve) como\b",
+            r"|\b(?:el dinero|la plata) (?:me )?(?:lo |la )?(?:devuelven|regresan|vuelve) como\b"
+            r"|\b(?:el dinero|la plata)\b.{0,10}\bcomo (?:me )?(?:lo |la )?(?:dan|dais|devuelven|pagan|regresan)\b",
             r"\bcomment (?:je suis|serai-je|suis-je|vais-je etre|je serai) rembours\w*"
-            r"|\bcomment (?:je )?(?:recupere|recuperer) (?:l'argent|mon argent)\b",
-            r"\bwie (?:bekomme|kriege|erhalte) ich (?:mein|das) geld zuruck\b"
+            r"|\bcomment (?:je )?(?:recupere|recuperer) (?:l'argent|mon argent)\b"
+            r"|\b(?:je me fais|me faire) rembourser comment\b|\bcomment (?:je me fais|me faire) rembourser\b",
+            r"\bwie (?:bekomme|kriege|krieg|erhalte) ich (?:dann )?(?:mein|das) geld\b"
             r"|\bwie (?:wird|werde ich) (?:das geld |mir das geld )?(?:erstattet|zuruckerstattet)\b",
             r"\b(?:o )?dinheiro volta (?:pra mim |para mim )?como\b"
-            r"|\bcomo (?:o dinheiro volta|(?:eu )?recebo (?:o dinheiro|o reembolso)|sou reembolsad[oa])\b",
+            r"|\bcomo (?:o dinheiro volta|(?:eu )?recebo (?:o dinheiro|o reembolso)|sou reembolsad[oa])\b"
+            r"|\bdinheiro\b.{0,15}\bcomo (?:e que )?(?:me )?(?:e )?(?:devolvido|devolvem|pago|recebo)\b",
         ),
     ),
     Topic(
@@ -76,7 +82,8 @@ TOPICS: tuple[Topic, ...] = (
         rx(
             r"\b(?:the person|whoever|the one|my \w+) who (?:bought|gave|sent|got) (?:it|me)\b.{0,40}"
             r"\b(?:find out|know|be told|notified|see|get an email)\b",
-            r"\b(?:will|does|do) (?:they|he|she)\b.{0,20}\b(?:find out|be told|be notified|get told|get notified)\b"
+            r"\b(?:will|does|do|would) (?:they|he|she|my \w+)\b.{0,20}\b(?:find out|be told|be notified|get told"
+            r"|get notified|come to know|get to know)\b"
             r"|(?:\bwithout|\bw/o) (?:her|him|them|me|my \w+|the \w+)"
             r" (?:finding out|knowing|being told|noticing|seeing)\b",
             r"\bsin que (?:(?:el|ella|mi \w+) )?(?:se entere|lo sepa|se de cuenta)\b",
@@ -85,7 +92,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\bsem (?:que )?(?:ela|ele) (?:saber|saiba|perceber|descobrir)\b",
             r"\b(?:se (?:va a )?entera|le avisan|lo sabra)\b",
             r"\b(?:sera (?:prevenu|averti|informe)e?|va (?:le )?savoir|saura)\b",
-            r"\b(?:erfahrt|(?:bekomm|krieg)\w* (?:er|sie|ich) (?:das |es )?mit|benachrichtigt)\b",
+            r"\b(?:erfahrt|(?:bekomm|krieg)\w* (?:er|sie|ich) (?:das |es )?mit|benachrichtigt"
+            r"|(?:kriegt|bekommt|merkt) (?:das|es) (?:die person|der schenker|die schenkerin|er|sie) mit)\b",
             r"\b(?:vai (?:ficar sabendo|saber|descobrir)|fica sabendo|e avisad[oa])\b",
             # "and who gets the money, her or me?" about a gift.
             r"\bwho gets (?:the )?(?:money|refund)\b|\b(?:a )?quien (?:le )?(?:devuelven|llega|recibe|va) (?:el dinero"
@@ -138,6 +146,7 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#window",
         rx(
             r"\b(?:i have|is it|do i have) until (?:january|jan|the end of)\b|\bhow long do (?:i|we|you) (?:have|get)\b"
+            r"|\b(?:till|until|by) what (?:date|day)\b.{0,20}\b(?:return|send|exchang)\w*"
             r"|\bhow long (?:have|'?ve) (?:i|we) got\W*$"
             r"|\b(?:return|send (?:it|them) back|exchange)\w*\b.{0,25}\buntil when\b",
             r"\b(?:rendre|retourner|renvoyer|echanger)\b.{0,25}\bjusqu'a quand\b"

@@ -153,7 +153,9 @@ TOPICS: tuple[Topic, ...] = (
             # "can i ship a gift straight to my friend in toronto": a place we may not ship to, named by its city.
             rf"|\b(?:ship|send|deliver|mail)\w* .{{0,40}}\b(?:in|to) (?:\w+ )?{FAR_PLACES}\b"
             rf"|\bhow (?:much )?long(?:er)? .{{0,40}}\b(?:to|in) {FAR_PLACES}\b"
-            rf"|\b(?:to|in) {FAR_PLACES}\b.{{0,40}}\bhow (?:much )?long(?:er)?\b",
+            rf"|\b(?:to|in) {FAR_PLACES}\b.{{0,40}}\bhow (?:much )?long(?:er)?\b"
+            # "What about Hawaii then? ... is it a lot slower?"
+            rf"|\bwhat about {FAR_PLACES}\b|\b{FAR_PLACES}\b.{{0,60}}\b(?:slower|take longer|extra days?)\b",
             r"\b(?:hacen|haceis) envios? a\b"
             r"|\b(?:envian|enviais|entregan|llegan|mandan) (?:a|hasta) (?!(?:mi|la|el|tu|su) )",
             r"\b(?:livrez|livrez-vous|expediez|envoyez)(?:-vous)? (?:au|en|a|aux|hors)\b"
