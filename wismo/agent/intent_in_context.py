@@ -31,6 +31,9 @@ class IntentInContext(DialogueBase):
         """The intent to act on, read in the conversation's context."""
         state = self.state
         intent, confidence = self.intent, self.confidence
+        # A pickup point asked for, and where the parcel was left: read once, used by several rules below.
+        asks_point = cues.asks_pickup(self.text)
+        left = cues.any_of(cues.WHERE_LEFT, self.text)
         in_context = bool(
             self.focus
             or state.get("pending_intent")
@@ -82,10 +85,9 @@ class IntentInContext(DialogueBase):
         ):
             # "at what hour?", "and the date?", "will it be here today?" are about the order discussed.
             refund = actions.option_of(self.text, default=None) in ("refund", "store_credit")
-            # ("...when i was at work, cant i just grab it somewhere?": a pickup asked, not when or where it is.)
-            pickup = cues.asks_pickup(self.text) and not cues.any_of(cues.WHERE_LEFT, self.text)
             if (cues.any_of(cues.WHEN, self.text) or time_or_place) and len(self.text) <= 120 and not refund:
-                if pickup and self.focus:
+                if asks_point and not left and self.focus:
+                    # ("...when i was at work, cant i just grab it somewhere?": a pickup asked, not when or where.)
                     return "pickup_alternative", max(confidence, self.threshold)
                 return "order_status", max(confidence, self.threshold)
         if intent == "out_of_scope" and confidence < self.threshold and in_context:
@@ -139,9 +141,8 @@ class IntentInContext(DialogueBase):
             # "my other order #WS10057 couldn't be delivered, can I get it somewhere else?": the
             # model's own best reading, though unsure, says more than the last turn's intent.
             # ("the driver came while i was at work, cant i just grab it somewhere? #WS.. <email>": a point.)
-            if top in ("order_status", "delivery_issue") and cues.asks_pickup(self.text):
-                if not cues.any_of(cues.WHERE_LEFT, self.text):
-                    top = "pickup_alternative"
+            if top in ("order_status", "delivery_issue") and asks_point and not left:
+                top = "pickup_alternative"
             return top, max(scores[top], self.threshold)
         pickup_context = (
             intent in ("order_status", "delivery_issue")
@@ -155,14 +156,13 @@ class IntentInContext(DialogueBase):
                     cues.any_of(cues.NEARBY, self.text)
                     or cues.any_of(cues.SEND_THERE, self.text)
                     # "Dá para levantar noutro sítio?": collecting it elsewhere, asked about it.
-                    or (cues.asks_pickup(self.text) and cues.any_of(cues.MAY_I, self.text))
+                    or (asks_point and cues.any_of(cues.MAY_I, self.text))
                 )
             )
         )
-        if intent == "pickup_alternative" and self.focus and not cues.asks_pickup(self.text):
+        if intent == "pickup_alternative" and self.focus and not asks_point:
             if cues.any_of(cues.STATUS_MEANING, self.text):
                 return "order_status", max(confidence, self.threshold)  # "whats the hold up": what keeps it
-        left = cues.any_of(cues.WHERE_LEFT, self.text)
         if left and intent == "pickup_alternative" and self.focus:
             return "order_status", max(confidence, self.threshold)  # where it was left: the delivery scan
         listed = (state.get("pending_action") or {}).get("kind") == "choose_point"
@@ -177,7 +177,7 @@ class IntentInContext(DialogueBase):
         if self.focus and after_status and actions.asks_nearest(self.text):
             # "whichever is closest" after "you can also pick it up at a nearby point": that point.
             return "pickup_alternative", max(confidence, self.threshold)
-        if cues.asks_pickup(self.text) and pickup_context and not is_followup(self.text, self.ents) and not left:
+        if asks_point and pickup_context and not is_followup(self.text, self.ents) and not left:
             # ("where did they leave it, the porch, a locker?" asks where it was delivered, not for a point.)
             return "pickup_alternative", max(confidence, self.threshold)
         if is_followup(self.text, self.ents) or (confidence < self.threshold and self.ents):

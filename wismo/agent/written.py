@@ -151,24 +151,19 @@ class WrittenAnswers(DialogueBase):
         about the order in focus: the policy, not the order's status said again."""
         if self.asks_when_refunded:
             return None  # "the refund of #WS10110, when?": the return's own record (see effective_intent)
-        if self.focus and cues.any_of(cues.HYPOTHETICAL, self.text) and _STILL_IN_TIME.search(cues.fold(self.text)):
+        folded = cues.fold(self.text)
+        if self.focus and cues.any_of(cues.HYPOTHETICAL, self.text) and _STILL_IN_TIME.search(folded):
             # "if i end up not wanting the Pajama Set can i still return it after new years?": not a return
-            # asked for now, but until when it could go back (that item's own date, or the order's).
-            own = self.item_final_sale() or self.return_until()
-            if own is not None and own[1].get("template") == "item_returnable_until":
-                own = own[0], own[1] | {"template": "item_return_by"}  # a yes to "can I still", not a "not final sale"
-            # (Not delivered yet, it has no date of its own: the written rule answers, further down.)
-            if own is not None and own[1].get("template") != "item_returnable_later":
-                self.out["intent"] = "policy_question"
-                return self.answer(*own, last_intent="start_return")
-        if self.focus and _ASKS_FINAL_SALE.search(cues.fold(self.text)):
-            # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)
-            own = self.item_final_sale() or self.return_until()
-            if own is not None and own[1].get("template") == "return_until":
-                own = own[0], own[1] | {"template": "none_final_sale"}
+            # asked for now, but until when it could go back (that item's own date, or the order's): a yes to
+            # "can I still", not a "not final sale"; not delivered yet, the written rule answers further down.
+            own = self.items_going_back({"item_returnable_until": "item_return_by", "item_returnable_later": None})
             if own is not None:
-                self.out["intent"] = "policy_question"
-                return self.answer(*own, last_intent="start_return")
+                return own
+        if self.focus and _ASKS_FINAL_SALE.search(folded):
+            # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)
+            own = self.items_going_back({"return_until": "none_final_sale"})
+            if own is not None:
+                return own
         found = topics.topics_of(self.text)
         back = not self.ents and cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
         if back and self.focus and self.status_at_point() is not None:
@@ -321,6 +316,19 @@ class WrittenAnswers(DialogueBase):
             and not only_details(part, u.entities)
             for part, u in self.parts
         )
+
+    def items_going_back(self, renamed: dict[str, str | None]) -> dict | None:
+        """The focus order's own answer about its items going back (the item named, else the whole order),
+        its template `renamed` for the question asked (None: no answer of its own for that question)."""
+        own = self.item_final_sale() or self.return_until()
+        if own is None:
+            return None
+        evidence, p = own
+        template = renamed.get(p["template"], p["template"])
+        if template is None:
+            return None
+        self.out["intent"] = "policy_question"
+        return self.answer(evidence, p | {"template": template}, last_intent="start_return")
 
     def item_final_sale(self) -> tuple[list, dict] | None:
         """ "is the Thermal Base Layer Set in my order final sale?": that item's answer from its own record
