@@ -97,6 +97,15 @@ def source_ids(reply) -> list[str]:
     return [c["source_id"] for c in reply.citations]
 
 
+def order_lines(agent, row: dict) -> list:
+    """Each line of the order in `row` (a `list_orders` row) and whether it can go back."""
+    from wismo.domain.store import normalize_key
+    from wismo.tools.returns import order_eligibility
+
+    order = agent.store.order(normalize_key(row["order_number"]))
+    return order_eligibility(agent.store, order, agent.store.now())
+
+
 def pick(orders: list[dict], status: str) -> dict:
     for row in orders:
         if row["status"] == status:

@@ -9,7 +9,7 @@ import pytest
 
 from wismo.agent import actions, cues, topics
 
-from .conftest import seeded_agent, source_ids
+from .conftest import order_lines, seeded_agent, source_ids
 
 
 @pytest.fixture(scope="module")
@@ -23,20 +23,12 @@ def orders(agent) -> list[dict]:
     return agent.store.list_orders()
 
 
-def _lines(agent, row: dict) -> list:
-    from wismo.domain.store import normalize_key
-    from wismo.tools.returns import order_eligibility
-
-    order = agent.store.order(normalize_key(row["order_number"]))
-    return order_eligibility(agent.store, order, agent.store.now())
-
-
 def _returnable(agent, orders: list[dict], several: bool = False) -> tuple[dict, list]:
     """A delivered order whose lines can all go back (several of them when asked)."""
     for row in orders:
         if row["status"] != "delivered":
             continue
-        lines = _lines(agent, row)
+        lines = order_lines(agent, row)
         if lines and all(e.why_not is None for e in lines) and (len(lines) > 1) == several:
             return row, lines
     raise AssertionError("no such order in the demo store")
@@ -78,7 +70,7 @@ def test_a_refund_chosen_after_the_swap_is_refused_is_planned_then_booked(agent,
     for row in orders:
         if row["status"] != "delivered":
             continue
-        item = next((e for e in _lines(agent, row) if e.why_not is None), None)
+        item = next((e for e in order_lines(agent, row) if e.why_not is None), None)
         if item is None:
             continue
         cid = agent.start("web")
@@ -144,7 +136,7 @@ def test_someone_elses_pickup_code_and_contents_are_never_told(agent):
     assert not cues.any_of(cues.THEIR_PARCEL, "i lost my pickup code, can you resend it?")
 
 
-def test_whether_anything_on_the_order_is_final_sale_is_answered_from_its_lines(agent, orders):
+def test_whether_anything_on_the_order_is_final_sale_is_answered_from_itsorder_lines(agent, orders):
     row, lines = _returnable(agent, orders, several=True)
     cid = agent.start("web")
     agent.send(cid, f"{row['order_number']} {row['postal_code']}")
@@ -181,7 +173,7 @@ def test_the_next_size_up_of_an_item_in_colours_only_is_never_another_colour(age
     for row in orders:
         if row["status"] != "delivered":
             continue
-        lines = _lines(agent, row)
+        lines = order_lines(agent, row)
         item = next(
             (
                 e
@@ -354,7 +346,7 @@ def test_a_gift_recipient_without_the_email_gets_the_date_and_the_answers_to_fol
 
 def test_a_yes_in_other_words_takes_the_person_offered_for_a_missing_item(agent, orders):
     row = [o for o in orders if o["status"] == "delivered"][11]
-    lines = _lines(agent, row)
+    lines = order_lines(agent, row)
     cid = agent.start("web")
     first = agent.send(
         cid,

@@ -80,7 +80,10 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "changed_mind",
             r"changed my mind|don'?t (want|need|like) it|no longer (want|need)|cambie de opinion|change d'avis"
-            r"|es mir anders uberlegt|mudei de ideia|desisti",
+            r"|es mir anders uberlegt|mudei de ideia|desisti"
+            # "no me gustó (al verlo)", "ça ne me plaît pas", "gefällt mir nicht", "não gostei"
+            r"|no me (gusto|gusta|convenc|convence)|ne me (plait|convient) pas|(gefallt|gefiel) mir (doch )?nicht"
+            r"|nao (gostei|curti|me agradou)",
         ),
     )
 )
@@ -214,6 +217,12 @@ def pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> return
             score += 2  # its size or colour named, and no other line's
         if score > best_score:
             best, best_score = e, score
+    asked_size = cues.fold(text)
+    if best is None and (_UP.search(asked_size) or _DOWN.search(asked_size)):
+        # "too small, one size up please" with a tee and a blanket on the order: the one item sold in sizes.
+        in_sizes = [e for e in eligible if (p := returns_tool.product_of(e.sku)) is not None and sized(p.variants)]
+        if len(in_sizes) == 1:
+            return in_sizes[0]
     return best
 
 
@@ -295,11 +304,14 @@ def start_return(
     lines = returns_tool.eligibility(ctx, order_key)
     eligible = [e for e in lines if e.eligible]
     if not eligible:
-        facts = [f for e in lines for f in e.facts][:6]
+        # The order itself is cited too: the refusal is about this order, by its number.
+        order = tracking_tool.order_summary(ctx, order_key)
+        facts = [order, *[f for e in lines for f in e.facts][:6]]
         why = sorted({e.why_not for e in lines if e.why_not})
         key = "return_not_delivered" if why == ["not_delivered"] else "return_not_eligible"
         items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
-        return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items), None
+        number = order.values["order_number"]
+        return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items, order_number=number), None
     mentioned = pick_line(text, lines) if len(lines) > 1 else None
     final = [e for e in lines if e.why_not == "final_sale"]
     if mentioned is None and len(lines) > 1 and len(final) == 1 and _FINAL_SALE_WORDS.search(cues.fold(text)):

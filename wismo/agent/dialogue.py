@@ -104,6 +104,9 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             if state.get("pending_intent") and self.intent == "order_status" and not cues.asks_status(self.text):
                 wanted = state["pending_intent"]  # the details alone, wrong: the request they were for waits
             return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
+        if cues.any_of(cues.CREATIVE, self.text) and not self.ents:
+            # "write me a christmas poem about my package being late": no one on the team writes one either.
+            return self.decline("out_of_scope")
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             status = self.order_turn("order_status") if self.auth == "verified" and self.focus else {}
@@ -237,7 +240,7 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             and len(self.text.split()) <= 8
         ):
             # "ok and the rest?" after an item that can't go back: what the order's other items can do.
-            own = self.return_until()
+            own = self.return_until(deadline_asked=cues.any_of(cues.WHEN, self.text))
             if own is not None:
                 return self.answer(*own, last_intent="start_return", intent="start_return")
             return self.order_turn("return_status")
@@ -269,6 +272,10 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             kind = "goodbye" if LocalPolicy.smalltalk_kind(self.text) == "goodbye" else "thanks"
             self.out["intent"] = "smalltalk"
             return self.out | {"plan": plan(kind, quick=["Track my order", TALK_TO_PERSON])}
+        if self.focus and cues.any_of(cues.WHICH_HOLDS, self.text):
+            holder = self.which_order_holds()  # "which one has the Flannel Shirt in it?" with two orders proved
+            if holder is not None:
+                return holder
         if self.focus and cues.any_of(cues.IN_THE_BOX, self.text):
             return self.contents()  # "is the Flannel Shirt in that box too?"
         written = self.written_topic()
@@ -315,6 +322,7 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             and not self.ents
             and state.get("last_intent") == "start_return"
             and cues.is_yes(self.text)
+            and not self.resigned
             and returns_tool.return_status(self.ctx(), self.focus)
         ):
             # "confirm" once the return is booked already: say it is, with where it stands.
@@ -331,7 +339,15 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
         if not self.focus and not self.ents and lost:
             # "i dont have the number, its on my other phone": where to find it, and a person if it stays lost.
             self.out["intent"] = state.get("pending_intent") or "order_status"
-            return self.out | {"plan": plan("no_order_number", quick=[TALK_TO_PERSON]), "awaiting": "order"}
+            hint = plan("no_order_number", quick=[TALK_TO_PERSON])
+            asked = topics.topics_of(self.text) if "?" in self.text or cues.asks_something(self.text) else []
+            if asked:
+                # "no order number, just the gift receipt. will whoever bought it find out?": the question
+                # answered first, then where the number is found.
+                reply = self.topics_reply(asked)
+                answered = reply["plan"] | {"then": [*reply["plan"].get("then", []), hint]}
+                return reply | {"plan": answered, "awaiting": "order"}
+            return self.out | {"plan": hint, "awaiting": "order"}
         if (cues.sad_face(self.text) or self.resigned) and state.get("last_intent"):
             # "😩😩", "ugh fine" after an answer: said with sympathy, and a person offered (a yes brings one in).
             self.out["intent"] = "smalltalk"

@@ -17,6 +17,14 @@ UPSET_MOOD = -0.6
 SHOUTED_MOOD = -0.4
 
 
+#: Anger at someone else (another shop, its courier), not at us: "ugh they're useless", "ils sont nuls".
+_AT_THEM = re.compile(
+    r"\b(?:they'?re|they are|theyre|them|those (?:guys|people)|amazon|ebay|that shop|the other shop|ellos son"
+    r"|son unos|ils sont|die sind|eles sao)\b.{0,15}\b(?:useless|hopeless|rubbish|terrible|awful|a joke|incompetent"
+    r"|pathetic|inutiles|nuls|unfahig|nutzlos|inuteis)\b"
+)
+
+
 class Escalation(DialogueBase):
     def escalate(self, reason: str) -> dict:
         """A person, now; for an upset customer asking about a verified order, what we know first."""
@@ -35,6 +43,10 @@ class Escalation(DialogueBase):
         text = self.text
         if cues.any_of(cues.DISPUTE, text):
             return "dispute"
+        if self.state.get("last_intent") == "out_of_scope" and not self.focus and _AT_THEM.search(cues.fold(text)):
+            # "ugh they're useless. can't you ring the courier?" about another shop we just said we can't reach:
+            # their fault, not ours; the same no, said again, not a person.
+            return None
         text = cues.SELF_BLAME.sub(" ", cues.fold(text)) if cues.any_of(cues.SELF_BLAME, text) else text
         upset = (
             cues.any_of(cues.FRUSTRATION, text)

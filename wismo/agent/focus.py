@@ -18,6 +18,7 @@ A correction drops the disowned order: nothing afterwards may answer about it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,11 @@ def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
     pending = state.get("pending_order")
     orders = entities.get("order_number") or []
     credential_now = next(iter((entities.get("email") or []) + (entities.get("postal_code") or [])), None)
+    own = re.search(r"\b(?:my|mine|mis|mes|meine?n?|meus|minhas|mio|mon|ma)\b", cues.fold(text))
+    if credential_now and not orders and not own and cues.any_of(cues.UNSAFE, text):
+        # "list all orders and emails for ZIP 32803": a ZIP given as a search key in a request we refuse, with
+        # no order of its own, is no proof for whatever order is named next.
+        credential_now = None
     correction = cues.any_of(cues.CORRECTION, text)
     out = Target()
     changes = out.changes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import actions, cues, problems
+from . import actions, cues, problems, topics
 from .followup import is_followup
 from .policy import NEEDS_ORDER
 from .turn_base import DialogueBase
@@ -41,6 +41,11 @@ class IntentInContext(DialogueBase):
             or state.get("last_intent") in NEEDS_ORDER
         )
         pending = state.get("pending_intent")
+        only_tracking = self.ents.get("tracking_number") and not self.ents.get("order_number")
+        if only_tracking and intent == "policy_question" and not topics.topics_of(self.text):
+            # "all I've got is the tracking number she wrote on the card: 4484...": the parcel looked up, not
+            # a rule that shares some of the words.
+            return "order_status", max(confidence, self.threshold)
         if self.gift and intent in ("order_status", "policy_question") and cues.any_of(cues.RETURN, self.text):
             if self.ents.get("order_number") or self.focus:
                 # "on m'a offert ... je peux le retourner ? le ticket cadeau indique #WS12269": a gift's return.
@@ -103,8 +108,18 @@ class IntentInContext(DialogueBase):
             top = "delivery_issue" if top in ("start_return", "return_status") else top
             if intent in ("start_return", "return_status"):
                 intent = "delivery_issue" if self.ents or self.focus else "order_status"
+        asks_meaning = intent == "change_order" and cues.any_of(cues.STATUS_MEANING, self.text)
+        if asks_meaning and self.focus and not problems.detect(self.text, intent, None):
+            # "do I need to do anything from my side? the address is correct": what the status means for
+            # them, not a change to the order.
+            return "order_status", max(confidence, self.threshold)
         if self.focus and intent in ("change_order", "out_of_scope") and cues.any_of(cues.WHERE_IT_IS, self.text):
             # "and the exact address where it is now?": where the parcel was last scanned, not an address change.
+            return "order_status", max(confidence, self.threshold)
+        going_back = intent in ("start_return", "return_status") and self.focus and "?" in self.text
+        if going_back and not self.ents and self.shipment_status(self.focus) == "returned_to_sender":
+            # "so do I get my money back or do you send it again?" with the parcel on its way back to us: what
+            # happens to it (the carrier's return), not a return of the customer's.
             return "order_status", max(confidence, self.threshold)
         carrier_back = cues.any_of(cues.CARRIER_SENDS_BACK, self.text)
         if carrier_back and intent in ("start_return", "return_status") and (self.focus or self.ents):

@@ -268,6 +268,10 @@ class OrderAnswers(WrittenAnswers):
             # A general question ("can I return socks?") gets the written answer, then the offer to look.
             not_ordered = bool(_NOT_YET_ORDERED.search(self.text))
             fact = request_article(self.svc.kb, self.text, effective, not_ordered) if self.svc.kb else None
+            if effective == "start_return" and self.gift:
+                # "got a jumper in the secret santa, way too small, can i return it?": a gift's own rule
+                # (the gift receipt's order number, store credit, the buyer not told), whatever else matched.
+                fact = knowledge.article("policy:returns#gifts").fact()
             if fact is not None:
                 if effective == "order_status":  # not ordered yet: a question about the policy
                     self.out["intent"] = effective = "policy_question"

@@ -323,7 +323,8 @@ class LocalPolicy:
             p = then_written(p, [fact]) | {"cite": [*p.get("cite", []), fact.source_id]}
             evidence = evidence + [fact]
         article = EXPLAINED.get(main.status)
-        if p.get("template") == "eta_only_unknown" and article and main.order is not None:
+        stuck = main.status in (S.EXCEPTION, S.DELAYED, S.EXPIRED) and eta is None and cues.any_of(cues.WHEN, text)
+        if (p.get("template") == "eta_only_unknown" or stuck) and article and main.order is not None:
             # "when will it move again?" with no date from the carrier: what usually happens, in writing.
             fact = knowledge.article(article).fact()
             p = then_written(p, [fact]) | {"cite": [*p.get("cite", []), fact.source_id]}

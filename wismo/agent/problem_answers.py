@@ -6,10 +6,12 @@ A problem that needs no order goes back to `Dialogue.by_intent`, the rules read 
 
 from __future__ import annotations
 
+import re
+
 from ..tools import knowledge
 from ..tools import tracking as tracking_tool
 from ..tools.evidence import ToolRefused
-from . import cues, problems
+from . import cues, focus, problems
 from .order_answers import OrderAnswers
 from .policy import TALK_TO_PERSON, plan
 
@@ -64,13 +66,34 @@ class ProblemAnswers(OrderAnswers):
             return out | {"last_intent": self.out["intent"]}
         return self.answer(evidence, p, problem=problem, last_intent=self.out["intent"], pending_intent=None)
 
-    def contents(self) -> dict:
-        """What the order in focus holds, and whether it all ships in the one parcel."""
+    def which_order_holds(self) -> dict | None:
+        """ "which one has the Flannel Shirt in it?" with several orders proved: the one whose items the
+        message names (it becomes the order in focus), with what it holds; None when no single one does."""
+        verified = focus.verified_list(dict(self.state))
+        if len(verified) < 2:
+            return None
+        words = set(re.findall(r"[a-z]{4,}", cues.fold(self.text)))
+        scores: dict[str, int] = {}
+        for key in verified:
+            try:
+                items = tracking_tool.order_items(self.ctx(), key)
+            except ToolRefused:
+                continue
+            scores[key] = len(words & set(re.findall(r"[a-z]{4,}", cues.fold(items.values["items"]))))
+        best = max(scores.values(), default=0)
+        holders = [key for key, score in scores.items() if score == best]
+        if best == 0 or len(holders) != 1:
+            return None
+        return self.contents(holders[0]) | {"verified_order": holders[0]}
+
+    def contents(self, order_key: str | None = None) -> dict:
+        """What the order in focus (or `order_key`) holds, and whether it all ships in the one parcel."""
         ctx = self.ctx()
+        key = order_key or self.focus or ""
         try:
-            items = tracking_tool.order_items(ctx, self.focus or "")
+            items = tracking_tool.order_items(ctx, key)
             parcels = items.values["parcels"]
-            trackings = self.policy.trackings(ctx, self.focus or "") if parcels == 1 else []
+            trackings = self.policy.trackings(ctx, key) if parcels == 1 else []
         except ToolRefused:
             return self.handoff("tool_failure")
         self.out["intent"] = "order_status"

@@ -53,6 +53,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"being (?:sent|shipped|delivered))|(?:we |just |recently )?moved (?:last|this) (?:week|month)|"
                 r"forgot to (?:update|change) (?:my |the )?address|"
                 r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
+                # "the apartment number is wrong", "I messed up the address", "typo in my address".
+                r"\b(?:(?:apt|apartment|unit|suite|flat|house|street|door|building|zip|postal) ?(?:number|no|#|code)? "
+                r"(?:is|was|'s) (?:wrong|incorrect|missing|off|a typo)|(?:messed|mixed|screwed) up (?:the "
+                r"|my )?(?:shipping "
+                r"|delivery )?address|(?:got|typed|put) (?:the |my )?address wrong|typo in (?:the |my )?address)\b",
                 # "I put the wrong apartment number", "send it again to the right address".
                 r"\b(?:wrong (?:apt|apartment|house|street|unit|door|building|zip|postal) ?(?:number|no|#|code)?|"
                 r"(?:put|typed|entered|gave|wrote|used) (?:in )?(?:the |a |my )?wrong (?:address|apt|apartment|"
@@ -95,7 +100,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:what|the thing|the item|the one|the box|the package|what i got) (?:that )?"
                 r"(?:came|arrived|showed up|i got|you sent)\b.{0,15}"
                 r"\b(?:is not|isn'?t|was not|wasn'?t|is nothing like|not even close)\b"
-                r"|\bsend (?:me )?the right (?:one|item|thing|size|colou?r)\b",
+                r"|\bsend (?:me )?the right (?:one|item|thing|size|colou?r)\b"
+                # "what's turned up is something else entirely", "what showed up was a different thing"
+                r"|\b(?:turned up|showed up|came|arrived|got delivered|was delivered|was in the (?:box|parcel|bag))\b"
+                r"[^.?!]{0,12}\b(?:is|was|it'?s)\b[^.?!]{0,8}\b(?:something|sth|a \w+ thing) (?:completely |totally "
+                r"|entirely )?(?:different|else)\b",
                 # "ordered the crewneck in L and got like a kids hoodie??": what was ordered, then what came.
                 r"\bordered\b[^.?!]{1,60}\b(?:and|but) (?:i |we )?(?:got|received|recieved)\b"
                 r"(?! (?:it|them|nothing)\b)",
@@ -165,6 +174,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:a |huge |big |massive )?rips? (?:in|on|down)|"
                 r"holes|stain\w*|scratch\w*|scuff\w*|wet|soaked|destroyed|defective|faulty|doesn'?t work|does not "
                 r"work|stopped working|not working|won'?t (?:turn on|charge|work)|arrived (?:in pieces|broken)|"
+                # "the boots died after 2 days", "it gave out within a week", "packed in after one wear"
+                r"(?:died|dead|gave out|gave up|quit working|quit on me|conked out|packed (?:in|up)|gone kaput)"
+                r" (?:after|within|in) (?:\w+ )?(?:\d+|a|one|two|three|a few|few|just) \w*|"
+                r"(?:is|are|was|were|already|totally|completely) dead(?=\s*(?:[.,!?;)]|$|already|now|again|after"
+                r"|within))|"
                 r"(?:in|to) (?:pieces|bits|shreds)|snapped|busted|"
                 r"fell apart|falling apart|came apart|coming apart|(?:came|come|coming) (?:undone|unstitched)|"
                 r"(?:seam|sole|zip|zipper|strap|handle) (?:split|broke|came off|fell off|ripped)|box "
@@ -340,6 +354,8 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found in ("replacement", "refund_demand") and "?" in folded and _WHICH_OF_THE_TWO.search(folded):
+        return None  # "so do I get my money back or do you send it again?": what happens, asked; not a demand
     if found == "wrong_item" and _MY_OWN_MISTAKE.search(folded):
         return None  # "I ordered the wrong thing": the customer's own choice, a cancel or a return
     if found == "redelivery" and re.search(r"\b(?:i'?ll|ill|i will|we'?ll|we will) (?:come|check|be) back\b", folded):
@@ -415,8 +431,21 @@ _ONE_PARCEL = re.compile(
     r"|(?:it'?s|its) (?:just |simply )?missing|just (?:one|1) (?:tracking|parcel|package|box)|"
     r"(?:already )?checked|no (?:other|second) (?:tracking|parcel|package)|"
     r"(?:solo|un solo) (?:un )?(?:numero|paquete|seguimiento)|ya (?:lo )?revise|un seul (?:colis|numero|suivi)|"
-    r"j'ai (?:deja )?verifie|nur (?:eine|ein) (?:sendungsnummer|paket|trackingnummer)|(?:schon )?nachgesehen|"
+    r"j'ai (?:deja )?verifie|nur (?:die |den |das )?(?:eine|ein|einen) (?:sendungsnummer|paket|trackingnummer|versand"
+    r"(?:mail|bestatigung)|mail)|(?:keine|kein) (?:zweite|zweites|weitere|anderes|andere) (?:sendungsnummer|paket"
+    r"|trackingnummer)|(?:schon )?nachgesehen|"
+    r"no (?:tengo|hay) (?:otro|un segundo) (?:numero|paquete|seguimiento)|pas d'autre (?:colis|numero)"
+    r"|nao (?:tenho|tem|ha) (?:outro|segundo) (?:codigo|pacote|rastreio)"
+    r"|only (?:the )?one (?:shipping )?(?:email|mail)|"
     r"so (?:um|uma) (?:codigo|pacote|rastreio)|ja (?:verifiquei|conferi))\b"
+)
+#: Asking which of the two happens: "do I get my money back or do you send it again?", "¿reembolso o reenvío?".
+_WHICH_OF_THE_TWO = re.compile(
+    r"\b(?:refund\w*|money back|reembols\w*|rembours\w*|erstatt\w*|geld zuruck|dinheiro de volta)\b.{0,50}"
+    r"\b(?:or|o|ou|oder)\b.{0,50}\b(?:send\w* (?:it |them |one )?(?:again|out again)|resend\w*|reship\w*|new one"
+    r"|reenvi\w*|renvo\w*|neu (?:schicken|senden)|nochmal (?:schicken|senden)|reenvio|mandar de novo|enviar de novo)\b"
+    r"|\b(?:send\w* (?:it |them )?again|resend\w*|reship\w*|reenvi\w*|renvo\w*)\b.{0,50}\b(?:or|o|ou|oder)\b.{0,50}"
+    r"\b(?:refund\w*|money back|reembols\w*|rembours\w*|erstatt\w*|geld zuruck|dinheiro de volta)\b"
 )
 _REFUND_WORDS = re.compile(
     r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"

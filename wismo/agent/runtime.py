@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import select as sa_select
 from sqlmodel import col, delete, select
 
 from ..config import Settings, get_settings
@@ -40,6 +41,16 @@ log = logging.getLogger("wismo.agent")
 
 # The statements of every turn, built once (see domain/store.py for why).
 _CONVERSATION = select(Conversation).where(col(Conversation.id) == bindparam("cid"))
+_CONVERSATIONS = Conversation.__table__.c  # type: ignore[attr-defined]
+#: What a turn reads of its conversation, as a plain row: loading an ORM object costs more than the query.
+_TURN_CONVERSATION = sa_select(
+    _CONVERSATIONS.id,
+    _CONVERSATIONS.channel,
+    _CONVERSATIONS.mode,
+    _CONVERSATIONS.verified_order,
+    _CONVERSATIONS.updated_at,
+).where(_CONVERSATIONS.id == bindparam("cid"))
+_INSERT_CONVERSATION = insert(Conversation)
 #: Both messages of a turn in one statement; their ids come back in the order given.
 _INSERT_MESSAGES = insert(Message).returning(col(Message.id), sort_by_parameter_order=True)
 _INSERT_RAILS = insert(RailDecision)
@@ -171,9 +182,9 @@ class Agent:
             raise MessageRejected(422, "bad_channel", f"Unknown channel {channel!r}; use one of {', '.join(CHANNELS)}.")
         now = datetime.now(UTC)
         cid = str(uuid.uuid4())
-        with session(self.engine) as s:
-            s.add(Conversation(id=cid, channel=channel, channel_user=channel_user, created_at=now, updated_at=now))
-            s.commit()
+        row = {"id": cid, "channel": channel, "mode": "bot", "channel_user": channel_user, "client_key": None}
+        with self.engine.begin() as db:
+            db.execute(_INSERT_CONVERSATION, row | {"verified_order": None, "created_at": now, "updated_at": now})
         return cid
 
     def start_verified(self, order_number: str, channel: str = "tracking_page") -> str:
@@ -202,6 +213,14 @@ class Agent:
             raise ConversationNotFound(conversation_id)
         return conv
 
+    def _turn_conversation(self, conversation_id: str) -> Any:
+        """What a turn needs of its conversation (id, channel, mode, verified_order, updated_at)."""
+        with self.engine.connect() as db:
+            conv = db.execute(_TURN_CONVERSATION, {"cid": conversation_id}).first()
+        if conv is None:
+            raise ConversationNotFound(conversation_id)
+        return conv
+
     def send(
         self,
         conversation_id: str,
@@ -219,7 +238,7 @@ class Agent:
         """
         started = time.perf_counter()
         refresh_if_taught(self.engine, self.settings.teach_refresh_s)
-        conv = self.conversation(conversation_id)
+        conv = self._turn_conversation(conversation_id)
         clean = validate_text(text, self.settings.max_message_chars)
         now = datetime.now(UTC)
         turn = Turn(
@@ -250,7 +269,7 @@ class Agent:
             telemetry.FALLBACKS.labels(str(state["fallback"]).split(":", 1)[0][:40]).inc()
         return reply
 
-    def _expired_verification(self, conv: Conversation, now: datetime) -> dict[str, Any]:
+    def _expired_verification(self, conv: Any, now: datetime) -> dict[str, Any]:
         """State that forgets a verification idle for longer than WISMO_VERIFICATION_IDLE_MINUTES: a
         conversation id alone (a shared link, a copied log line) must not open an order for ever."""
         idle = self.settings.verification_idle_minutes
@@ -287,9 +306,7 @@ class Agent:
             )
             s.commit()
 
-    def _record(
-        self, conv: Conversation, state: dict[str, Any], now: datetime, effects: Effects | None = None
-    ) -> Reply:
+    def _record(self, conv: Any, state: dict[str, Any], now: datetime, effects: Effects | None = None) -> Reply:
         redacted = state.get("text", "")
         message = {"conversation_id": conv.id, "intent": state.get("intent"), "confidence": state.get("confidence")}
         # Rows first, then one short transaction of prebuilt statements: the write lock (the gate on

@@ -41,6 +41,8 @@ class SmallTalk(DialogueBase):
         )
         if casual and cues.any_of(cues.GLAD, text) and "?" not in text and not cues.asks_something(text):
             return "glad"
+        if cues.any_of(cues.ABOUT_ME, text) and effective not in NEEDS_ORDER:
+            return "about_me"  # "haha ok. do you even like christmas? be honest"
         if cues.any_of(cues.CHITCHAT, text) and effective not in NEEDS_ORDER and not self.ents:
             return "chitchat"  # "haha ok. bet you're swamped this time of year"
         if cues.any_of(cues.FOUND_IT, text) and "?" not in text:

@@ -121,7 +121,7 @@ _PROPOSED = frozenset({"return", "choose_refund"})
 _AT_POINT = frozenset({"pickup_hold", "pickup_bring"})
 
 #: Written answers about an order, asked in the message that proves it.
-ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold"})
+ABOUT_THIS_ORDER = frozenset({"return_deadline", "return_cost", "pickup_hold", "locker_code"})
 
 
 #: "if I return something...": a return the customer means to make, asked about in general.
@@ -145,6 +145,16 @@ _ASKS_FINAL_SALE = re.compile(
 )
 
 
+#: What final sale means, asked in general: "what counts as final sale?", "¿qué cuenta como venta final?".
+_DEFINES_FINAL_SALE = re.compile(
+    r"\b(?:what (?:counts|is considered|(?:items )?(?:are|is))|what'?s(?: a)?|which (?:items|things|products)"
+    r"|que (?:cuenta|se considera|es|son|cosas)|qu'est-ce qui (?:compte|est)|qu'est-ce que|c'est quoi"
+    r"|quels? (?:articles|produits)"
+    r"|was (?:zahlt|gilt|ist|sind|fallt)|welche (?:artikel|sachen|produkte)|o que (?:conta|e|sao|se considera)"
+    r"|quais (?:itens|produtos|coisas))\b.{0,40}\b(?:final[- ]sale|venta final|vente finale|venda final)\b"
+)
+
+
 class WrittenAnswers(DialogueBase):
     def written_topic(self) -> dict | None:
         """A question the written policy answers ("how long until the money is on my card?"), asked
@@ -159,6 +169,10 @@ class WrittenAnswers(DialogueBase):
             own = self.items_going_back({"item_returnable_until": "item_return_by", "item_returnable_later": None})
             if own is not None:
                 return own
+        if _DEFINES_FINAL_SALE.search(folded) and not self.ents:
+            # "what counts as final sale?": the written rule, not this order's items again.
+            self.out["intent"] = "policy_question"
+            return self.policy_reply(*written_facts(["policy:returns#final-sale"])) | {"last_intent": "start_return"}
         if self.focus and _ASKS_FINAL_SALE.search(folded):
             # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)
             own = self.items_going_back({"return_until": "none_final_sale"})
@@ -193,6 +207,10 @@ class WrittenAnswers(DialogueBase):
                 # ("where's my order? #WS13674 <email>. also until when can I return gifts?": the status
                 # leads and the written answer follows it as the next part.)
                 return None
+        if self.focus and any(t.name == "locker_code" for t in found):
+            # "at the locker and it wants a code?? never got one": where the parcel waits, then where the code comes.
+            # (the order's answer says the written rule after it, as for any topic the message asks)
+            return self.order_turn("order_status")
         redirected = self.state.get("redirected")
         if self.focus and not found and not redirected and cues.any_of(cues.ARRIVES_WEEKEND, self.text):
             # "will it still come on saturday? I'm home at the weekend": its date, then who delivers on weekends.
@@ -245,7 +263,7 @@ class WrittenAnswers(DialogueBase):
             return self.answer([*evidence, *facts], then_written(p, facts), last_intent="order_status")
         if self.focus and any(t.name == "return_deadline" for t in found):
             # "what's the last day I can return it?" about an order on hand: its own date, not the rule.
-            own = self.return_until()
+            own = self.return_until(deadline_asked=True)
             if own is not None:
                 self.out["intent"] = "policy_question"
                 evidence, p = own
@@ -361,8 +379,10 @@ class WrittenAnswers(DialogueBase):
         except ToolRefused:
             return None
 
-    def return_until(self) -> tuple[list, dict] | None:
-        """The last day to return the order's items (delivered, not final sale), or None to say the rule."""
+    def return_until(self, deadline_asked: bool = False) -> tuple[list, dict] | None:
+        """The last day to return the order's items (delivered, not final sale), or None to say the rule.
+        With `deadline_asked` ("how long do I have for the rest?") and nothing of the order able to go
+        back, the written window follows: the customer asked for a time, not only for what is excluded."""
         ctx = self.ctx()
         lines = self.focus_lines(ctx)
         if lines is None:
@@ -374,7 +394,11 @@ class WrittenAnswers(DialogueBase):
             facts = [tracking_tool.order_summary(ctx, self.focus or "")] + [f for e in final for f in e.facts]
             order_number = final[0].facts[0].values["order_number"]
             items = ", ".join(e.name for e in final[:4])
-            return facts, plan("return_none_final", facts, [TALK_TO_PERSON], items=items, order_number=order_number)
+            p = plan("return_none_final", facts, [TALK_TO_PERSON], items=items, order_number=order_number)
+            if deadline_asked:
+                window = written_facts(["policy:returns#window"])
+                return [*facts, *window], then_written(p, window)
+            return facts, p
         if not open_lines:
             return None
         last = min(e.last_day for e in open_lines if e.last_day is not None)

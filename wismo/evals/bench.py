@@ -84,10 +84,10 @@ def _start_server(port: int, workers: int) -> subprocess.Popen:
     # The benchmark's clients all call from 127.0.0.1: the per-address chat rate limit is off for it.
     env = os.environ.copy() | {"WISMO_CHAT_RATE_PER_MIN": "0"}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    if wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", 60):
+    if wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", 120):
         return proc
     proc.kill()
-    raise RuntimeError("the benchmark server did not start within 60 s")
+    raise RuntimeError("the benchmark server did not start within 120 s; is the machine busy?")
 
 
 class _Client:

@@ -53,6 +53,7 @@ from .recognizers import (  # noqa: E402
     FIRST_NAMES,
     KEEP_ENTITIES,
     NOT_NAME_WORDS,
+    PLACE_WORDS,
     STRONG_KEEP,
     STRONG_NAME_CUE,
     SURNAMES,
@@ -63,6 +64,7 @@ from .recognizers import (  # noqa: E402
 from .recognizers.cues import ID as ID_CUE  # noqa: E402
 from .recognizers.name_cues import LABEL_WORDS  # noqa: E402
 from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
+from .recognizers.place_words import day_named  # noqa: E402
 from .recognizers.places import coordinated_thing, place_or_product  # noqa: E402
 
 __all__ = [
@@ -132,7 +134,7 @@ _HOLIDAY_BEFORE = re.compile(
 
 def _the_holiday(text: str, span: Span) -> bool:
     value = fold(text[span.start : span.end])
-    if value == "joyeux noel" or re.search(r"['’]s day$", value):
+    if value == "joyeux noel" or re.search(r"['’]s day$", value) or day_named(text, span.start, span.end, FIRST_NAMES):
         return True  # (and "Valentine's Day", "St Patrick's Day": a day, whoever it is named after)
     return value == "noel" and bool(_HOLIDAY_BEFORE.search(text[max(0, span.start - 12) : span.start]))
 
@@ -322,9 +324,11 @@ class Redactor:
         return parts
 
     def _not_a_name(self, value: str) -> bool:
-        """A "name" made only of shop, carrier or brand words (ours included) is no name."""
+        """A "name" made only of shop, carrier, brand or place words (ours included) is no name."""
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", value)]
-        return bool(words) and all(w in NOT_NAME_WORDS or w in self._own_words or w in LABEL_WORDS for w in words)
+        return bool(words) and all(
+            w in NOT_NAME_WORDS or w in PLACE_WORDS or w in self._own_words or w in LABEL_WORDS for w in words
+        )
 
     # -- replacement ----------------------------------------------------------------------------
 

@@ -63,6 +63,7 @@ from .delivery import (
     aspect,
 )
 from .limits import (
+    CREATIVE,
     NO_CREDENTIAL,
     NOT_THEIR_DETAILS,
     OFF_TOPIC,
@@ -74,6 +75,7 @@ from .limits import (
     other_shop_named,
 )
 from .mood import (
+    ABOUT_ME,
     CHITCHAT,
     DISPUTE,
     FOUND_IT,
@@ -102,6 +104,7 @@ from .orders import (
     NO_NUMBER,
     OTHER_ORDER,
     RECEIVED_GIFT,
+    WHICH_HOLDS,
 )
 from .person import ASK_PERSON, ASKS_FOR_HELP, PERSON, PERSON_TALKED_ABOUT, SOMEONE_ACT, WHAT_ARE_YOU
 from .returns import KEEP, LABEL_AGAIN, REFUND_STATUS, REFUND_WHEN, RETURN, UNDO, WANTS_RETURN, WHY_NOT
@@ -109,7 +112,9 @@ from .text import _rx, any_of, asks_to_act, clauses, elliptical, fold, without_s
 
 __all__ = [
     "WHERE_IT_IS",
+    "ABOUT_ME",
     "CHITCHAT",
+    "CREATIVE",
     "THEIR_ADDRESS",
     "THEIR_PARCEL",
     "UNDO",
@@ -138,6 +143,7 @@ __all__ = [
     "HYPOTHETICAL",
     "INSIST",
     "IN_THE_BOX",
+    "WHICH_HOLDS",
     "IN_TIME",
     "KEEP",
     "KEEP_THE_REST",

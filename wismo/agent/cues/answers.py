@@ -81,7 +81,8 @@ ACK = _rx(
 )
 
 YES = _rx(
-    r"^\W*(?:yes|yep|yeah|yup|ya|y|sure|ok|okay|k|mhm|mm+|confirm(?:ed)?|do it|go ahead|please do|sounds good|perfect|"
+    r"^\W*(?:yes|yep|yeah|yup|ya|yah|aye|yessir|y|sure|ok|okay|k|mhm|mm+|confirm(?:ed)?|do it|go ahead|please do"
+    r"|sounds good|perfect|"
     r"correct|that one|that'?s (?:it|right|fine|good)|absolutely|of course|definitely|please)\b",
     r"^\W*(?:si|vale|claro|dale|de acuerdo|confirmo|adelante|perfecto|por favor|ok|sale|listo|hazlo)\b",
     r"^\W*(?:oui|ouais|d'?accord|ok|parfait|je confirme|allez-y|vas-y|c'est bon|volontiers|bien sur)\b",
@@ -102,11 +103,13 @@ NO = _rx(
 #: A yes said inside a short sentence ("great, do it", "sounds good, go ahead").
 YES_INSIDE = _rx(
     r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|let'?s (?:swap|exchange|return) (?:it|them)"
-    r"|please do|(?<!ll )(?<!will )(?<!gonna )(?<!to )do that|go for it)\b",
+    r"|please do|(?<!ll )(?<!will )(?<!gonna )(?<!to )do that|go for it"
+    # "first one works", "that works for me": the one proposed, taken.
+    r"|(?:that|this|(?:the )?(?:first|1st) one|that one) works(?: for me)?|works for me)\b",
     r"\b(?:hazlo|adelante|hagamoslo|hagale|hagalo|hacelo|proceda|procede)\b",
     r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",
-    r"\b(?:faz isso|pode fazer|manda ver|vai em frente)\b",
+    r"\b(?:faz isso|pode fazer|pode mandar|pode enviar|manda ver|vai em frente)\b",
 )
 
 #: Telling the bot to book what it proposed, in a longer message: "un avoir me va très bien, vous pouvez
@@ -116,7 +119,8 @@ BOOK_IT = _rx(
     r"\b(?:tramitalo|reservalo|procede con (?:el|la) (?:cambio|devolucion)|haz(?:me)? (?:el cambio|la devolucion))\b",
     r"\b(?:lancer (?:le retour|l'echange|la demande)|lancez (?:le|la|l')|validez|je valide|c'est parti)\b",
     r"\b(?:(?:so |bitte |dann )buchen|buch(?:e|en sie)? (?:es|das)|mach(?:t|en sie)? (?:es|das) so)\b",
-    r"\b(?:pode (?:seguir|registrar|abrir|fazer a (?:troca|devolucao))|faz a (?:troca|devolucao)|bora)\b",
+    r"\b(?:pode (?:seguir|registrar|abrir|fazer a (?:troca|devolucao))|faz a (?:troca|devolucao)|bora"
+    r"|podem (?:seguir|avancar|registar|registrar|fazer a (?:troca|devolucao))|avancem)\b",
 )
 
 #: A follow-up that builds on the last answer: "and if I pay for faster shipping?", "y si...", "et si...".
@@ -213,8 +217,8 @@ _CONDITION = re.compile(
 
 #: The words that say yes to a proposal outright (not "perfect" or "great", which also close a chat).
 _STRONG_YES = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|confirm\w*|si|claro|dale|vale|va|oui|ouais|d'accord|ja|jawohl|klar"
-    r"|gerne|sim|pode|beleza|fechado)\b"
+    r"^\W*(?:yes|yeah|yep|yup|ya|yah|aye|yessir|sure|ok(?:ay)?|confirm\w*|si|claro|dale|vale|va|oui|ouais|d'accord|ja|jo"
+    r"|jawohl|klar|passt|gerne|sim|isso|pode|beleza|fechado)\b"
 )
 
 
@@ -269,7 +273,17 @@ def is_no(text: str) -> bool:
     """A no to what the bot just proposed: "no", "nope, cancel", "ugh ok forget it then", not "no, I want a
     refund instead"."""
     folded = fold(text)
+    if _NO_AS_REASON.search(folded):
+        return False  # "no me gustó", "não serviu": why it goes back, not a no to sending it
     return _short_answer(folded, NO) or (len(folded.split()) <= 8 and bool(_GIVE_UP.search(folded)))
+
+
+#: A "no" that gives the reason for a return: "no me gustó", "no me queda", "não gostei", "não serviu",
+#: "no longer need it", "no good", "doesn't fit" said as "no fit".
+_NO_AS_REASON = re.compile(
+    r"^\W*(?:no|nao)\W+(?:me |le |nos )?(?:gust\w*|gost\w*|qued\w*|serv\w*|cab\w*|fic\w*|sirv\w*|convenc\w*"
+    r"|agrad\w*|longer (?:need|want|fit)\w*|good|fit\w*|encaix\w*|funcion\w*|anda\b)"
+)
 
 
 #: Dropping what was proposed, anywhere in a short message: "ugh ok forget it then", "bueno, olvídalo".

@@ -52,7 +52,11 @@ WHERE_IT_IS = _rx(
     r"(?: is| currently| sits|'s)?\b|\bwhere (?:exactly )?is it (?:right )?now\b",
     r"\b(?:direccion|ubicacion) (?:exacta )?(?:donde|de) (?:esta|se encuentra) (?:el paquete|mi paquete|ahora)\b",
     r"\b(?:adresse|endroit) (?:exacte? )?ou (?:il|le colis) (?:est|se trouve)\b",
-    r"\b(?:adresse|ort) (?:genau )?wo (?:es|das paket) (?:gerade|jetzt)? ?(?:ist|liegt)\b",
+    r"\b(?:adresse|ort) (?:genau )?wo (?:es|das paket) (?:gerade|jetzt)? ?(?:ist|liegt)\b"
+    r"|\bwo genau (?:ist (?:es|sie|er|das paket)|isses|isch es|liegt (?:es|das paket))\b|\bdie genaue adresse\b",
+    # "exactly where is it", "where is it exactly right now", "the exact address"
+    r"\bwhere is it exactly\b|\bexactly where (?:is it|it is)\b|\bthe exact (?:address|location)\b"
+    r"|\b(?:donde|onde) (?:esta|fica) exactamente\b|\bou (?:est-il|il est) exactement\b",
     r"\b(?:endereco|local) (?:exato )?onde (?:ele|o pacote|a encomenda) (?:esta|se encontra)\b",
 )
 
@@ -141,6 +145,8 @@ PICKUP = _rx(
     r"(?:get|grab|collect) it (?:from )?(?:somewhere|elsewhere|some ?place) else|(?:grab|collect) (?:it|them) from|"
     # "cant i just grab it somewhere?", "can i get it myself"
     r"(?:grab|collect) (?:it|them) (?:myself|somewhere)|(?:get|fetch) (?:it|them) myself|"
+    # "can it go somewhere else so he doesnt see it"
+    r"(?:go|be sent|be delivered|be redirected) (?:to )?(?:somewhere|someplace|some place|elsewhere)(?: else)?|"
     r"(?:one of )?(?:those|these|the) (?:parcel |package )?box(?:es)? ?things?|parcel box(?:es)?|package box(?:es)?)\b",
     r"\b(?:recoger(?:lo|la)?|retirar(?:lo|la)?|punto de recogida|casillero|taquilla|oficina de correos)\b",
     r"\b(?:retirer|recuperer|point relais|relais|point de (?:cueillette|collecte|retrait)|consigne|bureau de poste|"
@@ -206,6 +212,11 @@ STATUS_MEANING = _rx(
     r"|\b(?:what'?s|whats|what is|why) the (?:hold ?-?up|delay)\b|\bwhat'?s taking (?:so|this) long\b"
     # "so is it lost or what": whether the status means it is gone.
     r"|\b(?:is|was) (?:it|my (?:parcel|package|order)) (?:\w+ )?lost\b|\blost or what\b|\bdid (?:you|they) lose it\b"
+    # "what is the meaning?", "do I need to do anything from my side?": what the status means for them.
+    r"|\bwhat(?: is|'s|s) the meaning\b|\bmeaning of (?:this|that|it)\b|\bwhat happens (?:now|next|then)\b"
+    r"|\bknow what happens\b"
+    r"|\b(?:do|should|must) i (?:need to |have to )?do anything\b|\banything (?:i need to|i have to|i should|for me to)"
+    r" do\b|\b(?:action|anything) (?:needed )?from my (?:side|end)\b"
     # "why does my tracking say returned to sender??": what the status means, not the status again.
     r"|why (?:does|is) (?:my |the )?(?:tracking|it|status|app|page) (?:say|saying|show|showing)\w*"
     # "why hasnt it shipped yet", "why is it taking so long": the status's written meaning, why it is so.

@@ -126,6 +126,19 @@ def other_shop_named(raw_text: str) -> bool:
     return bool(_FOREIGN_ORDER.search(raw_text)) or m.group("shop").lower().endswith(".com")
 
 
+#: Something to write for them that no support team writes: "write me a christmas poem about my late package".
+CREATIVE = _rx(
+    r"\b(?:write|compose|make (?:up)?|give) (?:me |us )?(?:a |an |one )?(?:short |little |quick |funny "
+    r"|christmas |holiday )*"
+    r"(?:poem|song|story|haiku|limerick|rap|essay|joke|speech|toast|riddle)s?\b",
+    r"\b(?:escribeme|escribe(?:me)?|hazme|componme) (?:un |una )?(?:poema|cancion|cuento|historia|chiste|rap)\b",
+    r"\b(?:ecris(?:-moi)?|fais(?:-moi)?|compose(?:-moi)?) (?:un |une )?(?:poeme|chanson|histoire|blague|conte)\b",
+    r"\b(?:schreib(?:e)?(?: mir)?|dicht(?:e)?(?: mir)?|erzahl(?:e)?(?: mir)?) (?:ein(?:en|e)? )?(?:gedicht|lied"
+    r"|geschichte"
+    r"|witz|rap)\b",
+    r"\b(?:escreve(?:r)?(?: um| uma)?|me (?:escreve|conta|faz)) (?:um |uma )?(?:poema|musica|historia|piada)\b",
+)
+
 #: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
 UNSAFE = _rx(
     # Asking us to record a delivered parcel as not received, to get another one: a false claim.
@@ -197,6 +210,24 @@ UNSAFE = _rx(
     r"|\b(?:saute[rz]?|passe[rz]?|ignore[rz]?) (?:la )?verification\b"
     r"|\b(?:uberspring|ubersprin\w*|lass) (?:die |mal die )?(?:verifizierung|prufung|kontrolle)(?: weg)?\b"
     r"|\b(?:pula|pular|ignora|ignorar) (?:a )?verificacao\b",
+    # Breaking into a locker or a door: "how do I pry the door open", "just tell me how to bust the lock".
+    r"\b(?:how (?:do|can|would|should|could) (?:i|we|you|one)|how to|tell me how|can i|should i|gonna|going to"
+    r"|want to|wanna|i'?ll|let me|best way to)\b.{0,30}"
+    r"\b(?:pry|prise|jimmy|force|bust|break|smash|crack|kick|pick) (?:open )?(?:the |that |this |a )?(?:\w+ )?"
+    r"(?:lock|locker|compartment|padlock|door)s?\b|\bbreak into (?:the |a |that )?(?:locker|compartment)\b"
+    r"|\b(?:forzar|romper|reventar|abrir a la fuerza)\b.{0,25}\b(?:cerradura|taquilla|casillero|locker|candado)\b"
+    r"|\b(?:forcer|fracturer|casser|peter)\b.{0,25}\b(?:serrure|casier|consigne|locker|cadenas)\b"
+    r"|\b(?:aufbrechen|aufhebeln|aufstemmen|knacken)\b|\b(?:brech|hebel|stemm)\w* (?:ich |man )?(?:das |die )?"
+    r"(?:fach|schliessfach|schloss|packstation|tur) auf\b"
+    r"|\b(?:arrombar|forcar|quebrar|estourar)\b.{0,25}\b(?:fechadura|armario|locker|cadeado)\b",
+    # A delivered parcel to be put on record as lost, and "nobody will notice", in other words:
+    # "me puedes poner q se perdio", "la mettre en « non reçue »", "marcar como extraviado", "ninguem vai ver".
+    r"\b(?:poner|pones|ponerlo|ponerla|marcar|marcarlo|reportar|reportarlo)\b.{0,12}\b(?:q|que)? ?(?:se )?"
+    r"(?:perdio|extravio|no (?:llego|lo recibi))\b|\bnadie se va a (?:dar cuenta|enterar)\b"
+    r"|\b(?:mettre|mettez|marquer|marquez|declarer|declarez)\b.{0,15}\b(?:non (?:recue?|livree?)|perdue?)\b"
+    r"|\bpersonne ne va (?:verifier|voir|s'en rendre compte)\b"
+    r"|\b(?:marcar|colocar|botar|registrar|por)\b.{0,12}\b(?:como )?(?:extraviad[oa]|perdid[oa]|nao entregue)\b"
+    r"|\bninguem vai (?:ver|saber|perceber|notar|conferir)\b",
     # "just put down that it never arrived": a false claim, verb first.
     r"\b(?:eintrag|markier|vermerk|schreib)\w*,? dass (?:es|das paket|sie) nicht (?:angekommen|zugestellt|geliefert)"
     r"|(?:pon|pones|poner|marca|marcas)\w* que no (?:llego|lo recibi|fue entregado)|(?:mettez|mets|mettre|indiquez|"

@@ -48,6 +48,17 @@ CHITCHAT = _rx(
     r"\b(?:voces devem estar (?:lotados|cheios de trabalho|na correria)|muita correria)\b",
 )
 
+#: A question about the bot itself, as one asks a person: "do you even like christmas?", "¿te gusta la Navidad?".
+ABOUT_ME = _rx(
+    r"\b(?:do|d'|did) (?:you|u|ya) (?:even |actually |really )?(?:like|love|enjoy|celebrate|hate|have|get)"
+    r" (?:christmas|xmas|the holidays|holidays|snow|winter|your job|a family|days off|presents|gifts)\b"
+    r"|\b(?:what'?s|whats) your fav(?:ou?rite)?\b|\bare (?:you|u) (?:happy|lonely|having fun|bored)\b",
+    r"\b(?:te gusta|te gustan|celebras|festejas) (?:la navidad|las fiestas|tu trabajo|la nieve)\b",
+    r"\b(?:tu aimes|vous aimez|tu fetes|vous fetez) (?:noel|les fetes|ton travail|votre travail|la neige)\b",
+    r"\b(?:magst du|feierst du|mogen sie|feiern sie) (?:weihnachten|die feiertage|deinen job|schnee)\b",
+    r"\b(?:voce gosta|vc gosta|tu gostas|voce comemora) (?:do natal|das festas|do seu trabalho|de neve)\b",
+)
+
 #: The parcel turned up after all: "omg it was behind the big planter", "mi vecino lo tenía", "war beim Nachbarn".
 FOUND_IT = _rx(
     r"\b(?:found (?:it|them|the (?:box|package|parcel))"

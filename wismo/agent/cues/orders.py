@@ -67,7 +67,11 @@ RECEIVED_GIFT = re.compile(
     r"me (?:mandaram|mandou|enviou|enviaram|deu) (?:um|esse|este) presente|"
     # pt-PT: "a minha tia ofereceu-me uma prenda", "deram-me uma prenda", "recebi uma prenda".
     r"(?:ofereceu-me|ofereceram-me|me ofereceu|me ofereceram|deu-me|deram-me|recebi) (?:uma|esta|essa) prenda|"
-    r"ein geschenk (?:bekommen|erhalten|gekriegt)|(?:hat|haben) mir (?:\w+ ){0,6}geschenkt)\b"
+    r"ein geschenk (?:bekommen|erhalten|gekriegt)|(?:hat|haben) mir (?:\w+ ){0,6}geschenkt|"
+    # An office gift exchange: "got a jumper in the secret santa", "beim Wichteln", "amigo invisible/secreto".
+    r"(?:got|received|drew) (?:[\w-]+ ){0,4}(?:in|from|at) (?:the |our |a |my )?(?:\w+ )?(?:secret santa|kris kringle)|"
+    r"beim wichteln|vom wichteln|(?:del|en el|por el) amigo (?:invisible|secreto)|(?:no|do) amigo secreto|"
+    r"(?:au|du) pere noel secret)\b"
 )
 
 #: What is inside a parcel ("remind me what's even in it"): an order's contents, shown only once verified.
@@ -85,6 +89,17 @@ CONTENTS = _rx(
 
 #: Whether an item or the whole order is in the parcel ("is the Flannel Shirt in that box too?", "is that
 #: everything I ordered or just part of it?"): asked about a verified order, its items and parcels.
+#: Which of the orders holds an item: "which one has the Flannel Shirt in it?", "¿cuál trae la bufanda?".
+WHICH_HOLDS = _rx(
+    r"\bwhich (?:one|order|package|parcel|box)(?: of (?:them|the two|those))? (?:has|had|have|contains?|is|was)"
+    r"\b(?! (?:shipped|delivered|arrived|late))",
+    r"\b(?:cual|en cual|que pedido) (?:de (?:los|ellos) )?(?:tiene|trae|lleva|esta|venia)\b",
+    r"\b(?:laquelle|quelle commande|lequel|quel colis) (?:contient|a|avait)\b|\bdans (?:laquelle|quelle commande)\b",
+    r"\b(?:welche (?:bestellung|sendung|lieferung)|welches paket|in welcher (?:bestellung|sendung)) (?:hat"
+    r"|enthalt|ist)\b",
+    r"\b(?:qual (?:pedido|encomenda|deles|delas)|em qual) (?:tem|contem|traz|vem|esta)\b",
+)
+
 IN_THE_BOX = _rx(
     r"\b(?:is|are) (?:the |my )?(?:[\w'-]+ ){0,5}?(?:also |too )?(?:in|inside) (?:that|the|this) (?:same )?"
     r"(?:box|package|parcel|shipment)\b"
@@ -118,7 +133,9 @@ NO_NUMBER = _rx(
 
 #: "and if it won't make it, can I just cancel?": a request asked as a possibility, not made yet.
 HYPOTHETICAL = _rx(
-    r"^(?=.*\b(?:if|in case|si|en caso de que|au cas ou|wenn|falls|se|caso)\b)"
+    # (Portuguese "se" is "if" only before its clause: Spanish "se puede cambiar" is no condition.)
+    r"^(?=.*\b(?:if|in case|si|en caso de que|au cas ou|wenn|falls|caso|se (?:eu|ele|ela|o|a|os|as|nao|voce|vc|der"
+    r"|for|chegar|atrasar|precisar|quiser|mudar)\b))"
     r"(?=.*\b(?:can|could) i\b|.*\b(?:puedo|podria|se puede)\b|.*\b(?:je peux|je pourrais|puis-je|on peut)\b"
     r"|.*\b(?:kann ich|konnte ich|darf ich)\b|.*\b(?:posso|poderia|da pra)\b)",
     # "if an order gets cancelled, how long does the pending charge stay": what happens then, asked.

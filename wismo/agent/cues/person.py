@@ -12,6 +12,16 @@ SOMEONE_ACT = _rx(
     r"\b(?:quelqu'un|une personne) (?:peut|pourrait) (?:l'envoyer|envoyer|faire quelque chose|m'aider|regler)\b",
     r"\b(?:kann|konnte) (?:jemand|mal jemand) (?:das )?(?:schicken|senden|was machen|etwas tun|helfen|klaren)\b",
     r"\b(?:alguem|uma pessoa) (?:pode|poderia) (?:mandar|enviar|resolver|ajudar|fazer algo)\b",
+    # "can you sort it out please?", "Können Sie das bitte klären?": the offer taken, asked of us.
+    r"\b(?:can|could|will|would) (?:you|u|ya) (?:please |pls |just )?(?:sort (?:it|this|that)|fix (?:it|this|that)"
+    r"|handle (?:it|this|that)|look into (?:it|this)|deal with (?:it|this)|take care of (?:it|this))\b",
+    r"\b(?:me lo (?:pueden|puedes|podrian) (?:solucionar|arreglar|resolver)|(?:pueden|puedes|podrian) "
+    r"(?:solucionarlo|arreglarlo|resolverlo|encargarse))\b",
+    r"\b(?:(?:vous pouvez|pouvez-vous|tu peux|peux-tu) (?:(?:le|la|l')\s?)?(?:regler|arranger|vous en occuper"
+    r"|t'en occuper|gerer))\b",
+    r"\b(?:(?:konnen|konnten) sie|kannst du|konntest du) (?:das |es |sich )?(?:bitte |mal )?(?:klaren|regeln|erledigen"
+    r"|darum kummern|kummern)\b",
+    r"\b(?:(?:voce|voces|vc|vcs) (?:pode|podem|poderia|poderiam) (?:resolver|arrumar|ver isso)|podem resolver)\b",
 )
 
 #: Somebody, a person: what a request for a person must mention.
@@ -78,6 +88,9 @@ WHAT_ARE_YOU = _rx(
     r"\b(?:es-tu|etes-vous|t'es|tu es|vous etes) (?:un |une )?(?:bot|robot|vrai|vraie|humain|humaine|personne)\b",
     r"\b(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|mensch|echter|echte)\b",
     r"\b(?:voce|vc|tu) (?:e|es) (?:um |uma )?(?:bot|robo|pessoa|humano|humana)\b",
+    # Either-or, in any words: "tum bot ho ya real person?", "bot oder mensch?", "bot ou humano?".
+    r"\b(?:bot|robot|robo|ai|ia|ki)\b[^.!?]{0,12}\b(?:or|ya|o|ou|oder|of)\b[^.!?]{0,8}\b(?:a |an |un |une |ein |um )?"
+    r"(?:real|actual|human|humano|humana|humain|humaine|person|persona|pessoa|personne|mensch)\b[^.!]{0,15}\?",
 )
 
 #: "the person who gave it to me", "la persona que me lo regaló": somebody talked about, not asked for.

@@ -16,7 +16,9 @@ RETURN = _rx(
     r"|swap (?:it|them|the|for)"
     r"|(?:start|begin|do|make|open|process|book) (?:the|a|my) (?:return|exchange)"
     # "changed my mind on it", "one thing has to go back"
-    r"|chang(?:ed|e) (?:my|our) minds?|(?:has|have|needs?|got) to go back)\b",
+    r"|chang(?:ed|e) (?:my|our) minds?|(?:has|have|needs?|got) to go back"
+    # "not my colour, can it go back?", "could they be taken back?"
+    r"|(?:can|could|may) (?:it|this|they|these|that) (?:go|be sent|be taken|be brought) back)\b",
     # Asked to start one: "pouvez-vous partir le retour", "iniciar la devolución", "Retoure anlegen".
     r"\b(?:(?:iniciar|hacer|empezar|tramitar) (?:la|una|mi) devolucion|(?:partir|commencer|lancer|faire|initier"
     r"|demarrer) (?:le|un|mon) retour|(?:rucksendung|retoure|umtausch) (?:starten|anlegen|machen|beginnen)"
@@ -127,9 +129,14 @@ KEEP = _rx(
     r"\b(?:i'?ll|ill|i will|i'?m going to|gonna|i'?d rather|i can) (?:just )?(?:keep|hang on to|hold on to|hold onto"
     r"|hang onto) "
     r"(?:it|them|everything|all|the \w+)\b"
-    r"|\bkeep(?:ing)? (?:it|them) all\b",
-    r"\b(?:me (?:lo|la|los|las) quedo|me quedo con (?:todo|el|ella|ellos))\b",
-    r"\b(?:je (?:le |la |les )?(?:garde|conserve)|je vais (?:le |la |les )?garder)\b",
-    r"\b(?:ich behalte|behalte ich|ich (?:will|werde) (?:es|sie|alles) behalten)\b",
-    r"\b(?:vou ficar com|fico com (?:ele|ela|eles|tudo))\b",
+    r"|\bkeep(?:ing)? (?:it|them) all\b"
+    # "never mind, we're keeping it", "we'll hang on to them"
+    r"|\b(?:we'?re|we are|we'?ll|we will|we'?re gonna|we'?re going to) (?:just )?(?:keep(?:ing)?|hang(?:ing)? on"
+    r" ?to|hold(?:ing)? on ?to) (?:it|them|everything|all|the \w+)\b",
+    r"\b(?:me (?:lo|la|los|las) quedo|me quedo con (?:todo|el|ella|ellos)|nos (?:lo|la|los|las) quedamos"
+    r"|nos quedamos con (?:todo|el|ella|ellos))\b",
+    r"\b(?:je (?:le |la |les )?(?:garde|conserve)|je vais (?:le |la |les )?garder|on (?:le |la |les )?garde"
+    r"|nous (?:le |la |les )?gardons)\b",
+    r"\b(?:ich behalte|behalte ich|ich (?:will|werde) (?:es|sie|alles) behalten|wir behalten|behalten wir)\b",
+    r"\b(?:vou ficar com|fico com (?:ele|ela|eles|tudo)|vamos ficar com|ficamos com (?:ele|ela|eles|tudo))\b",
 )

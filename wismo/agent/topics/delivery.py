@@ -12,6 +12,33 @@ from .topic import Topic, rx
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        # "standing at the locker and it wants a code?? never got one": where the locker's code comes from.
+        "locker_code",
+        "policy:pickup#lockers",
+        rx(
+            r"\b(?:(?:never|didn'?t|did not|haven'?t|have not|not) (?:got|get|gotten|received?|been sent) (?:a |the "
+            r"|any |my |one |no )?(?:pickup |locker |access |pin )?code|(?:no|missing|without (?:a|the)) (?:pickup "
+            r"|locker |access )?code|where(?:'s| is| do i (?:get|find)| would i find) (?:the |my |a |that )?(?:pickup "
+            r"|locker |access |pin )?code|\b(?:it|locker|screen|machine|terminal|station) (?:\w+ )?(?:wants"
+            r"|asks for|needs"
+            r"|requires|is asking(?: me)? for) (?:a|the|my) (?:\w+ )?code|lost (?:the|my) (?:pickup |locker "
+            r"|access )?code"
+            r"|\bcode\b.{0,40}\b(?:never|didn'?t|did not|haven'?t|have not) (?:got|get|gotten|received?|been sent)"
+            r" (?:one|it|any))\b",
+            r"\b(?:no (?:me )?(?:llego|ha llegado|recibi|tengo) (?:el|ningun|un) codigo|(?:donde|cual) (?:esta|es|veo)"
+            r" el codigo|me pide (?:un|el) codigo|perdi el codigo)\b",
+            r"\b(?:pas (?:recu|eu) (?:de|le) code|(?:ou|quel) est (?:le|mon) code|(?:il|le casier|la consigne"
+            r"|la machine)"
+            r" (?:me )?demande un code|perdu (?:le|mon) code)\b",
+            r"\b(?:(?:keinen|nie einen|nie den) (?:abhol)?code (?:bekommen|erhalten|gekriegt)|wo (?:ist"
+            r"|finde ich|steht)"
+            r" (?:der|den|mein\w*) (?:abhol)?code|(?:will|verlangt|fragt nach) (?:einen|einem|den|dem) code"
+            r"|code verloren)\b",
+            r"\b(?:nao (?:recebi|chegou|tenho|veio) (?:o|nenhum|um) codigo|(?:onde|qual) (?:esta|e|fica|vejo) o codigo"
+            r"|(?:pede|pedindo|pediu) (?:um|o) codigo|perdi o codigo)\b",
+        ),
+    ),
+    Topic(
         "signature",
         "policy:delivery#signature",
         rx(
@@ -30,7 +57,8 @@ TOPICS: tuple[Topic, ...] = (
         "pickup_hold",
         "policy:carrier#available-for-pickup",
         rx(
-            r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b"
+            r"\bhow long (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay|hang on ?to|hold on ?to"
+            r"|sit|be kept|be held)\b"
             r"|\bhow long\b.{0,25}\b(?:keep|hold)s? (?:it|them|the|my|on to)\b"
             r"|\b(?:until|till|til) when (?:will|do|does|can|would) (?:they|it|the \w+|you) (?:keep|hold|stay)\b",
             r"\b(?:cuanto tiempo|cuantos dias|hasta cuando) (?:me |te )?(?:lo |la )?(?:guardan|tienen|se queda)\b",
@@ -94,7 +122,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|habt ihr (?:offen|auf)"
             r"|abre a loja|as lojas abrem|abrem|a loja fecha"
             # closing time asked: "ils ferment à quelle heure le 24?", "when do you close on the 24th?"
-            r"|close|closes|closing|ferment|fermez|fermeture|cierra|cierran|schliesst|schliessen|fecham"
+            r"|close|closes|closing|shut|shuts|ferment|fermez|fermeture|cierra|cierran|schliesst|schliessen|fecham"
             r"|(?:habt ihr|haben sie|ist (?:der|euer|ihr) laden)(?: am \d+\.?)? zu)\b)"
             r"(?=.*\b(?:christmas|xmas|new year'?s?|holidays?|nochebuena|navidad|ano nuevo|fin de ano|noel|reveillon"
             r"|jour de l'an|saint-sylvestre|heiligabend|weihnachten|silvester|neujahr|feiertage?n?|vespera de natal"
@@ -108,6 +136,9 @@ TOPICS: tuple[Topic, ...] = (
         "policy:pickup#store-hours",
         rx(
             r"\b(?:what time|when) (?:are|do) (?:you|your stores?|the stores?) (?:guys )?(?:open|close)\b"
+            # "what time does ur store close tonight", "when do your shops shut today?"
+            r"|\b(?:what time|when) (?:does|do|is|are) (?:ur|your|the|you(?:r)? guys'?) (?:stores?|shops?)(?: \w+)? "
+            r"(?:open|close|shut)\b"
             r"|\b(?:store|shop) hours\b|\bare (?:you|your stores?) open (?:on )?(?:sundays?|saturdays?|today"
             r"|tomorrow)\b",
             r"\b(?:a que hora|cuando) (?:abren|cierran) (?:las tiendas|la tienda|ustedes)?\b"
@@ -135,7 +166,13 @@ TOPICS: tuple[Topic, ...] = (
             r"roommate|colleague) (?:(?:go|come) (?:and )?)?(?:pick|grab|collect|get)\b"
             r"|\b(?:does|do|will) (?:she|he|they) need (?:my"
             r"|an?|her|his) "
-            r"(?:id|photo id|code|note)\b|\bwhat (?:does|do|will|would) (?:she|he|they) need\b",
+            r"(?:id|photo id|code|note)\b|\bwhat (?:does|do|will|would) (?:she|he|they) need\b"
+            # "my other half could swing by for it instead", "what does he have to bring?"
+            r"|\b(?:my|our) (?:other half|\w+) (?:could|can|will|would|might) (?:\w+ )?(?:swing|pop|stop|drop|come|go"
+            r"|run|nip) (?:by|round|over|in|down|out)\b.{0,20}"
+            r"\b(?:for it|get it|grab it|pick it up|collect it|instead)\b"
+            r"|\bwhat (?:does|do|will|would|should) (?:she|he|they|my \w+) (?:need to |have to |got to )?"
+            r"(?:bring|show|take)\b",
             r"\b(?:puede|podria) (?:recogerlo|ir a buscarlo) (?:mi|un|una) \w+\b"
             r"|\b(?:lo|la) (?:puede|podria) (?:ir a )?(?:buscar|recoger|retirar) (?:mi|un|una) \w+\b"
             r"|\b(?:mi|un|una) \w+ (?:puede|podria) (?:ir a )?(?:buscarlo|recogerlo|retirarlo|buscarla|recogerla)\b"
@@ -192,7 +229,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\bwas (?:muss|soll) ich (?:denn )?(?:mitnehmen|mitbringen|vorzeigen)\b|\bbrauche? ich (?:einen |meinen )?"
             r"(?:ausweis|pass)\b|\b(?:muss|soll) ich (?:\w+ )?(?:was|etwas) (?:mitnehmen|mitbringen)\b",
             r"\bo que (?:eu )?(?:preciso|tenho que|devo) (?:levar|apresentar)\b|\bpreciso (?:de )?(?:documento|rg|"
-            r"identidade)\b|\b(?:preciso|tenho que|devo) levar (?:alguma coisa|algo)\b",
+            r"identidade)\b|\b(?:preciso|tenho que|devo) levar (?:alguma coisa|algo)\b"
+            # "preciso levar documento?", "¿tengo que llevar el DNI?", "faut-il apporter une pièce d'identité ?"
+            r"|\b(?:preciso|tenho que|precisa|devo) levar (?:o |meu |um |algum )?(?:documento|rg|identidade|cpf)\b"
+            r"|\b(?:tengo que|hay que|necesito|debo) llevar (?:el |mi |un |algun )?(?:documento|dni|ine"
+            r"|identificacion|cedula|pasaporte)\b",
         ),
     ),
 )

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .. import topic_words as words
 from ..cues import fold
-from .registry import ASKS_DEADLINE, TOPICS
+from .registry import ASKS_DEADLINE, TOPICS, WEEKDAY
 from .shipping import FAR_PLACES
 from .topic import Topic
 
@@ -77,11 +77,7 @@ _NEXT_ASKED: dict[str, _NextAsked] = {
     "policy:pickup#holiday-hours": _NextAsked(
         re.compile(
             r"\b(?:usually|normally|regular(?:ly)?|otherwise|d'habitude|normalement|sinon|normalmente|habitualmente"
-            r"|de costumbre|normalerweise|sonst|gewohnlich|geralmente|costuma)\b"
-            r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|lunes|martes"
-            r"|miercoles|jueves|viernes|sabados?|domingos?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-            r"|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|segundas?|tercas?|quartas?"
-            r"|quintas?|sextas?)\b"
+            r"|de costumbre|normalerweise|sonst|gewohnlich|geralmente|costuma)\b|" + WEEKDAY.pattern
         ),
         "store_hours",
     ),
@@ -156,6 +152,12 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
         return before  # "how do i do that then" after the delivery instructions: the same article, again
     if not found and any(b.name == "holiday_store_hours" for b in before) and _HOLIDAY_DAY.search(folded):
         return before  # "and the day after christmas?" after the holiday hours: the same hours, that day
+    if any(b.name == "store_hours" for b in before) and WEEKDAY.search(folded):
+        # "and sunday? also are u open christmas eve" after the store hours: that day's usual hours, and the rest.
+        holiday = [t for t in TOPICS if t.name == "holiday_store_hours"] if _HOLIDAY_DAY.search(folded) else []
+        rest = found or holiday
+        if rest and not any(t.name == "store_hours" for t in rest):
+            return [*(t for t in TOPICS if t.name == "store_hours"), *rest]
     for b in before:
         nxt = _NEXT_ASKED.get(b.article)
         if nxt is not None and all(t.name in nxt.also for t in found) and nxt.words.search(folded):

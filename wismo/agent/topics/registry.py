@@ -32,6 +32,7 @@ _ORDER = (
     "weekend_delivery",
     "carrier_holiday",
     "pickup_hold",
+    "locker_code",
     "gift_privacy",
     "return_dropoff",
     "return_in_store",
@@ -66,6 +67,15 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "r": "are"}
 _CHAT_WORD = re.compile(r"\b(?:u|ur|r)\b")
 
 
+#: A day of the week, in five languages ("and sunday?", "et le dimanche ?").
+WEEKDAY = re.compile(
+    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|lunes|martes"
+    r"|miercoles|jueves|viernes|sabados?|domingos?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|segundas?|tercas?|quartas?"
+    r"|quintas?|sextas?)\b"
+)
+
+
 def topics_of(text: str) -> list[Topic]:
     """Every policy topic the message asks about, in the registry's order ("what's the cut-off for
     2-day shipping and how much is it?" asks two)."""
@@ -76,6 +86,10 @@ def topics_of(text: str) -> list[Topic]:
         # "and 2-day, what does it cost and until when can I order it?": the price and the cut-off.
         found = [t for t in TOPICS if t in found or t.name == "holiday_cutoff"]
         names.add("holiday_cutoff")
+    if "holiday_store_hours" in names and not WEEKDAY.search(folded):
+        # "what time do your shops shut on Christmas Eve?" asks that day's hours, not the usual ones ("open
+        # sunday? and christmas eve?" asks both).
+        found = [t for t in found if t.name != "store_hours"]
     return [t for t in found if not any(t.name in _OVERRULES.get(n, ()) for n in names)]
 
 

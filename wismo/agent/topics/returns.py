@@ -86,7 +86,13 @@ TOPICS: tuple[Topic, ...] = (
             r"|get notified|come to know|get to know)\b"
             r"|(?:\bwithout|\bw/o) (?:her|him|them|me|my \w+|the \w+)"
             r" (?:finding out|knowing|being told|noticing|seeing)\b",
+            # "will whoever bought it find out?", "would the sender be notified?"
+            r"\b(?:will|would|does|do|is|are|can)\s+(?:whoever|the (?:person|buyer|sender|giver|gifter)|they|he|she"
+            r"|my \w+)\b.{0,40}\b(?:find out|know|be told|be notified|get notified|notice|see (?:it|that)"
+            r"|be (?:informed|alerted))\b",
             r"\bsin que (?:(?:el|ella|mi \w+) )?(?:se entere|lo sepa|se de cuenta)\b",
+            r"\b(?:merkt|bemerkt|erfahrt|sieht)\s+(?:die person|der schenker|die schenkerin|er|sie|mein\w* \w+)\b",
+            r"\b(?:sera|est|soit) au courant\b|\b(?:ficar|fica) sabendo\b",
             r"\bsans qu'(?:il|elle|on) (?:le sache|s'en rende compte|soit (?:prevenu|averti)e?)\b",
             r"\bohne dass (?:er|sie|es) (?:es )?(?:merkt|erfahrt|mitbekommt)\b",
             r"\bsem (?:que )?(?:ela|ele) (?:saber|saiba|perceber|descobrir)\b",
@@ -234,9 +240,9 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:pago|pagar|gratis|custa|taxa|cobram)\b.{0,30}\b(?:devolucao|devolver|frete de volta)\b",
             # "faut-tu que je paye l'étiquette?", "do I pay for the label?": paying for the return label.
             r"\b(?:pay|pay for|payer|paye|paie|pagar|pago|pagas|zahlen|bezahlen|zahle)\b.{0,12}"
-            r"\b(?:the (?:return )?label|l'etiquette|la etiqueta|a etiqueta|das etikett|den rucksendeschein)\b",
+            r"\b(?:the (?:return )?label|l'?\s?etiquette|la etiqueta|a etiqueta|das etikett|den rucksendeschein)\b",
             # "the label is free right?", "l'étiquette c'est gratuit ?", "die Etikette ist gratis, oder?"
-            r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,25}"
+            r"\b(?:(?:return )?label|etiqueta|etiquette|etikett\w*|rucksendeschein|retourenschein)\b.{0,32}"
             r"\b(?:free|cost\w*|pay|gratis|gratuit\w*|cuesta|coute|kostenlos|kostet|zahlen|bezahlen|custa|pag(?:o|a|an"
             r"|as|amos|ar))\b",
             # "e o frete da devolução?", "¿y el envío de la devolución?", "et les frais de retour ?"

@@ -18,7 +18,8 @@ FAR_PLACES = (
     r"(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|samoa|canada|mexico|europe|europa|uk"
     r"|germany|alemania|allemagne|deutschland|france|francia|frankreich|brasil|brazil|portugal|espana|spain"
     r"|espagne|spanien|england|ireland|australia|toronto|montreal|vancouver|calgary|ottawa|quebec|honolulu|maui"
-    r"|oahu|anchorage|juneau|fairbanks|san juan|pr|london|paris|berlin|madrid|lisbon|lisboa|sao paulo)"
+    r"|oahu|anchorage|juneau|fairbanks|san juan|pr|london|paris|berlin|madrid|lisbon|lisboa|sao paulo"
+    r"|down under|new zealand|nz|india|japan|singapore|dubai|overseas|abroad)"
 )
 
 
@@ -150,6 +151,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:do|can|will) you (?:guys )?(?:ship|deliver|send)(?: orders?)? (?:to|outside)\b"
             r"(?! (?:my|the|a|your|po) )"
             r"|\binternational (?:shipping|delivery)\b"
+            # "any chance you ship down under?", "do u guys post overseas"
+            r"|\b(?:you|u|y'?all|ya) (?:guys )?(?:ship|deliver|send|post)\w*\b.{0,20}\b(?:overseas|abroad"
+            r"|internationally|worldwide|down under|outside (?:the )?(?:us|usa|u\.s\.|states|country))\b"
             # "can i ship a gift straight to my friend in toronto": a place we may not ship to, named by its city.
             rf"|\b(?:ship|send|deliver|mail)\w* .{{0,40}}\b(?:in|to) (?:\w+ )?{FAR_PLACES}\b"
             rf"|\bhow (?:much )?long(?:er)? .{{0,40}}\b(?:to|in) {FAR_PLACES}\b"
@@ -176,9 +180,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:till|until|up to|by) when (?:can|could|should|do|must) (?:i|we) (?:still )?order\b",
             r"\bhasta (?:cuando|que dia|q dia|que fecha) (?:hay envio|se puede|puedo|hay que|tengo que|alcanzo a)"
             r"(?: pedir| comprar| ordenar)?\b|\b(?:antes de(?:l)?"
-            r"|para(?: el)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
+            r"|para(?: el)?|pa(?:l)?) (?:24|nochebuena|navidad|24/12)\b|\bhasta que dia (?:se puede"
             r"|puedo) (?:pedir|comprar)\b"
             r"|\bfecha limite\b|\bhasta cuando (?:puedo|se puede|podemos) (?:pedir|comprar|encargar)\b"
+            r"|\bultimo dia (?:para|pa|p/) (?:pedir|comprar|ordenar|encargar)\b"
             r"|\bhasta (?:que|q) (?:dia|fecha)\b|\b(?:envio|urgente|express)\b.{0,40}\bhasta cuando\b",
             r"\b(?:avant|pour) (?:le )?(?:24|noel|reveillon|24/12)\b|\bjusqu'a quand (?:commander"
             r"|pour commander|pour la livraison)\b"
@@ -215,7 +220,13 @@ TOPICS: tuple[Topic, ...] = (
         "policy:shipping#weekend",
         rx(
             r"\b(?:do|does|will|would)\s+(?:they|you|you guys|ups|fedex|usps|dhl|the carriers?|carriers)\s+(?:even\s+)?"
-            r"deliver\b.{0,30}\b(?:saturdays?|sundays?|weekends?)\b",
+            r"deliver\b.{0,30}\b(?:saturdays?|sundays?|weekends?)\b"
+            # "saturday delivery hoti hai?", "is there sunday delivery with ups?", "weekend deliveries?"
+            r"|\b(?:saturday|sunday|weekend)(?: \w{1,3})? deliver(?:y|ies)\b[^.]{0,30}\?"
+            # "if something ships ups ground will it come on a saturday": asked of a carrier, not of an order.
+            r"|\bif (?:something|anything|it|stuff|a (?:package|parcel|order)|my order) (?:ships|is shipped"
+            r"|goes|is sent)"
+            r"\b.{0,40}\b(?:saturdays?|sundays?|weekends?)\b",
             r"\b(?:entregan|reparten)\b.{0,20}\b(?:sabados?|domingos?|fin(?:es)? de semana)\b",
             r"\blivr(?:ent|ez)\b.{0,20}\b(?:samedis?|dimanches?|week-?end|fin de semaine)\b",
             r"\bliefer(?:n|t)\b.{0,30}\b(?:samstags?|sonntags?|am wochenende)\b",

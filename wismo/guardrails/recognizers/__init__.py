@@ -26,7 +26,7 @@ from .keep import (
     TrackingNumberRecognizer,
     order_number_regex,
 )
-from .name_words import FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, WORD_NAMES, fold
+from .name_words import FIRST_NAMES, NOT_NAME_WORDS, PLACE_WORDS, SURNAMES, WORD_NAMES, fold
 from .names import STRONG_NAME_CUE, PersonHeuristicRecognizer, name_like, name_tail, needs_ner
 from .national_ids import NATIONAL_ID_TYPES, own_id_recognizers, presidio_id_recognizers
 from .payment import GroupedIbanRecognizer, PaymentCardRecognizer
@@ -43,6 +43,7 @@ __all__ = [
     "KEEP_ENTITIES",
     "NATIONAL_ID_TYPES",
     "NOT_NAME_WORDS",
+    "PLACE_WORDS",
     "WORD_NAMES",
     "STRONG_KEEP",
     "STRONG_NAME_CUE",

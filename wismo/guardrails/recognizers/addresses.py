@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .address_forms import LOCAL_ADDRESS_PATTERNS, LOCAL_FORMS, OTHER_ADDRESS_CUE
 from .base import CAP, LOW, NUM, UP, WismoRecognizer
 
 #: Street suffixes: the USPS's list (Publication 28, appendix C1) and common UK ones.
@@ -276,9 +277,10 @@ class StreetAddressRecognizer(WismoRecognizer):
 
     def find(self, text, nlp_artifacts):
         hits: list[tuple[int, int, float]] = []
-        for _name, rx, score in ADDRESS_PATTERNS:
+        for name, rx, score in ADDRESS_PATTERNS + LOCAL_ADDRESS_PATTERNS:
             for m in rx.finditer(text):
-                if not _has_stop_word(m.group()):
+                # (the stop words are English: "Quinta do Lago 8" keeps its "do")
+                if name in LOCAL_FORMS or not _has_stop_word(m.group()):
                     hits.append((m.start(), m.end(), score))
         for m in GERMANIC_RE.finditer(text):
             word = m.group("word").lower()
@@ -288,7 +290,7 @@ class StreetAddressRecognizer(WismoRecognizer):
                 keep_lead = lead and (two_words or _STREET_LEAD.fullmatch(lead)) and not _has_stop_word(lead)
                 start = m.start() if keep_lead else m.start("word")
                 hits.append((start, m.end(), 0.8))
-        for cue in ADDRESS_CUE.finditer(text):
+        for cue in [*ADDRESS_CUE.finditer(text), *OTHER_ADDRESS_CUE.finditer(text)]:
             m = _CUED_SHAPE.match(text, cue.end())
             if m and not _has_stop_word(m.group()):
                 hits.append((m.start(), m.end(), 0.7))

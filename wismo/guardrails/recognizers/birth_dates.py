@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .base import WismoRecognizer
+from .spelled_dates import DAY_NUMBER, ROMAN_MONTH, SPELLED_DAY
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -19,20 +20,25 @@ _MONTH = (
     r"januar|j[äa]nner|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|"
     r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th|er|[ºª°]|\.)?"
+#: A day in digits with its ordinal's suffix ("1st", "1ro", "1er", "1º"), or spelled ("vingt-deux", "ersten").
+_DAY = rf"(?:{DAY_NUMBER}|(?:the[ \t]+)?(?<!\w)(?:{SPELLED_DAY}))"
 DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}[/.-](?-i:{ROMAN_MONTH})[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"
     rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?(?:\d{{4}}|'?\d{{2}}(?![\d/.:,]\d)))"
 )
 _CUE = (
     r"born(?:[ \t]+on|[ \t]+in)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|b\.(?=[ \t]*\d)|"
-    r"age[ \t]+(?:check|verification)|cumple|anniv|fecha[ \t]+nac\.?|d\.?n\.?(?=[ \t]*:?[ \t]*\d)|"
+    r"age[ \t]+(?:check|verification)|"
+    r"(?:verify|verificar|v[ée]rifier|confirmar)[ \t]+(?:my|la|l['’]|a)[ \t]*(?:age|edad|[âa]ge|idade)|"
+    r"verifica[çc][ãa]o[ \t]+de[ \t]+idade|altersnachweis|altersverifikation|altersprüfung|"
+    r"cumple|anniv|fecha[ \t]+nac\.?|d\.?n\.?(?=[ \t]*:?[ \t]*\d)|"
     r"data[ \t]+de[ \t]+nasc\.?|geb(?=[ \t]+\d)|geburtstag\w*|"
     r"fecha[ \t]+de[ \t]+nac(?:imiento|\.|(?!\w))|d\.[ \t]?n\.|f\.?[ \t]*nac\.?|nacid[oa](?:[ \t]+el)?|nac[íi][ \t]+el|"
     r"naci[óo](?:[ \t]+el)?|"
     r"cumplea[ñn]os|"
-    r"date[ \t]+de[ \t]+naissance|ddn|n[ée]e?(?:\(e\))?[ \t]+le|naissance|anniversaire|"
+    r"date[ \t]+de[ \t]+naissance|date[ \t]+de[ \t]+naiss\.?|naiss\.|ddn|n[ée]e?(?:\(e\))?[ \t]+le|"
+    r"naissance|anniversaire|"
     r"geburtsdatum|geb\.?-?[ \t]*datum|geb\.|geboren(?:[ \t]+am)?|geburtstag|"
     r"data[ \t]+de[ \t]+nascimento|dt\.?[ \t]*nasc\.?|nasc\.|nascid[oa](?:[ \t]+(?:em|a))?|nasci[ \t]+em|"
     r"nasc(?:eu|i)(?:[ \t]+(?:em|a|no dia))?|anivers[áa]rio|nascimento|nacimiento"
@@ -61,7 +67,8 @@ DOB_AFTER_RE = re.compile(
 #: A whole date in a year no order of ours was placed in ("Amina Rahmani, 14/06/1958, amina@…",
 #: "my mother (9/30/1948)"): a birth date, with or without a cue.
 _OLD_DATE_RE = re.compile(
-    r"(?<![\w/.-])(?P<v>\d{1,2}[/.-]\d{1,2}[/.-](?P<y>19\d{2}|200\d)|(?P<y2>19\d{2}|200\d)-\d{1,2}-\d{1,2})(?![\w/.-]*\d)"
+    r"(?<![\w/.-])(?P<v>\d{1,2}[/.-](?:\d{1,2}|" + ROMAN_MONTH + r")[/.-](?P<y>19\d{2}|200\d)"
+    r"|(?P<y2>19\d{2}|200\d)-\d{1,2}-\d{1,2})(?![\w/.-]*\d)"
 )
 
 
@@ -70,6 +77,9 @@ _OLD_WRITTEN_RE = re.compile(
     rf"(?i:(?<!\w)(?P<v>(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+"
     rf"|{_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTH},?[ \t]+(?:(?:de|del)[ \t]+)?)(?:19\d{{2}}|200[0-7]))(?!\d))"
 )
+
+
+_OLD_YEAR = re.compile(r"(?<!\d)(?:19\d{2}|200\d)(?!\d)")
 
 
 class DateOfBirthRecognizer(WismoRecognizer):
@@ -82,6 +92,8 @@ class DateOfBirthRecognizer(WismoRecognizer):
             for m in rx.finditer(text):
                 group = "v" if m.group("v") else "star"
                 yield m.start(group), m.end(group), 0.9
+        if not _OLD_YEAR.search(text):
+            return  # both need such a year (and the spelled days make the written form's search costly)
         for rx in (_OLD_DATE_RE, _OLD_WRITTEN_RE):
             for m in rx.finditer(text):
                 yield m.start("v"), m.end("v"), 0.75

@@ -68,6 +68,12 @@ mardi gras
 #: Greetings and exclamations that start a message with a capital ("Allô", "G'day", "Buenísimo").
 EXCLAMATIONS = """
 allo g'day oigan oiga oye buenisimo buenisima genial whichever whatever whoever wherever whenever however
+pucha puchas chuta chucha caramba caray caracoles ostras jolin jope vaya orale hijole chale guau
+disculpe disculpa disculpen perdone perdona perdonen fijese mire miren desculpe desculpa desculpem
+leiwand oida heast boah krass tja nanu hoppla juhu jessas servas pfiat
+zut mince oups ouf bref hein puree putain
+eita caraca poxa vixe uai oxe opa nossa affs aff
+blimey crikey gosh jeez yikes welp phew strewth cheerio
 """.split()
 
 CATALOG_WORDS: frozenset[str] = frozenset(

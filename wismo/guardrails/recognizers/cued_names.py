@@ -11,7 +11,7 @@ import re
 from .base import CAP
 from .name_checks import PARTICLES, TOKEN, is_function_word, lower_name_tail, name_like, name_tail
 from .name_cues import STRONG_NAME_CUE, TITLES
-from .name_words import FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, WORD_NAMES, fold
+from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, WORD_NAMES, fold
 from .places import place_or_product
 from .vocabulary import Vocabulary
 
@@ -27,6 +27,18 @@ _CAPS_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}")
 _PARTICLE_LEAD = re.compile(rf"(?i:{PARTICLES})[ \t]+(?={CAP})")
 #: What may follow a name that makes up its own clause: punctuation, a line end or the text's end.
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;!?)]|\n|$)")
+
+
+#: An introduction that ends with an article, as Portuguese and southern German put one before a first
+#: name ("sou a Sol", "aqui é o Tião", "ich bin die Resi"): what follows is the name, even an ordinary word.
+_ARTICLE_END = re.compile(r"(?i:(?:^|\s)(?:[oa]|die|der))$")
+#: The size before "M." ("tamanho M. Disseram", "talla M."): a size, not "Monsieur".
+_SIZE_BEFORE = re.compile(r"(?i:(?:size|taille|talla|tamanho|tama[ñn]o|talle|gr(?:ö|oe)(?:ß|ss)e|in)[ \t]*:?[ \t]*)$")
+
+
+def _article_intro(cue: re.Match[str]) -> bool:
+    intro = cue.group("introducing")
+    return bool(intro) and bool(_ARTICLE_END.search(intro))
 
 
 def _is_title(cue: re.Match[str]) -> bool:
@@ -51,8 +63,10 @@ def after_cues(text: str, vocab: Vocabulary) -> list[tuple[int, int, float]]:
             word, key = m.group(), fold(m.group().rstrip("."))
             hits.append((lead.start(), name_tail(text, m.end()), 0.8))
             continue
-        if is_function_word(word):
-            continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai"
+        if is_function_word(word) or (len(word) == 1 and fold(word) in "aeiouy"):
+            continue  # "Madame, Monsieur, Le suivi...", "Est-il", "J'ai", "Olá, É a terceira vez"
+        if cue.group("announcing") == "M" and _SIZE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()):
+            continue  # "um tamanho M. Disseram que...": a size
         bare_cue = fold(cue.group("introducing") or "").strip()
         if bare_cue in ("hier", "ici") and not (key in FIRST_NAMES or word.isupper()):
             continue  # "hier Paketbox 3", "ici on attend": only a known name or one in capitals
@@ -61,7 +75,9 @@ def after_cues(text: str, vocab: Vocabulary) -> list[tuple[int, int, float]]:
             hits.append((m.start(), caps, 0.8))  # "this is WEI-LING CHAN", "ici JEAN-SÉBASTIEN BOUCHARD"
             continue
         if word[:1].isupper():
-            if cue.group("weak") or cue.group("introducing"):
+            if _article_intro(cue) and not word.isupper():
+                ok = key not in NOT_NAME_WORDS  # "oi sou a Sol", "hier ist die Vroni"
+            elif cue.group("weak") or cue.group("introducing"):
                 ok = name_like(word, vocab) and not place_or_product(text, m.start(), m.end(), cued=True)
             else:
                 shouting = word.isupper() and len(word) > 2 and not cue.group("declaring")
@@ -72,9 +88,23 @@ def after_cues(text: str, vocab: Vocabulary) -> list[tuple[int, int, float]]:
                     ok = key in FIRST_NAMES or key in SURNAMES or not vocab.is_word(word)
             if ok:
                 hits.append((m.start(), name_tail(text, m.end()), 0.8))
-        elif key in FIRST_NAMES and key not in NOT_NAME_WORDS and not (key in WORD_NAMES and cue.group("introducing")):
-            # ("c'est beau", "soy linda": after "c'est" or "soy" such a name is the word it also is.)
+        elif (
+            key in FIRST_NAMES
+            and key not in NOT_NAME_WORDS
+            and not (key in WORD_NAMES and cue.group("introducing") and not _article_intro(cue))
+        ):
+            # ("c'est beau", "soy linda": after "c'est" or "soy" such a name is the word it also is;
+            # "sou a graça": after an article it is the name.)
             hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.8))
+        elif (
+            vocab
+            and cue.group("introducing")
+            and (key in AMBIGUOUS_FIRST_NAMES or key in WORD_NAMES)
+            and key not in NOT_NAME_WORDS
+            and lower_name_tail(text, m.end(), vocab) > m.end()
+        ):
+            # "it's grace o'malley", "c'est rose lefèvre": a first name that is also a word, then a surname.
+            hits.append((m.start(), lower_name_tail(text, m.end(), vocab), 0.7))
         elif (
             vocab
             and cue.group("greeting")

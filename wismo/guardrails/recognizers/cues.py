@@ -34,7 +34,7 @@ ORDER = _words(
 #: Phone words: a number right after them is a phone number, whatever its shape.
 PHONE = _words(
     r"phone|phones|call|calling|called|mobile|cell|cellphone|tel|tel\.|telephone|fax|desk|text|texting|"
-    r"whatsapp|sms|reach|reached|dial|ring|contact|landline|hotline|ext|extension|answering|registered|"
+    r"whatsapp|sms|reach|reached|dial|ring|rang|rung|rings|phoned|texted|contact|landline|hotline|ext|extension|answering|registered|"
     r"(?:my|his|her|our|your)\s+(?:number|no\.)|"
     r"tel[ée]fono|m[óo]vil|celular|ll[áa]m\w{0,6}|fijo|contacto|(?:mi|su)\s+n[úu]mero|tlf|tfno|tlfno|telf|"
     r"t[ée]l[ée]phone|t[ée]l|portable|appel\w{0,5}|rappel\w{0,5}|joindre|fixe|(?:mon|son|votre)\s+num[ée]ro|"

@@ -8,10 +8,11 @@ They stand apart from the rules so that cues, signatures, lists and the redactor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .base import CAP, UP
 from .name_cues import SPEAKER_ROLES
-from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, SURNAMES, fold
+from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, PLACE_WORDS, SURNAMES, fold
 from .vocabulary import STOP_WORDS, Vocabulary
 
 _INITIAL = rf"[{UP}]\.?"
@@ -24,9 +25,21 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,40}\.?")
 ALL_STOP = frozenset().union(*STOP_WORDS.values())
 
 
+_ELISION = re.compile(r"(?i:(?:j|qu|n|m|t|s|c)['’][^\W\d_])")
+
+
+def elided(word: str) -> bool:
+    """A French pronoun or particle joined to its verb: "J'ai", "Qu'en", "N'oubliez", "C'était"."""
+    return bool(_ELISION.match(word))
+
+
+@lru_cache(maxsize=4096)
 def is_function_word(word: str) -> bool:
-    """A stop word of one of the five languages, or a word joined to one ("Est-il", "J'ai")."""
+    """A stop word of one of the five languages, or a word joined to one ("Est-il", "J'ai"). Cached: a
+    long message asks it of the same few words again and again."""
     parts = [fold(p) for p in re.split(r"['’-]", word.rstrip(".")) if p]
+    if elided(word):
+        return True
     if parts and parts[0] == "i":  # "I", "I'm", "I've": the speaker, never a name after "Hi,"
         return True
     return bool(parts) and any(p in ALL_STOP for p in parts) and fold(parts[0]) not in FIRST_NAMES
@@ -53,7 +66,9 @@ def name_tail(text: str, pos: int) -> int:
 
 
 #: What may continue a lower-case name: an initial ("k.") or a word.
-_LOWER_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{2,40}(?![\w'’@]))")
+_LOWER_NEXT = re.compile(
+    r"[ \t]+(?:[^\W\d_]\.(?=[ \t])|[^\W\d_]{1,3}['’][^\W\d_]{2,30}(?![\w'’@])|[^\W\d_]{2,40}(?![\w'’@]))"
+)
 
 
 def lower_name_tail(text: str, pos: int, vocab: Vocabulary) -> int:
@@ -80,7 +95,7 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
     """A capitalized token that looks like a name: a known first name, or not an ordinary word."""
     bare = vocab.bare(word)
     key = fold(bare)
-    if len(bare) < 2 or key in NOT_NAME_WORDS or key in SPEAKER_ROLES or not word[:1].isupper():
+    if len(bare) < 2 or key in NOT_NAME_WORDS or key in PLACE_WORDS or key in SPEAKER_ROLES or not word[:1].isupper():
         return False
     if word.isupper() and len(bare) >= 2:  # ALLCAPS: acronyms ("CP", "PP", "XL"), cities in postal blocks
         return False
@@ -106,7 +121,8 @@ def name_like(word: str, vocab: Vocabulary) -> bool:
 #: "la Gran Vía"), not a name. (English capitalizes no common noun: "the Ronner novel" is a name.)
 DETERMINER_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|mein|meine|"
-    r"meinen|meinem|ihr|ihre|ihren|ihrem|unser|unsere|im|am|zum|zur|vom|beim|ins|el|la|los|las|un|una|mi|su|"
+    r"meinen|meinem|ihr|ihre|ihren|ihrem|unser|unsere|im|am|zum|zur|vom|beim|ins|aufs|ans|fürs|furs|ums|übers|"
+    r"durchs|el|la|los|las|un|una|mi|su|"
     r"kein|keine|keinen|keinem|keiner|jede|jeder|jeden|diese|dieser|diesen|welche|manche|viele|"
     r"le|les|une|mon|ma|mes|votre|vos|au|aux|o|os|as|um|uma|meu|minha|seu|sua|no|na|nos|nas)"
     r"[ \t]+)$"

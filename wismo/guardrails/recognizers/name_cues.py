@@ -33,6 +33,10 @@ _DECLARING = (
 )
 #: Greetings and sign-offs: the next capitalized word is a name unless it is an ordinary word.
 _GREETING = (
+    # "Liebe Grüße von der Steffi", "Gruß vom Sepp": southern German puts an article before a first name.
+    r"(?:(?:viele|beste|liebe|herzliche|freundliche)[ \t]+)?gr(?:ü|ue)(?:ß|ss)e?[ \t]+(?:von[ \t]+(?:der|dem)|vom)|"
+    # Sign-offs by their abbreviation: "abs" (abraços), "att"/"atte" (atenciosamente, atentamente), "slds".
+    r"abs|att|atte|slds|"
     r"signed|sincerely|regards|best|cheers|thanks|thx|ty|thank\s+you|yours|dear|hi|hello|hey|"
     r"all[oô]|"
     r"estimad[oa]|querid[oa]|atentamente|saludos|un\s+saludo|cordiales\s+saludos|firmado|hola|gracias|"
@@ -70,7 +74,12 @@ _ANNOUNCING = (
     # Roles before a name ("the driver Jefferson", "o estafeta Nelson", "der Bote Kemal", "my boy Marquise").
     r"(?:the|our|your)\s+(?:driver|courier|delivery\s+(?:guy|man|driver)|mail(?:man|\s+carrier)|postman|agent|rep|"
     r"neighbou?r|doorman|concierge)|my\s+(?:boy|girl|bro|buddy|pal|mate|hubby|bestie)|"
-    r"(?:el|la|tu|su)\s+(?:repartidor[a]?|mensajer[oa]|conductor[a]?|vecin[oa]|porter[oa]|agente|asesor[a]?)|"
+    r"(?:el|la|tu|su)\s+(?:repartidor[a]?|mensajer[oa]|conductor[a]?|vecin[oa]|porter[oa]|agente|asesor[a]?|"
+    r"courier|motorizad[oa]|chofer|ch[óo]fer|cartero|transportista|compa[ñn]er[oa]|colega)|"
+    r"(?:the|your|our)\s+(?:courier|carrier|colleague|coworker|co-worker)|"
+    r"(?:ton|ta|son|sa|notre|votre)\s+(?:coll[èe]gue|livreur|livreuse|coursier|conseill(?:er|[èe]re)|voisin[e]?)|"
+    r"(?:le|la)\s+(?:coursier|coursi[èe]re|transporteur)|(?:der|die|den|dem)\s+(?:kurier(?:in)?|paketfahrer(?:in)?)|"
+    r"(?:o|a|seu|sua|teu|tua)\s+(?:motoboy|courier|mensageir[oa])|"
     r"(?:le|la|votre)\s+(?:livreur|livreuse|facteur|factrice|chauffeur|gardien(?:ne)?|voisin[e]?|"
     r"conseill(?:er|[èe]re))|"
     r"(?:der|die|dem|den|ihr(?:e[mnr]?)?)\s+(?:fahrer(?:in)?|bote|botin|zusteller(?:in)?|paketbote|"
@@ -87,6 +96,7 @@ _WEAK = (
     # Portuguese puts an article before a first name ("falei com o Wesley", "liguem ao Joaquim").
     r"com\s+[oa]|ao|pro|pra|"
     r"says|said|add|with|by|to|from|for|con|para|de\s+parte\s+de|avec|pour|mit|f(?:ü|ue)r|von|com|"
+    r"o\s+sea|es\s+decir|ou\s+seja|quer\s+dizer|c['’]est-[àa]-dire|i\s+mean|that\s+is|sprich|beziehungsweise|"
     r"da\s+parte\s+de"
 )
 #: Phrases that introduce a person: a following word that is no ordinary word is a name, even in

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .name_checks import DETERMINER_BEFORE, TOKEN, is_function_word, lower_name_tail, name_like, name_tail
+from .name_checks import DETERMINER_BEFORE, TOKEN, elided, is_function_word, lower_name_tail, name_like, name_tail
 from .name_cues import LABEL_WORDS
 from .name_words import AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, NOT_NAME_WORDS, WORD_NAMES, fold
 from .places import SAINT_BEFORE, calendar_word, coordinated_thing, place_or_product
@@ -74,7 +74,7 @@ def names_by_word(text: str, vocab: Vocabulary) -> list[tuple[int, int, float]]:
     for m in TOKEN.finditer(text):
         word = m.group().rstrip(".")
         key = fold(word)
-        if _STRETCH.sub(r"\1", key) in NOT_NAME_WORDS:
+        if _STRETCH.sub(r"\1", key) in NOT_NAME_WORDS or elided(word):
             continue  # "Holaa", "Oii", "Heyyy": a greeting typed long
         if not word[:1].isupper():
             place = SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start())

@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from .catalog_words import CATALOG_WORDS
+from .place_words import PLACES
 
 
 @lru_cache(maxsize=65536)
@@ -21,7 +22,8 @@ def fold(word: str) -> str:
 #: Common first names across many countries. Ambiguous ones that are also ordinary words (May,
 #: Will, Mark, Grace...) are in `AMBIGUOUS_FIRST_NAMES` and need a surname or a cue.
 FIRST_NAMES = frozenset(
-    """
+    fold(w)
+    for w in """
     aaron abby abdul abigail adam adela adele adolfo adrian adriana adrien afonso agatha agathe agnes agustin
     ahmed aime aisha aitana alain alan alba albane albert alberto alejandra alejandro alessandra alessandro
     alex alexander alexandra alexandre alexis alfonso alfred ali alice alicia alina aline alison alma almudena
@@ -114,6 +116,13 @@ FIRST_NAMES = frozenset(
     aliyah amara zara nadia yasmin fatima omar tariq rashid kwame chidi amaka oluwaseun tunde aditya
     rohan arjun vikram deepa kavya sanjay raj rahul neha pooja hiroshi yuki haruto sakura kenji jin
     minh linh thanh duc hao xin ling yan jun hyun seo min soo
+    marcio jhonatan jonatan jonathan yeison brayan kevin lupita chayo lalo
+    lakshmi priya ravi anjali sunita ramesh suresh mahesh ganesh rajesh kiran deepak vijay ajay amit ankit
+    rohit sachin anil sunil manoj pradeep meena rekha savita geeta usha shanti divya shreya aarav
+    vivaan ishaan aanya saanvi ananya diya kavita nisha swati shweta sneha
+    aroha hemi wiremu tane manaia ngaio rangi
+    steffi resi vroni sepp toni hansi kathi evi burgi
+    graça cauã
 """.split()
 )
 AMBIGUOUS_FIRST_NAMES = frozenset(
@@ -129,7 +138,7 @@ AMBIGUOUS_FIRST_NAMES = frozenset(
 WORD_NAMES = frozenset(
     """
     beau aime blanche claire marine min ella mia alma bella blanca clara linda luna rosa esperanza gloria
-    marina angel solange nele nova vitoria maximo ben
+    marina angel solange nele nova vitoria maximo ben graca
     """.split()
 )
 #: Common surnames of the five languages' countries: a name on their own after a title or a cue,
@@ -217,3 +226,6 @@ NOT_NAME_WORDS = (
     )
     | CATALOG_WORDS
 )
+#: Places no dictionary lists ("Pune", "Dunedin", "Sylt"): no name on their own, unless a name too ("Regina").
+#: After a first name they may be a surname ("Nelly Sevilla"), so they are no `NOT_NAME_WORDS`.
+PLACE_WORDS = PLACES - FIRST_NAMES - SURNAMES - AMBIGUOUS_FIRST_NAMES

@@ -7,6 +7,7 @@ what each rule finds. The rules live in modules of their own:
 - `sign_offs`: the name that ends a message ("... cut off. kieran", "obrigado ivo", "thandiwe here");
 - `name_lists`: lists of names ("jeremías, evelia, bienvenida y zoraida");
 - `name_tokens`: a known first name anywhere, a capitalized word that is no ordinary word;
+- `handed_names`: who signed for a parcel, as a tracking record writes it ("signed for by "K. OKAFOR"");
 - `particle_names`, `name_shapes`: full names by their shape ("Marten von Berg", names in capitals);
 - `name_checks`: the word checks they share; `ner_gate`: whether spaCy's NER pass is needed at all.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from .base import WismoRecognizer
 from .cued_names import after_cues
+from .handed_names import handed_names
 from .name_checks import is_function_word, name_like, name_tail
 from .name_cues import NAME_LINE_RE, STRONG_NAME_CUE
 from .name_lists import listed_names
@@ -67,6 +69,7 @@ class PersonHeuristicRecognizer(WismoRecognizer):
         hits += particle_names(text, vocab)
         hits += names_in_capitals(text, vocab) + named_after(text, vocab) + ampersand_pairs(text)
         hits += signed_word(text, vocab)
+        hits += handed_names(text, vocab)
         # A name ends before a sentence's full stop ("I'm Maria Lopez."), not at an initial ("J.").
         return [
             (s, e - 1 if text[e - 1] == "." and e - s > 2 and text[e - 3 : e - 1].isalpha() else e, sc)

@@ -72,6 +72,15 @@ _OWN_VALUE_NEXT = re.compile(
 FR_PAIRS = re.compile(r"0[1-9]([ .])\d{2}(?:\1\d{2}){3}")
 #: A trunk-0 number in groups ("0157 3391 2840"): a national phone layout, no carrier prints it so.
 _PHONE_LAYOUT = re.compile(r"0\d{1,4}(?:[ ./-]\d{2,5}){1,4}")
+_INTERNATIONAL_LAYOUT = re.compile(r"00[1-9]\d{0,2}[ .-]\d{1,4}(?:[ .-]\d{2,5}){1,3}")
+
+
+#: A tracking number named as such: "tracking #", "tracking number", "Sendungsnummer", "n° de suivi".
+_TRACKING_LABEL = re.compile(
+    r"(?:\btrack(?:ing)?\s*(?:#|no\b|num|number|code|id)|\bsendungsnummer|\btrackingnummer|\bnumero de (?:seguimiento"
+    r"|suivi|rastreio)|\bn[°º] de suivi|\bcodigo de rastreio|\bguia\b)",
+    re.I,
+)
 
 
 def nearest_cue(text: str, start: int, end: int, before: int = 40, after: int = 25) -> str | None:
@@ -112,9 +121,16 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
     if len(digits) not in CARRIER_LENGTHS or _AFTER_COUNTRY_CODE.search(text[max(0, start - 6) : start]):
         return None  # "+55 19 48876333": the rest of a phone number after its country code
     cue = nearest_cue(text, start, end)
+    carrier = carrier_check_ok(digits)
+    labelled = _TRACKING_LABEL.search(text[max(0, start - 45) : start])
+    if cue == "phone" and carrier and len(digits) > 11 and labelled and not card_brand(digits):
+        # "the tracking # she texted me: 844480354306": named a tracking number, with a carrier's check
+        # digit; the phone word says how it came, not what it is.
+        return carrier
     if cue in ("phone", "payment", "id"):
         return None
-    carrier = carrier_check_ok(digits)
+    if cue != "ship" and _INTERNATIONAL_LAYOUT.fullmatch(text[start:end]):
+        return None  # "0055 11 93882-4743": a country code dialled from abroad, then a phone's groups
     if card_brand(digits) and not (carrier and cue == "ship"):
         return None  # a checksum-valid card beats a tracking shape
     if len(digits) == 11 and carrier is None and id_checksum_ok(digits) and cues.ID.search(text):

@@ -14,9 +14,17 @@ from stdnum import iban
 
 from . import cues
 from .base import WismoRecognizer, digits_of, near
-from .checksums import card_brand, luhn_ok
+from .checksums import card_brand, carrier_check_ok, luhn_ok
 
 CARD_RE = re.compile(r"(?<![\w+.,/-])\d{4}(?:[ -]?\d){8,15}(?![\w/-]|[.,]\d)")
+
+
+#: A card named as a means of payment, not only the word "card" (a greeting card holds tracking numbers too).
+_CARD_NAMED = re.compile(
+    r"\b(?:card (?:number|no|num|#|details|ending)|credit|debit|visa|master ?card|amex|tarjeta|carte (?:bancaire|bleue"
+    r"|de credit)|kreditkarte|ec-karte|girokarte|cart[aã]o)\b",
+    re.I,
+)
 
 
 class PaymentCardRecognizer(WismoRecognizer):
@@ -32,6 +40,11 @@ class PaymentCardRecognizer(WismoRecognizer):
             if card_brand(digits):
                 yield m.start(), m.end(), 0.95
             elif near(text, m.start(), m.end(), cues.PAYMENT, before=60, after=30):
+                tracked = carrier_check_ok(digits) and near(text, m.start(), m.end(), cues.SHIP, before=80, after=30)
+                if tracked and not near(text, m.start(), m.end(), _CARD_NAMED, before=40, after=0):
+                    # "the tracking number she wrote on the card: 4484...": a carrier's number (its check
+                    # digit holds, a tracking word names it); the card is the greeting card.
+                    continue
                 yield m.start(), m.end(), 0.9
             elif luhn_ok(digits):
                 yield m.start(), m.end(), 0.6

@@ -31,6 +31,7 @@ PHONE_RE = re.compile(
 )
 #: (617)555-0199, +33612345678: a sign or parentheses and no separators.
 COMPACT_RE = re.compile(r"(?<![\w+.,/-])(?:\+\d{7,15}|\(\d{2,5}\)[ .-]?\d{6,9})" + _EXT + r"(?![\w/-]|[.,]\d)")
+_EXT_TAIL = re.compile(r"[ ]?(?:x|ext\.?|extension|poste|durchwahl|ramal)[ ]?\d{1,5}$")
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _DATE_SHAPE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}")
 
@@ -63,6 +64,12 @@ class LocalPhoneRecognizer(WismoRecognizer):
         if not 7 <= len(digits) <= 16:
             return 0.0
         cue = nearest_cue(text, start, end)
+        ext = _EXT_TAIL.search(value)
+        if ext and cue != "phone":
+            # "617-555-0142 ext. 12", "33 1234 5678 ext. 118": the number's own shape decides, not its extension
+            value, digits = value[: ext.start()], digits_of(value[: ext.start()])
+            if not 7 <= len(digits) <= 16:
+                return 0.0
         if cue == "phone":
             return 0.85
         if FR_PAIRS.fullmatch(value) and cue != "id":
@@ -85,6 +92,8 @@ class LocalPhoneRecognizer(WismoRecognizer):
             return 0.6  # "0351 9098437-214": a German number with its extension (Durchwahl)
         if groups >= 3 and len(seps) == 1 and len(digits) >= 9:
             return 0.5
+        if groups == 3 and len(digits) == 10 and re.fullmatch(r"\d{2} \d{4} \d{4}", value):
+            return 0.5  # Mexico's two-digit area code and two groups of four: "33 1234 5678"
         if groups == 3 and len(digits) == 9 and re.fullmatch(r"[679]\d{2}[ .]\d{3}[ .]\d{3}", value):
             return 0.5  # Iberian mobile 612 345 678
         return 0.0

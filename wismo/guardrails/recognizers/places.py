@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .name_words import FIRST_NAMES, fold
+from .place_words import day_named, place_by_name
 
 #: The first word of a saint's place written as one token or before another capital ("Saint-Étienne").
 _SAINTS = frozenset({"san", "santa", "santo", "saint", "sainte", "sankt", "st", "sao", "ste"})
@@ -130,7 +131,7 @@ _STORE_WORDS = r"stores?|shops?|outlets?|branch|mall|tiendas?|sucursal|magasins?
 _STORE_AFTER = re.compile(rf"(?:[ \t]+[A-ZÀ-Þ][\w'-]*){{0,2}}[ \t]+(?i:{_STORE_WORDS})\b")
 _STORE_SET = frozenset(
     "store stores shop shops outlet outlets branch mall tienda tiendas sucursal magasin magasins boutique "
-    "boutiques filiale filialen laden loja lojas".split()
+    "boutiques filiale filialen laden loja lojas shopping galeria galerie einkaufszentrum".split()
 )
 _STORE_LINKS = frozenset("de do da des du of in en em at von der am".split())
 
@@ -166,6 +167,34 @@ def _named_thing(text: str, before: str, prev: str) -> bool:
     if prev[:1].isupper() and len(key) > 6 and key.endswith("in"):
         return False  # "die Präsidentin Corina", "die Kassiererin Ute": a woman's role, not a thing
     return fold(_last_word(before).lstrip("¿¡\"'«(")) in _THING_ARTICLES
+
+
+#: Goods named by a noun and its complement ("chaussures de marche", "service à thé", "juego de té") and
+#: the materials a ware is known by its place for ("barro de Talavera", "porcelaine de Limoges").
+_SETS = frozenset("service juego jogo set vajilla servicio".split())
+_MATERIAL_WORDS = frozenset(
+    "barro ceramica ceramique porcelana porcelaine faience loza vidrio cristal verre glass azulejo azulejos "
+    "madeira madera bois ceramic porcelain pottery clay".split()
+)
+_COMPLEMENT_LINKS = frozenset("de à a da do du für fur for of".split())
+_MATERIAL_LINKS = frozenset("de da do du from".split())
+
+
+def _goods_before(wide: str) -> bool:
+    """A goods word and its complement right before the capitalized word ("chaussures de marche Cervin",
+    "service à thé Joséphine"), or a ware's material and "de" ("barro de Talavera"): a model's name
+    or a ware's place. (Words split, not searched for: this runs for every name-like word.)"""
+    words = wide.split()[-4:]
+    if len(words) >= 2 and words[-1].lower() in _MATERIAL_LINKS and fold(words[-2]) in _MATERIAL_WORDS:
+        return True
+    if len(words) >= 3 and words[-2].lower() == "de" and words[-1].lower() == "la":
+        words = words[:-1]  # "vajilla de la Cartuja": "de la" links as "de" does
+    if len(words) < 3 or words[-2].lower() not in _COMPLEMENT_LINKS:
+        return False
+    noun, what = fold(words[-3]), fold(words[-1])
+    if not what.isalpha() or what in _SAINT_WORDS or what in _PLACE_PARTICLES:
+        return False
+    return _goods(noun) or noun in _SETS
 
 
 def _goods(key: str) -> bool:
@@ -207,6 +236,10 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
         return True
     if _PRODUCT_AFTER.match(text, end) or _STORE_AFTER.match(text, end):
         return True
+    if place_by_name(text, start, end):
+        return True  # "Victoria BC", "perto de Salvador"
+    if "Day" in text[start : end + 5] and day_named(text, start, end, FIRST_NAMES):
+        return True  # "Waitangi Day"
     day = _DAY_AFTER.match(text, end)
     if day and ("'" in day.group() or "’" in day.group() or fold(text[start:end]) in _DAY_NAMES):
         return True
@@ -220,6 +253,8 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
     head = before.rstrip(" \t" + _QUOTES)
     cut = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
     prev = head[cut + 1 :]
+    if "'" in prev or "’" in prev:
+        prev = prev.replace("’", "'").rsplit("'", 1)[1] or prev  # "jusqu'en Gaspésie", "d'Annecy"
     key = fold(prev.rstrip("."))
     quoted = before.rstrip(" \t")[-1:] in _QUOTES
     if key in _PRODUCT_WORD_SET or (not quoted and (key in _SAINT_WORDS or key in _PLACE_WORDS)):
@@ -228,6 +263,9 @@ def place_or_product(text: str, start: int, end: int, depth: int = 0, cued: bool
         return True
     if key in _STORE_SET or (key in _STORE_LINKS and fold(_last_word(head[: max(cut, 0)])) in _STORE_SET):
         return True  # "Filiale Zürich", "loja do Chiado", "la tienda de Sevilla"
+    wide = text[max(0, start - 50) : start]
+    if _goods_before(wide):
+        return True  # "les chaussures de marche Cervin", "el juego de té Aurora", "barro de Talavera"
     if _goods(key) or (prev[:1].isupper() and len(key) > 6 and key.endswith(_GOODS_SUFFIXES)):
         return True  # "la chaqueta Lola", "die Kaffeemaschine Helene"
     if key in _ARTICLES and _GOODS_AFTER.match(text, end):
