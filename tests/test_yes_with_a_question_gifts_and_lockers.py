@@ -374,3 +374,15 @@ def test_a_parcel_that_got_lost_is_no_false_claim():
 def test_isso_pode_mandar_with_a_question_is_a_yes_first():
     assert answers.yes_first("isso, pode mandar. preciso levar documento?")
     assert not answers.yes_first("isso mesmo, mas só se for perto. fica aberto de domingo?")
+
+
+def test_a_person_asked_for_in_other_words_and_problems_said_plainly():
+    for text in (
+        "anyone with a pulse? put them on",
+        "is there a living human anywhere there",
+        "connect me to some executive",
+    ):
+        assert cues.any_of(cues.ASK_PERSON, text), text
+    assert problems.detect("ordered the boots in 9 but what showed up was a kids umbrella") == "wrong_item"
+    assert problems.detect("ya fue, devolveme la plata") == "refund_demand"
+    assert problems.detect("ordered on monday and what arrived today is lovely") is None

@@ -107,7 +107,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|entirely )?(?:different|else)\b",
                 # "ordered the crewneck in L and got like a kids hoodie??": what was ordered, then what came.
                 r"\bordered\b[^.?!]{1,60}\b(?:and|but) (?:i |we )?(?:got|received|recieved)\b"
-                r"(?! (?:it|them|nothing)\b)",
+                r"(?! (?:it|them|nothing)\b)"
+                # "I ordered the parka in S and what's turned up is a child's fleece"
+                r"|\bordered\b[^.?!]{1,60}\b(?:and|but) (?:what(?:'s| has| have| was)?"
+                r"|what you sent) (?:turned up|showed up"
+                r"|arrived|came|is here)\b(?! late| today| yesterday)",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
                 r"(?:otr[oa]|algo distinto|la talla equivocada)|no es (?:lo|el) que (?:pedi|compre)"
                 r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente)"
@@ -291,7 +295,11 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "refund_demand",
             (
                 r"\b(?:refund|money back|reimburse\w*|compensat\w*)\b",
-                r"\b(?:reembolso|devolucion del dinero|devuelvan (?:el|mi) dinero|mi dinero)\b",
+                r"\b(?:reembolso|devolucion del dinero|devuelvan (?:el|mi) dinero|mi dinero"
+                # Rioplatense and Mexican: "devolveme la plata", "regrésenme mi lana"
+                r"|(?:devolveme|devolvime|devuelvanme|devolvenme|regresenme|reintegrenme) (?:la|el|mi) (?:plata"
+                r"|dinero|lana"
+                r"|guita))\b",
                 r"\b(?:rembours\w*|mon argent)\b",
                 r"\b(?:erstatt\w*|geld zuruck|ruckerstattung)\b",
                 r"\b(?:reembols\w*|estorno|meu dinheiro|dinheiro de volta)\b",

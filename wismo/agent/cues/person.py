@@ -38,8 +38,11 @@ PERSON = _rx(
 ASK_PERSON = _rx(
     r"\b(?:talk|speak|chat|speaking|talking) (?:to|with) (?:a |an |some |your |the |a real |an actual )?"
     r"(?:person|human|agent|someone|somebody|representative|rep|manager|supervisor|staff|real person|live agent)\b",
-    r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an )?(?:real |actual |live )?"
-    r"(?:someone|somebody|person|human|agent|representative|manager|supervisor)\b",
+    r"\b(?:get|give|put|connect|transfer) me (?:to |through to |with )?(?:a |an |some )?(?:real |actual |live )?"
+    r"(?:someone|somebody|person|human|agent|representative|manager|supervisor|executive)\b",
+    # "whoever has a pulse, put them on", "is there a living breathing human being anywhere"
+    r"\b(?:put|get) (?:them|him|her|someone|somebody|a person|a human) on\b"
+    r"|\b(?:a |any )?(?:living(?:,? breathing)?|real live|actual living) (?:human|person|soul)(?: being)?\b",
     r"\b(?:is there|isn'?t there|anyone|anybody) (?:(?:there|around|real|human) )?(?:who|that) (?:can|could)\b",
     # "Can someone actually look into this?": a person to look at the case, not a written answer.
     r"\b(?:can|could|will) (?:someone|somebody|a person|a human|one of you) (?:actually |please |just )?"
