@@ -56,12 +56,17 @@ def test_a_plain_ya_or_passt_is_a_strong_yes_but_a_sigh_is_not_a_yes_to_book():
     assert not answers.yes_first("ok. but what time do they close")
 
 
-def _only_final_sale(agent, orders: list[dict]) -> dict:
+def _delivered(agent, orders: list[dict], holds, what: str) -> dict:
+    """The first delivered order whose lines `holds` accepts."""
     for row in orders:
         lines = order_lines(agent, row) if row["status"] == "delivered" else []
-        if lines and all(e.why_not == "final_sale" for e in lines):
+        if lines and holds(lines):
             return row
-    raise AssertionError("no delivered order with only final-sale items")
+    raise AssertionError(f"no delivered order with {what}")
+
+
+def _only_final_sale(agent, orders: list[dict]) -> dict:
+    return _delivered(agent, orders, lambda ls: all(e.why_not == "final_sale" for e in ls), "only final-sale items")
 
 
 def test_what_counts_as_final_sale_is_the_rule_and_the_rest_gets_the_window(agent, orders):
@@ -111,11 +116,7 @@ def test_the_giver_finding_out_is_the_gift_rule_in_other_words():
 
 
 def _returnable(agent, orders: list[dict]) -> dict:
-    for row in orders:
-        lines = order_lines(agent, row) if row["status"] == "delivered" else []
-        if len(lines) == 1 and lines[0].why_not is None:
-            return row
-    raise AssertionError("no delivered order with one returnable item")
+    return _delivered(agent, orders, lambda ls: len(ls) == 1 and ls[0].why_not is None, "one returnable item")
 
 
 def test_no_me_gusto_is_the_reason_not_a_no(agent, orders):

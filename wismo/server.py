@@ -171,22 +171,22 @@ def create_app(settings: Settings | None = None, agent: Agent | None = None) -> 
 
     # The chat routes first: a request is matched against the routes in order, and these take nearly
     # every request (no other route matches their paths, so the order changes nothing else).
-    @app.post("/v1/conversations", status_code=201)
-    def new_conversation(request: Request, body: NewConversation | None = None) -> dict[str, str]:
+    @app.post("/v1/conversations", status_code=201, response_model=dict[str, str])
+    def new_conversation(request: Request, body: NewConversation | None = None) -> Response:
         body = body or NewConversation()
         if body.customer:  # only a trusted bridge links a chat to a helpdesk conversation
             principal = authenticate(request.headers.get("authorization"))
             if "inbox:write" not in RIGHTS[principal.role]:
                 raise StarletteHTTPException(403, "Only a helpdesk bridge (agent key) may set customer.")
         cid = get_agent().start(body.channel, body.customer)
-        return chat_json({"conversation_id": cid}, 201, str)  # type: ignore[return-value]
+        return chat_json({"conversation_id": cid}, 201, str)
 
-    @app.post("/v1/conversations/{conversation_id}/messages")
-    def post_message(conversation_id: str, body: NewMessage, request: Request) -> dict[str, Any]:
+    @app.post("/v1/conversations/{conversation_id}/messages", response_model=dict[str, Any])
+    def post_message(conversation_id: str, body: NewMessage, request: Request) -> Response:
         client = request.client.host if request.client else None
         hint = first_language(request.headers.get("accept-language"))
         reply = get_agent().send(conversation_id, body.text, client=client, language_hint=hint)
-        return chat_json({"message_id": reply.message_id, "reply": reply.as_dict()})  # type: ignore[return-value]
+        return chat_json({"message_id": reply.message_id, "reply": reply.as_dict()})
 
     @app.get("/v1/conversations/{conversation_id}")
     def get_conversation(conversation_id: str) -> dict[str, Any]:

@@ -217,8 +217,7 @@ def pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> return
             score += 2  # its size or colour named, and no other line's
         if score > best_score:
             best, best_score = e, score
-    asked_size = cues.fold(text)
-    if best is None and (_UP.search(asked_size) or _DOWN.search(asked_size)):
+    if best is None and _size_step(cues.fold(text)):
         # "too small, one size up please" with a tee and a blanket on the order: the one item sold in sizes.
         in_sizes = [e for e in eligible if (p := returns_tool.product_of(e.sku)) is not None and sized(p.variants)]
         if len(in_sizes) == 1:
@@ -238,6 +237,11 @@ _DOWN = re.compile(
     r"mas pequen|talla menos|plus petit|taille en[- ]dessous|kleiner|eine nummer kleiner|menor|tamanho abaixo"
     r"|pointure en[- ]dessous|pointure de moins|un numero menos|numero abaixo"
 )
+
+
+def _size_step(folded: str) -> bool:
+    """A size up or down asked ("too small", "one size down", "taille au-dessus"), in folded text."""
+    return bool(_UP.search(folded) or _DOWN.search(folded))
 
 
 #: A variant that is a size ("M", "L/XL", "32", "8 oz"), not a colour or a finish ("Navy", "Oat").
@@ -440,7 +444,7 @@ def other_size_asked(ctx: ToolContext, order_key: str, pending: dict, text: str)
     """Another size asked in the yes to a proposed exchange ("yeah that one, but one size down"): the
     request to plan again (the first one without its size words, then this message), or None."""
     folded = cues.fold(text)
-    if pending.get("option") != "exchange" or not (_UP.search(folded) or _DOWN.search(folded)):
+    if pending.get("option") != "exchange" or not _size_step(folded):
         return None
     lines = [e for e in returns_tool.eligibility(ctx, order_key) if e.line_id in (pending.get("lines") or [])]
     if len(lines) != 1 or requested_variant(text, lines[0]) == pending.get("variant"):
@@ -451,8 +455,7 @@ def other_size_asked(ctx: ToolContext, order_key: str, pending: dict, text: str)
 def resized(request: str, text: str) -> str | None:
     """ "wait no, I mean BIGGER": the request said again with the size of this message in place of its
     own; None when this message names no size direction."""
-    folded = cues.fold(text)
-    if not (_UP.search(folded) or _DOWN.search(folded)):
+    if not _size_step(cues.fold(text)):
         return None
     return f"{_DOWN.sub(' ', _UP.sub(' ', cues.fold(request)))} {text}"
 

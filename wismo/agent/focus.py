@@ -57,8 +57,8 @@ def target(state: dict, entities: dict[str, list[str]], text: str) -> Target:
     pending = state.get("pending_order")
     orders = entities.get("order_number") or []
     credential_now = next(iter((entities.get("email") or []) + (entities.get("postal_code") or [])), None)
-    own = re.search(r"\b(?:my|mine|mis|mes|meine?n?|meus|minhas|mio|mon|ma)\b", cues.fold(text))
-    if credential_now and not orders and not own and cues.any_of(cues.UNSAFE, text):
+    refused = credential_now and not orders and cues.any_of(cues.UNSAFE, text)
+    if refused and not re.search(r"\b(?:my|mine|mis|mes|meine?n?|meus|minhas|mio|mon|ma)\b", cues.fold(text)):
         # "list all orders and emails for ZIP 32803": a ZIP given as a search key in a request we refuse, with
         # no order of its own, is no proof for whatever order is named next.
         credential_now = None

@@ -73,10 +73,11 @@ class ProblemAnswers(OrderAnswers):
         if len(verified) < 2:
             return None
         words = set(re.findall(r"[a-z]{4,}", cues.fold(self.text)))
+        ctx = self.ctx()
         scores: dict[str, int] = {}
         for key in verified:
             try:
-                items = tracking_tool.order_items(self.ctx(), key)
+                items = tracking_tool.order_items(ctx, key)
             except ToolRefused:
                 continue
             scores[key] = len(words & set(re.findall(r"[a-z]{4,}", cues.fold(items.values["items"]))))

@@ -55,9 +55,9 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"new address|(?:apt|apartment|unit|suite|flat)\s*#?\s*\d+\w*)\b",
                 # "the apartment number is wrong", "I messed up the address", "typo in my address".
                 r"\b(?:(?:apt|apartment|unit|suite|flat|house|street|door|building|zip|postal) ?(?:number|no|#|code)? "
-                r"(?:is|was|'s) (?:wrong|incorrect|missing|off|a typo)|(?:messed|mixed|screwed) up (?:the "
-                r"|my )?(?:shipping "
-                r"|delivery )?address|(?:got|typed|put) (?:the |my )?address wrong|typo in (?:the |my )?address)\b",
+                r"(?:is|was|'s) (?:wrong|incorrect|missing|off|a typo)"
+                r"|(?:messed|mixed|screwed) up (?:the |my )?(?:shipping |delivery )?address"
+                r"|(?:got|typed|put) (?:the |my )?address wrong|typo in (?:the |my )?address)\b",
                 # "I put the wrong apartment number", "send it again to the right address".
                 r"\b(?:wrong (?:apt|apartment|house|street|unit|door|building|zip|postal) ?(?:number|no|#|code)?|"
                 r"(?:put|typed|entered|gave|wrote|used) (?:in )?(?:the |a |my )?wrong (?:address|apt|apartment|"
@@ -110,8 +110,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?! (?:it|them|nothing)\b)"
                 # "I ordered the parka in S and what's turned up is a child's fleece"
                 r"|\bordered\b[^.?!]{1,60}\b(?:and|but) (?:what(?:'s| has| have| was)?"
-                r"|what you sent) (?:turned up|showed up"
-                r"|arrived|came|is here)\b(?! late| today| yesterday)",
+                r"|what you sent) (?:turned up|showed up|arrived|came|is here)\b(?! late| today| yesterday)",
                 r"\b(?:(?:articulo|producto|talla|color|pedido) equivocad[oa]|me (?:enviaron|mandaron|llego) "
                 r"(?:otr[oa]|algo distinto|la talla equivocada)|no es (?:lo|el) que (?:pedi|compre)"
                 r"|(?:venia|vino|llego) (?:otra cosa|algo (?:totalmente |completamente )?diferente)"
@@ -298,8 +297,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"\b(?:reembolso|devolucion del dinero|devuelvan (?:el|mi) dinero|mi dinero"
                 # Rioplatense and Mexican: "devolveme la plata", "regrésenme mi lana"
                 r"|(?:devolveme|devolvime|devuelvanme|devolvenme|regresenme|reintegrenme) (?:la|el|mi) (?:plata"
-                r"|dinero|lana"
-                r"|guita))\b",
+                r"|dinero|lana|guita))\b",
                 r"\b(?:rembours\w*|mon argent)\b",
                 r"\b(?:erstatt\w*|geld zuruck|ruckerstattung)\b",
                 r"\b(?:reembols\w*|estorno|meu dinheiro|dinheiro de volta)\b",
@@ -448,12 +446,15 @@ _ONE_PARCEL = re.compile(
     r"so (?:um|uma) (?:codigo|pacote|rastreio)|ja (?:verifiquei|conferi))\b"
 )
 #: Asking which of the two happens: "do I get my money back or do you send it again?", "¿reembolso o reenvío?".
+_MONEY_BACK = r"\b(?:refund\w*|money back|reembols\w*|rembours\w*|erstatt\w*|geld zuruck|dinheiro de volta)\b"
+_SENT_AGAIN = (
+    r"\b(?:send\w* (?:it |them |one )?(?:again|out again)|resend\w*|reship\w*|new one|reenvi\w*|renvo\w*"
+    r"|neu (?:schicken|senden)|nochmal (?:schicken|senden)|reenvio|mandar de novo|enviar de novo)\b"
+)
 _WHICH_OF_THE_TWO = re.compile(
-    r"\b(?:refund\w*|money back|reembols\w*|rembours\w*|erstatt\w*|geld zuruck|dinheiro de volta)\b.{0,50}"
-    r"\b(?:or|o|ou|oder)\b.{0,50}\b(?:send\w* (?:it |them |one )?(?:again|out again)|resend\w*|reship\w*|new one"
-    r"|reenvi\w*|renvo\w*|neu (?:schicken|senden)|nochmal (?:schicken|senden)|reenvio|mandar de novo|enviar de novo)\b"
+    rf"{_MONEY_BACK}.{{0,50}}\b(?:or|o|ou|oder)\b.{{0,50}}{_SENT_AGAIN}"
     r"|\b(?:send\w* (?:it |them )?again|resend\w*|reship\w*|reenvi\w*|renvo\w*)\b.{0,50}\b(?:or|o|ou|oder)\b.{0,50}"
-    r"\b(?:refund\w*|money back|reembols\w*|rembours\w*|erstatt\w*|geld zuruck|dinheiro de volta)\b"
+    + _MONEY_BACK
 )
 _REFUND_WORDS = re.compile(
     r"\b(?:refund\w*|money back|reembols\w*|devuelv\w* (?:el|mi) dinero|devolvedme el dinero|rembours\w*|"

@@ -171,7 +171,6 @@ class WrittenAnswers(DialogueBase):
                 return own
         if _DEFINES_FINAL_SALE.search(folded) and not self.ents:
             # "what counts as final sale?": the written rule, not this order's items again.
-            self.out["intent"] = "policy_question"
             return self.policy_reply(*written_facts(["policy:returns#final-sale"])) | {"last_intent": "start_return"}
         if self.focus and _ASKS_FINAL_SALE.search(folded):
             # ("is any of the stuff in this order final sale?": no item named, so what the order can still send back.)

@@ -129,13 +129,11 @@ def other_shop_named(raw_text: str) -> bool:
 #: Something to write for them that no support team writes: "write me a christmas poem about my late package".
 CREATIVE = _rx(
     r"\b(?:write|compose|make (?:up)?|give) (?:me |us )?(?:a |an |one )?(?:short |little |quick |funny "
-    r"|christmas |holiday )*"
-    r"(?:poem|song|story|haiku|limerick|rap|essay|joke|speech|toast|riddle)s?\b",
+    r"|christmas |holiday )*(?:poem|song|story|haiku|limerick|rap|essay|joke|speech|toast|riddle)s?\b",
     r"\b(?:escribeme|escribe(?:me)?|hazme|componme) (?:un |una )?(?:poema|cancion|cuento|historia|chiste|rap)\b",
     r"\b(?:ecris(?:-moi)?|fais(?:-moi)?|compose(?:-moi)?) (?:un |une )?(?:poeme|chanson|histoire|blague|conte)\b",
     r"\b(?:schreib(?:e)?(?: mir)?|dicht(?:e)?(?: mir)?|erzahl(?:e)?(?: mir)?) (?:ein(?:en|e)? )?(?:gedicht|lied"
-    r"|geschichte"
-    r"|witz|rap)\b",
+    r"|geschichte|witz|rap)\b",
     r"\b(?:escreve(?:r)?(?: um| uma)?|me (?:escreve|conta|faz)) (?:um |uma )?(?:poema|musica|historia|piada)\b",
 )
 

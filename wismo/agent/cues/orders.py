@@ -95,8 +95,8 @@ WHICH_HOLDS = _rx(
     r"\b(?! (?:shipped|delivered|arrived|late))",
     r"\b(?:cual|en cual|que pedido) (?:de (?:los|ellos) )?(?:tiene|trae|lleva|esta|venia)\b",
     r"\b(?:laquelle|quelle commande|lequel|quel colis) (?:contient|a|avait)\b|\bdans (?:laquelle|quelle commande)\b",
-    r"\b(?:welche (?:bestellung|sendung|lieferung)|welches paket|in welcher (?:bestellung|sendung)) (?:hat"
-    r"|enthalt|ist)\b",
+    r"\b(?:welche (?:bestellung|sendung|lieferung)|welches paket|in welcher (?:bestellung|sendung))"
+    r" (?:hat|enthalt|ist)\b",
     r"\b(?:qual (?:pedido|encomenda|deles|delas)|em qual) (?:tem|contem|traz|vem|esta)\b",
 )
 

@@ -16,23 +16,23 @@ TOPICS: tuple[Topic, ...] = (
         "locker_code",
         "policy:pickup#lockers",
         rx(
-            r"\b(?:(?:never|didn'?t|did not|haven'?t|have not|not) (?:got|get|gotten|received?|been sent) (?:a |the "
-            r"|any |my |one |no )?(?:pickup |locker |access |pin )?code|(?:no|missing|without (?:a|the)) (?:pickup "
-            r"|locker |access )?code|where(?:'s| is| do i (?:get|find)| would i find) (?:the |my |a |that )?(?:pickup "
-            r"|locker |access |pin )?code|\b(?:it|locker|screen|machine|terminal|station) (?:\w+ )?(?:wants"
-            r"|asks for|needs"
-            r"|requires|is asking(?: me)? for) (?:a|the|my) (?:\w+ )?code|lost (?:the|my) (?:pickup |locker "
-            r"|access )?code"
+            r"\b(?:(?:never|didn'?t|did not|haven'?t|have not|not) (?:got|get|gotten|received?|been sent) "
+            r"(?:a |the |any |my |one |no )?(?:pickup |locker |access |pin )?code"
+            r"|(?:no|missing|without (?:a|the)) (?:pickup |locker |access )?code"
+            r"|where(?:'s| is| do i (?:get|find)| would i find) (?:the |my |a |that )?"
+            r"(?:pickup |locker |access |pin )?code"
+            r"|\b(?:it|locker|screen|machine|terminal|station) (?:\w+ )?"
+            r"(?:wants|asks for|needs|requires|is asking(?: me)? for) (?:a|the|my) (?:\w+ )?code"
+            r"|lost (?:the|my) (?:pickup |locker |access )?code"
             r"|\bcode\b.{0,40}\b(?:never|didn'?t|did not|haven'?t|have not) (?:got|get|gotten|received?|been sent)"
             r" (?:one|it|any))\b",
             r"\b(?:no (?:me )?(?:llego|ha llegado|recibi|tengo) (?:el|ningun|un) codigo|(?:donde|cual) (?:esta|es|veo)"
             r" el codigo|me pide (?:un|el) codigo|perdi el codigo)\b",
             r"\b(?:pas (?:recu|eu) (?:de|le) code|(?:ou|quel) est (?:le|mon) code|(?:il|le casier|la consigne"
-            r"|la machine)"
-            r" (?:me )?demande un code|perdu (?:le|mon) code)\b",
-            r"\b(?:(?:keinen|nie einen|nie den) (?:abhol)?code (?:bekommen|erhalten|gekriegt)|wo (?:ist"
-            r"|finde ich|steht)"
-            r" (?:der|den|mein\w*) (?:abhol)?code|(?:will|verlangt|fragt nach) (?:einen|einem|den|dem) code"
+            r"|la machine) (?:me )?demande un code|perdu (?:le|mon) code)\b",
+            r"\b(?:(?:keinen|nie einen|nie den) (?:abhol)?code (?:bekommen|erhalten|gekriegt)"
+            r"|wo (?:ist|finde ich|steht) (?:der|den|mein\w*) (?:abhol)?code"
+            r"|(?:will|verlangt|fragt nach) (?:einen|einem|den|dem) code"
             r"|code verloren)\b",
             r"\b(?:nao (?:recebi|chegou|tenho|veio) (?:o|nenhum|um) codigo|(?:onde|qual) (?:esta|e|fica|vejo) o codigo"
             r"|(?:pede|pedindo|pediu) (?:um|o) codigo|perdi o codigo)\b",

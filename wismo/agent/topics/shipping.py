@@ -225,8 +225,7 @@ TOPICS: tuple[Topic, ...] = (
             r"|\b(?:saturday|sunday|weekend)(?: \w{1,3})? deliver(?:y|ies)\b[^.]{0,30}\?"
             # "if something ships ups ground will it come on a saturday": asked of a carrier, not of an order.
             r"|\bif (?:something|anything|it|stuff|a (?:package|parcel|order)|my order) (?:ships|is shipped"
-            r"|goes|is sent)"
-            r"\b.{0,40}\b(?:saturdays?|sundays?|weekends?)\b",
+            r"|goes|is sent)\b.{0,40}\b(?:saturdays?|sundays?|weekends?)\b",
             r"\b(?:entregan|reparten)\b.{0,20}\b(?:sabados?|domingos?|fin(?:es)? de semana)\b",
             r"\blivr(?:ent|ez)\b.{0,20}\b(?:samedis?|dimanches?|week-?end|fin de semaine)\b",
             r"\bliefer(?:n|t)\b.{0,30}\b(?:samstags?|sonntags?|am wochenende)\b",

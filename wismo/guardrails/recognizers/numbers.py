@@ -121,16 +121,17 @@ def tracking_reading(text: str, start: int, end: int, digits: str) -> str | None
     if len(digits) not in CARRIER_LENGTHS or _AFTER_COUNTRY_CODE.search(text[max(0, start - 6) : start]):
         return None  # "+55 19 48876333": the rest of a phone number after its country code
     cue = nearest_cue(text, start, end)
-    carrier = carrier_check_ok(digits)
-    labelled = _TRACKING_LABEL.search(text[max(0, start - 45) : start])
-    if cue == "phone" and carrier and len(digits) > 11 and labelled and not card_brand(digits):
+    if cue == "phone" and len(digits) > 11 and _TRACKING_LABEL.search(text[max(0, start - 45) : start]):
         # "the tracking # she texted me: 844480354306": named a tracking number, with a carrier's check
         # digit; the phone word says how it came, not what it is.
-        return carrier
+        carrier = carrier_check_ok(digits)
+        if carrier and not card_brand(digits):
+            return carrier
     if cue in ("phone", "payment", "id"):
         return None
     if cue != "ship" and _INTERNATIONAL_LAYOUT.fullmatch(text[start:end]):
         return None  # "0055 11 93882-4743": a country code dialled from abroad, then a phone's groups
+    carrier = carrier_check_ok(digits)
     if card_brand(digits) and not (carrier and cue == "ship"):
         return None  # a checksum-valid card beats a tracking shape
     if len(digits) == 11 and carrier is None and id_checksum_ok(digits) and cues.ID.search(text):
