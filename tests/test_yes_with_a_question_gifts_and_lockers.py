@@ -328,6 +328,7 @@ def test_which_of_two_proved_orders_holds_an_item(agent, orders):
     cid = agent.start("web")
     agent.send(cid, f"{first['order_number']} and {second['order_number']}, {first['email']}")
     name = only_second[0].split(" (")[0]
+    assert cues.any_of(cues.WHICH_HOLDS, f"wait which of them has the {name}?")
     reply = agent.send(cid, f"which one has the {name} in it?")
     assert f"order:{keys[1]}:items" in source_ids(reply), (name, reply.text)
     when = agent.send(cid, "and when does that one get here?")

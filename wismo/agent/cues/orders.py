@@ -91,7 +91,8 @@ CONTENTS = _rx(
 #: everything I ordered or just part of it?"): asked about a verified order, its items and parcels.
 #: Which of the orders holds an item: "which one has the Flannel Shirt in it?", "¿cuál trae la bufanda?".
 WHICH_HOLDS = _rx(
-    r"\bwhich (?:one|order|package|parcel|box)(?: of (?:them|the two|those))? (?:has|had|have|contains?|is|was)"
+    r"\bwhich(?: one| order| package| parcel| box)?(?: of (?:them|the two|those|these|my orders))?"
+    r" (?:has|had|have|contains?|is|was)"
     r"\b(?! (?:shipped|delivered|arrived|late))",
     r"\b(?:cual|en cual|que pedido) (?:de (?:los|ellos) )?(?:tiene|trae|lleva|esta|venia)\b",
     r"\b(?:laquelle|quelle commande|lequel|quel colis) (?:contient|a|avait)\b|\bdans (?:laquelle|quelle commande)\b",
