@@ -18,11 +18,6 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Presidio's email recognizer uses tldextract, which would fetch the public suffix list on
-# first use; an empty URL list keeps it on the snapshot that ships with the package.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Presidio warns at start-up about recognizers for languages we do not load; that is expected.
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 

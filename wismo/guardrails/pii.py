@@ -18,23 +18,18 @@ offline: the spaCy model comes from an installed package and is loaded once per 
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig
+
 from ..config import get_settings
-
-# tldextract (used by Presidio's email recognizer) must not fetch the public suffix list.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-
-from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult  # noqa: E402
-from presidio_anonymizer import AnonymizerEngine  # noqa: E402
-from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
-
-from .pii_nlp import NerModel, configured_spacy_model, ner_model, resolve_spacy_model  # noqa: E402
-from .pii_registry import (  # noqa: E402
+from .pii_nlp import NerModel, configured_spacy_model, ner_model, resolve_spacy_model
+from .pii_registry import (
     CONTEXT_AFTER,
     CONTEXT_BEFORE,
     CONTEXT_BOOST,
@@ -48,8 +43,8 @@ from .pii_registry import (  # noqa: E402
     expand_entities,
     registry_for,
 )
-from .pii_spans import CHECKSUM_SCORE, Intervals, Span, coordinate, merge, propagate, trim  # noqa: E402
-from .recognizers import (  # noqa: E402
+from .pii_spans import CHECKSUM_SCORE, Intervals, Span, coordinate, merge, propagate, trim
+from .recognizers import (
     FIRST_NAMES,
     KEEP_ENTITIES,
     NOT_NAME_WORDS,
@@ -61,11 +56,11 @@ from .recognizers import (  # noqa: E402
     fold,
     wismo_recognizers,
 )
-from .recognizers.cues import ID as ID_CUE  # noqa: E402
-from .recognizers.name_cues import LABEL_WORDS  # noqa: E402
-from .recognizers.names import NAME_LINE_RE, is_name_line  # noqa: E402
-from .recognizers.place_words import day_named  # noqa: E402
-from .recognizers.places import coordinated_thing, place_or_product  # noqa: E402
+from .recognizers.cues import ID as ID_CUE
+from .recognizers.name_cues import LABEL_WORDS
+from .recognizers.names import NAME_LINE_RE, is_name_line
+from .recognizers.place_words import day_named
+from .recognizers.places import coordinated_thing, place_or_product
 
 __all__ = [
     "DEFAULT_ENTITIES",

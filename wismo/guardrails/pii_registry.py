@@ -8,18 +8,13 @@ licence-shaped number) needs a context word nearby, as Presidio's context enhanc
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry
+
 from ..config import get_settings
-
-# tldextract (used by Presidio's email recognizer) must not fetch the public suffix list.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-
-from presidio_analyzer import EntityRecognizer, RecognizerRegistry  # noqa: E402
-
-from .recognizers import DEFAULT_COUNTRIES, NATIONAL_ID_TYPES, presidio_id_recognizers  # noqa: E402
+from .recognizers import DEFAULT_COUNTRIES, NATIONAL_ID_TYPES, presidio_id_recognizers
 
 #: Entity types redacted unless WISMO_PII_ENTITIES says otherwise. Plain dates and times are not
 #: PII for us (customers say "Dec 3"), nor are cities, ZIP codes, order or tracking numbers.
