@@ -19,7 +19,7 @@ from ..tools import returns as returns_tool
 from ..tools import tracking as tracking_tool
 from ..tools.context import ToolContext
 from ..tools.evidence import Fact, ToolRefused
-from . import cues
+from . import cues, product_words
 from .policy import TALK_TO_PERSON, plan
 
 CONFIRM_REPLIES = ["Yes, confirm", "No, cancel"]
@@ -201,12 +201,19 @@ _SIZE_STEP = re.compile(
 )
 
 
+def said_words(text: str) -> set[str]:
+    """The words a message may name a product by: its own, and the catalog's English words for them ("la
+    chemise en flanelle" names the Flannel Shirt, "la bufanda" the Cashmere Scarf)."""
+    folded = cues.fold(text)
+    return set(re.findall(r"[a-z0-9]{3,}", folded)) | product_words.english_words(folded)
+
+
 def pick_line(text: str, eligible: list[returns_tool.LineEligibility]) -> returns_tool.LineEligibility | None:
     """The order line the message names, by its words, or by its size or colour when no other line has it;
     None when it names none."""
     if len(eligible) == 1:
         return eligible[0]
-    words = set(re.findall(r"[a-z]{3,}", text.lower()))
+    words = said_words(text)
     # ("the vest one size bigger than M": "one size" says how much bigger, not the variant "One size".)
     folded = _SIZE_STEP.sub(" ", cues.fold(text))
     by_variant = [e for e in eligible if _variant_named(folded, e.variant)]
@@ -315,7 +322,9 @@ def start_return(
         key = "return_not_delivered" if why == ["not_delivered"] else "return_not_eligible"
         items = "; ".join(word("item_reason", item=e.name, why=_why(e.why_not)) for e in lines)
         number = order.values["order_number"]
-        return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items, order_number=number), None
+        # ("a person from our team can look at exceptions": a yes to that brings one in)
+        offer = None if key == "return_not_delivered" else {"kind": "offer_person", "reason": "policy_exception"}
+        return evidence + facts, plan(key, facts, [TALK_TO_PERSON], items=items, order_number=number), offer
     mentioned = pick_line(text, lines) if len(lines) > 1 else None
     final = [e for e in lines if e.why_not == "final_sale"]
     if mentioned is None and len(lines) > 1 and len(final) == 1 and _FINAL_SALE_WORDS.search(cues.fold(text)):
@@ -467,7 +476,7 @@ _NAME_FILLER = frozenset({"set", "pack", "the", "and", "with", "for", "of"})
 def named_line(ctx: ToolContext, order_key: str, text: str) -> returns_tool.LineEligibility | None:
     """The order's line the message names by its product ("it's the Power Bank 10k", "las Chelsea Boots"),
     when exactly one line's name is named best; None when the message names none of them."""
-    said = set(re.findall(r"[a-z0-9]{3,}", cues.fold(text)))
+    said = said_words(text)
     scored: list[tuple[int, returns_tool.LineEligibility]] = []
     for line in returns_tool.eligibility(ctx, order_key):
         name = set(re.findall(r"[a-z0-9]{3,}", cues.fold(line.name))) - _NAME_FILLER

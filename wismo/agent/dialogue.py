@@ -43,6 +43,14 @@ _PRESSES_FOR_DETAILS = re.compile(
     r"|her address|solo la ciudad|al menos la ciudad|juste la ville|nur die stadt|so a cidade)\b"
 )
 
+#: Pressing us to look at another shop's order anyway: "can't you just look it up", "you're all linked".
+_PRESSES_TO_LOOK = re.compile(
+    r"\b(?:look (?:it )?up|check (?:it|again|anyway)|can'?t (?:you|u)|cant (?:you|u)|couldn'?t (?:you|u)|linked"
+    r"|connected|same system|access to|just (?:check|look|find)|no (?:puedes|podes|pueden)|(?:mira|busca)(?:lo|la)"
+    r"|tu (?:ne )?peux pas|vous (?:ne )?pouvez pas|regarde(?:z)? quand meme|kannst du (?:das )?nicht|konnen sie"
+    r" (?:das )?nicht|schau (?:doch|mal)|nao (?:pode|podem|consegue)|da uma olhada)\b"
+)
+
 
 def _without_offer(answer: dict) -> dict:
     """An order's answer without the offer beside it: none while a person is on the way or after a no."""
@@ -80,6 +88,13 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             return {"plan": plan("human_mode")}
         if self.auth == "locked":
             return self.handoff("verification_failed")
+        self.pointed_at = self.order_pointed_at()
+        if self.pointed_at is not None:
+            # "then I just need to wait for the first one. can they bring it saturday?": every answer below is
+            # about the order pointed at, not the one discussed last.
+            self.state = {**state, "verified_order": self.pointed_at}  # type: ignore[assignment]
+            self.out["verified_order"] = self.pointed_at
+            state = self.state
         if self.gift and not state.get("gift_received"):
             self.out["gift_received"] = True  # "I got it as a gift": every later return is store credit
         if (
@@ -89,7 +104,15 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
         ):
             # "where's my amazon package? their support is useless": another shop's parcel, and the
             # anger is at them; said no to plainly, not handed to our team.
-            return self.decline("other_shop")
+            return self.decline("other_shop") | {"other_shop": True}
+        if self.presses_on_other_shop():
+            # "cant u just look it up, ur all linked surely", "na toll. und die nummer vom amazon-kundenservice?"
+            # right after another shop's order was declined: the same no, in other words, not a person.
+            return self.decline("other_shop") | {"other_shop": True}
+        if cues.any_of(cues.CREATIVE, self.text) and not self.ents:
+            # "write me a christmas poem about my package being late", "m'écrire une lettre de plainte pour USPS":
+            # no one on the team writes one either (and a complaint for another company is no dispute with us).
+            return self.decline("out_of_scope")
         escalation = self.escalation()
         if escalation:
             return self.escalate(escalation)
@@ -98,15 +121,16 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             # Two wordings in turn: a customer retrying never reads the same answer twice in a row.
             # A limited client's try is not counted, but must read like any other wrong pair.
             tries = int(state.get("failed_verifications") or 0) + (self.auth == "limited")
+            if cues.any_of(cues.ASK_PERSON, self.text):
+                # "old pin code maybe 08817. kindly connect me to some executive" with details that do not
+                # match: a person who can verify another way, as the customer asks.
+                return self.handoff("verification_failed")
             again = tries % 2 == 0
             key = "verify_failed_again" if again else "verify_failed"
             wanted = self.intent if self.intent in NEEDS_ORDER else state.get("pending_intent")
             if state.get("pending_intent") and self.intent == "order_status" and not cues.asks_status(self.text):
                 wanted = state["pending_intent"]  # the details alone, wrong: the request they were for waits
             return self.out | {"plan": plan(key, quick=[TALK_TO_PERSON]), "awaiting": "order", "pending_intent": wanted}
-        if cues.any_of(cues.CREATIVE, self.text) and not self.ents:
-            # "write me a christmas poem about my package being late": no one on the team writes one either.
-            return self.decline("out_of_scope")
         if cues.any_of(cues.UNSAFE, self.text):
             # Asked to skip a rule (verification, a fake claim, another customer's data): a plain no.
             status = self.order_turn("order_status") if self.auth == "verified" and self.focus else {}
@@ -134,7 +158,7 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             return self.decline("their_parcel_decline") | {"refused_parcel": True}
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
-            return self.decline("other_shop")
+            return self.decline("other_shop") | {"other_shop": True}
         credential = self.ents.get("email") or self.ents.get("postal_code")
         pushing = cues.any_of(cues.NO_CREDENTIAL, self.text) and not credential
         if pushing and state.get("pending_order") and self.auth in ("none", "need_credential"):
@@ -276,14 +300,32 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             holder = self.which_order_holds()  # "which one has the Flannel Shirt in it?" with two orders proved
             if holder is not None:
                 return holder
-        if self.focus and cues.any_of(cues.IN_THE_BOX, self.text):
-            return self.contents()  # "is the Flannel Shirt in that box too?"
+        if self.focus and cues.any_of(cues.IN_THE_BOX, self.text) and problem != "missing_item":
+            # "is the Flannel Shirt in that box too?" (not "o Merino Beanie não veio na caixa": it is missing)
+            return self.contents()
         written = self.written_topic()
         if written is not None:
             return written
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
             return self.problem(problem)
         return self.by_intent()
+
+    def presses_on_other_shop(self) -> bool:
+        """Right after another shop's order was declined, the customer presses to look anyway or names
+        that shop again."""
+        state = self.state
+        if not state.get("other_shop") or state.get("last_intent") != "out_of_scope" or self.ents:
+            return False
+        return bool(_PRESSES_TO_LOOK.search(cues.fold(self.text))) or cues.any_of(cues.SHOP_NAMED, self.text)
+
+    def order_pointed_at(self) -> str | None:
+        """One of the orders discussed, named by its place ("the first one") or by what happened to it
+        ("the missed one"), with no order number and nothing proposed waiting for an answer."""
+        state = self.state
+        if state.get("pending_action") or self.ents.get("order_number"):
+            return None
+        named = focus.named_by_position(dict(state), self.text)
+        return named or focus.named_by_status(dict(state), self.text, self.shipment_status)
 
     # ------------------------------------------------------------------ intents
     def by_intent(self) -> dict:
@@ -297,12 +339,7 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             return self.problem(state["problem"])
         if self.auth in ("verified",) and state.get("problem") and state.get("pending_intent") == "delivery_issue":
             return self.problem(state["problem"])
-        positional = None if state.get("pending_action") else focus.named_by_position(dict(state), self.text)
-        if positional is None and not state.get("pending_action"):
-            positional = focus.named_by_status(dict(state), self.text, self.shipment_status)
-        if positional is not None and not self.ents.get("order_number"):
-            self.state = {**state, "verified_order": positional}  # type: ignore[assignment]
-            self.out["verified_order"] = positional
+        if self.pointed_at is not None:
             return self.order_turn(effective if effective in NEEDS_ORDER else "order_status")
         credential = self.ents.get("email") or self.ents.get("postal_code")
         # "just the slippers, keeping the other one" during a return: the other item, not another order.

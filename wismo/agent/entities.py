@@ -32,7 +32,7 @@ __all__ = [
 
 # The store prints order numbers as "#WS10042". People write "ws10042", "WS-10042", "# ws 10042",
 # "order 10042", "order no. 10042", "#10042", or the same after "pedido" / "commande" / "Bestellung".
-_ORDER_WORDS = r"(?:order|pedido|commande|bestellung|encomenda|ordine)"
+_ORDER_WORDS = r"(?:order|pedido|commande|bestell(?:ung|nummer|nr\.?|-nr\.?)|auftrag(?:snummer)?|encomenda|ordine)"
 ORDER_NUMBER_RE = re.compile(
     r"""
     (?:

@@ -59,4 +59,6 @@ class Escalation(DialogueBase):
             or (cues.shouting(text) and (mood(text) <= SHOUTED_MOOD or re.search(r"[!?]{2,}", text) is not None))
             or mood(text) <= UPSET_MOOD
         )
-        return "frustration" if upset else None
+        # "Useless. Right, fine", "Bit rubbish but fine, forget it then": angry words as the customer gives
+        # up; said with sympathy and a person offered, not pushed onto them.
+        return "frustration" if upset and not self.resigned else None

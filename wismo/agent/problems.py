@@ -300,7 +300,7 @@ PROBLEMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"|dinero|lana|guita))\b",
                 r"\b(?:rembours\w*|mon argent)\b",
                 r"\b(?:erstatt\w*|geld zuruck|ruckerstattung)\b",
-                r"\b(?:reembols\w*|estorno|meu dinheiro|dinheiro de volta)\b",
+                r"\b(?:reembols\w*|estorno|meu dinheiro|dinheiro de volta|(?:me )?devolv\w* o dinheiro)\b",
             ),
         ),
     )
@@ -360,12 +360,20 @@ def detect(text: str, intent: str | None = None, previous: str | None = None) ->
         or cues.any_of(cues.RETURN, text)
     ):
         return None  # "it came too late, I don't need it anymore, want to send it back": a return
+    if found == "refund_demand" and "?" in folded and any(t.name == "gift_privacy" for t in topics.topics_of(text)):
+        return None  # "the refund goes to her or to me?" about a gift: who is refunded, asked; not a demand
     if found in ("replacement", "refund_demand") and "?" in folded and _WHICH_OF_THE_TWO.search(folded):
         return None  # "so do I get my money back or do you send it again?": what happens, asked; not a demand
     if found == "wrong_item" and _MY_OWN_MISTAKE.search(folded):
         return None  # "I ordered the wrong thing": the customer's own choice, a cancel or a return
     if found == "redelivery" and re.search(r"\b(?:i'?ll|ill|i will|we'?ll|we will) (?:come|check|be) back\b", folded):
         return None  # "forget it, I'll come back later": the customer leaving, not the driver returning
+    if (
+        found == "redelivery"
+        and any(t.name == "weekend_delivery" for t in topics.topics_of(text))
+        and not re.search(r"\b(?:again|another|missed|attempt\w*|came by|tried)\b", folded)
+    ):
+        return None  # "do you guys deliver on Saturday? I work weekdays": who delivers when, not a second try
     if found == "redelivery" and cues.any_of(cues.PICKUP, text):
         return None  # "send it to a pickup point rather than having them try again": the pickup is the ask
     if found == "address_change" and _SOMEONE_ELSES_ADDRESS.search(folded):

@@ -3,9 +3,20 @@ bot?") gets its short answer before any lookup, never an order's status read int
 
 from __future__ import annotations
 
+import re
+
 from . import actions, cues
 from .policy import NEEDS_ORDER, LocalPolicy
 from .turn_base import DialogueBase
+
+#: "but fine", "pero bueno": a "but" that gives in, not one that asks for more.
+_GIVING_IN = re.compile(
+    r"\b(?:but|pero|mais|aber|mas) (?=fine|ok|okay|whatever|oh well|forget|vale|bueno|bon|tant pis|na gut"
+    r"|egal|ta bom|enfim)"
+)
+#: "unbelievable. fine", "Useless. Right, fine": a sentence, then a last word that gives up. A bare "fine"
+#: or "ok fine" may be a yes to something proposed, so a sentence must come before it.
+_FINE_AT_THE_END = re.compile(r"\w\W*[.!;]\s*(?:(?:ok(?:ay)?|right|alright|oh|well)\W+)?fine(?: then)?\W*$")
 
 
 class SmallTalk(DialogueBase):
@@ -14,12 +25,13 @@ class SmallTalk(DialogueBase):
         """ "ugh fine", "whatever", "tant pis": a short sigh that asks nothing, with nothing waiting for it."""
         text = self.text
         return (
-            cues.any_of(cues.RESIGNED, text)
+            (cues.any_of(cues.RESIGNED, text) or _FINE_AT_THE_END.search(cues.fold(text)) is not None)
             and not self.ents
             and not self.state.get("pending_action")
-            and len(text.split()) <= 5
+            and len(text.split()) <= 8
             and "?" not in text
-            and not cues.asks_something(text)
+            # ("bit rubbish but fine, forget it then": a "but" that gives in asks nothing)
+            and not cues.asks_something(_GIVING_IN.sub(" ", cues.fold(text)))
         )
 
     def small_talk(self, effective: str, confidence: float) -> str | None:

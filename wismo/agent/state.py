@@ -81,6 +81,8 @@ class TurnState(TypedDict, total=False):
     #: Another customer's order the customer asked about and was refused: pressed again ("just the city
     #: then"), the answer is the same no.
     refused_order: str | None
+    #: Another shop's order was asked about: pressed to look anyway, the same no in other words.
+    other_shop: bool
     #: Someone else's parcel asked into (its pickup code, what is in it): asked on, the same no.
     refused_parcel: bool
     #: The order whose return was booked in this conversation: "actually no, forget it" right after needs

@@ -41,6 +41,8 @@ class DialogueBase:
         self.extras: list[tuple[str, Any]] = []
         #: The part of a multi-part message that leads (see OrderAnswers.split), with its reading.
         self.lead: tuple[str, Any] | None = None
+        #: One of the orders discussed, pointed at without its number ("the first one"; see Dialogue.run).
+        self.pointed_at: str | None = None
 
     # ------------------------------------------------------------------ helpers
     @property

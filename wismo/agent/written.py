@@ -187,6 +187,9 @@ class WrittenAnswers(DialogueBase):
             or (len(self.text.split()) <= 8 and not self.ents)
             # "sie hat ihn am 28.11. bestellt ... bis wann genau?" in the thread of the return rules: read on.
             or (not self.ents.get("order_number") and topics.asks_within_returns(self.text, self.state))
+            # "How long does it take to get to him? Would it make Christmas?" after the military-mail rule: a
+            # longer question with no topic of its own reads on too, when no order is being discussed.
+            or (not found and not self.ents and not self.focus and len(self.text.split()) <= 25)
         )
         if short and not found and self.state.get("last_intent") in ("start_return", "return_status"):
             found = topics.after_a_return(self.text)

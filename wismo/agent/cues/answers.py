@@ -72,13 +72,21 @@ def thumbs_up(text: str) -> bool:
     return bool(_APPROVING.search(text)) and not re.search(r"[^\W_]", text)
 
 
-#: An acknowledgement that asks for nothing ("ok", "cool", "got it").
-ACK = _rx(
-    r"^\W*(?:ok(?:ay)?|k|cool|great|got it|alright|all right|sounds good|fine|noted|perfect|understood|i see|ah ok|"
-    r"vale|entendido|perfecto|d'accord|compris|parfait|ok merci|alles klar|verstanden|gut|passt|entendi|beleza|"
-    r"certo|ta bom|tudo bem|brb|be right back|one sec|one moment|hold on|give me a (?:sec|second|minute)"
-    r"|un momento|un moment|moment mal|momentinho|ja volto)\W*$",
+#: Words that acknowledge and ask for nothing, in five languages and chat slang.
+_ACK_WORDS = (
+    r"(?:ok(?:ay)?|k|kk|cool|great|got it|gotcha|alright|aight|ight|all right|sounds good|fine|noted|perfect"
+    r"|understood|i see|ah ok|bet|say less|roger(?: that)?|copy(?: that)?|word|sweet|awesome|nice|right on"
+    r"|okie(?: dokie)?|okey dokey|"
+    r"vale|entendido|perfecto|sale|va|listo|de una|genial|buenisimo|esta bien|ta bien|oki|"
+    r"d'accord|d'acc|dac|compris|parfait|ok merci|ca marche|ca roule|nickel|super|top|entendu|"
+    r"alles klar|verstanden|gut|passt|geht klar|okidoki|prima|wunderbar|alles gut|"
+    r"entendi|beleza|blz|fechou|show|massa|combinado|certo|ta bom|tudo bem|"
+    r"brb|be right back|one sec|one moment|hold on|give me a (?:sec|second|minute)"
+    r"|un momento|un moment|moment mal|momentinho|ja volto)"
 )
+
+#: A message that only acknowledges: "ok", "aight bet", "ça marche", "geht klar", "blz fechou".
+ACK = _rx(rf"^\W*{_ACK_WORDS}(?:[\s,.!]+{_ACK_WORDS}){{0,3}}\W*$")
 
 YES = _rx(
     r"^\W*(?:yes|yep|yeah|yup|ya|yah|aye|yessir|y|sure|ok|okay|k|mhm|mm+|confirm(?:ed)?|do it|go ahead|please do"
@@ -105,7 +113,9 @@ YES_INSIDE = _rx(
     r"\b(?:do it|go ahead|book it|proceed|let'?s do (?:it|that)|let'?s (?:swap|exchange|return) (?:it|them)"
     r"|please do|(?<!ll )(?<!will )(?<!gonna )(?<!to )do that|go for it"
     # "first one works", "that works for me": the one proposed, taken.
-    r"|(?:that|this|(?:the )?(?:first|1st) one|that one) works(?: for me)?|works for me)\b",
+    r"|(?:that|this|(?:the )?(?:first|1st) one|that one) works(?: for me)?|works for me"
+    # "go on so", "go on then": the Irish and British go-ahead.
+    r"|go on (?:so|then|ahead|and book it))\b",
     r"\b(?:hazlo|adelante|hagamoslo|hagale|hagalo|hacelo|proceda|procede)\b",
     r"\b(?:allez-y|vas-y|faites-le|on y va)\b",
     r"\b(?:mach (?:das|es)|leg los|bitte machen)\b",

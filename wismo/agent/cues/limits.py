@@ -79,17 +79,25 @@ NO_CREDENTIAL = _rx(
 #: Questions no shop's support answers (the weather, recipes, homework): declined plainly, never "didn't catch that".
 OFF_TOPIC = _rx(
     r"\b(?:weather|(?:gonna|going to|will it|is it going to) (?:rain|snow)|raining|snowing|recipe|homework"
-    r"|horoscope|lottery|stock market|bitcoin)\b",
-    r"\b(?:el tiempo (?:que hace|manana|este fin)|va a (?:llover|nevar)|lloviendo|nevando|receta|tarea de)\b",
-    r"\b(?:meteo|va-t-il (?:pleuvoir|neiger)|il va (?:pleuvoir|neiger)|recette|devoirs)\b",
-    r"\b(?:wetter|wettervorhersage|wird es (?:regnen|schneien)|rezept|hausaufgabe\w*)\b",
-    r"\b(?:previsao do tempo|vai (?:chover|nevar)|chovendo|receita|dever de casa|licao de casa)\b",
+    r"|horoscope|lottery|stock market|bitcoin)\b"
+    r"|\brecommend\w* (?:me |us )?(?:a |an |some |any )?(?:good |nice |cute |fancy )?(?:restaurant|bar|hotel|movie"
+    r"|film|place to eat)s?\b",
+    r"\b(?:el tiempo (?:que hace|manana|este fin)|va a (?:llover|nevar)|lloviendo|nevando|receta|tarea de)\b"
+    r"|\brecomiend\w* (?:un |una |algun |alguna )?(?:buen |bonito |lindo )?(?:restaurante|bar|hotel|pelicula)\b",
+    r"\b(?:meteo|va-t-il (?:pleuvoir|neiger)|il va (?:pleuvoir|neiger)|recette|devoirs)\b"
+    r"|\b(?:recommand|conseill)\w* (?:un |une )?(?:bon |joli )?(?:restaurant|resto|bar|hotel|film)\b",
+    r"\b(?:wetter|wettervorhersage|wird es (?:regnen|schneien)|rezept|hausaufgabe\w*)\b"
+    r"|\b(?:restaurant|hotel|film|bar)\w* empfehlen\b|\bempfehl\w* (?:mir )?(?:ein(?:en|e)? )?(?:gutes |schones )?"
+    r"(?:restaurant|hotel|film|bar)\b",
+    r"\b(?:previsao do tempo|vai (?:chover|nevar)|chovendo|receita|dever de casa|licao de casa)\b"
+    r"|\brecomend\w* (?:um |uma |algum )?(?:bom |lindo )?(?:restaurante|bar|hotel|filme)\b",
 )
 
 #: Another shop or marketplace: its orders are not ours to look up.
 _SHOPS = (
     r"(?:amazon|ebay|walmart|target\.com|etsy|shein|temu|aliexpress|best ?buy|wayfair|zalando|mercado ?libre|"
-    r"costco|ikea|nike\.com|asos)"
+    r"mercado ?livre|shopee|magalu|americanas|kabum|falabella|coppel|fnac|cdiscount|otto|about ?you|bol\.com"
+    r"|allegro|el corte ingles|costco|ikea|nike\.com|asos)"
 )
 
 #: What was bought there: "my amazon order", "a parcel from zalando", "ich habe bei Zalando bestellt".
@@ -106,7 +114,15 @@ OTHER_SHOP = _rx(
     rf"\b{_SHOPS}\b(?:\W+\w+){{0,3}}?\W+{_BOUGHT}\b",
     rf"\b{_BOUGHT}\b(?:\W+\w+){{0,4}}?\W+{_SHOPS}\b",
     rf"^\W*{_SHOPS}\W*$",
+    # "it's from Amazon, yes", "c'est sur amazon", "ist von Amazon": where the thing came from.
+    rf"\b(?:it'?s|its|it was|that'?s|thats|was|es|era|c'est|ist|war|e|foi)\s+(?:(?:from|on|off|de|del|en|sur|chez|"
+    rf"von|bei|auf|da|do|na|no)\s+)(?:the\s+|la\s+|el\s+|a\s+|o\s+)?{_SHOPS}\b",
+    # An Amazon order number (3-7-7 digits): no order of ours looks like it.
+    r"\b\d{3}-\d{7}-\d{7}\b",
 )
+
+#: Another shop or marketplace named at all ("weißt du die Nummer vom Amazon-Kundenservice?").
+SHOP_NAMED = _rx(rf"\b{_SHOPS}")
 
 #: A shop we don't know by name, as the customer typed it: "i ordered a tv from BestMart, order BM-448812".
 _SHOP_NAMED = re.compile(
@@ -135,6 +151,22 @@ CREATIVE = _rx(
     r"\b(?:schreib(?:e)?(?: mir)?|dicht(?:e)?(?: mir)?|erzahl(?:e)?(?: mir)?) (?:ein(?:en|e)? )?(?:gedicht|lied"
     r"|geschichte|witz|rap)\b",
     r"\b(?:escreve(?:r)?(?: um| uma)?|me (?:escreve|conta|faz)) (?:um |uma )?(?:poema|musica|historia|piada)\b",
+    # A complaint for them to send elsewhere: "can you at least write me a complaint message i can send them"
+    # (never "I want to write a complaint": that one is to us, for a person)
+    r"\b(?:(?:write|draft|compose) (?:me|us)|help (?:me|us) (?:to )?(?:write|draft)) (?:a |an )?(?:complaint|angry"
+    r"|strongly worded)\b|\b(?:escribeme|redactame|ayudame a (?:escribir|redactar)) (?:una )?(?:queja|reclamacion)\b"
+    r"|\b(?:ecris-moi|ecrivez-moi|redige-moi|redigez-moi|(?:m'|me )ecrire|(?:m'|me )rediger|aide-moi a (?:ecrire"
+    r"|rediger)) (?:au moins )?(?:une |un )?(?:lettre de )?(?:plainte|reclamation|lettre|avis)\b"
+    # A review to post elsewhere: "écrivez-moi au moins un avis que je peux poster sur google"
+    r"|\b(?:write me|escribeme|schreib(?:e)? mir|escreve (?:pra|para) mim) (?:a |an |una |un |eine |uma )?"
+    r"(?:review|resena|opinion|bewertung|rezension|avaliacao)\b"
+    r"|\b(?:schreib(?:e)? mir|hilf mir\b.{0,20}) (?:eine )?beschwerde\w*\b"
+    r"|\b(?:me ajuda a (?:escrever|redigir)|escreve (?:pra|para) mim) (?:uma )?(?:reclamacao|queixa)\b",
+    # A letter, a card or a message to put in another language: "me puedes traducir al inglés esta carta?"
+    r"\b(?:translate|traduc(?:ir|eme|irme|ime|ime|es)|tradui(?:re|s|sez|s-moi|sez-moi)|ubersetz(?:en|e|t)"
+    r"|traduz(?:ir|a|ir-me)?)\b.{0,50}\b(?:letter|card|note|message|text|poem|this|carta|tarjeta|nota|mensaje|texto"
+    r"|lettre|carte|mot|message|texte|brief|karte|nachricht|text|cartao|bilhete|mensagem|into|to|al|en|ins|auf|para"
+    r"|pro)\b",
 )
 
 #: Requests to break the rules: skip verification, pretend, act as admin, fake a claim.
@@ -231,6 +263,14 @@ UNSAFE = _rx(
     r"|(?:pon|pones|poner|marca|marcas)\w* que no (?:llego|lo recibi|fue entregado)|(?:mettez|mets|mettre|indiquez|"
     r"indique) qu'il n'(?:est|a) (?:pas|jamais) (?:arrive|ete livre|ete recu)|(?:coloca|coloque|poe|bota|marca)\w* que "
     r"(?:nao chegou|nao recebi)\b",
+    # Orders by address or who buys from us: "quais pedidos estão indo pro código postal 20001?", "which orders
+    # go to my building", "wer bestellt bei euch in meinem Haus"
+    r"\b(?:which|what) orders (?:are |were )?(?:going|go|went|shipped|sent|headed) to\b|\bwho (?:else )?(?:buys|orders"
+    r"|shops) (?:from|with|at) you\b|\b(?:que|cuales) pedidos (?:van|se envian|estan yendo|fueron) (?:a|al|para)\b"
+    r"|\bquien(?:es)? (?:les )?compra(?:n)? (?:a ustedes|con ustedes|aqui)\b|\bquelles commandes (?:vont|partent|sont"
+    r" envoyees|arrivent) (?:a|au|vers|dans)\b|\bqui (?:achete|commande) chez vous\b|\bwelche bestellungen (?:gehen"
+    r"|kommen|werden) (?:an|in|nach|zu)\b|\bwer (?:kauft|bestellt) (?:alles )?bei (?:euch|ihnen)\b|\bquais pedidos"
+    r" (?:estao indo|vao|foram|sao enviados) (?:pro|para|pra|ao)\b|\bquem compra (?:de|com) (?:voces|vcs)\b",
     # A discount code made up for them, a price changed, an approval "as the manager": nobody here may.
     r"\b(?:(?:give|send|make|create|generate|invent|make up) (?:me |us )?(?:a |an |one )?(?:\w+ )?(?:discount|promo|"
     r"coupon|voucher) ?(?:code)?|(?:lower|drop|change|set|reduce) the price|(?:pretend|act like) (?:you'?re|you are)"

@@ -14,7 +14,33 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     if _DRAWN_OUT.search(text):
         text = _WORD.sub(lambda m: _DRAWN_OUT.sub(r"\1", m.group()), text)
-    return _DIALECT.sub(lambda m: m.lastgroup or m.group(), text) if _DIALECT_HINT.search(text) else text
+    if _DIALECT_HINT.search(text):
+        text = _DIALECT.sub(lambda m: m.lastgroup or m.group(), text)
+    return _FRENCH_CHAT.sub(lambda m: _FRENCH_CHAT_WORDS[m.group()], text) if _FRENCH_CHAT.search(text) else text
+
+
+#: French typed in chat without its apostrophes ("elle a jusqua quand", "jsuis pas la", "cest quoi"),
+#: written out as the cues know it.
+_FRENCH_CHAT_WORDS = {
+    "jusqua": "jusqu'a",
+    "cest": "c'est",
+    "jai": "j'ai",
+    "quil": "qu'il",
+    "jsuis": "je suis",
+    "chui": "je suis",
+    "jveux": "je veux",
+    "jpeux": "je peux",
+    "jsais": "je sais",
+    "jvais": "je vais",
+    "jme": "je me",
+    "jpense": "je pense",
+    "jattends": "j'attends",
+    "jaimerais": "j'aimerais",
+    "jaurais": "j'aurais",
+    "jarrive": "j'arrive",
+    "jcomprends": "je comprends",
+}
+_FRENCH_CHAT = re.compile(r"\b(?:" + "|".join(_FRENCH_CHAT_WORDS) + r")\b")
 
 
 #: A letter held for effect ("hiii", "pleaseee", "sooo late"): one is what the word means. Only in words of
@@ -34,11 +60,12 @@ _DIALECT = re.compile(
     r"|(?P<ist>isch)"
     r"|(?P<paket>packli|paketli)"
     r"|(?P<nicht>nod|nid)"
+    r"|(?P<muss>muess)|(?P<selber>salber|selber)"
     r"|(?P<abgeben>abgah|abgeh))\b"
 )
 
 #: (The dialect's words are rare outside it: most messages skip the substitution.)
-_DIALECT_HINT = re.compile(r"zrugg|tuusch|stellig|\bchan |\bisch\b|packli|paketli|\bnod\b|\bnid\b|abga|abgeh")
+_DIALECT_HINT = re.compile(r"zrugg|tuusch|stellig|\bchan |\bisch\b|packli|paketli|\bnod\b|\bnid\b|abga|abgeh|muess")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:

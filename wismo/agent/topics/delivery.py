@@ -12,6 +12,21 @@ from .topic import Topic, rx
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        # "ok so when does the carrier actually scan it": when a label-only parcel gets its first scan.
+        "first_scan",
+        "policy:carrier#label-created",
+        rx(
+            r"\bwhen (?:does|do|will|would) (?:the carrier|they|ups|usps|fedex|dhl|the driver|it|someone)"
+            r" (?:actually |finally |even )?(?:scan|pick up|collect|get scanned)\b"
+            r"|\bwhen (?:does|will|would) it (?:actually |finally )?(?:be|get) (?:scanned|picked up)\b",
+            r"\bcuando (?:lo |la )?(?:escanea|escanean|recoge|recogen|van a escanear)\b",
+            r"\bquand (?:est-ce qu')?(?:ils|le transporteur|il) (?:va |vont )?(?:le |la )?(?:scanne|scannent|scanner"
+            r"|recupere|recuperent|recuperer)\b",
+            r"\bwann (?:wird (?:es|das paket) (?:gescannt|abgeholt)|scannt (?:der|die) \w+ (?:es|das))\b",
+            r"\bquando (?:eles |a transportadora )?(?:escaneia|escaneiam|coleta|coletam|vai (?:escanear|coletar))\b",
+        ),
+    ),
+    Topic(
         # "standing at the locker and it wants a code?? never got one": where the locker's code comes from.
         "locker_code",
         "policy:pickup#lockers",
@@ -78,12 +93,24 @@ TOPICS: tuple[Topic, ...] = (
         rx(
             r"\bwhen (?:should|do|must) i (?:start )?(?:worry|worrying|be worried|panic|get worried|contact you)\b"
             r"|\b(?:at what point|how long before) (?:should|do|is) (?:i|it)\b.{0,20}\b(?:worry|lost)\b"
-            r"|\bwhen (?:will|would|do|can) you (?:guys )?(?:do something|act|open a (?:claim|trace)|trace it"
-            r"|start (?:looking|a trace))\b",
-            r"\bcuando (?:me )?(?:debo|tengo que|deberia) (?:empezar a )?preocupar\w*\b",
-            r"\b(?:a partir de quand|quand) (?:est-ce que )?(?:je dois|dois-je|faut-il) m'inquieter\b",
-            r"\bab wann (?:sollte|muss|soll) ich mir (?:sorgen|gedanken) machen\b|\bwann gilt es als verloren\b",
-            r"\b(?:a partir de )?quando (?:eu )?(?:devo|preciso) (?:me )?preocupar\b",
+            r"|\bwhen (?:will|would|do|can) you (?:guys )?(?:do something|act|take action|investigate|open a "
+            r"(?:claim|trace)|trace it|start (?:looking|a trace))\b"
+            # "After how many days you will take action if it is not moving?"
+            r"|\b(?:after|in|within) how many (?:business |working )?days\b.{0,30}\b(?:take action|do something"
+            r"|act|investigate|look into it|escalate|trace|open a (?:claim|trace)|(?:count|consider)\w* (?:it )?lost)\b"
+            r"|\bhow (?:long|many days) (?:before|until|till|til) (?:you|u)\b.{0,20}\b(?:take action|do something"
+            r"|act|investigate|look into it|escalate|trace)\b",
+            r"\bcuando (?:me )?(?:debo|tengo que|deberia) (?:empezar a )?preocupar\w*\b"
+            r"|\b(?:despues de|a los|en) cuantos dias\b.{0,30}\b(?:hacen|haran|van a hacer|hacen|toman|investigan"
+            r"|lo dan por perdido)\b",
+            r"\b(?:a partir de quand|quand) (?:est-ce que )?(?:je dois|dois-je|faut-il) m'inquieter\b"
+            r"|\b(?:au bout de|apres) combien de jours\b.{0,30}\b(?:faites|ferez|agissez|lancez|enquetez"
+            r"|considere perdu)\b",
+            r"\bab wann (?:sollte|muss|soll) ich mir (?:sorgen|gedanken) machen\b|\bwann gilt es als verloren\b"
+            r"|\bnach wie vielen tagen\b.{0,30}\b(?:unternehmen|tun|machen|reagieren|forschen|verloren)\b",
+            r"\b(?:a partir de )?quando (?:eu )?(?:devo|preciso) (?:me )?preocupar\b"
+            r"|\b(?:depois de|apos|em) quantos dias\b.{0,30}\b(?:fazem|vao fazer|agem|investigam"
+            r"|considera\w* perdid[oa])\b",
         ),
     ),
     Topic(
@@ -99,13 +126,15 @@ TOPICS: tuple[Topic, ...] = (
             r"|que hacen|se passe quoi|qu'est-ce qui se passe|que se passe|ils font quoi|was passiert|was dann"
             r"|o que acontece|que acontece|e ai)\b"
             # "and if nobody's home on Monday?": a bare conditional asked as a question.
-            r"|.*?(?:^|[.!?;]\s*)\W*(?:and |y |et |und |e |but |pero |mais |aber |mas )?"
+            r"|.*?(?:^|[.!?;]\s*)\W*(?:and |so |then |y |et |pis |puis |et pis |und |e |but |pero |mais |aber |mas )?"
             r"(?:if|si|s'il|wenn|falls|se)\b[^?]*\?)"
             r"(?=.*\b(?:not (?:home|there|in|around)|nobody(?:'s| is)? (?:home|there)"
             r"|no ?ones?(?:'s| is)? (?:home|there)"
             r"|miss (?:it|the (?:driver|delivery))|won'?t be (?:home|there)|no (?:estoy|estamos|hay nadie|voy a estar)"
             r"|(?:ne )?suis pas (?:la|chez moi|a la maison)|(?:n'y a|y a) personne|absent\w*"
-            r"|nicht (?:da|zu ?hause|daheim)|niemand (?:da|zu ?hause)"
+            # Quebec and Bavarian speech: "si jsuis pas la", "chu pas là", "wenn i ned daheim bin"
+            r"|(?:j'?suis|jsuis|chu|j'?serai|jserai|je serai) pas (?:la|chez (?:moi|nous)|a la maison)"
+            r"|(?:nicht|ned|net) (?:da|do|zu ?hause|daheim|dahoam|z'?haus)|niemand (?:da|zu ?hause)"
             r"|nao (?:estiver|estou|tiver ninguem|houver ninguem|vou estar|tiver em casa)|ninguem em casa|nadie en casa"
             r"|personne (?:a la maison|chez moi)|keiner (?:da|zu ?hause))\b)",
             re.S,

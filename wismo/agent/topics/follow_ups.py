@@ -28,7 +28,8 @@ _NAMES_SPEED = re.compile(rf"\b{words.SPEED}")
 
 #: A shipping speed or the act of ordering named: the cut-off to order by, not a return's deadline.
 _ORDERS_AGAIN = re.compile(
-    rf"\b{words.SPEED}|\b(?:standard\w*|estandar|to order|para (?:pedir|ordenar|comprar)|pour commander|bestellen"
+    rf"\b{words.SPEED}|\b(?:standard\w*|regular shipping|normal shipping|estandar|to order|(?:can|could|should|must"
+    r"|need to|have to) order|gets? here by|para (?:pedir|ordenar|comprar)|pour commander|bestellen"
     r"|encomendar)\b"
 )
 
@@ -115,6 +116,14 @@ _NEXT_ASKED: dict[str, _NextAsked] = {
 }
 
 
+#: Whether something comes in time: "will i have it before christmas", "¿lo tendré antes de navidad?".
+_IN_TIME = re.compile(
+    r"\b(?:before|by|in time for|until) (?:christmas|xmas|the holidays|new year'?s?|the \d+(?:st|nd|rd|th)?)\b"
+    r"|\b(?:antes de|para) (?:navidad|nochebuena|ano nuevo|fin de ano|el \d+)\b"
+    r"|\b(?:avant|pour) (?:noel|le reveillon|le nouvel an|le \d+)\b|\b(?:vor|bis) (?:weihnachten|heiligabend"
+    r"|silvester|neujahr|dem \d+)\b|\b(?:antes do|antes de|ate o) (?:natal|ano novo|dia \d+)\b"
+)
+
 #: How long it takes once the return reaches us: "once you get it how long", "une fois reçu, combien de temps".
 _ONCE_RECEIVED = re.compile(
     rf"(?=.*\b{words.HOW_LONG}\b)(?=.*\b(?:once|after|when) (?:you|u|ya) (?:get|got|receive|have)\b"
@@ -133,7 +142,7 @@ def asks_within_returns(text: str, state: dict) -> bool:
     if not any(a.startswith("policy:returns#") for a in articles):
         return False
     folded = fold(text)
-    return bool(ASKS_DEADLINE.search(folded) or _ONCE_RECEIVED.search(folded))
+    return bool(ASKS_DEADLINE.search(folded) or _ONCE_RECEIVED.search(folded) or _IN_TIME.search(folded))
 
 
 def after_a_return(text: str) -> list[Topic]:
@@ -197,6 +206,9 @@ def read_on(text: str, found: list[Topic], before: list[Topic]) -> list[Topic]:
     if any(b.name == "return_in_store" for b in before) and [t.name for t in found] == ["pickup_bring"]:
         # "do I need to bring anything?" after returning in a store: what the store asks for, not the carrier.
         return [t for t in TOPICS if t.name == "return_in_store"]
+    if not found and any(b.name == "refund_timing" for b in before) and _IN_TIME.search(folded):
+        # "so will i have it before christmas or not" after when refunds arrive: the same rule, for that day.
+        return [b for b in before if b.name == "refund_timing"]
     if _ASKS_PRICE.search(folded):
         # "and 2-day? until when, and what does it cost?": the cut-off too when a deadline is asked.
         return [*before, *found] if ASKS_DEADLINE.search(folded) else found

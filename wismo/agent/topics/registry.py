@@ -40,6 +40,7 @@ _ORDER = (
     "return_cost",
     "exchange_timing",
     "when_to_worry",
+    "first_scan",
     "missed_delivery",
     "holiday_store_hours",
     "store_hours",
@@ -56,8 +57,8 @@ if len(TOPICS) != len(_BY_NAME):
 #: Until when: "bis wann?", "last day". With a price asked it adds the cut-off; the follow-ups read it too.
 ASKS_DEADLINE = re.compile(
     r"\b(?:until when|till when|by when|last day|cut-?off|fecha limite|date limite|bestellschluss|prazo final"
-    r"|hasta cuando|para cuando|jusqu'a quand|bis wann|ate quando"
-    r"|hasta que dia|jusqu'a quel jour|ate que dia|bis zu welchem tag"
+    r"|hasta cuando|para cuando|jusqu'?a quand|bis wann|ate quando"
+    r"|hasta que dia|jusqu'?a quel jour|ate que dia|bis zu welchem tag"
     r"|ultimo dia|dernier (?:jour|delai)|letzte[nr]? tag|last date|fecha tope|date butoir|data limite)\b"
 )
 

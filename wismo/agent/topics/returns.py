@@ -105,7 +105,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\bwho gets (?:the )?(?:money|refund)\b|\b(?:a )?quien (?:le )?(?:devuelven|llega|recibe|va) (?:el dinero"
             r"|la plata)\b|\bqui (?:est rembourse|recoit l'argent|touche l'argent)\b"
             r"|\bwer (?:kriegt|bekommt) (?:dann )?das geld\b|\b(?:dinheiro )?volta (?:pra|para) quem\b"
-            r"|\bquem recebe (?:o dinheiro|o reembolso)\b",
+            r"|\bquem recebe (?:o dinheiro|o reembolso)\b"
+            # "le remboursement va à elle ou à moi?", "o reembolso vai pra ela ou pra mim?"
+            r"|\b(?:refund|money|remboursement|argent|reembolso|dinero|plata|geld|erstattung|dinheiro)\b.{0,25}"
+            r"\b(?:her|him|them|elle|lui|ella|el|ihr|ihm|ela|ele)\W+(?:or|ou|o|oder)\W+(?:\w+\W+)?"
+            r"(?:me|moi|mi|mich|mir|mim)\b",
         ),
     ),
     Topic(
@@ -121,7 +125,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:ou (?:est )?(?:l'|mon )?etiquette|ou (?:le |la )?deposer"
             r"|ou (?:est-ce que )?je (?:le |la )?depose|ou (?:est-ce que )?je (?:dois|peux) (?:le |la )?deposer"
             r"|(?:il|elle|je) (?:le |la )?depose ou|ou (?:est-ce qu')?(?:il|elle) (?:le |la )?depose)\b",
-            r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett|wo (?:kann ich|gebe ich|muss ich|soll ich)\b"
+            r"\b(?:wo (?:ist das|finde ich das) (?:retouren)?etikett"
+            r"|wo (?:kann|gebe|muss|soll|darf) (?:ich|er|sie|man)\b"
             r".{0,20}\b(?:abgeben|hinbringen|einwerfen)"
             # "Und wo gebe ich das Paket ab?", "wo bring ich's hin?"
             r"|wo (?:gebe|geb|bringe|bring|werfe|werf) ich\b.{0,25}\b(?:ab|hin|ein))\b",
@@ -161,6 +166,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\bhow (?:long|many days|much time) (?:do|does|have|has|'?ve) (?:i|we|she|he|they|you|u|my \w+)"
             r"(?: (?:got|have|get))? (?:to|for) (?:return|send|exchang)\w*\b"
             r"|\bhow (?:long|many days) (?:i have|have i got) (?:to|for) (?:return|send|exchang)\w*\b"
+            # "how long can he return it if it doesnt fit", "how late can I still exchange it"
+            r"|\bhow (?:long|late) (?:can|could|will|would) (?:i|we|she|he|they|you|u|my \w+) (?:still )?"
+            r"(?:return|send (?:it|them) back|exchange)\w*\b"
             r"|\bcuanto tiempo (?:tengo|hay) para (?:devolver|cambiar)\w*\b"
             r"|\bwie lange (?:habe ich|hat man) (?:zeit )?(?:zum|fur die|um) (?:zuruck\w*|ruckgabe|umtausch\w*)\b"
             r"|\bquanto tempo (?:eu )?(?:tenho|tem) (?:para|pra) (?:devolver|trocar)\b",
@@ -224,9 +232,13 @@ TOPICS: tuple[Topic, ...] = (
             r"|el regreso)\b.{0,30}\b(?:lo pago|pago yo|pagar\w*|cuesta|gratis|gratuit[oa]|cobran|costo|tiene costo"
             r"|me toca)\b"
             r"|\b(?:lo pago|pago yo|pagar|cuesta|gratis|cobran|costo)\b.{0,30}\b(?:devol\w*|envio de (?:regreso|vuelta)"
-            r"|regres\w*)\b",
+            r"|regres\w*)\b"
+            # "y el envío de vuelta?" asked on its own
+            r"|^\W*(?:y |e )?(?:el |los )?(?:envio|gastos|costo|coste)s? de (?:vuelta|regreso|devolucion|retorno)\W*$",
             r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
             r"|\b(?:payant|gratuit\w*|payer|paye|paie|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
+            # "wer zahlt eigentlich das retourenlabel, ich oder ihr?"
+            r"\bwer (?:zahlt|bezahlt|ubernimmt)\b.{0,25}\b(?:ruck\w*|retoure\w*|porto|versand\w*|etikett\w*|label)\b|"
             r"\b(?:ruck(?:sendung|sende|versand|porto)\w*|retoure\w*|zuruck(?:schicken|senden)|umtausch\w*)\b.{0,30}"
             r"\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b"
             r"|\b(?:zahlen|bezahlen|kostenlos|gratis|kostet|kosten|gebuhr\w*)\b.{0,30}"

@@ -15,7 +15,8 @@ from .topic import Topic, rx
 #: Places outside the mainland US a customer names when asking whether, or how long, we ship there: the
 #: territories, Alaska and Hawaii, and abroad, with the cities people name instead of the place.
 FAR_PLACES = (
-    r"(?:puerto rico|alaska|hawaii|hawai|guam|virgin islands|islas virgenes|samoa|canada|mexico|europe|europa|uk"
+    r"(?:puerto rico|porto[- ]rico|alaska|hawaii|hawai|havai|guam|virgin islands|islas virgenes|iles vierges"
+    r"|ilhas virgens|jungferninseln|samoa|canada|mexico|europe|europa|uk"
     r"|germany|alemania|allemagne|deutschland|france|francia|frankreich|brasil|brazil|portugal|espana|spain"
     r"|espagne|spanien|england|ireland|australia|toronto|montreal|vancouver|calgary|ottawa|quebec|honolulu|maui"
     r"|oahu|anchorage|juneau|fairbanks|san juan|pr|london|paris|berlin|madrid|lisbon|lisboa|sao paulo"
@@ -131,7 +132,10 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bwhen (?:do|will) (?:you|i) (?:charge|be charged|get charged)\b|\b(?:was|been) (?:i )?charged\b"
             r"|\bwhen (?:does|will|do) (?:my card|my account|it|the payment) (?:get |be )?(?:charged|billed|taken)\b"
             r"|\b(?:pending|pre-?authori[sz]ed?) (?:charge|authori[sz]ation|payment|hold)\b"
-            r"|\b(?:just|only) a (?:hold|pending charge|pre-?auth\w*|authori[sz]ation)\b",
+            r"|\b(?:just|only) a (?:hold|pending charge|pre-?auth\w*|authori[sz]ation)\b"
+            # "amount is already debited from his card or only when it is dispatched?"
+            r"|\b(?:amount|money|payment|price)\b.{0,25}\b(?:debited|deducted|taken out|charged)\b"
+            r"|\b(?:debited|deducted)\b.{0,20}\b(?:card|account|bank)\b",
             r"\b(?:ya )?(?:me )?(?:cobraron|han cobrado|habeis cobrado|cargaron|han cargado)\b"
             r"|\bcuando (?:me )?cobran\b|\b(?:cargo|cobro|pago) pendiente\b",
             r"\b(?:avez|a|ont)(?:-vous)? (?:deja )?(?:debite|preleve|charge) (?:ma carte|mon compte|le paiement)\b"
