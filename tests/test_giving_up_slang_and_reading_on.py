@@ -341,3 +341,27 @@ def test_who_pays_the_return_and_where_it_goes_in_other_words(ask, topic):
     from wismo.agent import topics
 
     assert topic in [t.name for t in topics.topics_of(ask)]
+
+
+def test_applause_right_after_a_delay_is_sarcasm_but_after_good_news_it_is_thanks(agent, picker):
+    late = picker.pick({"status": "delayed"}, "clap-late")
+    _status, clapped = _talk(
+        agent, f"{late['order_number']} {late['email']} where is it", "wow amazing service 👏👏 love it"
+    )
+    assert clapped.handoff and clapped.handoff["reason"] == "frustration", clapped.text
+    fine = picker.pick({"status": "delivered"}, "clap-fine")
+    _status, thanked = _talk(
+        agent, f"{fine['order_number']} {fine['email']} where is it", "wow amazing service, thank you!"
+    )
+    assert not thanked.handoff, thanked.text
+
+
+def test_did_it_ship_yet_while_a_person_is_on_the_way_says_where_it_stands(agent, picker):
+    row = picker.pick({"status": "pending"}, "did-it-ship")
+    _cancel, asked = _talk(
+        agent,
+        f"cancel {row['order_number']} pls, zip {row['postal_code']}. bought it twice by accident",
+        "wait actually did it ship yet? if it did nvm ill just return it",
+    )
+    assert f"order:{row['order_number'].removeprefix('#')}" in source_ids(asked), asked.text
+    assert cues.asks_status("ist es schon raus?") and cues.asks_status("ya salió?")

@@ -74,9 +74,11 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             if not found and damaged and topics.DAMAGED_SEND_BACK.pattern.search(cues.fold(self.text)):
                 found = [topics.DAMAGED_SEND_BACK]  # "tengo que devolverlo?" while the damage case waits
             meaning = self.status_meaning() if self.focus and cues.any_of(cues.STATUS_MEANING, self.text) else None
-            if not found and not meaning and self.auth == "verified" and self.focus:
+            asks_status = self.focus and not self.ents and cues.asks_status(self.text)
+            if not found and not meaning and self.focus and (self.auth == "verified" or asks_status):
                 # "its about my order #WS13776, <email>. person please" after the handoff: the order is
-                # verified for the person who takes the case, and its status said meanwhile.
+                # verified for the person who takes the case, and its status said meanwhile; "wait did it ship
+                # yet?" while the person is on the way: where it stands, from the carrier.
                 meaning = _without_offer(self.order_turn("order_status"))
             if found or meaning:
                 # "whatever. if I order tomorrow, will it come before the 24th?", "what does delayed even

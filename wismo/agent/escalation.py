@@ -25,6 +25,15 @@ _AT_THEM = re.compile(
 )
 
 
+#: Praise for the service itself, or applause: sincere after good news, sarcasm after bad.
+_PRAISE = re.compile(
+    r"\b(?:wow|great|amazing|fantastic|brilliant|wonderful|incredible|stellar|top notch|superb)\b.{0,15}"
+    r"\b(?:service|job|work|support|company)\b|👏|\bslow clap\b|\b(?:bravo|well done|love it)\W*$"
+)
+#: The parcel states a customer is not pleased to hear about.
+_BAD_NEWS = frozenset({"delayed", "exception", "attempt_failed", "returned_to_sender", "expired"})
+
+
 class Escalation(DialogueBase):
     def escalate(self, reason: str) -> dict:
         """A person, now; for an upset customer asking about a verified order, what we know first."""
@@ -37,6 +46,15 @@ class Escalation(DialogueBase):
             p.pop("pending_action", None)
             return self.handoff(reason, preamble=p, evidence=evidence)
         return self.handoff(reason)
+
+    def praise_for_bad_news(self) -> bool:
+        """ "wow amazing service 👏👏 love it" right after we said the parcel is late, stuck or missed: praise
+        that means the opposite."""
+        if self.ents or not self.focus or self.state.get("last_intent") not in NEEDS_ORDER:
+            return False
+        if not _PRAISE.search(cues.fold(self.text)) or cues.any_of(cues.CLOSING, self.text):
+            return False
+        return self.shipment_status(self.focus) in _BAD_NEWS
 
     def escalation(self) -> str | None:
         """A reason to bring in a person now: a dispute or legal threat, or a customer losing patience."""
@@ -54,6 +72,7 @@ class Escalation(DialogueBase):
             # "oh great, a bot. #WS14549, where's my stuff": sarcasm in a first message that asks for an
             # order is answered; sarcasm about an answer we gave is a customer losing patience.
             or (cues.any_of(cues.SARCASM, text) and (self.state.get("last_intent") or not self.ents))
+            or self.praise_for_bad_news()
             # Capitals alone are how some people type ("HELLO I AM TRYING TO FIND MY ORDER"): upset only
             # with angry words or "!!!".
             or (cues.shouting(text) and (mood(text) <= SHOUTED_MOOD or re.search(r"[!?]{2,}", text) is not None))

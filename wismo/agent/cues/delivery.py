@@ -365,7 +365,14 @@ _CARRIER_COLLECTS = re.compile(
 #: "status of #WS12345", "estado del pedido", "wo ist meine Bestellung": a part that asks where an order is.
 _STATUS_WORD = _rx(
     r"\b(?:status|update|tracking|rastreo|estado|seguimiento|statut|suivi|sendungsstatus|stand|"
-    r"sendungsverfolgung|situacao|rastreio|rastreamento)\b"
+    r"sendungsverfolgung|situacao|rastreio|rastreamento)\b",
+    # "did it ship yet?", "¿ya salió?", "il est parti ?", "ist es schon raus?", "já foi enviado?"
+    r"\b(?:(?:did|has|have) (?:it|they|my order|the order|my package) (?:already |even )?"
+    r"(?:ship|shipped|been shipped|gone out|left)"
+    r"|ya (?:se )?(?:envio|salio|lo enviaron|lo mandaron)"
+    r"|(?:il|elle|le colis|ma commande) est (?:deja )?(?:parti|partie|expedie|expediee)"
+    r"|ist (?:es|sie|das paket|die bestellung) (?:schon )?(?:raus|verschickt|versendet|unterwegs)"
+    r"|ja (?:foi enviad[oa]|saiu|despacharam|enviaram))\b",
 )
 
 
