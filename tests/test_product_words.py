@@ -76,3 +76,25 @@ def test_a_yes_to_the_person_offered_for_an_exception_brings_one_in(agent):
     assert "person" in refused.text and not refused.handoff, refused.text
     taken = agent.send(cid, "yes please")
     assert taken.handoff and taken.handoff["reason"] == "policy_exception", taken.text
+
+
+def test_an_offer_of_a_person_not_taken_lapses_and_the_next_question_is_answered(agent):
+    for row in agent.store.list_orders():
+        lines = order_lines(agent, row) if row["status"] == "delivered" else []
+        if lines and all(ln.why_not == "outside_window" for ln in lines):
+            break
+    else:
+        raise LookupError("an order past its return window")
+    cid = agent.start("web")
+    agent.send(cid, f"i want to return my stuff from {row['order_number']}, zip {row['postal_code']}")
+    asked = agent.send(cid, "hm ok. and how long is the return window normally?")
+    assert not asked.handoff and "policy:returns#window" in source_ids(asked), asked.text
+
+
+@pytest.mark.parametrize(
+    ("said", "reason"), [("las botas me quedan chicas", "too_small"), ("me quedan grandes", "too_large")]
+)
+def test_a_size_reason_in_the_plural(said, reason):
+    from wismo.agent.actions import reason_of
+
+    assert reason_of(said) == reason

@@ -45,7 +45,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "too_small",
             r"too (small|tight|short|narrow)|runs small|(bigger|larger) (size|one)|need (a )?(bigger|larger)|size up"
             r"|\b(?:it'?s|is|are|feels?) (?:\w+ )?tight\b"
-            r"|(muy |demasiado )?\bpequen[oa]\b|me qued(a|o|aron) (chic|apretad)|taille petit"
+            r"|(muy |demasiado )?\bpequen[oa]s?\b|me qued(a|an|o|aron) (muy )?(chic|apretad)|taille petit"
             r"|una talla mas|trop (petit|serre)|taille au[- ]dessus"
             r"|zu (klein|eng|kurz)|nummer (grosser|größer)|fic(ou|aram) (muito )?(pequen|apertad|curt)|tamanho maior",
         ),
@@ -53,7 +53,7 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "too_large",
             r"too (big|large|loose|long|wide)|runs (big|large)|smaller (size|one)|need (a )?smaller|size down"
             r"|\b(?:huge|enormous|massive|swimming in)\b|\b(?:it'?s|is|are|feels?) (?:\w+ )?loose\b"
-            r"|(muy |demasiado )?\bgrande\b|me queda (grande|ancho|holgad)"
+            r"|(muy |demasiado )?\bgrandes?\b|me qued(a|an|o|aron) (muy )?(grande|ancho|holgad)"
             r"|una talla menos|trop (grand|large)|taille en[- ]dessous"
             r"|zu (gross|groß|weit|lang)|nummer kleiner|fic(ou|aram) (muito )?(grande|larg|compri)|tamanho menor",
         ),

@@ -214,6 +214,9 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             done = self.pending_action(pending)
             if done is not None:
                 return done
+            if pending.get("kind") == "offer_person":
+                # Not taken: the message is about something else, read as if nothing were waiting.
+                self.state = {**self.state, "pending_action": None}  # type: ignore[assignment]
             result = self.after_pending()
             age = int(pending.get("age") or 0) + 1
             if pending.get("kind") == "offer_person":
