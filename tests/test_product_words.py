@@ -98,3 +98,26 @@ def test_a_size_reason_in_the_plural(said, reason):
     from wismo.agent.actions import reason_of
 
     assert reason_of(said) == reason
+
+
+def test_a_written_answer_is_said_once_after_a_return_status(agent):
+    from wismo.evals.picker import OrderPicker
+
+    picker = OrderPicker(agent.store)
+    selector = {"status": "delivered", "swap": "up"}
+    row = picker.pick(selector, "said-once")
+    values, _truth = picker.values(row, selector=selector)
+    cid = agent.start("web")
+    agent.send(
+        cid, f"the {values['item']} is too small, swap for one bigger? {row['order_number']} {row['postal_code']}"
+    )
+    agent.send(cid, "yes")
+    asked = agent.send(cid, "do i have to wait till you get mine back before you send the new one?")
+    assert asked.text.count("as soon as the carrier scans your return") == 1, asked.text
+
+
+def test_swiss_german_too_small_and_one_bigger():
+    from wismo.agent.actions import option_of, reason_of
+
+    assert reason_of("isch mir z'chli") == "too_small"
+    assert option_of("glichi farb, eifach eis grösser", default=None) == "exchange"

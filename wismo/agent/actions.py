@@ -47,7 +47,8 @@ REASON_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:it'?s|is|are|feels?) (?:\w+ )?tight\b"
             r"|(muy |demasiado )?\bpequen[oa]s?\b|me qued(a|an|o|aron) (muy )?(chic|apretad)|taille petit"
             r"|una talla mas|trop (petit|serre)|taille au[- ]dessus"
-            r"|zu (klein|eng|kurz)|nummer (grosser|größer)|fic(ou|aram) (muito )?(pequen|apertad|curt)|tamanho maior",
+            r"|zu (klein|eng|kurz)|z'?chli|nummer (grosser|größer)"
+            r"|fic(ou|aram) (muito )?(pequen|apertad|curt)|tamanho maior",
         ),
         (
             "too_large",
@@ -122,6 +123,7 @@ _EXCHANGE = re.compile(
     r"size (?:up|down)|(?:up|down) a size|next size|one size|cambi|troc|echang|umtausch|tausch|trocar|troca|"
     r"otra talla|talla mas|"
     r"talla menos|autre taille|andere grosse|nummer (?:grosser|kleiner)|grosse (?:grosser|kleiner)|"
+    r"(?:eins|eis|ein|eine) (?:grosser|kleiner|chliner)|"
     r"(?:grossere|kleinere) grosse|outro tamanho|tamanho (?:maior|menor)|"
     r"tamanho (?:acima|abaixo)|un talle|talle mas|talle que sigue|taille (?:au[- ]dessus|en[- ]dessous)"
     r"|size (?:bigger|smaller)"

@@ -102,9 +102,12 @@ def plan(template: str, facts: list[Fact] | None = None, quick: list[str] | None
 
 
 def then_written(p: dict, facts: list[Fact]) -> dict:
-    """The plan with the shop's written words said after it, one article per fact, in turn."""
-    said = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts]
-    return p | {"then": [*p.get("then", []), *said]}
+    """The plan with the shop's written words said after it, one article per fact, in turn; an article the
+    plan already says is not said twice."""
+    before = p.get("then", [])
+    already = {*p.get("cite", []), *(c for t in before if t.get("template") == "policy_answer" for c in t["cite"])}
+    said = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts if f.source_id not in already]
+    return p | {"then": [*before, *said]}
 
 
 def written_facts(articles: list[str]) -> list[Fact]:

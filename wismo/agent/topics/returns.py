@@ -279,7 +279,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|\bquand (?:est-ce que )?vous (?:m'envoyez|envoyez|expediez) (?:le|la) (?:nouveau|nouvelle)\b",
             r"\bwarten\b.{0,60}\b(?:alte|alten|zuruck|bekommen|habt|habts)\b.{0,80}\b(?:neue|neuen|neues|ersatz)\b"
             r"|\bwann (?:schickt|sendet|schickts) ihr (?:den|die|das) neue\w*\b"
-            r"|\bwarten\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|bekommen|habt|erhalten)\b",
+            r"|\bwarten?\b.{0,20}\bbis (?:ihr|sie|du)\b.{0,40}\b(?:alte\w*|zuruck\w*|zrugg\w*|bekommen|habt|hand"
+            r"|erhalten)\b",
             r"\besperar\b.{0,60}\b(?:receberem|recebam|cheg\w*|voltar)\b.{0,60}\b(?:nov[oa]|outr[oa])\b"
             r"|\bquando (?:voces )?(?:mandam|enviam) (?:o|a) nov[oa]\b",
             # "when do I get the new size?", "je reçois la nouvelle taille quand ?": the exchanged item's day.
