@@ -102,10 +102,11 @@ def plan(template: str, facts: list[Fact] | None = None, quick: list[str] | None
 
 
 def then_written(p: dict, facts: list[Fact]) -> dict:
-    """The plan with the shop's written words said after it, one article per fact, in turn; an article the
-    plan already says is not said twice."""
+    """The plan with the shop's written words said after it, one article per fact, in turn; an article
+    already said after it is not said twice. (The plan's own citations may name an article its words only
+    sum up, so they do not count.)"""
     before = p.get("then", [])
-    already = {*p.get("cite", []), *(c for t in before if t.get("template") == "policy_answer" for c in t["cite"])}
+    already = {c for t in before if t.get("template") == "policy_answer" for c in t["cite"]}
     said = [plan("policy_answer", [f], policy_text=f.values["text"]) for f in facts if f.source_id not in already]
     return p | {"then": [*before, *said]}
 
