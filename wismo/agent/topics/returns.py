@@ -235,7 +235,8 @@ TOPICS: tuple[Topic, ...] = (
             r"|regres\w*)\b"
             # "y el envío de vuelta?" asked on its own
             r"|^\W*(?:y |e )?(?:el |los )?(?:envio|gastos|costo|coste)s? de (?:vuelta|regreso|devolucion|retorno)\W*$",
-            r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais)\b"
+            r"\b(?:retours?|renvoi|renvoyer|retourner)\b.{0,30}\b(?:payant|gratuit\w*|payer|coute|frais"
+            r"|a ma charge|a mes frais|qui paie|qui paye)\b"
             r"|\b(?:payant|gratuit\w*|payer|paye|paie|coute|frais)\b.{0,30}\b(?:retour\w*|renvoi\w*)\b",
             # "wer zahlt eigentlich das retourenlabel, ich oder ihr?"
             r"\bwer (?:zahlt|bezahlt|ubernimmt)\b.{0,25}\b(?:ruck\w*|retoure\w*|porto|versand\w*|etikett\w*|label)\b|"
