@@ -365,3 +365,37 @@ def test_did_it_ship_yet_while_a_person_is_on_the_way_says_where_it_stands(agent
     )
     assert f"order:{row['order_number'].removeprefix('#')}" in source_ids(asked), asked.text
     assert cues.asks_status("ist es schon raus?") and cues.asks_status("ya salió?")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "last q - do I pay for shipping? cart is like $120",
+        "ultima: el envio lo pago yo? el carrito me da como 120 dolares",
+        "Letzte Frage: zahl ich Versand? Warenkorb is so bei 120 Dollar",
+        "Ultima pergunta: pago portes? o carrinho esta em uns 120 dolares",
+    ],
+)
+def test_paying_for_shipping_is_the_shipping_price_not_the_return_cost(ask):
+    from wismo.agent import topics
+
+    assert [t.name for t in topics.topics_of(ask)] == ["shipping_cost"]
+    assert "return_cost" in [t.name for t in topics.topics_of("how much does it cost me to send something back?")]
+
+
+def test_not_shipped_yet_in_austrian_is_a_status_question_and_three_times_contacted_is_frustration():
+    assert cues.any_of(cues.SHIPPED_YET, "also is des noch gar ned verschickt?")
+    assert cues.any_of(cues.FRUSTRATION, "this is the THIRD time I've contacted ye and I get the same copy paste")
+    assert cues.any_of(cues.ACK, "sweet as, ta")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "wiz consegues fazer-me um resumo sobre os Descobrimentos para o TPC do meu filho?",
+        "oi, qual a cotação do dólar hoje?",
+    ],
+)
+def test_homework_and_exchange_rates_are_declined_in_portuguese(agent, ask):
+    (reply,) = _talk(agent, ask, lang="pt")
+    assert reply.intent == "out_of_scope" and not reply.handoff, reply.text

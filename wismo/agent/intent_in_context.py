@@ -80,9 +80,12 @@ class IntentInContext(DialogueBase):
             # details we asked for, so the request they were asked for goes on.
             return pending, max(confidence, self.threshold)
         # "what time tho?", "which city is it in?": about the parcel even when read confidently as off topic.
-        time_or_place = any(
-            cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO, cues.DAY_GUESS)
-        ) or (cues.any_of(cues.WHEN, self.text) and _IT_COMES.search(cues.fold(self.text)) is not None)
+        time_or_place = (
+            any(cues.any_of(c, self.text) for c in (cues.HOUR, cues.WHERE, cues.IN_TIME, cues.WHO, cues.DAY_GUESS))
+            or (cues.any_of(cues.WHEN, self.text) and _IT_COMES.search(cues.fold(self.text)) is not None)
+            # "also is des noch gar ned verschickt?", "did it ship yet?": where it stands, asked.
+            or (cues.any_of(cues.SHIPPED_YET, self.text) and not self.ents)
+        )
         if (
             intent in ("out_of_scope", "smalltalk", "policy_question")
             and in_context

@@ -75,7 +75,8 @@ def thumbs_up(text: str) -> bool:
 #: Words that acknowledge and ask for nothing, in five languages and chat slang.
 _ACK_WORDS = (
     r"(?:ok(?:ay)?|k|kk|cool|great|got it|gotcha|alright|aight|ight|all right|sounds good|fine|noted|perfect"
-    r"|understood|i see|ah ok|bet|say less|roger(?: that)?|copy(?: that)?|word|sweet|awesome|nice|right on"
+    r"|understood|i see|ah ok|bet|say less|sweet as|ta|cheers"
+    r"|roger(?: that)?|copy(?: that)?|word|sweet|awesome|nice|right on"
     r"|okie(?: dokie)?|okey dokey|"
     r"vale|entendido|perfecto|sale|va|listo|de una|genial|buenisimo|esta bien|ta bien|oki|"
     r"d'accord|d'acc|dac|compris|parfait|ok merci|ca marche|ca roule|nickel|super|top|entendu|"

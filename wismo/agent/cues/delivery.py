@@ -366,6 +366,10 @@ _CARRIER_COLLECTS = re.compile(
 _STATUS_WORD = _rx(
     r"\b(?:status|update|tracking|rastreo|estado|seguimiento|statut|suivi|sendungsstatus|stand|"
     r"sendungsverfolgung|situacao|rastreio|rastreamento)\b",
+)
+
+#: Whether it has shipped, asked: "did it ship yet?", "so it hasn't even shipped?", "ist es schon raus?".
+SHIPPED_YET = _rx(
     # "did it ship yet?", "¿ya salió?", "il est parti ?", "ist es schon raus?", "já foi enviado?"
     r"\b(?:(?:did|has|have) (?:it|they|my order|the order|my package) (?:already |even )?"
     r"(?:ship|shipped|been shipped|gone out|left)"
@@ -373,9 +377,14 @@ _STATUS_WORD = _rx(
     r"|(?:il|elle|le colis|ma commande) est (?:deja )?(?:parti|partie|expedie|expediee)"
     r"|ist (?:es|sie|das paket|die bestellung) (?:schon )?(?:raus|verschickt|versendet|unterwegs)"
     r"|ja (?:foi enviad[oa]|saiu|despacharam|enviaram))\b",
+    # "so it hasn't even shipped?", "is des noch gar ned verschickt?", "il n'est pas encore parti ?"
+    r"\b(?:not (?:even |yet )?(?:shipped|sent|dispatched)"
+    r"|(?:noch )?(?:gar )?nicht (?:mal )?(?:verschickt|versendet|raus|unterwegs)"
+    r"|no (?:ha salido|lo han (?:enviado|mandado))|pas (?:encore )?(?:parti|partie|expedie|expediee)"
+    r"|nao (?:foi enviad[oa]|saiu))\b",
 )
 
 
 def asks_status(text: str) -> bool:
     """The message (or one part of it) asks where an order is or when it comes."""
-    return any_of(WHERE, text) or any_of(WHEN, text) or any_of(_STATUS_WORD, text)
+    return any_of(WHERE, text) or any_of(WHEN, text) or any_of(_STATUS_WORD, text) or any_of(SHIPPED_YET, text)

@@ -89,7 +89,8 @@ OFF_TOPIC = _rx(
     r"\b(?:wetter|wettervorhersage|wird es (?:regnen|schneien)|rezept|hausaufgabe\w*)\b"
     r"|\b(?:restaurant|hotel|film|bar)\w* empfehlen\b|\bempfehl\w* (?:mir )?(?:ein(?:en|e)? )?(?:gutes |schones )?"
     r"(?:restaurant|hotel|film|bar)\b",
-    r"\b(?:previsao do tempo|vai (?:chover|nevar)|chovendo|receita|dever de casa|licao de casa)\b"
+    r"\b(?:previsao do tempo|vai (?:chover|nevar)|chovendo|chove|receita|dever de casa|licao de casa|tpc"
+    r"|trabalho (?:de|para) casa|cotacao do dolar)\b"
     r"|\brecomend\w* (?:um |uma |algum )?(?:bom |lindo )?(?:restaurante|bar|hotel|filme)\b",
 )
 
@@ -150,7 +151,9 @@ CREATIVE = _rx(
     r"\b(?:ecris(?:-moi)?|fais(?:-moi)?|compose(?:-moi)?) (?:un |une )?(?:poeme|chanson|histoire|blague|conte)\b",
     r"\b(?:schreib(?:e)?(?: mir)?|dicht(?:e)?(?: mir)?|erzahl(?:e)?(?: mir)?) (?:ein(?:en|e)? )?(?:gedicht|lied"
     r"|geschichte|witz|rap)\b",
-    r"\b(?:escreve(?:r)?(?: um| uma)?|me (?:escreve|conta|faz)) (?:um |uma )?(?:poema|musica|historia|piada)\b",
+    r"\b(?:escreve(?:r)?(?: um| uma)?|me (?:escreve|conta|faz)) (?:um |uma )?(?:poema|musica|historia|piada)\b"
+    # "consegues fazer-me um resumo sobre os Descobrimentos", "a nice christmas message for my mother-in-law"
+    r"|\b(?:fazer-me|faz-me|me faz|fazer) um (?:resumo|trabalho|texto|redacao)\b|\bescrever uma mensagem\b",
     # A complaint for them to send elsewhere: "can you at least write me a complaint message i can send them"
     # (never "I want to write a complaint": that one is to us, for a person)
     r"\b(?:(?:write|draft|compose) (?:me|us)|help (?:me|us) (?:to )?(?:write|draft)) (?:a |an )?(?:complaint|angry"

@@ -113,8 +113,9 @@ DISPUTE = _rx(
 FRUSTRATION = _rx(
     r"\b(?:(?:asked|told|said|written|wrote|contacted|messaged) (?:you |this )?(?:\w+ )?(?:three|3|four|4|five|5|"
     r"several|many|multiple|so many|a (?:few|dozen)) times|(?:for|asking) the (?:third|3rd|fourth|fifth|"
-    r"\d+th) time|(?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i'?m |i am |i'?ve |that i )?(?:contacting|"
-    r"asking|writing|messaging|calling|chatting|reaching out)|(?:i )?already (?:told|asked|said|explained|gave) "
+    r"\d+th) time|(?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i'?m |i am |i'?ve |i have |that i )?(?:contacting|"
+    r"contacted|asked|written|messaged|called|asking|writing|messaging|calling|chatting|reaching out)|copy ?paste|"
+    r"(?:i )?already (?:told|asked|said|explained|gave) "
     r"(?:you|this|that|it)|how many (?:more )?times|ridiculous|unbelievable|"
     r"again and again|same (?:answer|thing|reply|message) (?:again|over)|you keep (?:saying|telling|repeating)|"
     r"so what (?:will|are|do) you (?:do|going to do)|what (?:are|will) you (?:going to )?do about it|"

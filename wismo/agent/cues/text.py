@@ -59,13 +59,15 @@ _DIALECT = re.compile(
     r"|(?P<kann>chan)(?= (?:ich|i|er|sie|mer|me|man|de|d)\b)"
     r"|(?P<ist>isch)"
     r"|(?P<paket>packli|paketli)"
-    r"|(?P<nicht>nod|nid)"
+    r"|(?P<nicht>nod|nid|ned)"
     r"|(?P<muss>muess)|(?P<selber>salber|selber)"
     r"|(?P<abgeben>abgah|abgeh))\b"
 )
 
 #: (The dialect's words are rare outside it: most messages skip the substitution.)
-_DIALECT_HINT = re.compile(r"zrugg|tuusch|stellig|\bchan |\bisch\b|packli|paketli|\bnod\b|\bnid\b|abga|abgeh|muess")
+_DIALECT_HINT = re.compile(
+    r"zrugg|tuusch|stellig|\bchan |\bisch\b|packli|paketli|\bnod\b|\bnid\b|\bned\b|abga|abgeh|muess"
+)
 
 
 def _rx(*parts: str) -> re.Pattern[str]:

@@ -224,9 +224,11 @@ TOPICS: tuple[Topic, ...] = (
         "policy:returns#cost",
         rx(
             r"\b(?:do|will|would|must|have to|need to) (?:i|we) (?:have to |need to |gotta |got to )?pay\b.{0,40}"
-            r"\b(?:return|send|ship|label)\w*"
-            r"|\b(?:return\w*|send(?:ing)? (?:it|them|this|that) back|return shipping|return label)\b.{0,30}"
+            r"\b(?:return\w*|send(?:ing)? (?:it|them|this|that) back|ship(?:ping)? (?:it|them|this|that) back|label)"
+            r"|\b(?:return\w*|send(?:ing)? (?:it|them|this|that|something|stuff|an item|items) back|return shipping"
+            r"|return label)\b.{0,30}"
             r"\b(?:for free|free|cost (?:anything|money|me)|costs? anything|charge\w*|fee)\b"
+            r"|\b(?:how much|what)\b.{0,25}\bcosts?\b.{0,20}\b(?:send(?:ing)? \w+ back|return\w*)\b"
             r"|\bfree returns?\b|\b(?:are|is) (?:the )?returns? free\b|\bwho pays\b.{0,30}\breturn",
             r"\b(?:envio de (?:regreso|vuelta|retorno)|devolucion(?:es)?|devolverlo|devolverla|regresarlo|regresarla"
             r"|el regreso)\b.{0,30}\b(?:lo pago|pago yo|pagar\w*|cuesta|gratis|gratuit[oa]|cobran|costo|tiene costo"

@@ -208,6 +208,12 @@ TOPICS: tuple[Topic, ...] = (
         rx(
             rf"\b{words.COST}\b.{{0,60}}\b{words.SHIPPING}\b",
             rf"\b{words.SHIPPING}\b.{{0,60}}\b{words.COST}\b",
+            # "do I pay for shipping? cart is like $120", "el envio lo pago yo?", "zahl ich Versand?", "pago portes?"
+            r"\b(?:do|will|would|must) (?:i|we) (?:have to |need to )?pay (?:for )?(?:the )?shipping\b"
+            r"|\benvio\b.{0,10}\b(?:lo |la )?pago yo\b|\bpago (?:yo )?(?:el )?envio\b"
+            r"|\b(?:zahl|zahle|bezahl|bezahle) ich (?:den |fur den |fur )?versand\b"
+            r"|\b(?:je paie|on paie|dois-je payer) (?:la |les )?(?:livraison|frais de port)\b"
+            r"|\bpago (?:os )?portes\b|\bpago (?:o )?frete\b",
             # "and 2-day shipping?", "e o envio em 2 dias?", "und Overnight?": a speed named after "and".
             rf"^\W*(?:and|y|et|und|e)\W+(?:\w+\W+){{0,3}}?{words.SPEED}(?:\W+\w+){{0,2}}\W*$",
             # "once it's out how many days does standard take": how long each speed takes, in the same article.
