@@ -86,7 +86,10 @@ class Instance:
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=self.env)
         if not wait_until_up(self.proc, f"{self.base}/readyz", timeout_s):
-            raise RuntimeError(f"instance {self.name} did not become ready; see {self.log}")
+            # The work folder goes when the soak ends: the log's last lines go with the error.
+            tail = self.log.read_text(errors="replace").splitlines()[-15:] if self.log.exists() else []
+            lines = "\n  ".join(tail)
+            raise RuntimeError(f"instance {self.name} did not become ready; the end of {self.log}:\n  {lines}")
         self.ready = True
         return self
 
