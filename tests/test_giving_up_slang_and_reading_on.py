@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from wismo.agent import cues, problems
+from wismo.agent import cues, problems, topics
 from wismo.evals.picker import OrderPicker
 
 from .conftest import seeded_agent, source_ids
@@ -269,11 +269,12 @@ def test_orders_by_address_or_who_buys_from_us_are_declined(agent, ask):
     [
         ("ok so when does the carrier actually scan it", "first_scan"),
         ("bought a sweater for my dad, how long can he return it if it doesnt fit", "return_deadline"),
+        ("wer zahlt eigentlich das retourenlabel, ich oder ihr?", "return_cost"),
+        ("y el envío de vuelta?", "return_cost"),
+        ("Wo muess er en abgäh?", "return_dropoff"),
     ],
 )
 def test_more_ways_of_asking_a_written_rule(ask, topic):
-    from wismo.agent import topics
-
     assert topic in [t.name for t in topics.topics_of(ask)]
 
 
@@ -329,20 +330,6 @@ def test_a_complaint_letter_for_the_carrier_is_declined_not_read_as_a_dispute_wi
     assert reply.intent == "out_of_scope" and not reply.handoff, reply.text
 
 
-@pytest.mark.parametrize(
-    ("ask", "topic"),
-    [
-        ("wer zahlt eigentlich das retourenlabel, ich oder ihr?", "return_cost"),
-        ("y el envío de vuelta?", "return_cost"),
-        ("Wo muess er en abgäh?", "return_dropoff"),
-    ],
-)
-def test_who_pays_the_return_and_where_it_goes_in_other_words(ask, topic):
-    from wismo.agent import topics
-
-    assert topic in [t.name for t in topics.topics_of(ask)]
-
-
 def test_applause_right_after_a_delay_is_sarcasm_but_after_good_news_it_is_thanks(agent, picker):
     late = picker.pick({"status": "delayed"}, "clap-late")
     _status, clapped = _talk(
@@ -377,8 +364,6 @@ def test_did_it_ship_yet_while_a_person_is_on_the_way_says_where_it_stands(agent
     ],
 )
 def test_paying_for_shipping_is_the_shipping_price_not_the_return_cost(ask):
-    from wismo.agent import topics
-
     assert [t.name for t in topics.topics_of(ask)] == ["shipping_cost"]
     assert "return_cost" in [t.name for t in topics.topics_of("how much does it cost me to send something back?")]
 

@@ -64,13 +64,17 @@ def test_the_item_named_in_another_language_is_the_one_proposed(agent, wanted, a
     assert len(proposed) == 1 and wanted in reply.text and other not in reply.text, reply.text
 
 
-def test_a_yes_to_the_person_offered_for_an_exception_brings_one_in(agent):
+def _past_its_window(agent) -> dict:
+    """A delivered order none of whose lines can go back any more."""
     for row in agent.store.list_orders():
         lines = order_lines(agent, row) if row["status"] == "delivered" else []
         if lines and all(ln.why_not == "outside_window" for ln in lines):
-            break
-    else:
-        raise LookupError("an order past its return window")
+            return row
+    raise LookupError("an order past its return window")
+
+
+def test_a_yes_to_the_person_offered_for_an_exception_brings_one_in(agent):
+    row = _past_its_window(agent)
     cid = agent.start("web")
     refused = agent.send(cid, f"i want to return my stuff from {row['order_number']}, zip {row['postal_code']}")
     assert "person" in refused.text and not refused.handoff, refused.text
@@ -79,12 +83,7 @@ def test_a_yes_to_the_person_offered_for_an_exception_brings_one_in(agent):
 
 
 def test_an_offer_of_a_person_not_taken_lapses_and_the_next_question_is_answered(agent):
-    for row in agent.store.list_orders():
-        lines = order_lines(agent, row) if row["status"] == "delivered" else []
-        if lines and all(ln.why_not == "outside_window" for ln in lines):
-            break
-    else:
-        raise LookupError("an order past its return window")
+    row = _past_its_window(agent)
     cid = agent.start("web")
     agent.send(cid, f"i want to return my stuff from {row['order_number']}, zip {row['postal_code']}")
     asked = agent.send(cid, "hm ok. and how long is the return window normally?")

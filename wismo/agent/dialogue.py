@@ -106,11 +106,11 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
         ):
             # "where's my amazon package? their support is useless": another shop's parcel, and the
             # anger is at them; said no to plainly, not handed to our team.
-            return self.decline("other_shop") | {"other_shop": True}
+            return self.other_shop_no()
         if self.presses_on_other_shop():
             # "cant u just look it up, ur all linked surely", "na toll. und die nummer vom amazon-kundenservice?"
             # right after another shop's order was declined: the same no, in other words, not a person.
-            return self.decline("other_shop") | {"other_shop": True}
+            return self.other_shop_no()
         if cues.any_of(cues.CREATIVE, self.text) and not self.ents:
             # "write me a christmas poem about my package being late", "m'écrire une lettre de plainte pour USPS":
             # no one on the team writes one either (and a complaint for another company is no dispute with us).
@@ -160,7 +160,7 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             return self.decline("their_parcel_decline") | {"refused_parcel": True}
         other_shop = cues.any_of(cues.OTHER_SHOP, self.text) or cues.other_shop_named(self.turn.raw_text)
         if other_shop and not self.ents.get("order_number"):
-            return self.decline("other_shop") | {"other_shop": True}
+            return self.other_shop_no()
         credential = self.ents.get("email") or self.ents.get("postal_code")
         pushing = cues.any_of(cues.NO_CREDENTIAL, self.text) and not credential
         if pushing and state.get("pending_order") and self.auth in ("none", "need_credential"):
@@ -215,12 +215,12 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
             if done is not None:
                 return done
             if pending.get("kind") == "offer_person":
-                # Not taken: the message is about something else, read as if nothing were waiting.
+                # Not taken at once: the message is about something else, read as if nothing were waiting (a
+                # later "ok, thanks" is no yes to a person).
                 self.state = {**self.state, "pending_action": None}  # type: ignore[assignment]
+                return self.after_pending()
             result = self.after_pending()
             age = int(pending.get("age") or 0) + 1
-            if pending.get("kind") == "offer_person":
-                return result  # not taken at once: a later "ok, thanks" is no yes to a person
             if result.get("pending_action") or result.get("plan", {}).get("handoff") or age > PENDING_TURNS:
                 return result
             # A side question ("how fast would the new one come?") leaves the proposal standing.
@@ -314,6 +314,10 @@ class Dialogue(PendingReplies, Escalation, ProblemAnswers, IntentInContext, Smal
         if problem is not None and (self.intent != "policy_question" or problem in problems.REASON):
             return self.problem(problem)
         return self.by_intent()
+
+    def other_shop_no(self) -> dict:
+        """No to another shop's order, remembered so that pressing on it gets the same no."""
+        return self.decline("other_shop") | {"other_shop": True}
 
     def presses_on_other_shop(self) -> bool:
         """Right after another shop's order was declined, the customer presses to look anyway or names

@@ -166,7 +166,7 @@ CREATIVE = _rx(
     r"|\b(?:schreib(?:e)? mir|hilf mir\b.{0,20}) (?:eine )?beschwerde\w*\b"
     r"|\b(?:me ajuda a (?:escrever|redigir)|escreve (?:pra|para) mim) (?:uma )?(?:reclamacao|queixa)\b",
     # A letter, a card or a message to put in another language: "me puedes traducir al inglés esta carta?"
-    r"\b(?:translate|traduc(?:ir|eme|irme|ime|ime|es)|tradui(?:re|s|sez|s-moi|sez-moi)|ubersetz(?:en|e|t)"
+    r"\b(?:translate|traduc(?:ir|eme|irme|ime|es)|tradui(?:re|s|sez|s-moi|sez-moi)|ubersetz(?:en|e|t)"
     r"|traduz(?:ir|a|ir-me)?)\b.{0,50}\b(?:letter|card|note|message|text|poem|this|carta|tarjeta|nota|mensaje|texto"
     r"|lettre|carte|mot|message|texte|brief|karte|nachricht|text|cartao|bilhete|mensagem|into|to|al|en|ins|auf|para"
     r"|pro)\b",

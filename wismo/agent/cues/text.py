@@ -16,7 +16,7 @@ def fold(text: str) -> str:
         text = _WORD.sub(lambda m: _DRAWN_OUT.sub(r"\1", m.group()), text)
     if _DIALECT_HINT.search(text):
         text = _DIALECT.sub(lambda m: m.lastgroup or m.group(), text)
-    return _FRENCH_CHAT.sub(lambda m: _FRENCH_CHAT_WORDS[m.group()], text) if _FRENCH_CHAT.search(text) else text
+    return _FRENCH_CHAT.sub(lambda m: _FRENCH_CHAT_WORDS[m.group()], text)
 
 
 #: French typed in chat without its apostrophes ("elle a jusqua quand", "jsuis pas la", "cest quoi"),
@@ -60,7 +60,7 @@ _DIALECT = re.compile(
     r"|(?P<ist>isch)"
     r"|(?P<paket>packli|paketli)"
     r"|(?P<nicht>nod|nid|ned)"
-    r"|(?P<muss>muess)|(?P<selber>salber|selber)"
+    r"|(?P<muss>muess)|(?P<selber>salber)"
     r"|(?P<abgeben>abgah|abgeh))\b"
 )
 
