@@ -315,6 +315,14 @@ def test_an_item_that_did_not_come_in_the_box_is_missing_not_a_question_about_th
     assert checked.handoff and checked.handoff["reason"] == "missing_item", checked.text
 
 
+def test_looking_anyway_at_another_shops_order_gets_the_same_no(agent):
+    first, again = _talk(
+        agent, "wo steckt mein Zalando-Paket? seit Tagen nix", "jetzt komm, schau halt trotzdem mal nach", lang="de"
+    )
+    assert first.intent == again.intent == "out_of_scope" and not again.handoff, again.text
+    assert "Zalando" not in again.text and "Northwind Outfitters" in again.text, again.text
+
+
 def test_pressing_on_another_shops_order_in_german_gets_the_same_no(agent):
     first, again = _talk(
         agent,

@@ -48,7 +48,9 @@ _PRESSES_TO_LOOK = re.compile(
     r"\b(?:look (?:it )?up|check (?:it|again|anyway)|can'?t (?:you|u)|cant (?:you|u)|couldn'?t (?:you|u)|linked"
     r"|connected|same system|access to|just (?:check|look|find)|no (?:puedes|podes|pueden)|(?:mira|busca)(?:lo|la)"
     r"|tu (?:ne )?peux pas|vous (?:ne )?pouvez pas|regarde(?:z)? quand meme|kannst du (?:das )?nicht|konnen sie"
-    r" (?:das )?nicht|schau (?:doch|mal)|nao (?:pode|podem|consegue)|da uma olhada)\b"
+    r" (?:das )?nicht|schau (?:doch|mal)|nao (?:pode|podem|consegue)|da uma olhada"
+    # "schau halt trotzdem mal nach", "look anyway", "míralo igual", "regarde quand même", "olha mesmo assim"
+    r"|anyway|trotzdem|de todas formas|igual(?:mente)?|quand meme|mesmo assim)\b"
 )
 
 
